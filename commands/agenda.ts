@@ -1,0 +1,39 @@
+import { agendaMessages as m } from '../src/agenda/messages.ts';
+import { onNowReply, programme } from '../src/agenda/present.ts';
+import type { Agenda } from '../src/agenda/agenda.ts';
+import type { Locale } from '../src/core/i18n.ts';
+import { say } from '../src/core/reply.ts';
+import { literal } from '../src/core/text.ts';
+import type { Command } from './types.ts';
+
+/** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
+export const agenda: Command = {
+  name: 'agenda',
+  description: { en: m.s('en', 'commandDescription'), fr: m.s('fr', 'commandDescription') },
+  options: [
+    { name: 'event', type: 'string', positional: true, maxLength: 100, description: { en: m.s('en', 'eventOption'), fr: m.s('fr', 'eventOption') } },
+  ],
+  async run(ctx, options) {
+    const book = ctx.services.agenda(ctx.community.id);
+    const now = ctx.clock.now();
+    const ref = typeof options.event === 'string' ? options.event : undefined;
+    if (ref?.toLowerCase() === 'now') return onNowReply(book.onNow(now), book.next(now), ctx.locale);
+    const event = ref && ref.toLowerCase() !== 'next' ? book.find(ref) : book.next(now);
+    if (!event) return ref ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) })) : nothingAhead(book, ctx.locale);
+    const lightning = await ctx.services.lightning.accepted(ctx.community.id, event.id);
+    return programme(event, ctx.locale, now, lightning);
+  },
+};
+
+function nothingAhead(book: Agenda, locale: Locale) {
+  return book.all().length === 0 ? say(m.t(locale, 'noEvents')) : say(m.t(locale, 'noUpcoming', { known: known(book, locale) }));
+}
+
+/** The last few meetups by number or date, as a hint of what can be asked for. */
+function known(book: Agenda, _locale: Locale) {
+  const refs = book
+    .all()
+    .slice(-5)
+    .map((event) => (event.number !== undefined ? `#${event.number}` : (event.start.setZone(event.timezone).toISODate() ?? event.id)));
+  return [literal(refs.join(', ') || '—')];
+}

@@ -1,0 +1,50 @@
+import { commands } from '../commands/index.ts';
+import { Agenda, noLightningTalks } from './agenda/agenda.ts';
+import type { Community } from './config/community.ts';
+import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
+import { Bot } from './core/bot.ts';
+import type { Clock } from './core/clock.ts';
+import type { Logger } from './core/logger.ts';
+import type { Poster } from './core/poster.ts';
+import type { Services } from './services.ts';
+import { openStore } from './store/openStore.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  configDir: string;
+  clock: Clock;
+  logger: Logger;
+  /** The running platform's Poster; it may need the loaded communities, hence a factory. */
+  poster: (communities: ReadonlyMap<string, Community>) => Poster;
+  /** Defaults to `STORE_URL`, then SQLite in data/. */
+  storeUrl?: string;
+  /** An already open store (tests). */
+  store?: Store;
+}
+
+export interface App {
+  bot: Bot<Services>;
+  config: LoadedConfig;
+  communities: ReadonlyMap<string, Community>;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Loads and validates the configuration, opens the store, then wires the features into one Bot. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const config = await loadConfig(options.configDir);
+  if (hasErrors(config.problems)) throw new ConfigError(config.problems);
+  for (const problem of config.problems) options.logger.warn({ file: problem.file, field: problem.field }, problem.message);
+  const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
+  const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
+  const store = options.store ?? (await openStore(options.storeUrl));
+  const services: Services = {
+    agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
+    lightning: noLightningTalks,
+    store,
+    poster: options.poster(communities),
+    logger: options.logger,
+  };
+  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger });
+  return { bot, config, communities, services, close: () => store.close() };
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/load.ts';
+import { formatProblem } from '../config/problems.ts';
+import { agendaCommand } from './agenda.ts';
+import { checkConfig } from './checkConfig.ts';
+import { UsageError } from './clock.ts';
+import { start } from './start.ts';
+
+const USAGE = `emcee — a chat bot for meetup communities
+
+Usage:
+  emcee start [--as member|organiser] [--user NAME] [--locale fr|en] [--community ID]
+  emcee check-config
+  emcee agenda [EVENT] [--json] [--community ID]
+
+Options:
+  --config DIR   configuration folder (default: $EMCEE_CONFIG or ./config)
+Environment:
+  EMCEE_NOW      start the clock at this ISO instant (rehearsals)
+  STORE_URL      sqlite://data/emcee.sqlite (default) or redis://host:port
+`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  as: { type: 'string' },
+  user: { type: 'string' },
+  locale: { type: 'string' },
+  community: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean };
+
+/** The `emcee` command line. Returns the exit code; expected failures print a message, never a stack. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    const [verb = 'start', ...rest] = positionals;
+    if (values.help) return print(USAGE, 0);
+    const cli: CliValues = { ...values, config: values.config ?? process.env.EMCEE_CONFIG ?? 'config' };
+    if (verb === 'start') return await start(cli);
+    if (verb === 'check-config') return await checkConfig(cli);
+    if (verb === 'agenda') return await agendaCommand(cli, rest[0]);
+    return print(`unknown command "${verb}"\n\n${USAGE}`, 1);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof ConfigError) return print(error.problems.map(formatProblem).join('\n'), 1);
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    return print(`${(error as Error).message}\n\n${USAGE}`, 1);
+  }
+  throw error;
+}
+
+function print(text: string, code: number): number {
+  (code === 0 ? process.stdout : process.stderr).write(`${text}\n`);
+  return code;
+}

@@ -1,0 +1,50 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../app.ts';
+import { isLocale } from '../core/i18n.ts';
+import { createLogger } from '../core/logger.ts';
+import type { Origin } from '../core/invocation.ts';
+import { consolePoster } from '../platforms/console/poster.ts';
+import { ConsoleSession } from '../platforms/console/session.ts';
+import { clockFromEnv, UsageError } from './clock.ts';
+import type { CliValues } from './main.ts';
+
+/** `emcee start`: with no platform tokens, the local console on the first (or chosen) community. */
+export async function start(cli: CliValues): Promise<number> {
+  const origin = consoleOrigin(cli);
+  // The console is a conversation on stdout: only warnings and errors go to stderr by default.
+  const clock = clockFromEnv();
+  const poster = (communities: Parameters<typeof consolePoster>[1]) => consolePoster(process.stdout, communities, clock);
+  const app = await createApp({ configDir: cli.config, clock, logger: createLogger('warn'), poster });
+  try {
+    const community = cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0];
+    if (!community) throw new UsageError(`no community "${cli.community}": known ${[...app.communities.keys()].join(', ')}`);
+    const session = new ConsoleSession({
+      bot: app.bot,
+      community,
+      origin: { ...origin, communityId: community.id },
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      exportDir: path.resolve('data', 'exports'),
+    });
+    await session.run();
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+function consoleOrigin(cli: CliValues): Origin {
+  if (cli.as !== undefined && cli.as !== 'member' && cli.as !== 'organiser') {
+    throw new UsageError(`--as takes "member" or "organiser", not "${cli.as}"`);
+  }
+  if (cli.locale !== undefined && !isLocale(cli.locale)) throw new UsageError(`--locale takes "fr" or "en", not "${cli.locale}"`);
+  const user = cli.user ?? os.userInfo().username;
+  return {
+    communityId: '',
+    platform: 'console',
+    channelId: 'console',
+    member: { id: user, displayName: user, roles: [], organiser: cli.as === 'organiser', locale: cli.locale as 'fr' | 'en' | undefined },
+  };
+}

@@ -1,0 +1,130 @@
+import type { OptionSpec, Options } from './command.ts';
+import type { OptionValue } from './invocation.ts';
+
+/**
+ * Reads the text typed after a command (console, Slack) into typed options, driven by the
+ * command's declared options: `/agenda 4`, `event:4`, `title:"Chaos à la carte"`, `--locale en`.
+ */
+export type OptionProblem =
+  | { kind: 'unknown-option'; name: string }
+  | { kind: 'unexpected-value'; value: string }
+  | { kind: 'bad-value'; name: string; value: string }
+  | { kind: 'missing'; name: string }
+  | { kind: 'unclosed-quote' };
+
+export type ParsedOptions = { ok: true; options: Options } | { ok: false; problem: OptionProblem };
+
+interface Token {
+  key?: string;
+  value: string;
+}
+
+export function parseOptions(text: string, specs: readonly OptionSpec[]): ParsedOptions {
+  const tokens = tokenize(text);
+  if (!tokens) return { ok: false, problem: { kind: 'unclosed-quote' } };
+  const options: Options = {};
+  for (const token of tokens) {
+    const problem = token.key === undefined ? placePositional(token.value, specs, options) : placeNamed(token, specs, options);
+    if (problem) return { ok: false, problem };
+  }
+  return checkRequired(specs, options);
+}
+
+/** Typed options (Discord) go through the same checks as parsed text. */
+export function checkTypedOptions(values: Record<string, OptionValue>, specs: readonly OptionSpec[]): ParsedOptions {
+  const options: Options = {};
+  for (const [name, raw] of Object.entries(values)) {
+    const problem = placeNamed({ key: name, value: String(raw) }, specs, options);
+    if (problem) return { ok: false, problem };
+  }
+  return checkRequired(specs, options);
+}
+
+function checkRequired(specs: readonly OptionSpec[], options: Options): ParsedOptions {
+  const missing = specs.find((spec) => spec.required && options[spec.name] === undefined);
+  return missing ? { ok: false, problem: { kind: 'missing', name: missing.name } } : { ok: true, options };
+}
+
+function placeNamed(token: Token, specs: readonly OptionSpec[], options: Options): OptionProblem | undefined {
+  const spec = specs.find((candidate) => candidate.name === token.key?.toLowerCase());
+  if (!spec) return { kind: 'unknown-option', name: token.key ?? '' };
+  const value = coerce(token.value, spec);
+  if (value === undefined) return { kind: 'bad-value', name: spec.name, value: token.value };
+  options[spec.name] = value;
+  return undefined;
+}
+
+/** A bare word fills the first free positional option that accepts it. */
+function placePositional(raw: string, specs: readonly OptionSpec[], options: Options): OptionProblem | undefined {
+  for (const spec of specs) {
+    if (!spec.positional || options[spec.name] !== undefined) continue;
+    const value = coerce(raw, spec);
+    if (value !== undefined) {
+      options[spec.name] = value;
+      return undefined;
+    }
+  }
+  return { kind: 'unexpected-value', value: raw };
+}
+
+function coerce(raw: string, spec: OptionSpec): OptionValue | undefined {
+  if (spec.type === 'integer') return toInteger(raw, spec);
+  if (spec.type === 'boolean') return ({ true: true, yes: true, oui: true, false: false, no: false, non: false } as Record<string, boolean>)[raw.toLowerCase()];
+  if (spec.choices) return spec.choices.find((choice) => choice === raw.toLowerCase());
+  const value = raw.trim();
+  if (spec.maxLength !== undefined && value.length > spec.maxLength) return undefined;
+  return value;
+}
+
+function toInteger(raw: string, spec: OptionSpec): number | undefined {
+  if (!/^[+-]?\d+$/.test(raw.trim())) return undefined;
+  const value = Number(raw);
+  if (spec.minValue !== undefined && value < spec.minValue) return undefined;
+  if (spec.maxValue !== undefined && value > spec.maxValue) return undefined;
+  return value;
+}
+
+/** Splits on spaces, honouring "double", 'single' and “typographic” quotes and `key:value` / `--key value`. */
+export function tokenize(text: string): Token[] | undefined {
+  const words = splitWords(text);
+  if (!words) return undefined;
+  const tokens: Token[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as { raw: string; quoted: boolean };
+    const flag = !word.quoted && /^--([a-z][\w-]*)$/i.exec(word.raw);
+    if (flag) {
+      const next = words[i + 1];
+      tokens.push({ key: flag[1] as string, value: next ? next.raw : 'true' });
+      if (next) i++;
+      continue;
+    }
+    const named = !word.quoted && /^([a-z][\w-]*):(.*)$/is.exec(word.raw);
+    tokens.push(named ? { key: named[1] as string, value: named[2] as string } : { value: word.raw });
+  }
+  return tokens;
+}
+
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '«': '»' };
+
+function splitWords(text: string): Array<{ raw: string; quoted: boolean }> | undefined {
+  const words: Array<{ raw: string; quoted: boolean }> = [];
+  let current = '';
+  let quoted = false;
+  let closing: string | undefined;
+  for (const char of text) {
+    if (closing) {
+      if (char === closing) closing = undefined;
+      else current += char;
+    } else if (QUOTES[char] && (current === '' || current.endsWith(':'))) {
+      closing = QUOTES[char];
+      quoted = current === '';
+    } else if (/\s/.test(char)) {
+      if (current !== '' || quoted) words.push({ raw: current, quoted });
+      current = '';
+      quoted = false;
+    } else current += char;
+  }
+  if (closing) return undefined;
+  if (current !== '' || quoted) words.push({ raw: current, quoted });
+  return words;
+}

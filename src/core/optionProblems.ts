@@ -1,0 +1,42 @@
+import type { CommandDefinition, OptionSpec } from './command.ts';
+import type { Locale } from './i18n.ts';
+import { coreMessages as m } from './messages.ts';
+import type { OptionProblem } from './optionParser.ts';
+import { reply, type Reply } from './reply.ts';
+import { literal, type Text } from './text.ts';
+
+/** A friendly reply for input that could not be read, which repeats what the person typed. */
+export function describeProblem(problem: OptionProblem, command: CommandDefinition<unknown>, locale: Locale, typed: string): Reply {
+  return reply([
+    { type: 'text', text: explain(problem, command, locale) },
+    { type: 'text', text: m.t(locale, 'youTyped', { typed }) },
+  ]);
+}
+
+function explain(problem: OptionProblem, command: CommandDefinition<unknown>, locale: Locale): Text {
+  const known = command.options.map((o) => o.name).join(', ') || '—';
+  const spec = (name: string) => command.options.find((o) => o.name === name);
+  switch (problem.kind) {
+    case 'unknown-option':
+      return m.t(locale, 'unknownOption', { name: problem.name, command: command.name, known: [literal(known)] });
+    case 'unexpected-value':
+      return m.t(locale, 'unexpectedValue', { value: problem.value, command: command.name, known: [literal(known)] });
+    case 'bad-value':
+      return m.t(locale, 'badValue', { value: problem.value, name: problem.name, expected: expected(spec(problem.name), locale) });
+    case 'missing':
+      return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale) });
+    case 'unclosed-quote':
+      return m.t(locale, 'unclosedQuote');
+  }
+}
+
+export function expected(spec: OptionSpec | undefined, locale: Locale): Text {
+  if (!spec) return m.t(locale, 'expectText');
+  if (spec.choices) return m.t(locale, 'expectChoice', { choices: [literal(spec.choices.join(', '))] });
+  if (spec.type === 'boolean') return m.t(locale, 'expectBoolean');
+  if (spec.type === 'integer') {
+    const { minValue: min, maxValue: max } = spec;
+    return min !== undefined && max !== undefined ? m.t(locale, 'expectIntegerRange', { min, max }) : m.t(locale, 'expectInteger');
+  }
+  return spec.maxLength ? m.t(locale, 'expectTextMax', { max: spec.maxLength }) : m.t(locale, 'expectText');
+}

@@ -1,0 +1,51 @@
+import type { Text } from './text.ts';
+
+/**
+ * A platform-neutral answer. Kept small on purpose: every block must render on Discord (2,000
+ * characters a message, 25 fields an embed) and Slack (50 blocks, 3,000 characters a section).
+ */
+export type Visibility = 'ephemeral' | 'channel';
+
+export interface ListItem {
+  text: Text;
+  /** Secondary line(s): an abstract, a speaker bio. */
+  detail?: Text;
+}
+
+export interface Button {
+  /** Action id handed back to the command's `act` with `value`. */
+  action: string;
+  value: string;
+  label: Text;
+  style?: 'primary' | 'danger';
+}
+
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export type Block =
+  | { type: 'heading'; text: Text }
+  | { type: 'text'; text: Text }
+  | { type: 'fields'; fields: Array<{ label: Text; value: Text }> }
+  | { type: 'list'; items: ListItem[] }
+  | { type: 'actions'; buttons: Button[] }
+  | { type: 'attachment'; attachment: Attachment }
+  | { type: 'divider' };
+
+export interface Reply {
+  kind: 'reply';
+  visibility: Visibility;
+  blocks: Block[];
+}
+
+export function reply(blocks: Block[], visibility: Visibility = 'ephemeral'): Reply {
+  return { kind: 'reply', visibility, blocks };
+}
+
+/** A one-paragraph reply, the common case for confirmations and errors. */
+export function say(text: Text, visibility: Visibility = 'ephemeral'): Reply {
+  return reply([{ type: 'text', text }], visibility);
+}

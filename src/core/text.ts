@@ -1,0 +1,35 @@
+import type { DateTime } from 'luxon';
+
+/**
+ * Inline pieces of a reply. Literal catalogue text is trusted; anything that came from a person or
+ * a file (titles, names, proposals) travels as `plain`, which every renderer escapes and which can
+ * never become a mass mention or markup.
+ */
+export type TimeStyle = 'date' | 'time' | 'datetime' | 'relative';
+
+export type Inline =
+  | { type: 'literal'; text: string }
+  | { type: 'plain'; text: string }
+  | { type: 'strong'; text: string }
+  | { type: 'time'; at: DateTime; style: TimeStyle }
+  | { type: 'mention'; memberId: string; name: string }
+  | { type: 'link'; url: string; label: string };
+
+export type Text = Inline[];
+
+export const literal = (text: string): Inline => ({ type: 'literal', text });
+export const plain = (text: string): Inline => ({ type: 'plain', text });
+export const strong = (text: string): Inline => ({ type: 'strong', text });
+export const time = (at: DateTime, style: TimeStyle = 'datetime'): Inline => ({ type: 'time', at, style });
+export const mention = (memberId: string, name: string): Inline => ({ type: 'mention', memberId, name });
+export const link = (url: string, label = url): Inline => ({ type: 'link', url, label });
+
+/** Builds a Text from pieces; bare strings are user or file text, hence `plain`. */
+export function text(...parts: Array<Inline | string | Text>): Text {
+  return parts.flatMap((part) => (typeof part === 'string' ? [plain(part)] : Array.isArray(part) ? part : [part]));
+}
+
+/** Joins several texts with a literal separator. */
+export function joinText(parts: Text[], separator: string): Text {
+  return parts.flatMap((part, index) => (index === 0 ? part : [literal(separator), ...part]));
+}

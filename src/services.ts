@@ -1,0 +1,14 @@
+import type { Agenda, LightningTalks } from './agenda/agenda.ts';
+import type { Logger } from './core/logger.ts';
+import type { Poster } from './core/poster.ts';
+import type { Store } from './store/store.ts';
+
+/** What commands may use, composed once at start-up (src/app.ts) and handed to the core. */
+export interface Services {
+  agenda(communityId: string): Agenda;
+  lightning: LightningTalks;
+  store: Store;
+  /** How the bot speaks on its own (notices to a speaker, reminders): the running platform's. */
+  poster: Poster;
+  logger: Logger;
+}

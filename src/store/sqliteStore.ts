@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import type { Store } from './store.ts';
+
+/** Long enough for another process's write transaction to finish; SQLite serialises writers. */
+const BUSY_TIMEOUT_MS = 10_000;
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Embedded SQLite (the default). Every keyv write is its own committed transaction; WAL with
+ * synchronous=FULL makes a committed write survive a crash of the process or of the machine.
+ */
+export async function sqliteStore(file: string, now: () => number = Date.now): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const open = () => new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
+  const admin = open();
+  await admin.query('PRAGMA journal_mode = WAL');
+  await admin.query('PRAGMA synchronous = FULL');
+  await admin.query('CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)');
+  await admin.query('CREATE TABLE IF NOT EXISTS emcee_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+  const adapters: KeyvSqlite[] = [admin];
+  const spaces = new Map<string, Keyv>();
+
+  const namespace = <T>(name: string): Keyv<T> => {
+    if (!spaces.has(name)) {
+      const adapter = open();
+      // Each connection has its own synchronous setting.
+      void adapter.query('PRAGMA synchronous = FULL');
+      adapters.push(adapter);
+      spaces.set(name, new Keyv({ store: adapter, namespace: name }));
+    }
+    return spaces.get(name) as Keyv<T>;
+  };
+
+  return {
+    kind: 'sqlite',
+    namespace,
+    async claim(key, owner, ttlMs) {
+      // One statement, so one transaction: insert, or take over only an expired lease.
+      const rows: Array<{ owner: string }> = await admin.query(
+        `INSERT INTO emcee_claims (key, owner, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
+         WHERE emcee_claims.expires <= ? RETURNING owner`,
+        key, owner, now() + ttlMs, now(),
+      );
+      return rows[0]?.owner === owner;
+    },
+    async settle(key, owner) {
+      await admin.query('UPDATE emcee_claims SET expires = ? WHERE key = ? AND owner = ?', NEVER, key, owner);
+    },
+    async release(key, owner) {
+      await admin.query('DELETE FROM emcee_claims WHERE key = ? AND owner = ?', key, owner);
+    },
+    async increment(key, delta = 1) {
+      const rows: Array<{ value: number }> = await admin.query(
+        `INSERT INTO emcee_counters (key, value) VALUES (?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = value + excluded.value RETURNING value`,
+        key, delta,
+      );
+      return Number(rows[0]?.value);
+    },
+    async counters(keys) {
+      if (keys.length === 0) return [];
+      const rows: Array<{ key: string; value: number }> = await admin.query(
+        `SELECT key, value FROM emcee_counters WHERE key IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(keys),
+      );
+      const byKey = new Map(rows.map((row) => [row.key, Number(row.value)]));
+      return keys.map((key) => byKey.get(key) ?? 0);
+    },
+    async close() {
+      await Promise.all(adapters.map((adapter) => adapter.disconnect()));
+    },
+  };
+}

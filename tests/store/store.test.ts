@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/store/memoryStore.ts';
+import { redisStore } from '../../src/store/redisStore.ts';
+import { sqliteStore } from '../../src/store/sqliteStore.ts';
+import type { Store } from '../../src/store/store.ts';
+import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
+
+/** One contract, every backend: what a feature may rely on whatever STORE_URL says. */
+function contract(name: string, open: () => Promise<Store>) {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => store.close());
+
+    it('keeps records per namespace', async () => {
+      await store.namespace('a').set('k', { v: 1 });
+      await store.namespace('b').set('k', { v: 2 });
+      expect(await store.namespace('a').get('k')).toEqual({ v: 1 });
+      expect(await store.namespace('b').get('k')).toEqual({ v: 2 });
+    });
+
+    it('lets one owner claim a key until the lease expires', async () => {
+      expect(await store.claim('job-1', 'p1', 60_000)).toBe(true);
+      expect(await store.claim('job-1', 'p2', 60_000)).toBe(false);
+      expect(await store.claim('job-2', 'p1', 1)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await store.claim('job-2', 'p2', 60_000)).toBe(true);
+    });
+
+    it('never gives a settled key again, and a released one at once', async () => {
+      expect(await store.claim('job-3', 'p1', 1)).toBe(true);
+      await store.settle('job-3', 'p1');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await store.claim('job-3', 'p2', 60_000)).toBe(false);
+      expect(await store.claim('job-4', 'p1', 60_000)).toBe(true);
+      await store.release('job-4', 'p2');
+      expect(await store.claim('job-4', 'p2', 60_000)).toBe(false);
+      await store.release('job-4', 'p1');
+      expect(await store.claim('job-4', 'p2', 60_000)).toBe(true);
+    });
+
+    it('grants each of many concurrent claims to exactly one owner', async () => {
+      const attempts = Array.from({ length: 50 }, (_, i) => store.claim('race', `owner-${i}`, 60_000));
+      expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(1);
+    });
+
+    it('counts atomically', async () => {
+      await Promise.all(Array.from({ length: 40 }, () => store.increment('hits')));
+      expect(await store.increment('hits', -5)).toBe(35);
+      expect(await store.counters(['hits', 'never'])).toEqual([35, 0]);
+    });
+  });
+}
+
+contract('memory', async () => memoryStore());
+contract('sqlite', async () => sqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'emcee-')), 'store.sqlite')));
+
+const withRedis = redisAvailable();
+describe.skipIf(!withRedis)('redis backend', () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => server?.stop());
+  contract('redis', async () => redisStore(server.url));
+});
