@@ -65,7 +65,9 @@ async function loadCommunity(root: string, file: string): Promise<{ loaded?: Loa
   const parsed = communitySchema.safeParse(read.yaml.data, { reportInput: true });
   if (!parsed.success) {
     const problems = zodProblems(display, parsed.error, (at) => keysAt(communitySchema, at));
-    return { problems: problems.map((p) => ({ ...p, line: read.yaml.lineOf(fieldPath(p.field)) })) };
+    const located = problems.map((p) => ({ ...p, line: read.yaml.lineOf(fieldPath(p.field)) }));
+    // In file order, so the organiser reads them top to bottom; missing fields (no line) last.
+    return { problems: located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
   }
   const id = path.basename(file).replace(/\.ya?ml$/, '');
   const eventsDir = path.resolve(root, parsed.data.events ?? path.join('events', id));

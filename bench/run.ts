@@ -1,0 +1,27 @@
+import { benchAgenda } from './agenda.ts';
+import type { BenchRow } from './stats.ts';
+
+/**
+ * `npm run bench`: every benchmark, one table. Goals are checked here, on figures measured in this
+ * run, and ratios are given against a baseline measured in the same run — never timed unit tests.
+ */
+const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [['agenda', benchAgenda]];
+
+function format(row: BenchRow): string {
+  const value = `${row.value.toFixed(row.value < 10 ? 3 : 1)} ${row.unit}`;
+  const goal = row.goal ? `  goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}` : '';
+  const ratio = row.baseline ? `  (${row.baseline.name}: ${row.baseline.value.toFixed(3)} ${row.unit}; ${(row.baseline.value / row.value).toFixed(1)}× faster)` : '';
+  return `  ${row.name}: ${value}${goal}${ratio}`;
+}
+
+const only = process.argv.slice(2);
+let failed = false;
+for (const [name, suite] of SUITES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`${name}`);
+  for (const row of await suite()) {
+    console.log(format(row));
+    if (row.met === false) failed = true;
+  }
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,60 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/cli.ts';
+
+function copyOfSampleConfig(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'emcee-check-'));
+  cpSync(path.join(ROOT, 'config'), dir, { recursive: true });
+  return dir;
+}
+
+describe('emcee check-config', () => {
+  it('lists every event of the sample community with its slot count and the warnings, exit 0', async () => {
+    const result = await runCli(['check-config']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/sre-paris: .*Europe\/Paris, fr/);
+    expect(result.stdout).toMatch(/2019-09-18 19:00 {2}#4 2019-09-18-meetup-4: 6 slot\(s\)/);
+    expect(result.stdout).toMatch(/2020-09-30 19:00 {2}#7 2020-09-30-meetup-7: 5 slot\(s\)/);
+    expect(result.stdout).toMatch(/warning: .*2019-09-18-meetup-4\.md.*-01:00/);
+    expect(result.stdout).toMatch(/configuration is valid/);
+  });
+
+  it('exits 1 on a wrong zone, naming file and field, with no stack trace', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Pari\nlocale: fr\n');
+    const result = await runCli(['check-config', '--config', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/sre-paris\.yaml:2, field `timezone`: found "Europe\/Pari"/);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 on an event with an impossible time, naming the line', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(
+      path.join(dir, 'events', 'sre-paris', '2027-03-10-broken.md'),
+      '---\ntitle: "#14 Broken"\ndate: 2027-03-10T19:00\n---\n* **19h00-19h15 :** Accueil\n* **25h00-25h30 :** Too late\n',
+    );
+    const result = await runCli(['check-config', '--config', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/2027-03-10-broken\.md.*6.*25h00/);
+  });
+
+  it('exits 1 on an empty event file', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(path.join(dir, 'events', 'sre-paris', '2027-04-01-empty.md'), '');
+    const result = await runCli(['check-config', '--config', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/2027-04-01-empty\.md.*empty/);
+  });
+
+  it('refuses to start on a config with an error, with the same message', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Paris\nlocale: fr\nlocal: en\n');
+    const result = await runCli(['start', '--config', dir], ['/agenda']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/field `local`: unknown field `local`: did you mean `locale`\?/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
