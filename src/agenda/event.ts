@@ -17,7 +17,10 @@ export interface Speaker {
  */
 export interface Slot {
   start?: DateTime;
-  /** Absent for an open-ended line (`20h45 : Pizza Time`). */
+  /**
+   * Absent only when `start` is. An open-ended line (`20h45 : Pizza Time`) ends where the next slot
+   * starts, else at the event's written end, else 45 minutes after it starts.
+   */
   end?: DateTime;
   title: string;
   kind: SlotKind;

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import type { MeetupEvent } from '../event.ts';
+import type { FileInput, FileReading } from './draft.ts';
+import { readMarkdownEvent } from './markdownEvent.ts';
+import { inFile, renderProblem, type EventFileProblem } from './problems.ts';
+import { readYamlEvent } from './yamlEvent.ts';
+
+export type { EventFileProblem } from './problems.ts';
+export { renderProblem } from './problems.ts';
+
+export type EventFileResult =
+  /** event.warnings holds the warning texts. */
+  | { kind: 'event'; event: MeetupEvent }
+  /** A page with no date or no programme (an "about" page, a blog post): reported, not shown. */
+  | { kind: 'not-event'; file: string; reason: string }
+  | { kind: 'error'; problems: EventFileProblem[] };
+
+export function parseEventFile(input: { path: string; text: string; timezone: string }): EventFileResult {
+  return readEventFile(input).result;
+}
+
+/** parseEventFile, plus the warnings as problems (with their line and field) for `check-config`. */
+export function readEventFile(input: { path: string; text: string; timezone: string }): {
+  result: EventFileResult;
+  warnings: EventFileProblem[];
+} {
+  const reading = safely(input);
+  const file = input.path;
+  const warnings = reading.kind === 'not-event' ? [] : reading.warnings.map((finding) => inFile(file, 'warning', finding));
+  switch (reading.kind) {
+    case 'event':
+      return { result: { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) } }, warnings };
+    case 'not-event':
+      return { result: { kind: 'not-event', file, reason: reading.reason }, warnings };
+    case 'error':
+      return { result: { kind: 'error', problems: reading.problems.map((finding) => inFile(file, 'error', finding)) }, warnings };
+  }
+}
+
+export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file);
+export const isEventFile = (file: string): boolean => /\.(?:md|markdown|ya?ml)$/i.test(file);
+
+/** Bad content never throws: an unexpected failure is one more problem naming the file. */
+function safely(input: { path: string; text: string; timezone: string }): FileReading {
+  if (input.text.trim() === '') {
+    return { kind: 'error', problems: [{ message: 'file is empty', fix: 'write a meetup (title, date and programme) or delete the file' }], warnings: [] };
+  }
+  // IANAZone.create is cached; isValidZone builds an Intl formatter on every call.
+  if (!IANAZone.create(input.timezone).isValid) {
+    return { kind: 'error', problems: [{ message: `unknown time zone "${input.timezone}"`, fix: 'set the community timezone to an IANA zone such as "Europe/Paris"' }], warnings: [] };
+  }
+  const fileInput: FileInput = { ...input, id: path.basename(input.path).replace(/\.[^.]+$/, '') };
+  try {
+    return isYamlFile(input.path) ? readYamlEvent(fileInput) : readMarkdownEvent(fileInput);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'error', problems: [{ message: `could not be read (${reason})`, fix: 'report this file to the emcee maintainers' }], warnings: [] };
+  }
+}

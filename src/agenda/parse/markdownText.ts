@@ -1,0 +1,63 @@
+/**
+ * Markdown as a reader sees it: hidden comments, Hugo shortcodes and link targets are not text.
+ * Block-level helpers keep every newline so that line numbers still point into the file.
+ */
+
+const blankKeepingLines = (hidden: string): string => hidden.replace(/[^\n]/g, '');
+
+/** `<!--more-->` and commented-out lines are invisible on the site, so they are invisible here. */
+export function hideComments(text: string): string {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, blankKeepingLines);
+}
+
+/** `{{< figure … >}}`, `{{% notice %}}`: Hugo templating, never content. */
+export function dropShortcodes(text: string): string {
+  return text.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, blankKeepingLines);
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘' };
+
+/** The visible text of one line: link text kept, targets, emphasis markers and tags dropped. */
+export function inlineText(text: string): string {
+  return text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<(https?:[^>\s]+)>/g, '$1')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|[\s(["'])[*_]+(?=\S)/g, '$1')
+    .replace(/(?<=\S)[*_]+(?=$|[\s).,;:!?\]"'])/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/&(#\d+|[a-z]+);/g, (entity, name: string) =>
+      name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? entity),
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Heading level and text, or undefined when the line is not an ATX heading. */
+export function readHeading(line: string): { level: number; text: string } | undefined {
+  const match = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+  return match ? { level: (match[1] as string).length, text: match[2] as string } : undefined;
+}
+
+/** `---`, `***`, `___`: a thematic break ends a detail section, as on the SRE Paris pages. */
+export const isThematicBreak = (line: string): boolean => /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/.test(line);
+
+/** The line without its list marker (`* `, `- `, `1. `), and whether it had one. */
+export function withoutBullet(line: string): { text: string; bullet: boolean } {
+  const match = /^\s*(?:[*+-]|\d+[.)])\s+/.exec(line);
+  return match ? { text: line.slice(match[0].length), bullet: true } : { text: line, bullet: false };
+}
+
+/** For matching titles and names across a page: case, accents and punctuation do not count. */
+export function matchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,59 @@
+import type { SlotKind, Speaker } from '../event.ts';
+import { matchKey } from './markdownText.ts';
+
+/** Keywords in French and English, compared on matchKey() text (no case, accents or punctuation). */
+const WELCOME = ['accueil', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration'];
+const FOOD = ['apero', 'aperitif', 'pizza', 'pizzas', 'pizza time', 'buffet', 'drinks', 'drink', 'dinner', 'diner', 'repas', 'food', 'snacks', 'cocktail', 'beers', 'bieres'];
+const BREAK = ['pause', 'break', 'coffee break', 'pause cafe', 'networking'];
+/** Phrases that mean the group's own news even when someone is named as presenting them. */
+const GROUP_NEWS = ['programme et nouveautes', 'presentation du programme', 'news du groupe', 'nouvelles du groupe', 'annonces du groupe', 'group news', 'group announcements', 'announcements of the group', 'questions et feedback', 'questions and feedback'];
+/** Words that mean news only when nobody is named (`Announcement : … par Name` is a talk). */
+const NEWS = ['news', 'nouveautes', 'annonces', 'annonce', 'announcements', 'announcement', 'feedback', 'q a'];
+const LIGHTNING = ['lightning', 'lightning talk', 'lightning talks', 'talk eclair', 'talks eclairs'];
+const ARTICLES = /^(?:the|le|la|les|l|un|une|petit|petite|grand|grande)\s+/;
+
+const has = (key: string, phrases: string[]): boolean => phrases.some((phrase) => ` ${key} `.includes(` ${phrase} `));
+const startsWith = (key: string, phrases: string[]): boolean =>
+  phrases.some((phrase) => `${key.replace(ARTICLES, '')} `.startsWith(`${phrase} `));
+
+/**
+ * Welcome, food and break when the title starts with one of their words: then `par X` names a
+ * sponsor (`Apéro sponsorisé par Evaneos`), not a speaker, so the line is not split.
+ */
+export function leadingKind(title: string): SlotKind | undefined {
+  const key = matchKey(title);
+  if (startsWith(key, WELCOME)) return 'welcome';
+  if (startsWith(key, FOOD)) return 'food';
+  if (startsWith(key, BREAK)) return 'break';
+  return undefined;
+}
+
+export interface SlotFacts {
+  title: string;
+  speakers: readonly Speaker[];
+  abstract?: string;
+  /** Length of the slot, when it has a start and an end. */
+  minutes?: number;
+}
+
+export function classifySlot(slot: SlotFacts): SlotKind {
+  const key = matchKey(slot.title);
+  const leading = leadingKind(slot.title);
+  if (leading) return leading;
+  if (has(key, GROUP_NEWS)) return 'news';
+  if (slot.speakers.length === 0) {
+    const byKeyword = keywordKind(key);
+    if (byKeyword) return byKeyword;
+  }
+  if (has(key, LIGHTNING) || has(matchKey(slot.abstract ?? ''), LIGHTNING)) return 'lightning';
+  if (slot.minutes !== undefined && slot.minutes <= 10) return 'lightning';
+  return 'talk';
+}
+
+function keywordKind(key: string): SlotKind | undefined {
+  if (has(key, WELCOME)) return 'welcome';
+  if (has(key, FOOD)) return 'food';
+  if (has(key, BREAK)) return 'break';
+  if (has(key, NEWS)) return 'news';
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import type { Speaker } from '../event.ts';
+
+/**
+ * Speakers as written in a programme line (`Title - Name`, `Title par A & B (@b)`) or a detail
+ * section (`Name, affiliation`). Parentheses are set aside while splitting, so that a comma or an
+ * `&` inside them does not split a name.
+ */
+
+const NAME_SEPARATOR = /\s*(?:&|,|\+|\bet\b|\band\b)\s*/u;
+const PARTICLE = /^(?:de|du|des|da|di|do|dos|das|van|von|der|den|le|la|el|al|ben|bin|y)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|@[\w.-]+|d['’]\p{Lu}[\p{L}'’-]*)$/u;
+
+function protectParentheses(text: string): { text: string; restore: (part: string) => string } {
+  const groups: string[] = [];
+  const protectedText = text.replace(/\([^)]*\)/g, (group) => `\u0000${groups.push(group) - 1}\u0000`);
+  return { text: protectedText, restore: (part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => groups[Number(i)] ?? '') };
+}
+
+/** `A & B`, `A et B`, `A, B and C`: one speaker each. */
+export function parseNameList(text: string): Speaker[] {
+  const { text: flat, restore } = protectParentheses(text);
+  return flat
+    .split(NAME_SEPARATOR)
+    .map((part) => restore(part).trim())
+    .filter((part) => part !== '')
+    .map(parseSpeaker);
+}
+
+/** `Name (@handle)`, `Name (Company)`, `Name @handle`, `@handle`. */
+export function parseSpeaker(text: string): Speaker {
+  const speaker: Speaker = { name: '' };
+  for (const [, inner = ''] of text.matchAll(/\(([^)]*)\)/g)) {
+    const handle = handleIn(inner.trim());
+    if (handle) speaker.handle ??= handle;
+    else if (inner.trim()) speaker.affiliation ??= inner.trim();
+  }
+  let name = text.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const trailingHandle = /\s@([\w.-]+)$/.exec(name);
+  if (trailingHandle && !speaker.handle) {
+    speaker.handle = trailingHandle[1] as string;
+    name = name.slice(0, trailingHandle.index).trim();
+  }
+  if (name.startsWith('@') && !name.includes(' ')) speaker.handle ??= name.slice(1);
+  speaker.name = name;
+  return speaker;
+}
+
+function handleIn(text: string): string | undefined {
+  const at = /^@([\w.-]+)$/.exec(text);
+  const link = /(?:twitter\.com|x\.com|github\.com)\/@?([\w.-]+)/.exec(text);
+  return (at ?? link)?.[1];
+}
+
+/** `Florian Grignon, Head of Infrastructure @ Keeneye`: the name before the first comma, the affiliation after. */
+export function parseDetailSpeakers(text: string): Speaker[] {
+  const { text: flat, restore } = protectParentheses(text);
+  const comma = flat.indexOf(',');
+  const names = restore(comma < 0 ? flat : flat.slice(0, comma));
+  const affiliation = comma < 0 ? '' : restore(flat.slice(comma + 1)).trim();
+  return parseNameList(names).map((speaker) => (affiliation ? { ...speaker, affiliation: speaker.affiliation ?? affiliation } : speaker));
+}
+
+/** Does this text read as one or more person names (so that `Title - Name` splits there)? */
+export function looksLikeNames(text: string): boolean {
+  const withoutGroups = text.replace(/\([^)]*\)/g, ' ');
+  const names = withoutGroups.split(NAME_SEPARATOR).map((part) => part.trim());
+  return names.length > 0 && names.every(isName);
+}
+
+function isName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4) return false;
+  if (words.length === 1 && /^[\p{Lu}\d]{2,5}$/u.test(words[0] as string)) return false; // an acronym (SRE, K8S) is a topic
+  return words.every((word) => NAME_WORD.test(word) || PARTICLE.test(word)) && words.some((word) => NAME_WORD.test(word));
+}
+
+// Explicit words first; a dash only when nothing else separates the speaker.
+const SEPARATORS = [/\s+(?:par|by)\s+/giu, /\s+[-–—]\s+/gu];
+
+/** Splits `Title - Speaker` / `Title par A & B (@b)` at the last separator followed by names. */
+export function splitTitleAndSpeakers(text: string): { title: string; speakers: Speaker[] } {
+  for (const separator of SEPARATORS) {
+    const matches = [...text.matchAll(separator)].reverse();
+    for (const match of matches) {
+      const title = cleanTitle(text.slice(0, match.index));
+      const names = text.slice(match.index + match[0].length).trim();
+      if (title !== '' && looksLikeNames(names)) return { title, speakers: parseNameList(names) };
+    }
+  }
+  return { title: cleanTitle(text), speakers: [] };
+}
+
+/** Titles lose the delimiters that only separated them from a time or a speaker. */
+export const cleanTitle = (text: string): string => text.replace(/^[\s:\-–—|]+|[\s:\-–—|,]+$/g, '').trim();

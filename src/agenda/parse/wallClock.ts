@@ -1,0 +1,81 @@
+import { DateTime } from 'luxon';
+import type { TimeOfDay } from './timeOfDay.ts';
+
+/**
+ * Dates as written in event files. The community zone decides what a wall-clock time means; a
+ * written offset is kept only to be compared with the zone's (organisers copy offsets by mistake).
+ */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface WrittenDate {
+  raw: string;
+  date: CalendarDate;
+  time?: TimeOfDay;
+  /** The offset written after the time, in minutes (`Z` is 0); absent when none was written. */
+  offsetMinutes?: number;
+}
+
+export const DATE_EXAMPLE = '2026-12-09T19:00';
+
+const DATE_TEXT =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2})[:hH](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * A string (`2026-12-09 19:00`, `2019-09-18T19:00:00-01:00`, `2026-12-09`) or a JS Date (what a
+ * YAML 1.1 parser makes of a timestamp). Undefined when it is neither.
+ */
+export function readWrittenDate(value: unknown, zone: string): WrittenDate | undefined {
+  if (value instanceof Date) return fromJsDate(value, zone);
+  if (typeof value !== 'string') return undefined;
+  const match = DATE_TEXT.exec(value.trim());
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, , offset] = match;
+  const date = { year: Number(year), month: Number(month), day: Number(day) };
+  if (!DateTime.fromObject(date, { zone: 'utc' }).isValid) return undefined;
+  if (hour === undefined) return { raw: value, date };
+  const time = { hour: Number(hour), minute: Number(minute) };
+  if (time.hour > 23 || time.minute > 59) return undefined;
+  return { raw: value, date, time, ...(offset ? { offsetMinutes: offsetMinutesOf(offset) } : {}) };
+}
+
+/** A Date has lost the written wall clock and offset: read it as an instant, in the zone. */
+function fromJsDate(value: Date, zone: string): WrittenDate | undefined {
+  const utc = DateTime.fromJSDate(value, { zone: 'utc' });
+  if (!utc.isValid) return undefined;
+  const raw = utc.toISO() as string;
+  if (utc.hour === 0 && utc.minute === 0 && utc.second === 0) return { raw, date: calendarOf(utc) };
+  const local = utc.setZone(zone);
+  return { raw, date: calendarOf(local), time: { hour: local.hour, minute: local.minute } };
+}
+
+const calendarOf = (dateTime: DateTime): CalendarDate => ({ year: dateTime.year, month: dateTime.month, day: dateTime.day });
+
+function offsetMinutesOf(text: string): number {
+  if (text.toUpperCase() === 'Z') return 0;
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(text) as RegExpExecArray;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+}
+
+/** The instant (UTC) of a wall-clock time in the zone, `days` after the given date. */
+export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, days = 0): DateTime {
+  const day = DateTime.fromObject(date, { zone: 'utc' }).plus({ days });
+  return DateTime.fromObject({ ...calendarOf(day), hour: time.hour, minute: time.minute }, { zone }).toUTC();
+}
+
+/** The zone's offset at that wall-clock time, in minutes (+120 for a Paris summer evening). */
+export function zoneOffsetAt(date: CalendarDate, time: TimeOfDay, zone: string): number {
+  return DateTime.fromObject({ ...date, hour: time.hour, minute: time.minute }, { zone }).offset;
+}
+
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export const formatDate = (date: CalendarDate): string =>
+  `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;

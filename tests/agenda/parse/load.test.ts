@@ -1,0 +1,78 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEventFolder } from '../../../src/agenda/load.ts';
+import { fixtureText, iso, repoRoot } from './helpers.ts';
+
+describe('loadEventFolder', () => {
+  it('loads the SRE Paris sample: 4 events sorted by start, with the warning of meetup #4', async () => {
+    const dir = path.join(repoRoot, 'config/events/sre-paris');
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    expect(events.map((event) => [event.id, event.number, iso(event.start)])).toEqual([
+      ['2019-09-18-meetup-4', 4, '2019-09-18T17:00:00Z'],
+      ['2020-09-30-meetup-7', 7, '2020-09-30T17:00:00Z'],
+      ['2026-06-17-meetup-12', 12, '2026-06-17T17:00:00Z'],
+      ['2027-01-20-meetup-13', 13, '2027-01-20T18:00:00Z'],
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: path.join(dir, '2019-09-18-meetup-4.md'),
+        field: 'date',
+        severity: 'warning',
+        message: expect.stringContaining('-01:00'),
+        fix: 'write the time without an offset: date: 2019-09-18T19:00',
+      }),
+    ]);
+  });
+
+  it('the sample files keep the seeds verbatim', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const dir = path.join(repoRoot, 'config/events/sre-paris');
+    expect(await readFile(path.join(dir, '2019-09-18-meetup-4.md'), 'utf8')).toBe(fixtureText('seed-000-meetup-4.md'));
+    expect(await readFile(path.join(dir, '2020-09-30-meetup-7.md'), 'utf8')).toMatch(new RegExp(`\\n---\\n${escape(fixtureText('seed-001-meetup-7.md'))}$`));
+  });
+
+  it('the upcoming meetup #13 has a venue, talks with details and a lightning slot', async () => {
+    const { events } = await loadEventFolder(path.join(repoRoot, 'config/events/sre-paris'), 'Europe/Paris');
+    const next = events.at(-1);
+    expect(next?.venue).toContain('Paris');
+    expect(next?.slots.filter((slot) => slot.kind === 'talk').every((slot) => slot.speakers[0]?.affiliation && slot.abstract)).toBe(true);
+    expect(next?.slots.some((slot) => slot.kind === 'lightning' && slot.speakers.length === 0)).toBe(true);
+  });
+
+  it('reports a missing folder as an error naming it', async () => {
+    const dir = path.join(tmpdir(), 'emcee-no-such-folder');
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    expect(events).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ file: dir, severity: 'error', message: expect.stringContaining(dir), fix: expect.any(String) })]);
+  });
+
+  it('reads .md, .markdown, .yaml, .yml only; reports errors, not-events as warnings and duplicate ids', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'emcee-events-'));
+    const event = (hour: number) => `---\ntitle: "#1"\ndate: 2026-12-09T${hour}:00\n---\n* ${hour}h00 : Talk - Jane Roe\n`;
+    await writeFile(path.join(dir, 'b.markdown'), event(20));
+    await writeFile(path.join(dir, 'a.md'), event(19));
+    await writeFile(path.join(dir, 'c.yml'), 'title: "#3"\ndate: 2026-12-08 19:00\n');
+    await writeFile(path.join(dir, 'c.yaml'), 'title: "#3 bis"\ndate: 2026-12-10 19:00\n');
+    await writeFile(path.join(dir, 'about.md'), fixtureText('about.md'));
+    await writeFile(path.join(dir, 'broken.md'), fixtureText('bad-time.md'));
+    await writeFile(path.join(dir, 'notes.txt'), 'not read');
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    // c.yaml comes before c.yml by name, so it is the one kept
+    expect(events.map((loaded) => [loaded.id, iso(loaded.start)])).toEqual([
+      ['a', '2026-12-09T18:00:00Z'],
+      ['b', '2026-12-09T19:00:00Z'],
+      ['c', '2026-12-10T18:00:00Z'],
+    ]);
+    expect(problems.map((problem) => [path.basename(problem.file), problem.severity, problem.line])).toEqual([
+      ['about.md', 'warning', undefined],
+      ['broken.md', 'error', 8],
+      ['c.yml', 'error', undefined],
+    ]);
+    expect(problems[0]?.message).toContain('not read as a meetup');
+    expect(problems[2]?.message).toBe(`gives the same event id "c" as ${path.join(dir, 'c.yaml')}; it is ignored`);
+  });
+});
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
