@@ -10,6 +10,7 @@ export type TimeStyle = 'date' | 'time' | 'datetime' | 'relative';
 export type Inline =
   | { type: 'literal'; text: string }
   | { type: 'plain'; text: string }
+  /** Emphasised `plain`: the text may come from a person or a file, and is escaped the same way. */
   | { type: 'strong'; text: string }
   | { type: 'time'; at: DateTime; style: TimeStyle }
   | { type: 'mention'; memberId: string; name: string }

@@ -12,7 +12,8 @@ export async function promptForm(form: Form, lines: LineReader, locale: Locale, 
   write(`== ${form.title} ==`);
   for (const field of form.fields) {
     const known = values[field.id];
-    if (known !== undefined && known !== '' && !form.errors[field.id]) continue;
+    // Anything already answered (even left blank) stands, unless it was refused.
+    if (known !== undefined && !form.errors[field.id]) continue;
     const answer = await lines.next(m.s(locale, 'fieldPrompt', { label: field.label, hint: hint(field, known, locale) }));
     if (answer === undefined) return undefined;
     if (answer.trim() !== '' || known === undefined) values[field.id] = answer.trim();

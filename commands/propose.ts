@@ -1,0 +1,210 @@
+import type { MeetupEvent } from '../src/agenda/event.ts';
+import type { Outcome, Options } from '../src/core/command.ts';
+import { FORM_LIMITS } from '../src/core/form.ts';
+import { reply, say, type Block } from '../src/core/reply.ts';
+import { literal, type Text } from '../src/core/text.ts';
+import { ProposalError } from '../src/proposals/errors.ts';
+import {
+  checkValues,
+  FIELD_IDS,
+  hasAllRequired,
+  PROPOSAL_FORM_ID,
+  proposalForm,
+  valuesFromOptions,
+  valuesOf,
+  type FormValues,
+} from '../src/proposals/form.ts';
+import { proposalMessages as m } from '../src/proposals/messages.ts';
+import type { Proposal, ProposalFields } from '../src/proposals/model.ts';
+import { describeProblem, eventNameOf, mineReply, num, speakerName, titleText } from '../src/proposals/present.ts';
+import { ProposalRepository } from '../src/proposals/repository.ts';
+import { inGroup } from '../src/proposals/states.ts';
+import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals/target.ts';
+import type { Command, Ctx } from './types.ts';
+
+const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
+
+/**
+ * `/propose`: a member proposes a lightning talk (a Form, or directly when every required field
+ * is given as an option), lists theirs (`mine`), edits or withdraws one by its number.
+ * Option names are the form's field ids, on every platform; all are typed (Discord: string and
+ * integer options, `action` a string choice), so no free text has to be parsed.
+ */
+export const propose: Command = {
+  name: 'propose',
+  description: d('proposeDescription'),
+  options: [
+    { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: d('optAction') },
+    { name: 'id', type: 'integer', positional: true, minValue: 1, description: d('optId') },
+    // Lengths and the duration are checked by the command, not the option parser, so that a value
+    // that is too long comes back in the form with the reason instead of being thrown away.
+    { name: 'title', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optTitle') },
+    { name: 'abstract', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optAbstract') },
+    { name: 'duration', type: 'integer', description: d('optDuration') },
+    { name: 'bio', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optBio') },
+    { name: 'handle', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optHandle') },
+    { name: 'event', type: 'string', maxLength: 100, description: d('optEvent') },
+  ],
+  async run(ctx, options) {
+    const id = typeof options.id === 'number' ? options.id : undefined;
+    return guard(ctx, async () => {
+      switch (options.action) {
+        case 'mine':
+          return mine(ctx);
+        case 'edit':
+          return id === undefined ? needId(ctx, 'edit') : startEdit(ctx, id, options);
+        case 'withdraw':
+          return id === undefined ? needId(ctx, 'withdraw') : withdraw(ctx, id);
+        default:
+          return startProposal(ctx, options, id);
+      }
+    });
+  },
+  async submit(ctx, submission) {
+    if (submission.formId !== PROPOSAL_FORM_ID) throw new Error(`/propose has no form ${submission.formId}`);
+    const values: FormValues = {};
+    for (const field of FIELD_IDS) if (submission.values[field] !== undefined) values[field] = submission.values[field];
+    return guard(ctx, async () => {
+      const editing = Number(submission.state.id);
+      if (Number.isInteger(editing) && editing > 0) return saveEdit(ctx, await ownOpenProposal(ctx, editing), values);
+      const eventId = submission.state.event ?? '';
+      // Checked again: the call may have closed, or the event file changed, while the form was open.
+      const target = proposalTarget(book(ctx), eventId, settings(ctx), ctx.clock.now(), ctx.locale);
+      if (!target.ok) return refusal(ctx, target.text, values, eventId);
+      return saveNew(ctx, target.event, values);
+    });
+  },
+};
+
+const repository = (ctx: Ctx) => new ProposalRepository(ctx.services.store, ctx.services.logger);
+const settings = (ctx: Ctx) => ctx.community.proposals;
+const book = (ctx: Ctx) => ctx.services.agenda(ctx.community.id);
+const member = (ctx: Ctx) => ctx.origin.member;
+
+async function startProposal(ctx: Ctx, options: Options, id: number | undefined): Promise<Outcome> {
+  const values = valuesFromOptions(options);
+  let ref = typeof options.event === 'string' ? options.event : undefined;
+  if (ref === undefined && id !== undefined) {
+    // `/propose 13`: a meetup number if there is such a meetup, else surely a proposal number.
+    if (!book(ctx).find(String(id))) return say(m.t(ctx.locale, 'idWithoutAction', { id: num(id) }));
+    ref = String(id);
+  }
+  const now = ctx.clock.now();
+  const target = proposalTarget(book(ctx), ref, settings(ctx), now, ctx.locale);
+  if (!target.ok) return refusal(ctx, target.text, values, ref);
+  // Said before the form is filled in; create() checks again under the member's lock.
+  const open = (await repository(ctx).forMember(ctx.community.id, member(ctx).id)).proposals.filter((p) => inGroup(p.state, 'open'));
+  if (open.length >= settings(ctx).maxOpenPerMember) {
+    return refusal(ctx, describeProblem({ kind: 'too-many-open', max: settings(ctx).maxOpenPerMember, open }, problemContext(ctx)), values, ref);
+  }
+  if (hasAllRequired(values)) return saveNew(ctx, target.event, values);
+  const form = newForm(ctx, target.event, values);
+  const partial = checkValues(form, values, ctx.locale, true);
+  return partial.ok ? form : { ...form, errors: partial.errors };
+}
+
+async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promise<Outcome> {
+  const form = newForm(ctx, event, values);
+  const checked = checkValues(form, values, ctx.locale);
+  if (!checked.ok) return { ...form, errors: checked.errors };
+  let proposal: Proposal;
+  try {
+    proposal = await repository(ctx).create({
+      communityId: ctx.community.id,
+      eventId: event.id,
+      fields: checked.fields,
+      speaker: { memberId: member(ctx).id, name: member(ctx).displayName, ...(member(ctx).locale ? { locale: member(ctx).locale } : {}) },
+      at: ctx.clock.now(),
+      maxOpen: settings(ctx).maxOpenPerMember,
+    });
+  } catch (error) {
+    if (error instanceof ProposalError) return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventRef(event));
+    throw error;
+  }
+  return say(m.t(ctx.locale, 'submitted', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration, event: eventName(event) }));
+}
+
+async function startEdit(ctx: Ctx, id: number, options: Options): Promise<Outcome> {
+  const proposal = await ownOpenProposal(ctx, id);
+  const given = valuesFromOptions(options);
+  const values = { ...valuesOf(proposal), ...given };
+  if (Object.keys(given).length > 0) return saveEdit(ctx, proposal, values);
+  return editForm(ctx, proposal, values);
+}
+
+async function saveEdit(ctx: Ctx, proposal: Proposal, values: FormValues): Promise<Outcome> {
+  const form = editForm(ctx, proposal, values);
+  const checked = checkValues(form, values, ctx.locale);
+  if (!checked.ok) return { ...form, errors: checked.errors };
+  const saved = await repository(ctx).edit(ctx.community.id, proposal.id, member(ctx).id, ctx.clock.now(), checked.fields satisfies ProposalFields);
+  return say(m.t(ctx.locale, 'edited', { id: num(saved.id), title: titleText(saved), minutes: saved.duration }));
+}
+
+async function ownOpenProposal(ctx: Ctx, id: number): Promise<Proposal> {
+  const proposal = await repository(ctx).get(ctx.community.id, id);
+  if (!proposal) throw new ProposalError({ kind: 'not-found', id });
+  if (proposal.speaker.memberId !== member(ctx).id) throw new ProposalError({ kind: 'not-yours', id });
+  if (!inGroup(proposal.state, 'open')) throw new ProposalError({ kind: 'not-editable', proposal });
+  return proposal;
+}
+
+async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
+  const { before, after } = await repository(ctx).change(ctx.community.id, id, 'withdrawn', member(ctx).id, ctx.clock.now(), { asSpeaker: member(ctx).id });
+  const event = eventNameOf(book(ctx), after.eventId);
+  const freed = inGroup(before.state, 'holdsSlot');
+  if (freed) await tellOrganisers(ctx, after, event);
+  const params = { id: num(after.id), title: titleText(after), event };
+  return say(m.t(ctx.locale, freed ? 'withdrawnFreed' : 'withdrawn', params));
+}
+
+/** A slot became free: the organisers' channel hears it, when the community has one. */
+async function tellOrganisers(ctx: Ctx, proposal: Proposal, event: Text): Promise<void> {
+  const channel = ctx.community.channels.organisers;
+  if (!channel) return;
+  const notice = say(m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event }));
+  try {
+    await ctx.services.poster.post({ communityId: ctx.community.id, channel }, notice);
+  } catch (error) {
+    ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the organisers that a slot is free');
+  }
+}
+
+async function mine(ctx: Ctx): Promise<Outcome> {
+  const { proposals, unreadable } = await repository(ctx).forMember(ctx.community.id, member(ctx).id);
+  return mineReply(proposals, unreadable, book(ctx), ctx.locale);
+}
+
+function newForm(ctx: Ctx, event: MeetupEvent, values: FormValues) {
+  const heading = m.s(ctx.locale, 'formTitle', { event: eventRef(event) });
+  return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { event: event.id } });
+}
+
+function editForm(ctx: Ctx, proposal: Proposal, values: FormValues) {
+  const heading = m.s(ctx.locale, 'formEditTitle', { id: String(proposal.id) });
+  return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { id: String(proposal.id) } });
+}
+
+function needId(ctx: Ctx, action: string): Outcome {
+  return say(m.t(ctx.locale, 'needId', { command: [literal('propose')], action: [literal(action)] }));
+}
+
+/** A refusal that gives back what the person wrote, so that nothing is lost. */
+function refusal(ctx: Ctx, text: Text, values: FormValues, eventArg?: string): Outcome {
+  const blocks: Block[] = [{ type: 'text', text }];
+  const typed = typedBack(values, eventArg);
+  if (typed) blocks.push({ type: 'text', text: m.t(ctx.locale, 'typedBack', { typed }) });
+  return reply(blocks);
+}
+
+function problemContext(ctx: Ctx) {
+  return { locale: ctx.locale, communityName: ctx.community.name, book: book(ctx) };
+}
+
+async function guard(ctx: Ctx, work: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ProposalError) return say(describeProblem(error.problem, problemContext(ctx)));
+    throw error;
+  }
+}

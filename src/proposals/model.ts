@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * A lightning-talk proposal as stored (keyv namespace `proposals`). Instants are ISO strings in
+ * UTC. `v` is the record's schema version: a reader meets an unknown version as an unreadable
+ * record, never as a crash.
+ */
+export const PROPOSAL_STATES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+
+export const RECORD_VERSION = 1;
+
+const instant = z.iso.datetime({ offset: true });
+
+const historyEntrySchema = z.object({
+  action: z.enum(['submitted', 'edited', 'accepted', 'rejected', 'withdrawn']),
+  /** Member id of whoever did it. */
+  by: z.string().min(1),
+  at: instant,
+  reason: z.string().optional(),
+});
+
+const speakerSchema = z.object({
+  memberId: z.string().min(1),
+  name: z.string(),
+  handle: z.string().optional(),
+  bio: z.string().optional(),
+  /** The speaker's client language when they proposed, for the notices they receive. */
+  locale: z.enum(['fr', 'en']).optional(),
+});
+
+export const proposalSchema = z.object({
+  v: z.literal(RECORD_VERSION),
+  id: z.number().int().positive(),
+  communityId: z.string().min(1),
+  eventId: z.string().min(1),
+  title: z.string(),
+  abstract: z.string(),
+  duration: z.number().int().positive(),
+  speaker: speakerSchema,
+  state: z.enum(PROPOSAL_STATES),
+  submittedAt: instant,
+  updatedAt: instant,
+  history: z.array(historyEntrySchema).min(1),
+});
+
+export type Proposal = z.infer<typeof proposalSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Speaker = Proposal['speaker'];
+
+/** What a speaker writes; the rest is decided by the bot. */
+export interface ProposalFields {
+  title: string;
+  abstract: string;
+  duration: number;
+  bio?: string;
+  handle?: string;
+}
+
+/** An index of proposal ids (of a member; accepted for an event, in acceptance order). */
+export const indexSchema = z.object({ v: z.literal(RECORD_VERSION), ids: z.array(z.number().int().positive()) });
+export type IndexRecord = z.infer<typeof indexSchema>;
+
+/**
+ * The index of an event's proposals, in submission order, with each one's state: the running
+ * summary that lets `/proposals` count and page without reading every record. The state here is
+ * written under the same event lease as the record's, right after it.
+ */
+export const eventIndexSchema = z.object({
+  v: z.literal(RECORD_VERSION),
+  entries: z.array(z.object({ id: z.number().int().positive(), state: z.enum(PROPOSAL_STATES) })),
+});
+export type EventIndexRecord = z.infer<typeof eventIndexSchema>;
+export type EventEntry = EventIndexRecord['entries'][number];
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** Checks a stored value; the problem names what is wrong, for the log. */
+export function decode<T>(schema: z.ZodType<T>, raw: unknown): Decoded<T> {
+  if (raw === null || typeof raw !== 'object') return { ok: false, problem: `not a record (${raw === null ? 'null' : typeof raw})` };
+  const version = (raw as { v?: unknown }).v;
+  if (version !== RECORD_VERSION) {
+    return { ok: false, problem: `schema version ${JSON.stringify(version ?? null)} is not one this emcee reads (${RECORD_VERSION})` };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+  return { ok: false, problem: issues.join('; ') };
+}

@@ -1,0 +1,305 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it, vi } from 'vitest';
+import { propose } from '../../commands/propose.ts';
+import { proposals } from '../../commands/proposals.ts';
+import { FORM_LIMITS } from '../../src/core/form.ts';
+import { harness, type Harness } from '../support/harness.ts';
+import { asForm, asReply, bob, configWith, expectOnlyInEscapedTokens, inlines, MEETUP_13, NOW, organiser } from './support.ts';
+
+const direct = (title: string, extra = '') => `/propose title:"${title}" abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5 ${extra}`.trim();
+
+async function proposeAs(h: Harness, memberId: string, title: string, extra = '') {
+  const text = await h.say(direct(title, extra), { id: memberId, displayName: memberId });
+  expect(text).toMatch(/^Proposition #\d+ reçue/);
+  return Number(/#(\d+)/.exec(text)![1]);
+}
+
+describe('the command definitions', () => {
+  it('fit Discord’s application-command limits, in both languages, with typed options', () => {
+    for (const command of [propose, proposals]) {
+      for (const text of Object.values(command.description)) expect(text.length).toBeLessThanOrEqual(100);
+      for (const option of command.options) {
+        expect(option.name).toMatch(/^[a-z]{1,32}$/);
+        expect(['string', 'integer']).toContain(option.type);
+        for (const text of Object.values(option.description)) expect(text.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect(propose.options.map((o) => o.name)).toEqual(['action', 'id', 'title', 'abstract', 'duration', 'bio', 'handle', 'event']);
+    expect(proposals.organiserOnly).toBe(true);
+  });
+});
+
+describe('/propose', () => {
+  it('returns a form of at most 5 fields for the next meetup open to proposals, then records the submission', async () => {
+    const h = await harness({ now: NOW });
+    const form = asForm(await h.run('/propose'));
+    expect(form.id).toBe('propose:proposal');
+    expect(form.title).toBe('Lightning talk · #13');
+    expect(form.state).toEqual({ event: MEETUP_13 });
+    expect(form.fields.map((f) => f.id)).toEqual(['title', 'abstract', 'duration', 'bio', 'handle']);
+    expect(form.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
+    for (const field of form.fields) expect(field.label.length).toBeLessThanOrEqual(FORM_LIMITS.label);
+    expect(form.fields[0]).toMatchObject({ kind: 'short', required: true, maxLength: 100 });
+    expect(form.fields[1]).toMatchObject({ kind: 'long', required: true, maxLength: 1000 });
+    expect(form.fields[2]).toMatchObject({ kind: 'choice', choices: [{ value: '5' }, { value: '10' }] });
+    expect(form.fields.slice(3).map((f) => f.required)).toEqual([false, false]);
+
+    const values = { title: 'Chaos à la carte', abstract: 'Injecter des pannes au menu du jour.', duration: '10', bio: 'SRE', handle: '@alice_ops' };
+    const done = await h.submit({ formId: form.id, values, state: form.state });
+    expect(h.render(done)).toBe(
+      'Proposition #1 reçue : « Chaos à la carte » (10 min) pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. ' +
+        'Les organisateurs décideront et je vous préviendrai par message privé. Les vôtres : /propose mine.',
+    );
+    const mine = await h.say('/propose mine');
+    expect(mine).toContain('#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 10 min · en attente de décision');
+  });
+
+  it('accepts at once when every required field is given as an option, and pre-fills the form otherwise', async () => {
+    const h = await harness({ now: NOW });
+    expect(asReply(await h.run(direct('Chaos à la carte', 'handle:@alice_ops event:13'))).blocks).toHaveLength(1);
+    const list = await h.say('/proposals', organiser);
+    expect(list).toContain('#1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision');
+
+    const partial = asForm(await h.run('/propose title:"Deux minutes de YAML" duration:10'));
+    expect(partial.values).toEqual({ title: 'Deux minutes de YAML', duration: '10' });
+    expect(partial.errors).toEqual({});
+  });
+
+  it('sends bad values back in the form, as typed, with the reason per field, in the member’s language', async () => {
+    const h = await harness({ now: NOW });
+    const long = 'L'.repeat(101);
+    const form = asForm(await h.run(`/propose title:"${long}" abstract:"Assez court" duration:7`));
+    expect(form.values).toEqual({ title: long, abstract: 'Assez court', duration: '7' });
+    expect(Object.keys(form.errors).sort()).toEqual(['duration', 'title']);
+    expect(h.render(form)).toContain('⚠ title: Titre accepte au plus 100 caractères (vous en avez écrit 101).');
+    expect(h.render(form)).toContain('⚠ duration: Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
+
+    const english = asForm(await h.submit({ formId: form.id, values: { title: 'Fine', abstract: '   ', duration: '5', handle: 'two words' }, state: form.state }, { locale: 'en' }));
+    expect(english.values).toMatchObject({ title: 'Fine', abstract: '   ', handle: 'two words' });
+    expect(h.render(english, 'en')).toContain('⚠ abstract: Abstract is required.');
+    expect(h.render(english, 'en')).toContain('⚠ handle: Social handle: one word such as @you');
+    expect(await h.say('/propose mine')).toContain('Vous n’avez encore rien proposé');
+  });
+
+  it('says which meetups exist, or that one is past, and gives back what was typed', async () => {
+    const h = await harness({ now: NOW });
+    const unknown = await h.say('/propose event:99 title:"Mon talk" duration:5');
+    expect(unknown).toBe('Je ne trouve pas le meetup « 99 ». À venir : #13.\nRien n’a été enregistré. Ce que vous avez tapé, à renvoyer : /propose title:"Mon talk" duration:5 event:99');
+    const past = await h.say('/propose 4');
+    expect(past).toBe('#4 Site Reliability Engineering - Meetup de la rentrée a déjà eu lieu (mercredi 18 septembre 2019) : il ne prend plus de propositions.');
+    expect(await h.say('/propose 12345')).toBe('Pour changer la proposition #12345, dites quoi faire : /propose edit 12345 ou /propose withdraw 12345.');
+  });
+
+  it('tells when the call for proposals opens or closed, as time tokens', async () => {
+    const early = await harness({ now: NOW, configDir: configWith('  cfp: { opens: P30D, closes: P7D }') });
+    const notYet = asReply(await early.run('/propose title:"Trop tôt"'));
+    const when = inlines(notYet).filter((inline) => inline.type === 'time');
+    expect(when.map((t) => t.type === 'time' && [t.at.toUTC().toISO(), t.style])).toEqual([
+      ['2026-12-21T18:00:00.000Z', 'relative'],
+      ['2026-12-21T18:00:00.000Z', 'datetime'],
+    ]);
+    expect(early.render(notYet)).toContain('L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ouvre dans 20 jours (lundi 21 décembre 2026, 19:00).');
+    expect(early.render(notYet)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"Trop tôt"');
+
+    early.clock.set(DateTime.fromISO('2027-01-15T12:00:00+01:00'));
+    expect(await early.say('/propose')).toBe(
+      'L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est clos depuis le mercredi 13 janvier 2027, 19:00.',
+    );
+    early.clock.set(DateTime.fromISO('2026-12-22T12:00:00+01:00'));
+    expect(asForm(await early.run('/propose')).state.event).toBe(MEETUP_13);
+  });
+
+  it('re-checks the window when the form comes back after it closed', async () => {
+    const h = await harness({ now: NOW });
+    const form = asForm(await h.run('/propose'));
+    h.clock.set(DateTime.fromISO('2027-01-20T19:30:00+01:00'));
+    const late = await h.submit({ formId: form.id, values: { title: 'En retard', abstract: 'Oups', duration: '5' }, state: form.state });
+    expect(h.render(late)).toContain('a déjà eu lieu (mercredi 20 janvier 2027)');
+    expect(h.render(late)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"En retard" abstract:Oups duration:5 event:2027-01-20-meetup-13');
+  });
+
+  it('lets a member hold at most 3 proposals waiting for a decision', async () => {
+    const h = await harness({ now: NOW });
+    for (const title of ['Un', 'Deux', 'Trois']) await proposeAs(h, 'alice', title);
+    const refused = await h.say(direct('Quatre'));
+    expect(refused).toContain('Vous avez déjà 3 propositions en attente de décision, le maximum par membre : #1 Un, #2 Deux, #3 Trois.');
+    expect(refused).toContain('/propose title:Quatre abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5');
+    expect(await h.say('/propose')).toContain('Vous avez déjà 3 propositions');
+    await h.run('/proposals reject 2', organiser);
+    expect(asForm(await h.run('/propose')).id).toBe('propose:proposal');
+  });
+
+  it('edits a waiting proposal through a pre-filled form, only the speaker’s own', async () => {
+    const h = await harness({ now: NOW });
+    const id = await proposeAs(h, 'alice', 'Brouillon', 'handle:alice_ops');
+    const form = asForm(await h.run(`/propose edit ${id}`));
+    expect(form.title).toBe(`Modifier la proposition #${id}`);
+    expect(form.state).toEqual({ id: String(id) });
+    expect(form.values).toEqual({ title: 'Brouillon', abstract: 'Ce que j’ai appris en cassant la prod exprès.', duration: '5', bio: '', handle: '@alice_ops' });
+    const saved = await h.submit({ formId: form.id, values: { ...form.values, title: 'Version finale', duration: '10' }, state: form.state });
+    expect(h.render(saved)).toBe(`Proposition #${id} modifiée : « Version finale » (10 min).`);
+    expect(await h.say(`/propose edit ${id} duration:7`)).toContain('⚠ duration');
+    expect(await h.say(`/propose edit ${id} title:"Direct"`)).toBe(`Proposition #${id} modifiée : « Direct » (10 min).`);
+
+    expect(await h.say(`/propose edit ${id}`, bob)).toBe(`La proposition #${id} n’est pas l’une des vôtres. /propose mine liste les vôtres.`);
+    expect(await h.say('/propose edit 99')).toBe('Il n’y a pas de proposition #99 dans Site Reliability Engineering Paris.');
+    expect(await h.say('/propose edit')).toBe('Quelle proposition ? Donnez son numéro, par ex. /propose edit 3. /propose mine liste les vôtres.');
+    await h.run(`/proposals accept ${id}`, organiser);
+    expect(await h.say(`/propose edit ${id}`)).toBe(`La proposition #${id} est acceptée : elle ne peut plus être modifiée.`);
+  });
+});
+
+describe('/proposals', () => {
+  it('is for organisers only', async () => {
+    const h = await harness({ now: NOW });
+    await proposeAs(h, 'alice', 'Chaos');
+    expect(await h.say('/proposals accept 1')).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
+    expect(await h.say('/proposals')).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
+    expect(h.poster.sent).toEqual([]);
+  });
+
+  it('lists a meetup’s proposals with speaker, duration, state and age', async () => {
+    const h = await harness({ now: '2026-11-28T10:00:00+01:00' });
+    await proposeAs(h, 'alice', 'Chaos à la carte', 'handle:@alice_ops');
+    h.clock.set(DateTime.fromISO(NOW));
+    await proposeAs(h, 'bob', 'Runbooks vivants', 'duration:10');
+    await h.run('/proposals accept 2', organiser);
+    const list = await h.say('/proposals 13', organiser);
+    expect(list).toBe(
+      [
+        '== Propositions de lightning talks · #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ==',
+        'Appel à propositions : ouvert jusqu’au mercredi 20 janvier 2027, 19:00.',
+        'Créneaux de lightning talks pris : 1/4 · en attente de décision : 1 · en tout : 2',
+        '  • #2 « Runbooks vivants » — bob · 10 min · acceptée · dans 0 seconde',
+        '      Ce que j’ai appris en cassant la prod exprès.',
+        '  • #1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision · il y a 3 jours',
+        '      Ce que j’ai appris en cassant la prod exprès.',
+        'Décider : /proposals accept ID · /proposals reject ID reason:"…"',
+      ].join('\n'),
+    );
+    expect(await h.say('/proposals 99', organiser)).toBe('Je ne trouve pas le meetup « 99 ». Connus : #4, #7, #12, #13.');
+  });
+
+  it('pages a long list, counting from the index', async () => {
+    const h = await harness({ now: NOW });
+    for (let i = 1; i <= 12; i++) await proposeAs(h, `member-${i}`, `Talk ${i}`);
+    await h.run('/proposals accept 12', organiser);
+    const first = await h.say('/proposals', organiser);
+    expect(first).toContain('Créneaux de lightning talks pris : 1/4 · en attente de décision : 11 · en tout : 12');
+    expect(first.match(/^ {2}• #\d+/gm)?.map((line) => line.trim())).toEqual(['• #12', '• #1', '• #2', '• #3', '• #4', '• #5', '• #6', '• #7', '• #8', '• #9']);
+    expect(first).toContain('Propositions 1 à 10 sur 12. Page suivante : /proposals #13 page:2');
+    const second = await h.say('/proposals #13 page:2', organiser);
+    expect(second.match(/^ {2}• #\d+/gm)?.map((line) => line.trim())).toEqual(['• #10', '• #11']);
+    expect(second).toContain('Propositions 11 à 12 sur 12.\n');
+    expect(await h.say('/proposals 13 page:9', organiser)).toContain('Propositions 11 à 12 sur 12.');
+  });
+
+  it('tells the speaker by direct message, in their language, with the reason when declined', async () => {
+    const h = await harness({ now: NOW });
+    await proposeAs(h, 'alice', 'Chaos à la carte');
+    const english = await h.say(direct('Two minutes of YAML'), { id: 'sam', displayName: 'sam', locale: 'en' });
+    expect(english).toBe(
+      'Proposal #2 received: “Two minutes of YAML” (5 min) for #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. The organisers will decide and I will tell you by direct message. Yours: /propose mine.',
+    );
+
+    expect(await h.say('/proposals accept 1', organiser)).toBe(
+      'Acceptée : #1, « Chaos à la carte », par alice. Créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année : 1/4 pris.\n' +
+        'L’orateur ou l’oratrice a été prévenu·e par message privé.',
+    );
+    expect(await h.say('/proposals reject 2 reason:"Hors sujet pour cette édition"', organiser)).toContain('Refusée : #2, « Two minutes of YAML », par sam.');
+    expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([
+      ['dm', { communityId: 'sre-paris', memberId: 'alice' }],
+      ['dm', { communityId: 'sre-paris', memberId: 'sam' }],
+    ]);
+    expect(h.render(h.poster.sent[0]!.reply)).toBe(
+      'Bonne nouvelle : votre lightning talk « Chaos à la carte » (5 min) est accepté pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année, le mercredi 20 janvier 2027, 19:00. Le programme : /agenda.',
+    );
+    expect(h.render(h.poster.sent[1]!.reply, 'en')).toBe(
+      'Your lightning talk “Two minutes of YAML” was not selected for #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. Thank you for proposing it!\n' +
+        'The organisers’ note: Hors sujet pour cette édition',
+    );
+    expect(await h.say('/proposals accept 2', organiser)).toBe('La proposition #2 est refusée : elle ne peut pas être acceptée.');
+    expect(await h.say('/proposals accept 42', organiser)).toBe('Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.');
+    expect(await h.say('/proposals reject', organiser)).toBe('Quelle proposition ? Donnez son numéro, par ex. /proposals reject 3. /propose mine liste les vôtres.');
+  });
+
+  it('still decides when the direct message cannot be sent, and says so', async () => {
+    const h = await harness({ now: NOW });
+    await proposeAs(h, 'alice', 'Chaos');
+    h.poster.dm = async () => {
+      throw new Error('DMs closed');
+    };
+    expect(await h.say('/proposals accept 1', organiser)).toContain('Je n’ai pas pu envoyer de message privé');
+    expect(await h.say('/propose mine')).toContain('acceptée');
+  });
+
+  it('refuses to accept beyond capacity; a withdrawn accepted talk frees its slot', async () => {
+    const h = await harness({ now: NOW, configDir: configWith('  capacity: 2') });
+    for (const member of ['alice', 'bob', 'carol']) await proposeAs(h, member, `Talk of ${member}`);
+    await h.run('/proposals accept 1', organiser);
+    await h.run('/proposals accept 2', organiser);
+    expect(await h.say('/proposals accept 3', organiser)).toBe(
+      'Les 2 créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année sont pris (#1 Talk of alice, #2 Talk of bob) : la #3 n’est pas acceptée. ' +
+        'Un créneau se libère quand un orateur se retire ; le nombre de créneaux est `proposals.capacity` dans les réglages de la communauté.',
+    );
+    expect(await h.say('/propose withdraw 1', bob)).toBe('La proposition #1 n’est pas l’une des vôtres. /propose mine liste les vôtres.');
+    expect(await h.say('/propose withdraw 1')).toBe(
+      'La proposition #1, « Talk of alice », est retirée, et son créneau de lightning talk à #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est de nouveau libre.',
+    );
+    expect(await h.say('/propose withdraw 1')).toBe('La proposition #1 est retirée : elle ne peut pas être retirée.');
+    expect(await h.say('/proposals accept 3', organiser)).toContain('2/2 pris');
+  });
+
+  it('shows accepted talks in /agenda, in order of acceptance', async () => {
+    const h = await harness({ now: NOW });
+    await proposeAs(h, 'alice', 'Chaos à la carte', 'handle:@alice_ops bio:"SRE chez Exemple"');
+    await proposeAs(h, 'bob', 'Runbooks vivants');
+    await proposeAs(h, 'carol', 'Jamais accepté');
+    await h.run('/proposals accept 2', organiser);
+    await h.run('/proposals accept 1', organiser);
+    const agenda = await h.say('/agenda');
+    expect(agenda.split('== Lightning talks ==\n')[1]).toBe(
+      [
+        '  • Runbooks vivants — bob',
+        '      Ce que j’ai appris en cassant la prod exprès.',
+        '  • Chaos à la carte — alice (@alice_ops)',
+        '      Ce que j’ai appris en cassant la prod exprès.',
+      ].join('\n'),
+    );
+    const slots = await h.app.services.lightning.accepted('sre-paris', MEETUP_13);
+    expect(slots[1]).toEqual({
+      kind: 'lightning',
+      title: 'Chaos à la carte',
+      abstract: 'Ce que j’ai appris en cassant la prod exprès.',
+      speakers: [{ name: 'alice', handle: 'alice_ops', bio: 'SRE chez Exemple' }],
+    });
+  });
+
+  it('logs a record it cannot read and lists the others, saying one is missing', async () => {
+    const h = await harness({ now: NOW });
+    for (const member of ['alice', 'bob', 'carol']) await proposeAs(h, member, `Talk of ${member}`);
+    await h.app.services.store.namespace('proposals').set('p:sre-paris:2', { v: 7, title: 'from the future' });
+    const error = vi.spyOn(h.app.services.logger, 'error');
+    const list = await h.say('/proposals', organiser);
+    expect(list).toContain('#1 « Talk of alice »');
+    expect(list).toContain('#3 « Talk of carol »');
+    expect(list).not.toContain('Talk of bob');
+    expect(list).toContain('1 proposition n’a pas pu être lue (l’erreur est dans les logs) : #2.');
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ proposal: 2, problem: expect.stringContaining('schema version 7') }), 'proposal record could not be read');
+    expect(await h.say('/proposals accept 2', organiser)).toBe('La proposition #2 n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.');
+    expect(await h.say('/propose mine', bob)).toContain('1 proposition n’a pas pu être lue');
+  });
+
+  it('carries user text such as @everyone only in plain-text tokens', async () => {
+    const h = await harness({ now: NOW });
+    const submitted = asReply(await h.run(direct('@everyone <!channel> **gras**', 'handle:@here')));
+    expectOnlyInEscapedTokens(submitted, '@everyone <!channel> **gras**');
+    await h.run('/proposals accept 1', organiser);
+    expectOnlyInEscapedTokens(asReply(await h.run('/proposals', organiser)), '@everyone');
+    expectOnlyInEscapedTokens(asReply(await h.run('/proposals', organiser)), 'alice (@here)');
+    expectOnlyInEscapedTokens(h.poster.sent[0]!.reply, '@everyone');
+    expectOnlyInEscapedTokens(asReply(await h.run('/propose mine')), '@everyone');
+    // The agenda shows a slot title as a strong token, which adapters escape like plain text.
+    expectOnlyInEscapedTokens(asReply(await h.run('/agenda')), '@everyone', ['plain', 'strong']);
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Outcome } from '../../src/core/command.ts';
+import type { Form } from '../../src/core/form.ts';
+import type { Member } from '../../src/core/invocation.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { Inline } from '../../src/core/text.ts';
+import { ROOT } from '../support/cli.ts';
+
+export const NOW = '2026-12-01T10:00:00+01:00';
+export const MEETUP_13 = '2027-01-20-meetup-13';
+export const organiser: Partial<Member> = { id: 'org', displayName: 'org', organiser: true };
+export const bob: Partial<Member> = { id: 'bob', displayName: 'bob' };
+
+/** The sample config with a `proposals:` section of the test's choosing, in a temporary folder. */
+export function configWith(proposalsYaml: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'emcee-proposals-config-'));
+  mkdirSync(path.join(dir, 'communities'));
+  const sample = readFileSync(path.join(ROOT, 'config', 'communities', 'sre-paris.yaml'), 'utf8');
+  const events = path.join(ROOT, 'config', 'events', 'sre-paris');
+  writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), `${sample}\nevents: ${JSON.stringify(events)}\nproposals:\n${proposalsYaml}\n`);
+  return dir;
+}
+
+export function asForm(outcome: Outcome): Form {
+  expect(outcome.kind, 'expected a form').toBe('form');
+  return outcome as Form;
+}
+
+export function asReply(outcome: Outcome): Reply {
+  expect(outcome.kind, 'expected a reply').toBe('reply');
+  return outcome as Reply;
+}
+
+/** Every inline token of a reply, blocks and list details included. */
+export function inlines(reply: Reply): Inline[] {
+  return reply.blocks.flatMap((block) => {
+    switch (block.type) {
+      case 'heading':
+      case 'text':
+        return block.text;
+      case 'list':
+        return block.items.flatMap((item) => [...item.text, ...(item.detail ?? [])]);
+      case 'fields':
+        return block.fields.flatMap((field) => [...field.label, ...field.value]);
+      case 'actions':
+        return block.buttons.flatMap((button) => button.label);
+      default:
+        return [];
+    }
+  });
+}
+
+/** User text must only ever travel in tokens every adapter escapes, never as literal markup. */
+export function expectOnlyInEscapedTokens(reply: Reply, userText: string, allowed: readonly Inline['type'][] = ['plain']): void {
+  const tokens = inlines(reply);
+  const carriers = tokens.filter((inline) => 'text' in inline && inline.text.includes(userText));
+  expect(carriers.length, `“${userText}” should appear in the reply`).toBeGreaterThan(0);
+  for (const inline of carriers) expect(allowed).toContain(inline.type);
+}
