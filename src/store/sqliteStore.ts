@@ -16,7 +16,7 @@ export async function sqliteStore(file: string, now: () => number = Date.now): P
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const open = () => new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
   const admin = open();
-  await admin.query('PRAGMA journal_mode = WAL');
+  await retryBusy(() => admin.query('PRAGMA journal_mode = WAL'));
   await admin.query('PRAGMA synchronous = FULL');
   await admin.query('CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)');
   await admin.query('CREATE TABLE IF NOT EXISTS emcee_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
@@ -74,4 +74,19 @@ export async function sqliteStore(file: string, now: () => number = Date.now): P
       await Promise.all(adapters.map((adapter) => adapter.disconnect()));
     },
   };
+}
+
+/**
+ * Switching to WAL takes an exclusive lock and SQLite answers SQLITE_BUSY at once, without its busy
+ * handler, when another process opens the same new file at that moment: try again a few times.
+ */
+async function retryBusy<T>(action: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    }
+  }
 }

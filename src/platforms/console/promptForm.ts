@@ -22,6 +22,8 @@ export async function promptForm(form: Form, lines: LineReader, locale: Locale, 
 }
 
 function hint(field: FormField, known: string | undefined, locale: Locale): string {
+  // The placeholder is what a modal shows inside an empty field (e.g. the numbers of the talks).
+  if (field.placeholder && !known) return ` (${field.placeholder})${field.required ? '' : m.s(locale, 'optionalHint')}`;
   if (known) return m.s(locale, 'keepHint', { value: known.length > 30 ? `${known.slice(0, 29)}…` : known });
   if (field.kind === 'choice') return m.s(locale, 'choicesHint', { choices: field.choices.map((c) => c.value).join('/') });
   if (field.kind === 'rating') return m.s(locale, 'choicesHint', { choices: `${field.min}-${field.max}` });

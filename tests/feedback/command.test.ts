@@ -1,0 +1,388 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type Keyv from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { communitySchema } from '../../src/config/communitySchema.ts';
+import type { Outcome } from '../../src/core/command.ts';
+import { FORM_LIMITS, type Form } from '../../src/core/form.ts';
+import type { Member } from '../../src/core/invocation.ts';
+import type { Attachment, Reply } from '../../src/core/reply.ts';
+import type { Inline } from '../../src/core/text.ts';
+import { memoryStore } from '../../src/store/memoryStore.ts';
+import { sqliteStore } from '../../src/store/sqliteStore.ts';
+import { ROOT } from '../support/cli.ts';
+import { harness, type Harness } from '../support/harness.ts';
+
+/** The day after meetup #12 (2026-06-17, ends 21:30 Paris). */
+const AFTER_12 = '2026-06-18T10:00:00+02:00';
+const ORGANISER: Partial<Member> = { id: 'orga', roles: ['Organisateurs'] };
+const as = (id: string, more: Partial<Member> = {}): Partial<Member> => ({ id, displayName: id, ...more });
+
+function form(outcome: Outcome): Form {
+  if (outcome.kind !== 'form') throw new Error(`expected a form, got a reply: ${JSON.stringify(outcome.blocks)}`);
+  return outcome;
+}
+
+function replyOf(outcome: Outcome): Reply {
+  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got form ${outcome.id}: ${JSON.stringify(outcome.errors)}`);
+  return outcome;
+}
+
+function attachment(outcome: Outcome): Attachment {
+  const block = replyOf(outcome).blocks.find((b) => b.type === 'attachment');
+  if (!block || block.type !== 'attachment') throw new Error('no attachment');
+  return block.attachment;
+}
+
+function inlines(reply: Reply): Inline[] {
+  return reply.blocks.flatMap((block) => {
+    switch (block.type) {
+      case 'heading':
+      case 'text':
+        return block.text;
+      case 'list':
+        return block.items.flatMap((item) => [...item.text, ...(item.detail ?? [])]);
+      case 'fields':
+        return block.fields.flatMap((field) => [...field.label, ...field.value]);
+      default:
+        return [];
+    }
+  });
+}
+
+/** Minimal RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+async function answers(h: Harness, lines: Array<[string, string]>) {
+  for (const [member, line] of lines) replyOf(await h.run(line, as(member)));
+}
+
+describe('/feedback: a member answers', () => {
+  it('returns the form for the last meetup, with the numbered talks, and saves what is submitted', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const f = form(await h.run('/feedback', as('alice')));
+    expect(f.id).toBe('feedback:respond');
+    expect(f.title).toBe('Votre avis sur #12');
+    expect(f.state).toEqual({ event: '2026-06-17-meetup-12' });
+    expect(f.fields.map((field) => [field.id, field.kind, field.required])).toEqual([
+      ['rating', 'rating', true],
+      ['worked', 'long', false],
+      ['improve', 'long', false],
+      ['talks', 'short', false],
+    ]);
+    expect(f.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
+    for (const field of f.fields) expect([...field.label].length).toBeLessThanOrEqual(FORM_LIMITS.label);
+    const talks = f.fields.find((field) => field.id === 'talks')!;
+    expect(talks.label).toBe('Notes des talks 1 à 2 : n°:note, ex. 1:5 2:4');
+    expect(talks.placeholder).toMatch(/^1 Du chaos engineering .* · 2 Prévoir la capacité/);
+
+    const saved = await h.submit({ formId: f.id, state: f.state, values: { rating: '4', worked: 'les démos', improve: '', talks: '1:5 2:3' } }, as('alice'));
+    const text = h.render(saved);
+    expect(text).toContain('Merci ! Votre avis sur #12 SRE Paris – Édition d\'été est enregistré : 4/5.');
+    expect(text).toContain('1. Du chaos engineering en production, sans casser la prod — 5/5');
+    expect(text).toContain('2. Prévoir la capacité avec trois lignes de SQL — 3/5');
+    expect(text).toContain('jamais qui les a écrits');
+    expect(text).not.toContain('remplace');
+  });
+
+  it('saves at once when the rating is given as an option, in the member’s own language', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const outcome = await h.run('/feedback event:12 rating:5 worked:"les démos"', as('bob', { locale: 'en' }));
+    expect(h.render(outcome, 'en')).toContain("Thank you! Your feedback on #12 SRE Paris – Édition d'été is saved: 5/5.");
+    expect(h.render(outcome, 'en')).toContain('1. Du chaos engineering en production, sans casser la prod — not rated');
+  });
+
+  it('asks for the rating with a pre-filled form when only other options are given', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const f = form(await h.run('/feedback worked:"les démos" talks:"1:5"', as('alice')));
+    expect(f.values).toEqual({ worked: 'les démos', talks: '1:5' });
+    expect(f.errors).toEqual({});
+  });
+
+  it('replaces a member’s earlier answer, says so, and counts it once', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await answers(h, [
+      ['alice', '/feedback rating:2 improve:"trop de slides" talks:"1:1"'],
+      ['bob', '/feedback rating:4'],
+      ['carol', '/feedback rating:3'],
+    ]);
+    h.clock.set(DateTime.fromISO('2026-06-19T09:00:00+02:00'));
+    const again = h.render(await h.run('/feedback rating:5 talks:"1:5"', as('alice')));
+    expect(again).toContain('Il remplace votre réponse du jeudi 18 juin 2026, 10:00 : seule la dernière compte.');
+    const summary = await h.say('/feedback summary', ORGANISER);
+    expect(summary).toContain('3 réponses · moyenne 4/5');
+    expect(summary).toContain('5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0');
+    expect(summary).toContain('Pas encore de commentaire.');
+  });
+
+  it('keeps what was typed when the rating in the form is not 1 to 5', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const f = form(await h.run('/feedback', as('alice')));
+    for (const rating of ['0', 'five', '6', '4.5']) {
+      const back = form(await h.submit({ formId: f.id, state: f.state, values: { rating, worked: 'les démos', improve: 'plus de pizza', talks: '' } }, as('alice')));
+      expect(back.values).toEqual({ rating, worked: 'les démos', improve: 'plus de pizza', talks: '' });
+      expect(h.render(back)).toContain('⚠ rating: Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.');
+      expect(back.state).toEqual(f.state);
+    }
+    expect(await h.say('/feedback summary', ORGANISER)).toContain('0 réponse pour l’instant');
+  });
+
+  it('refuses an out-of-range rating option by repeating what was typed', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const text = await h.say('/feedback rating:0 worked:"les démos"', as('alice'));
+    expect(text).toContain('« 0 » n’est pas valable pour rating : il faut un nombre entier de 1 à 5.');
+    expect(text).toContain('Vous avez tapé : /feedback rating:0 worked:"les démos"');
+  });
+
+  it('gives an over-long comment back in the form with the reason, and wrong talk numbers with the list of talks', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const long = 'x'.repeat(1001);
+    const back = form(await h.run(`/feedback rating:5 worked:"${long}" improve:"court"`, as('alice')));
+    expect(back.values).toEqual({ rating: '5', worked: long, improve: 'court' });
+    expect(h.render(back)).toMatch(/⚠ worked: Ce qui a bien marché accepte au plus 1\s000 caractères \(vous en avez écrit 1\s001\)\./);
+
+    const talks = form(await h.run('/feedback rating:5 talks:"3:5"', as('alice', { locale: 'en' })));
+    expect(h.render(talks, 'en')).toContain(
+      '⚠ talks: There is no talk 3. The talks: 1 = Du chaos engineering en production, sans casser la prod, 2 = Prévoir la capacité avec trois lignes de SQL.',
+    );
+    expect(talks.values.talks).toBe('3:5');
+  });
+});
+
+describe('/feedback: which meetup', () => {
+  it('refuses a meetup whose window has closed, one not ended yet and an unknown one', async () => {
+    const h = await harness({ now: AFTER_12 });
+    expect(await h.say('/feedback 7', as('alice'))).toBe(
+      'Les avis sur #7 Site Reliability Engineering Paris - Meetup en ligne sont fermés depuis le mercredi 14 octobre 2020, 14 jours après le meetup.',
+    );
+    expect(await h.say('/feedback 13', as('alice'))).toMatch(/^#13 .* n’est pas encore terminé : les avis ouvrent à la fin, mercredi 20 janvier 2027, 22:00\.$/);
+    expect(await h.say('/feedback 99', as('alice', { locale: 'en' }))).toBe(
+      'I can’t find the meetup “99”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: #4, #7, #12, #13.',
+    );
+  });
+
+  it('gives the answer back in a form with an event field when the meetup named cannot take it', async () => {
+    const h = await harness({ now: AFTER_12 });
+    const back = form(await h.run('/feedback 13 rating:5 worked:"les démos"', as('alice')));
+    expect(back.fields[0]!.id).toBe('event');
+    expect(back.values).toEqual({ event: '13', rating: '5', worked: 'les démos' });
+    expect(h.render(back)).toMatch(/⚠ event: #13 .* n’est pas encore terminé/);
+    expect(back.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
+    const saved = await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '12', talks: '' } }, as('alice'));
+    expect(h.render(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré : 5/5.');
+    const again = form(await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '4' } }, as('alice')));
+    expect(h.render(again)).toMatch(/⚠ event: Les avis sur #4 .* sont fermés/);
+    expect(again.values.worked).toBe('les démos');
+  });
+
+  it('says when no meetup is open any more, repeating what was typed', async () => {
+    const h = await harness({ now: '2026-07-05T10:00:00+02:00' });
+    expect(await h.say('/feedback', as('alice'))).toBe(
+      "Aucun meetup ne s’est terminé ces 14 derniers jours. Le dernier, #12 SRE Paris – Édition d'été, ne prend plus d’avis depuis le mercredi 1 juillet 2026.",
+    );
+    const kept = await h.say('/feedback rating:4 improve:"plus de pauses"', as('alice'));
+    expect(kept).toContain('Ce que vous avez écrit, pour ne pas le perdre :');
+    expect(kept).toContain('À améliorer, idées pour le prochain meetup: plus de pauses');
+  });
+
+  it('gives back what was written when the window closes while the form is open', async () => {
+    const h = await harness({ now: '2026-07-01T21:00:00+02:00' });
+    const f = form(await h.run('/feedback', as('alice')));
+    h.clock.set(DateTime.fromISO('2026-07-02T00:30:00+02:00'));
+    const text = h.render(await h.submit({ formId: f.id, state: f.state, values: { rating: '5', worked: 'tout', improve: '', talks: '' } }, as('alice')));
+    expect(text).toMatch(/Les avis sur #12 .* sont fermés depuis le mercredi 1 juillet 2026/);
+    expect(text).toContain('Ce qui a bien marché: tout');
+  });
+
+  it('reads windowDays and minResponses from the community file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'emcee-feedback-config-'));
+    cpSync(path.join(ROOT, 'config'), dir, { recursive: true });
+    const file = path.join(dir, 'communities', 'sre-paris.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nfeedback:\n  windowDays: 2\n  minResponses: 1\n`);
+    const h = await harness({ now: '2026-06-19T21:00:00+02:00', configDir: dir });
+    replyOf(await h.run('/feedback rating:4', as('alice')));
+    expect(await h.say('/feedback summary', ORGANISER)).toContain('1 réponse · moyenne 4/5');
+    h.clock.set(DateTime.fromISO('2026-06-19T22:00:00+02:00'));
+    expect(await h.say('/feedback', as('bob'))).toMatch(/ne prend plus d’avis depuis le vendredi 19 juin 2026/);
+  });
+
+  it('has strict settings with defaults of 14 days and 3 answers', () => {
+    const base = { name: 'x', timezone: 'Europe/Paris', locale: 'fr' };
+    expect(communitySchema.parse(base).feedback).toEqual({ windowDays: 14, minResponses: 3 });
+    expect(communitySchema.safeParse({ ...base, feedback: { windowDays: 0 } }).success).toBe(false);
+    expect(communitySchema.safeParse({ ...base, feedback: { window: 3 } }).success).toBe(false);
+  });
+});
+
+describe('/feedback summary and export: organisers', () => {
+  async function eventWithAnswers(h: Harness) {
+    await answers(h, [
+      ['m1', '/feedback rating:5 worked:"les démos" talks:"1:5 2:4"'],
+      ['m2', `/feedback rating:5 improve:'=HYPERLINK("http://evil","clic")' talks:"1:4"`],
+      ['m3', `/feedback rating:4 worked:"le lieu, la bière" improve:'@everyone <!channel> **plus** de "pizza"' talks:"1:4"`],
+      ['m4', '/feedback rating:2 worked:"+33 6 12 34 56 78"'],
+      ['m5', '/feedback rating:5'],
+    ]);
+  }
+
+  it('hides totals, comments and the export below the minimum number of answers', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await answers(h, [
+      ['m1', '/feedback rating:5 worked:"secret"'],
+      ['m2', '/feedback rating:1'],
+    ]);
+    const summary = await h.say('/feedback summary', ORGANISER);
+    expect(summary).toContain('2 réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de 3 réponses');
+    expect(summary).not.toMatch(/moyenne|secret|█/);
+    const exported = replyOf(await h.run('/feedback export', ORGANISER));
+    expect(exported.blocks.some((block) => block.type === 'attachment')).toBe(false);
+    replyOf(await h.run('/feedback rating:3', as('m3')));
+    expect(await h.say('/feedback summary', ORGANISER)).toContain('3 réponses · moyenne 3/5');
+  });
+
+  it('shows the average, the histogram, per-talk averages and the latest comments', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await eventWithAnswers(h);
+    const summary = await h.say('/feedback summary 12', ORGANISER);
+    expect(summary).toContain("== Avis — #12 SRE Paris – Édition d'été ==");
+    expect(summary).toContain('5 réponses · moyenne 4,2/5');
+    expect(summary).toContain(['5 ████████████████████ 3', '4 ███████ 1', '3 0', '2 ███████ 1', '1 0'].join('\n'));
+    expect(summary).toContain('1. Du chaos engineering en production, sans casser la prod — 4,33/5 (3 notes)');
+    expect(summary).toContain('2. Prévoir la capacité avec trois lignes de SQL — moins de 3 notes');
+    expect(summary).toContain('== Derniers commentaires (4 sur 4) ==');
+    expect(summary.indexOf('+33 6 12 34 56 78')).toBeLessThan(summary.indexOf('le lieu, la bière'));
+    expect(summary).toContain('Toutes les réponses en entier : /feedback export 12');
+    const en = await h.say('/feedback summary', { ...ORGANISER, locale: 'en' });
+    expect(en).toContain('5 answers · average 4.2/5');
+  });
+
+  it('carries comments as plain text, so no platform turns them into mentions or markup', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await eventWithAnswers(h);
+    const pieces = inlines(replyOf(await h.run('/feedback summary', ORGANISER)));
+    const comment = pieces.filter((inline) => 'text' in inline && inline.text.includes('@everyone'));
+    expect(comment.length).toBe(1);
+    expect(comment[0]!.type).toBe('plain');
+  });
+
+  it('exports every answer as CSV, quoted and safe against formula injection', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await eventWithAnswers(h);
+    replyOf(await h.run('/feedback rating:1 worked:"changé d’avis"', as('m5')));
+    const outcome = await h.run('/feedback export', ORGANISER);
+    expect(h.render(outcome)).toContain('5 réponses sur #12 SRE Paris – Édition d\'été, une ligne chacune');
+    const file = attachment(outcome);
+    expect(file.filename).toBe('feedback-2026-06-17-meetup-12-20260618T080000Z.csv');
+    expect(file.contentType).toBe('text/csv; charset=utf-8');
+    expect(file.content.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(file.content.slice(1));
+    expect(rows).toEqual([
+      [
+        'réponse',
+        'date',
+        'note',
+        'ce qui a marché',
+        'à améliorer',
+        'talk 1 : Du chaos engineering en production, sans casser la prod',
+        'talk 2 : Prévoir la capacité avec trois lignes de SQL',
+      ],
+      ['1', '2026-06-18', '5', 'les démos', '', '5', '4'],
+      ['2', '2026-06-18', '5', '', `'=HYPERLINK("http://evil","clic")`, '4', ''],
+      ['3', '2026-06-18', '4', 'le lieu, la bière', '@everyone <!channel> **plus** de "pizza"'.replace(/^@/, "'@"), '4', ''],
+      ['4', '2026-06-18', '2', "'+33 6 12 34 56 78", '', '', ''],
+      ['5', '2026-06-18', '1', 'changé d’avis', '', '', ''],
+    ]);
+    // No cell a spreadsheet would evaluate.
+    for (const row of rows.slice(1)) for (const cell of row.slice(3)) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('leaves out an unreadable stored answer, says so, and keeps working', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await eventWithAnswers(h);
+    const feedback = h.app.services.feedback!;
+    const event = { communityId: 'sre-paris', eventId: '2026-06-17-meetup-12' };
+    const m2 = await feedback.memberKeys.of({ platform: 'console', memberId: 'm2', ...event });
+    await feedback.responses.records.set(`r:sre-paris:2026-06-17-meetup-12:${m2}`, { v: 9, rating: 'five' });
+    const text = h.render(await h.run('/feedback export', ORGANISER));
+    expect(text).toContain('4 réponses sur #12');
+    expect(text).toContain('1 réponse enregistrée n’a pas pu être lue et a été laissée de côté (détails dans les logs).');
+    expect(await h.say('/feedback summary', ORGANISER)).toContain('5 réponses · moyenne 4,2/5');
+  });
+
+  it('is for organisers only', async () => {
+    const h = await harness({ now: AFTER_12 });
+    await eventWithAnswers(h);
+    for (const line of ['/feedback summary', '/feedback export 12']) {
+      const outcome = replyOf(await h.run(line, as('m1')));
+      expect(h.render(outcome)).toBe(
+        'Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan et l’export des avis. Pour donner le vôtre : /feedback.',
+      );
+    }
+  });
+
+  it('is listed by /help, with descriptions and options in both languages', async () => {
+    const command = commands.find((c) => c.name === 'feedback')!;
+    expect(command.description.fr).toMatch(/Noter le dernier meetup/);
+    expect(command.description.en).toMatch(/Rate the last meetup/);
+    expect(command.options.map((o) => o.name)).toEqual(['action', 'event', 'rating', 'worked', 'improve', 'talks']);
+    for (const option of command.options) {
+      expect(option.description.fr.length).toBeGreaterThan(0);
+      expect(option.description.en.length).toBeLessThanOrEqual(100);
+      expect(option.description.fr.length).toBeLessThanOrEqual(100);
+    }
+    const h = await harness({ now: AFTER_12 });
+    expect(await h.say('/help')).toContain('/feedback — Noter le dernier meetup');
+  });
+});
+
+describe('/feedback: anonymity in the store', () => {
+  const RAW_IDS = ['U0RAWMEMBERID42', 'U0RAWMEMBERID43', 'U0RAWMEMBERID44'];
+
+  it('never writes a member id to the memory store', async () => {
+    const store = memoryStore();
+    const h = await harness({ now: AFTER_12, store });
+    for (const id of RAW_IDS) replyOf(await h.run(`/feedback rating:4 worked:"vu par ${id.length}"`, as(id)));
+    replyOf(await h.run('/feedback rating:5', as(RAW_IDS[0]!)));
+    const map = (store.namespace('feedback') as Keyv).store as Map<string, unknown>;
+    const dump = JSON.stringify([...map.entries()]);
+    expect(map.size).toBeGreaterThan(6);
+    for (const id of RAW_IDS) expect(dump).not.toContain(id);
+    expect(dump).toMatch(/r:sre-paris:2026-06-17-meetup-12:[0-9a-f]{64}/);
+  });
+
+  it('never writes a member id to the SQLite file', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'emcee-feedback-')), 'emcee.sqlite');
+    const store = await sqliteStore(file);
+    const h = await harness({ now: AFTER_12, store });
+    try {
+      for (const id of RAW_IDS) replyOf(await h.run('/feedback rating:4 improve:"ok"', as(id)));
+      replyOf(await h.run('/feedback rating:2', as(RAW_IDS[1]!)));
+      expect(await h.say('/feedback summary', ORGANISER)).toContain('3 réponses · moyenne 3,33/5');
+    } finally {
+      await store.close();
+    }
+    const bytes = Buffer.concat([file, `${file}-wal`].flatMap((name) => { try { return [readFileSync(name)]; } catch { return []; } }));
+    expect(bytes.includes(Buffer.from('2026-06-17-meetup-12'))).toBe(true);
+    for (const id of RAW_IDS) expect(bytes.includes(Buffer.from(id))).toBe(false);
+  });
+});
