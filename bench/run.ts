@@ -1,11 +1,17 @@
 import { benchAgenda } from './agenda.ts';
+import { benchFeedback } from './feedback.ts';
+import { benchProposals } from './proposals.ts';
 import type { BenchRow } from './stats.ts';
 
 /**
  * `npm run bench`: every benchmark, one table. Goals are checked here, on figures measured in this
  * run, and ratios are given against a baseline measured in the same run — never timed unit tests.
  */
-const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [['agenda', benchAgenda]];
+const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [
+  ['agenda', benchAgenda],
+  ['proposals', benchProposals],
+  ['feedback', benchFeedback],
+];
 
 function format(row: BenchRow): string {
   const value = `${row.value.toFixed(row.value < 10 ? 3 : 1)} ${row.unit}`;

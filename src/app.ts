@@ -1,11 +1,15 @@
 import { commands } from '../commands/index.ts';
-import { Agenda, noLightningTalks } from './agenda/agenda.ts';
+import { Agenda } from './agenda/agenda.ts';
+import { AnnouncementRepository } from './announcements/repository.ts';
+import { lightningTalksFromProposals } from './proposals/lightning.ts';
 import type { Community } from './config/community.ts';
 import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
 import { Bot } from './core/bot.ts';
 import type { Clock } from './core/clock.ts';
 import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
+import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
+import { createFeedback } from './feedback/service.ts';
 import type { Services } from './services.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/store.ts';
@@ -40,10 +44,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = options.store ?? (await openStore(options.storeUrl));
   const services: Services = {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
-    lightning: noLightningTalks,
+    lightning: lightningTalksFromProposals(store, options.logger),
     store,
     poster: options.poster(communities),
     logger: options.logger,
+    feedback: createFeedback({ store, logger: options.logger, secret: process.env[FEEDBACK_SECRET_ENV] }),
+    announcements: new AnnouncementRepository(store),
   };
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger });
   return { bot, config, communities, services, close: () => store.close() };

@@ -1,6 +1,8 @@
 import type { Agenda, LightningTalks } from './agenda/agenda.ts';
+import type { AnnouncementRepository } from './announcements/repository.ts';
 import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
+import type { Feedback } from './feedback/service.ts';
 import type { Store } from './store/store.ts';
 
 /** What commands may use, composed once at start-up (src/app.ts) and handed to the core. */
@@ -11,4 +13,8 @@ export interface Services {
   /** How the bot speaks on its own (notices to a speaker, reminders): the running platform's. */
   poster: Poster;
   logger: Logger;
+  /** Post-event feedback (src/feedback); optional so hand-built services still compile: see `feedbackOf`. */
+  feedback?: Feedback;
+  /** Scheduled announcements (src/announcements); optional like `feedback`: see `announcementsOf`. */
+  announcements?: AnnouncementRepository;
 }

@@ -9,12 +9,13 @@ import { start } from './start.ts';
 const USAGE = `emcee — a chat bot for meetup communities
 
 Usage:
-  emcee start [--as member|organiser] [--user NAME] [--locale fr|en] [--community ID]
+  emcee start [--as member|organiser] [--user NAME] [--locale fr|en] [--community ID] [--stay]
   emcee check-config
   emcee agenda [EVENT] [--json] [--community ID]
 
 Options:
   --config DIR   configuration folder (default: $EMCEE_CONFIG or ./config)
+  --stay         keep running (posting reminders and announcements) after stdin ends, until SIGINT/SIGTERM
 Environment:
   EMCEE_NOW      start the clock at this ISO instant (rehearsals)
   STORE_URL      sqlite://data/emcee.sqlite (default) or redis://host:port
@@ -27,10 +28,11 @@ const OPTIONS = {
   locale: { type: 'string' },
   community: { type: 'string' },
   json: { type: 'boolean' },
+  stay: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean };
+export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean; stay?: boolean };
 
 /** The `emcee` command line. Returns the exit code; expected failures print a message, never a stack. */
 export async function main(argv: string[]): Promise<number> {

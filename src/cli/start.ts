@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app.ts';
+import { startScheduler, untilSignal } from '../announcements/runtime.ts';
 import { isLocale } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
 import type { Origin } from '../core/invocation.ts';
@@ -16,7 +17,11 @@ export async function start(cli: CliValues): Promise<number> {
   const clock = clockFromEnv();
   const poster = (communities: Parameters<typeof consolePoster>[1]) => consolePoster(process.stdout, communities, clock);
   const app = await createApp({ configDir: cli.config, clock, logger: createLogger('warn'), poster });
+  let scheduler: Awaited<ReturnType<typeof startScheduler>> | undefined;
   try {
+    // Reminders and announcements are posted by a running bot (a terminal, or --stay); a piped
+    // one-shot session is only a client of the store.
+    if (cli.stay || process.stdin.isTTY) scheduler = await startScheduler(app, clock);
     const community = cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0];
     if (!community) throw new UsageError(`no community "${cli.community}": known ${[...app.communities.keys()].join(', ')}`);
     const session = new ConsoleSession({
@@ -29,8 +34,10 @@ export async function start(cli: CliValues): Promise<number> {
       exportDir: path.resolve('data', 'exports'),
     });
     await session.run();
+    if (cli.stay) await untilSignal();
     return 0;
   } finally {
+    await scheduler?.stop();
     await app.close();
   }
 }

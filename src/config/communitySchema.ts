@@ -1,5 +1,8 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { reminderSettingsSchema, scheduleSettingsSchema } from '../announcements/settings.ts';
+import { proposalSettingsSchema } from '../proposals/settings.ts';
+import { feedbackSettingsSchema } from '../feedback/settings.ts';
 
 /**
  * `config/communities/<id>.yaml`, validated at start-up. Strict objects: an unknown key is an
@@ -24,6 +27,14 @@ export const communitySchema = z.strictObject({
   slack: z.strictObject({ teamId: z.string().min(1) }).optional(),
   /** Folder of this community's event files, relative to the config folder. */
   events: z.string().min(1).optional(),
+  /** Reminders before and after each event (src/announcements/settings.ts). */
+  reminders: reminderSettingsSchema,
+  /** Scheduled posts: starting deadline, retries (src/announcements/settings.ts). */
+  schedule: scheduleSettingsSchema,
+  /** Lightning-talk call for proposals: window, slots, limits (src/proposals/settings.ts). */
+  proposals: proposalSettingsSchema,
+  /** Post-event feedback: answer window, anonymity threshold (src/feedback/settings.ts). */
+  feedback: feedbackSettingsSchema,
 });
 
 export type CommunitySettings = z.infer<typeof communitySchema>;

@@ -1,0 +1,173 @@
+import { DateTime } from 'luxon';
+import type { Community } from '../src/config/community.ts';
+import { announceMessages as m } from '../src/announcements/messages.ts';
+import { compileCron } from '../src/announcements/cron.ts';
+import type { ScheduleRecord, ScheduleState } from '../src/announcements/model.ts';
+import { AnnouncementRepository } from '../src/announcements/repository.ts';
+import { nextCronRuns } from '../src/announcements/occurrences.ts';
+import { describeOffset, instant } from '../src/announcements/render.ts';
+import { checkAt, checkChannel, checkCron, checkMessage, exampleAt } from '../src/announcements/validate.ts';
+import type { Locale } from '../src/core/i18n.ts';
+import { reply, say, type Block, type ListItem, type Reply } from '../src/core/reply.ts';
+import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
+import type { Command, Ctx } from './types.ts';
+
+const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
+
+/**
+ * `/announce` (organisers): schedule a post once (`at:`) or on a cron schedule (`cron:`), in the
+ * community's zone; `list` shows each with its next 3 runs and last result; `cancel`, `pause`,
+ * `resume` take its number. The scheduler (src/announcements/scheduler.ts) does the posting.
+ */
+export const announce: Command = {
+  name: 'announce',
+  description: d('commandDescription'),
+  organiserOnly: true,
+  options: [
+    { name: 'action', type: 'string', positional: true, choices: ['list', 'cancel', 'pause', 'resume'], description: d('actionOption') },
+    { name: 'id', type: 'string', positional: true, maxLength: 20, description: d('idOption') },
+    { name: 'at', type: 'string', maxLength: 40, description: d('atOption') },
+    { name: 'cron', type: 'string', maxLength: 100, description: d('cronOption') },
+    { name: 'message', type: 'string', description: d('messageOption') },
+    { name: 'channel', type: 'string', maxLength: 100, description: d('channelOption') },
+  ],
+  async run(ctx, options) {
+    const action = typeof options.action === 'string' ? options.action : undefined;
+    if (action === 'list') return list(ctx);
+    if (action) return change(ctx, action, typeof options.id === 'string' ? options.id : undefined);
+    return create(ctx, options);
+  },
+};
+
+/** The app's repository (whose changes the local scheduler hears at once), or one on the store. */
+function repositoryOf(ctx: Ctx): AnnouncementRepository {
+  return ctx.services.announcements ?? new AnnouncementRepository(ctx.services.store);
+}
+
+async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply> {
+  const { community, locale } = ctx;
+  const now = ctx.clock.now();
+  const example = exampleAt(community, now);
+  const at = typeof options.at === 'string' ? options.at : undefined;
+  const cron = typeof options.cron === 'string' ? options.cron : undefined;
+  if (at === undefined && cron === undefined) {
+    return say(typeof options.message === 'string' ? m.t(locale, 'needWhen', { example }) : m.t(locale, 'usage', { example }));
+  }
+  if (at !== undefined && cron !== undefined) return say(m.t(locale, 'atAndCron', { example }));
+  if (typeof options.message !== 'string') return say(m.t(locale, 'needMessage', { example }));
+  const message = checkMessage(options.message, locale, example);
+  if (!message.ok) return say(message.problem);
+  const channel = checkChannel(community, typeof options.channel === 'string' ? options.channel : undefined, locale);
+  if (!channel.ok) return say(channel.problem);
+  const when = at !== undefined ? checkAt(at, community, now, locale) : undefined;
+  if (when && !when.ok) return say(when.problem);
+  const spec = cron !== undefined ? checkCron(cron, community, now, locale) : undefined;
+  if (spec && !spec.ok) return say(spec.problem);
+
+  const record = await repositoryOf(ctx).create({
+    communityId: community.id,
+    channel: channel.value,
+    message: message.value,
+    ...(when?.ok ? { at: when.value } : {}),
+    ...(spec?.ok ? { cron: spec.value.expression } : {}),
+    createdBy: ctx.origin.member.id,
+    createdAt: now.toMillis(),
+    from: now.toMillis(),
+  });
+  if (record.at !== undefined) return say(m.t(locale, 'createdOnce', { id: record.id, channel: record.channel, when: [time(instant(record.at))] }), 'ephemeral');
+  return say(m.t(locale, 'createdCron', { id: record.id, channel: record.channel, runs: runs(record, community, now.toMillis()) }));
+}
+
+async function change(ctx: Ctx, action: string, ref: string | undefined): Promise<Reply> {
+  const { locale, community } = ctx;
+  const repository = repositoryOf(ctx);
+  if (action === 'resume' && ref?.toLowerCase() === 'reminders') {
+    await repository.resumeReminders(community.id);
+    return say(m.t(locale, 'remindersResumed', { channel: community.channels.announcements ?? '—' }));
+  }
+  const id = Number(ref?.replace(/^[#n°]+/i, ''));
+  if (!ref || !Number.isInteger(id) || id <= 0) return say(m.t(locale, 'needId', { action }));
+  const record = await repository.get(community.id, id);
+  if (!record) return say(m.t(locale, 'notFound', { id }));
+  const now = ctx.clock.now().toMillis();
+  switch (action) {
+    case 'cancel':
+      await repository.remove(community.id, id);
+      return say(m.t(locale, 'cancelled', { id }));
+    case 'pause':
+      if (record.paused) return say(m.t(locale, 'alreadyPaused', { id }));
+      await repository.save({ ...record, paused: { by: 'organiser', at: now } });
+      return say(m.t(locale, 'paused', { id }));
+    default: {
+      if (!record.paused) return say(m.t(locale, 'notPaused', { id }));
+      const { paused: _paused, ...rest } = record;
+      // Runs that fell while it was paused are not posted: it starts again from now.
+      await repository.save({ ...rest, from: Math.max(record.from, now) });
+      return say(m.t(locale, 'resumed', { id }));
+    }
+  }
+}
+
+async function list(ctx: Ctx): Promise<Reply> {
+  const { community, locale } = ctx;
+  const repository = repositoryOf(ctx);
+  const now = ctx.clock.now();
+  const records = await repository.list(community.id);
+  const states = await repository.states(records);
+  const [reminders] = await repository.reminderStates([community.id]);
+  const blocks: Block[] = [{ type: 'heading', text: m.t(locale, 'listHeading', { community: community.name }) }];
+  blocks.push({ type: 'text', text: remindersLine(community, reminders, locale) });
+  if (records.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'listEmpty', { example: exampleAt(community, now) }) });
+  else blocks.push({ type: 'list', items: records.map((record, i) => item(record, states[i], community, locale, now)) });
+  return reply(blocks);
+}
+
+function item(record: ScheduleRecord, state: ScheduleState | undefined, community: Community, locale: Locale, now: DateTime): ListItem {
+  const message = [plain(record.message.length > 80 ? `${record.message.slice(0, 79)}…` : record.message)];
+  const head =
+    record.cron !== undefined
+      ? m.t(locale, 'listCron', { id: record.id, cron: record.cron, zone: community.timezone, channel: record.channel, message })
+      : m.t(locale, 'listOnce', { id: record.id, channel: record.channel, message });
+  const details: Text[] = [];
+  if (record.paused) details.push(record.paused.by === 'channel' ? m.t(locale, 'listPausedChannel', { channel: record.channel }) : m.t(locale, 'listPaused'));
+  else {
+    const after = Math.max(now.toMillis(), state?.watermark ?? 0);
+    const next = runs(record, community, after);
+    details.push(next.length > 0 ? m.t(locale, 'listNext', { runs: next }) : m.t(locale, 'listNone'));
+  }
+  const last = state?.last;
+  if (last) {
+    const when = [time(instant(last.at))];
+    if (last.result === 'posted') details.push(m.t(locale, 'lastPosted', { when }));
+    else if (last.result === 'missed') details.push(last.count ? m.t(locale, 'lastMissedMany', { count: last.count, when }) : m.t(locale, 'lastMissed', { when }));
+    else {
+      const reason = last.reason === 'channel' ? m.t(locale, 'reasonChannel', { channel: record.channel }) : [plain(last.reason ?? '')];
+      details.push(m.t(locale, 'lastFailed', { when, reason }));
+    }
+  }
+  return { text: head, detail: joinText(details, ' · ') };
+}
+
+/** The next 3 runs as time tokens (a preview; nothing is scheduled by computing it). */
+function runs(record: ScheduleRecord, community: Community, after: number): Text {
+  let instants: number[] = [];
+  if (record.at !== undefined) instants = record.at > after ? [record.at] : [];
+  else if (record.cron !== undefined) {
+    const check = compileCron(record.cron);
+    if (check.ok) instants = nextCronRuns(check.spec, community.timezone, after, 3);
+  }
+  return joinText(instants.map((at) => [time(instant(at))]), ', ');
+}
+
+function remindersLine(community: Community, state: ScheduleState | undefined, locale: Locale): Text {
+  const channel = community.channels.announcements;
+  if (!community.reminders.enabled || !channel) return m.t(locale, 'remindersOff');
+  if (state?.pausedChannel === channel) return m.t(locale, 'remindersPausedLine', { channel });
+  const what: string[] = [];
+  if (community.reminders.before.length > 0) {
+    what.push(m.s(locale, 'remindersBefore', { offsets: community.reminders.before.map((ms) => describeOffset(ms, locale)).join(', ') }));
+  }
+  if (community.reminders.doorsOpen) what.push(m.s(locale, 'remindersDoors'));
+  if (community.reminders.feedback) what.push(m.s(locale, 'remindersFeedback'));
+  return m.t(locale, 'remindersLine', { channel, what: [literal(what.join(', '))] });
+}

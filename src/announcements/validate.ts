@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon';
+import type { Community } from '../config/community.ts';
+import type { Locale } from '../core/i18n.ts';
+import { literal, time, type Text } from '../core/text.ts';
+import { compileCron, type CronSpec } from './cron.ts';
+import { announceMessages as m } from './messages.ts';
+import { MESSAGE_MAX } from './model.ts';
+import { nextCronRun, parseWhen } from './occurrences.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from './render.ts';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Text };
+
+const fail = (problem: Text): { ok: false; problem: Text } => ({ ok: false, problem });
+
+/** A working `at:` example: tomorrow at 18:00 in the community's zone. */
+export function exampleAt(community: Community, now: DateTime): string {
+  return now.setZone(community.timezone).plus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** Channels `/announce channel:` may name: the community's configured ones plus `schedule.channels`. */
+export function knownChannels(community: Community): string[] {
+  const named = [community.channels.announcements, community.channels.organisers, ...community.schedule.channels];
+  return [...new Set(named.filter((c): c is string => Boolean(c)))];
+}
+
+export function checkChannel(community: Community, requested: string | undefined, locale: Locale): Checked<string> {
+  const known = knownChannels(community);
+  const channel = requested?.replace(/^#/, '').trim() || community.channels.announcements;
+  if (!channel) return fail(m.t(locale, 'noChannel'));
+  if (!known.includes(channel)) {
+    return fail(m.t(locale, 'unknownChannel', { channel, known: [literal(known.map((c) => `#${c}`).join(', ') || '—')], example: known[0] ?? 'annonces' }));
+  }
+  return { ok: true, value: channel };
+}
+
+export function checkMessage(message: string, locale: Locale, example: string): Checked<string> {
+  const text = message.trim();
+  if (text === '') return fail(m.t(locale, 'emptyMessage', { example }));
+  const length = [...text].length;
+  if (length > MESSAGE_MAX) return fail(m.t(locale, 'tooLong', { length, max: MESSAGE_MAX }));
+  const unknown = unknownPlaceholders(text);
+  if (unknown.length > 0) {
+    return fail(m.t(locale, 'unknownPlaceholder', { name: `{${unknown[0]}}`, known: [literal(PLACEHOLDERS.map((p) => `{${p}}`).join(', '))] }));
+  }
+  return { ok: true, value: text };
+}
+
+export function checkAt(value: string, community: Community, now: DateTime, locale: Locale): Checked<number> {
+  const example = exampleAt(community, now);
+  const at = parseWhen(value, community.timezone);
+  if (at === undefined) return fail(m.t(locale, 'badAt', { value, zone: community.timezone, example }));
+  if (at <= now.toMillis()) return fail(m.t(locale, 'pastAt', { when: [time(DateTime.fromMillis(at, { zone: 'utc' }))], example }));
+  return { ok: true, value: at };
+}
+
+/** node-cron's `validateDetailed` names the faulty field; the reply says it in the reader's language. */
+export function checkCron(value: string, community: Community, now: DateTime, locale: Locale): Checked<CronSpec> {
+  const check = compileCron(value);
+  if (!check.ok) {
+    const error = check.errors[0];
+    let problem: Text;
+    if (!error || error.field === 'expression') {
+      problem = m.t(locale, error?.message.includes('illegal') ? 'cronChars' : 'cronShape');
+    } else if (error.message.includes('impossible')) {
+      problem = m.t(locale, 'cronImpossible');
+    } else {
+      const field = m.s(locale, `field_${error.field}` as 'field_minute');
+      problem = m.t(locale, 'cronField', { field, value: error.value ?? '' });
+    }
+    return fail(m.t(locale, 'badCron', { value, problem, zone: community.timezone }));
+  }
+  if (nextCronRun(check.spec, community.timezone, now.toMillis()) === undefined) return fail(m.t(locale, 'cronNever', { value }));
+  return { ok: true, value: check.spec };
+}

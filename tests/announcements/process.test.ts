@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AnnouncementRepository } from '../../src/announcements/repository.ts';
+import { redisStore } from '../../src/store/redisStore.ts';
+import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
+import { Bot, countEach, tempConfig, until } from './botProcess.ts';
+
+/**
+ * The real `emcee start --stay` (console adapter, posts on stdout), killed with SIGKILL and
+ * restarted: every occurrence must be posted exactly once.
+ */
+const iso = (ms: number) => new Date(ms).toISOString();
+const bots: Bot[] = [];
+afterEach(async () => {
+  await Promise.all(bots.splice(0).map((bot) => bot.stop()));
+});
+
+function start(config: string, env: Record<string, string>, lines: string[] = [], args?: string[]): Bot {
+  const bot = new Bot(config, env, lines, args);
+  bots.push(bot);
+  return bot;
+}
+
+describe('restart safety (SQLite, one process killed with SIGKILL)', () => {
+  it('kill -9 between posts, then restart: each occurrence posted exactly once', { timeout: 60_000 }, async () => {
+    const config = tempConfig();
+    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}` };
+    const first = Date.now() + 4_000;
+    const names = Array.from({ length: 10 }, (_, i) => `m${i}`);
+    const lines = names.map((name, i) => `/announce at:${iso(first + i * 700)} message:${name}`);
+    const a = start(config, env, lines);
+    await a.waitFor(() => a.posts().length >= 3, 'three posts');
+    await a.kill9();
+    const before = a.posts();
+    expect(before.length).toBeLessThan(10);
+    // Down for a moment: some occurrences fall due meanwhile and are caught up at start.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const b = start(config, env);
+    await until(() => a.posts().length + b.posts().length >= 10, 'every occurrence', 20_000, () => b.stdout + b.stderr);
+    // Give a duplicate every chance to show up.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const counts = countEach([...before, ...b.posts()]);
+    expect([...counts.keys()].sort()).toEqual(names);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('kill -9 while posting (claim held, post not made): posted once after the lease expires', { timeout: 60_000 }, async () => {
+    const config = tempConfig();
+    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}` };
+    const at = Date.now() + 3_000;
+    const a = start(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '3000' }, [`/announce at:${iso(at)} message:during`, `/announce at:${iso(at + 30_000)} message:later`]);
+    await a.waitFor(() => a.stderr.includes('emcee: posting test:1:'), 'the post to start');
+    await a.kill9();
+    expect(a.posts()).toEqual([]);
+    const restarted = Date.now();
+    const b = start(config, env);
+    await b.waitFor(() => b.posts().includes('during'), 'the interrupted occurrence', 30_000);
+    // Its claim was still held by the killed process: it waited for the lease (10.2 s with this config).
+    expect(Date.now() - restarted).toBeGreaterThan(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(b.posts()).toEqual(['during']);
+  });
+});
+
+const withRedis = redisAvailable();
+describe.skipIf(!withRedis)('two processes on one Redis', () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => server?.stop());
+
+  it('300 occurrences at 20 per second, created elsewhere after both started: each posted exactly once', { timeout: 90_000 }, async () => {
+    const config = tempConfig();
+    const env = { STORE_URL: server.url, EMCEE_SCHEDULER_POLL_MS: '500' };
+    const a = start(config, env, ['/announce list']);
+    const b = start(config, env, ['/announce list']);
+    await a.waitFor(() => a.stdout.includes('Scheduled announcements'), 'process A');
+    await b.waitFor(() => b.stdout.includes('Scheduled announcements'), 'process B');
+
+    // A client that schedules one announcement and exits: the running bots still post it.
+    const client = start(config, env, [`/announce at:${iso(Date.now() + 8_000)} message:from-an-exited-client`], []);
+    expect(await client.exited).toBe(0);
+    expect(client.stdout).toMatch(/^Announcement #1 scheduled in #annonces/);
+
+    // 300 schedules written straight to the store, as another bot process would.
+    const store = await redisStore(server.url);
+    const repository = new AnnouncementRepository(store);
+    const first = Date.now() + 4_000;
+    for (let i = 0; i < 300; i++) {
+      await repository.create({ communityId: 'test', channel: 'annonces', message: `o${i}`, at: first + i * 50, createdBy: 'test', createdAt: Date.now(), from: Date.now() });
+    }
+    await store.close();
+
+    const all = () => [...a.posts(), ...b.posts()];
+    await until(() => all().length >= 301, '301 posts', 40_000, () => `A: ${a.posts().length}, B: ${b.posts().length}\n${a.stderr}\n${b.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const counts = countEach(all());
+    expect(counts.size).toBe(301);
+    expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    expect(counts.get('from-an-exited-client')).toBe(1);
+  });
+});
