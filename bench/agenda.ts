@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { Agenda, noLightningTalks } from '../src/agenda/agenda.ts';
+import { Agenda } from '../src/agenda/agenda.ts';
+import { composeServices } from '../src/app.ts';
 import type { MeetupEvent } from '../src/agenda/event.ts';
 import { parseEventFile } from '../src/agenda/parse/index.ts';
 import { commands } from '../commands/index.ts';
@@ -58,7 +59,8 @@ export async function benchAgenda(): Promise<BenchRow[]> {
   const bot = new Bot({
     commands,
     communities: new Map([[community.id, community]]),
-    services: { agenda: () => agenda, lightning: noLightningTalks, store: memoryStore(), poster: { post: async () => {}, dm: async () => {} }, logger: silentLogger },
+    // The real wiring: /agenda also asks the proposals feature for accepted lightning talks.
+    services: composeServices({ agendas: new Map([[community.id, agenda]]), store: memoryStore(), poster: { post: async () => {}, dm: async () => {} }, logger: silentLogger }),
     clock,
     logger: silentLogger,
   });

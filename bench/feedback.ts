@@ -11,7 +11,6 @@ import type { Member } from '../src/core/invocation.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import type { Answer } from '../src/feedback/model.ts';
 import { FeedbackRepository, type EventRef, type ImportRow } from '../src/feedback/repository.ts';
-import { feedbackOf } from '../src/feedback/service.ts';
 import { renderReply } from '../src/platforms/console/render.ts';
 import { memoryStore } from '../src/store/memoryStore.ts';
 import { sqliteStore } from '../src/store/sqliteStore.ts';
@@ -107,7 +106,7 @@ async function measure(label: string, store: Store, loadMs: number): Promise<Ben
 
   // Baseline, same run: a summary that reads every answer (what the export does) instead of counters.
   const scans = await timeRuns(async () => {
-    const { responses } = await feedbackOf(running.services).responses.all(EVENT);
+    const { responses } = await running.services.feedback.responses.all(EVENT);
     if (responses.length < ANSWERS) throw new Error(`scan found ${responses.length} answers`);
   }, 3, 1);
 

@@ -1,6 +1,7 @@
 import { benchAgenda } from './agenda.ts';
 import { benchFeedback } from './feedback.ts';
 import { benchProposals } from './proposals.ts';
+import { benchScheduler } from './scheduler.ts';
 import type { BenchRow } from './stats.ts';
 
 /**
@@ -11,12 +12,16 @@ const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [
   ['agenda', benchAgenda],
   ['proposals', benchProposals],
   ['feedback', benchFeedback],
+  ['scheduler', benchScheduler],
 ];
 
 function format(row: BenchRow): string {
   const value = `${row.value.toFixed(row.value < 10 ? 3 : 1)} ${row.unit}`;
   const goal = row.goal ? `  goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}` : '';
-  const ratio = row.baseline ? `  (${row.baseline.name}: ${row.baseline.value.toFixed(3)} ${row.unit}; ${(row.baseline.value / row.value).toFixed(1)}× faster)` : '';
+  // Every figure here is lower-is-better, so baseline ÷ ours above 1 means ours is better.
+  const ratio = row.baseline
+    ? `  (baseline, ${row.baseline.name}: ${row.baseline.value.toFixed(row.baseline.value < 10 ? 3 : 1)} ${row.unit}; baseline ÷ ours = ${(row.baseline.value / row.value).toFixed(1)})`
+    : '';
   return `  ${row.name}: ${value}${goal}${ratio}`;
 }
 

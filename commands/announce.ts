@@ -3,7 +3,6 @@ import type { Community } from '../src/config/community.ts';
 import { announceMessages as m } from '../src/announcements/messages.ts';
 import { compileCron } from '../src/announcements/cron.ts';
 import type { ScheduleRecord, ScheduleState } from '../src/announcements/model.ts';
-import { AnnouncementRepository } from '../src/announcements/repository.ts';
 import { nextCronRuns } from '../src/announcements/occurrences.ts';
 import { describeOffset, instant } from '../src/announcements/render.ts';
 import { checkAt, checkChannel, checkCron, checkMessage, exampleAt } from '../src/announcements/validate.ts';
@@ -39,10 +38,6 @@ export const announce: Command = {
   },
 };
 
-/** The app's repository (whose changes the local scheduler hears at once), or one on the store. */
-function repositoryOf(ctx: Ctx): AnnouncementRepository {
-  return ctx.services.announcements ?? new AnnouncementRepository(ctx.services.store);
-}
 
 async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply> {
   const { community, locale } = ctx;
@@ -64,7 +59,7 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
   const spec = cron !== undefined ? checkCron(cron, community, now, locale) : undefined;
   if (spec && !spec.ok) return say(spec.problem);
 
-  const record = await repositoryOf(ctx).create({
+  const record = await ctx.services.announcements.create({
     communityId: community.id,
     channel: channel.value,
     message: message.value,
@@ -80,7 +75,7 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
 
 async function change(ctx: Ctx, action: string, ref: string | undefined): Promise<Reply> {
   const { locale, community } = ctx;
-  const repository = repositoryOf(ctx);
+  const repository = ctx.services.announcements;
   if (action === 'resume' && ref?.toLowerCase() === 'reminders') {
     await repository.resumeReminders(community.id);
     return say(m.t(locale, 'remindersResumed', { channel: community.channels.announcements ?? '—' }));
@@ -110,7 +105,7 @@ async function change(ctx: Ctx, action: string, ref: string | undefined): Promis
 
 async function list(ctx: Ctx): Promise<Reply> {
   const { community, locale } = ctx;
-  const repository = repositoryOf(ctx);
+  const repository = ctx.services.announcements;
   const now = ctx.clock.now();
   const records = await repository.list(community.id);
   const states = await repository.states(records);

@@ -21,7 +21,6 @@ import {
   summaryReply,
   type Typed,
 } from '../src/feedback/present.ts';
-import { feedbackOf } from '../src/feedback/service.ts';
 import { defaultFeedbackSettings, type FeedbackSettings } from '../src/feedback/settings.ts';
 import { rateableTalks, type Talk } from '../src/feedback/talks.ts';
 import { target, type Target } from '../src/feedback/window.ts';
@@ -88,7 +87,7 @@ async function accept(ctx: Ctx, open: Extract<Target, { kind: 'open' }>, talks: 
   const form = responseForm({ locale: ctx.locale, event: askEvent ? undefined : event, talks, values });
   const checked = checkAnswer(form, values, talks, ctx.locale);
   if (!checked.ok) return { ...form, errors: checked.errors };
-  const { responses, memberKeys } = feedbackOf(ctx.services);
+  const { responses, memberKeys } = ctx.services.feedback;
   const where = { communityId: ctx.community.id, eventId: event.id };
   const member = await memberKeys.of({ platform: ctx.origin.platform, memberId: ctx.origin.member.id, ...where });
   try {
@@ -137,7 +136,7 @@ async function organisers(ctx: Ctx, action: 'summary' | 'export', ref: string | 
   const event = ref !== undefined ? book.find(ref) : book.lastEnded(ctx.clock.now());
   if (!event) return say(ref !== undefined ? m.t(locale, 'notFound', { ref, known: known(book) }) : m.t(locale, 'noneEnded'));
   const talks = await talksOf(ctx, event);
-  const { responses } = feedbackOf(ctx.services);
+  const { responses } = ctx.services.feedback;
   const where = { communityId: ctx.community.id, eventId: event.id };
   const min = settings(ctx).minResponses;
   if (action === 'summary') {

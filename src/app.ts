@@ -34,6 +34,20 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Every feature's service on one store: what commands and the scheduler are handed. */
+export function composeServices(parts: { agendas: ReadonlyMap<string, Agenda>; store: Store; poster: Poster; logger: Logger }): Services {
+  const { agendas, store, poster, logger } = parts;
+  return {
+    agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
+    lightning: lightningTalksFromProposals(store, logger),
+    store,
+    poster,
+    logger,
+    feedback: createFeedback({ store, logger, secret: process.env[FEEDBACK_SECRET_ENV] }),
+    announcements: new AnnouncementRepository(store),
+  };
+}
+
 /** Loads and validates the configuration, opens the store, then wires the features into one Bot. */
 export async function createApp(options: AppOptions): Promise<App> {
   const config = await loadConfig(options.configDir);
@@ -42,15 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
   const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
   const store = options.store ?? (await openStore(options.storeUrl));
-  const services: Services = {
-    agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
-    lightning: lightningTalksFromProposals(store, options.logger),
-    store,
-    poster: options.poster(communities),
-    logger: options.logger,
-    feedback: createFeedback({ store, logger: options.logger, secret: process.env[FEEDBACK_SECRET_ENV] }),
-    announcements: new AnnouncementRepository(store),
-  };
+  const services = composeServices({ agendas, store, poster: options.poster(communities), logger: options.logger });
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger });
   return { bot, config, communities, services, close: () => store.close() };
 }

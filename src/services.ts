@@ -13,8 +13,8 @@ export interface Services {
   /** How the bot speaks on its own (notices to a speaker, reminders): the running platform's. */
   poster: Poster;
   logger: Logger;
-  /** Post-event feedback (src/feedback); optional so hand-built services still compile: see `feedbackOf`. */
-  feedback?: Feedback;
-  /** Scheduled announcements (src/announcements); optional like `feedback`: see `announcementsOf`. */
-  announcements?: AnnouncementRepository;
+  /** Post-event feedback (src/feedback). */
+  feedback: Feedback;
+  /** Scheduled announcements (src/announcements); the local scheduler hears its changes at once. */
+  announcements: AnnouncementRepository;
 }

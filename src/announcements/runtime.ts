@@ -1,7 +1,6 @@
 import type { App } from '../app.ts';
 import type { Clock } from '../core/clock.ts';
 import type { PostOptions, Poster } from '../core/poster.ts';
-import { AnnouncementRepository } from './repository.ts';
 import { Scheduler } from './scheduler.ts';
 
 /**
@@ -32,7 +31,7 @@ export async function startScheduler(app: App, clock: Clock, env: NodeJS.Process
   const services = app.services;
   const scheduler = new Scheduler({
     store: services.store,
-    repository: services.announcements ?? new AnnouncementRepository(services.store),
+    repository: services.announcements,
     poster: withTestPostDelay(services.poster, Number(env.EMCEE_TEST_POST_DELAY_MS ?? 0), (line) => process.stderr.write(line)),
     communities: app.communities,
     agenda: services.agenda,

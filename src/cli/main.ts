@@ -19,6 +19,8 @@ Options:
 Environment:
   EMCEE_NOW      start the clock at this ISO instant (rehearsals)
   STORE_URL      sqlite://data/emcee.sqlite (default) or redis://host:port
+  EMCEE_FEEDBACK_SECRET  key of the hash that keeps feedback anonymous (set it before the first answer)
+  EMCEE_LOG_LEVEL        error, warn, info (default), debug
 `;
 
 const OPTIONS = {

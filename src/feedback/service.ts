@@ -1,5 +1,4 @@
 import type { Logger } from '../core/logger.ts';
-import type { Services } from '../services.ts';
 import type { Store } from '../store/store.ts';
 import type { LockOptions } from './lock.ts';
 import { MemberKeys, SECRET_ENV } from './memberKey.ts';
@@ -22,20 +21,4 @@ export interface FeedbackDeps {
 export function createFeedback(deps: FeedbackDeps): Feedback {
   const responses = new FeedbackRepository(deps.store, deps.logger, deps.lock);
   return { responses, memberKeys: new MemberKeys(deps.store, responses.records, deps.logger, deps.secret) };
-}
-
-const built = new WeakMap<Store, Feedback>();
-
-/**
- * The running feedback feature: the one composed in src/app.ts, or, for services assembled by hand
- * (benches of other features), one built the same way on their store, once per store.
- */
-export function feedbackOf(services: Pick<Services, 'store' | 'logger' | 'feedback'>): Feedback {
-  if (services.feedback) return services.feedback;
-  let feedback = built.get(services.store);
-  if (!feedback) {
-    feedback = createFeedback({ store: services.store, logger: services.logger, secret: process.env[SECRET_ENV] });
-    built.set(services.store, feedback);
-  }
-  return feedback;
 }

@@ -170,7 +170,7 @@ describe('/proposals', () => {
         '== Propositions de lightning talks · #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ==',
         'Appel à propositions : ouvert jusqu’au mercredi 20 janvier 2027, 19:00.',
         'Créneaux de lightning talks pris : 1/4 · en attente de décision : 1 · en tout : 2',
-        '  • #2 « Runbooks vivants » — bob · 10 min · acceptée · dans 0 seconde',
+        '  • #2 « Runbooks vivants » — bob · 10 min · acceptée · à l’instant',
         '      Ce que j’ai appris en cassant la prod exprès.',
         '  • #1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision · il y a 3 jours',
         '      Ce que j’ai appris en cassant la prod exprès.',
