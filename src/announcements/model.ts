@@ -55,5 +55,3 @@ export const occurrenceKey = (communityId: string, id: number, at: number) => `$
 export const reminderKey = (communityId: string, eventId: string, kind: string, at: number) =>
   `${communityId}:reminder:${eventId}:${kind}:${new Date(at).toISOString()}`;
 
-/** Discord's limit for one message, the tighter of the platforms. */
-export const MESSAGE_MAX = 2000;

@@ -4,7 +4,7 @@ import type { Locale } from '../core/i18n.ts';
 import { literal, time, type Text } from '../core/text.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { announceMessages as m } from './messages.ts';
-import { MESSAGE_MAX } from './model.ts';
+import { REPLY_LIMITS } from '../core/reply.ts';
 import { nextCronRun, parseWhen } from './occurrences.ts';
 import { PLACEHOLDERS, unknownPlaceholders } from './render.ts';
 
@@ -37,7 +37,7 @@ export function checkMessage(message: string, locale: Locale, example: string): 
   const text = message.trim();
   if (text === '') return fail(m.t(locale, 'emptyMessage', { example }));
   const length = [...text].length;
-  if (length > MESSAGE_MAX) return fail(m.t(locale, 'tooLong', { length, max: MESSAGE_MAX }));
+  if (length > REPLY_LIMITS.messageText) return fail(m.t(locale, 'tooLong', { length, max: REPLY_LIMITS.messageText }));
   const unknown = unknownPlaceholders(text);
   if (unknown.length > 0) {
     return fail(m.t(locale, 'unknownPlaceholder', { name: `{${unknown[0]}}`, known: [literal(PLACEHOLDERS.map((p) => `{${p}}`).join(', '))] }));

@@ -6,6 +6,9 @@ import type { Text } from './text.ts';
  */
 export type Visibility = 'ephemeral' | 'channel';
 
+/** Text a person writes for the bot to post as one message: Discord's 2,000, the tighter of the two. */
+export const REPLY_LIMITS = { messageText: 2000 } as const;
+
 export interface ListItem {
   text: Text;
   /** Secondary line(s): an abstract, a speaker bio. */

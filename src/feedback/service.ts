@@ -1,7 +1,7 @@
 import type { Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
 import type { LockOptions } from './lock.ts';
-import { MemberKeys, SECRET_ENV } from './memberKey.ts';
+import { MemberKeys } from './memberKey.ts';
 import { FeedbackRepository } from './repository.ts';
 
 /** The feedback feature's state: answers and aggregates, and the keyed hash of member ids. */

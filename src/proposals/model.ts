@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeRecord, type Decoded } from '../store/versionedRecord.ts';
 
 /**
  * A lightning-talk proposal as stored (keyv namespace `proposals`). Instants are ISO strings in
@@ -73,17 +74,7 @@ export const eventIndexSchema = z.object({
 export type EventIndexRecord = z.infer<typeof eventIndexSchema>;
 export type EventEntry = EventIndexRecord['entries'][number];
 
-export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type { Decoded } from '../store/versionedRecord.ts';
 
-/** Checks a stored value; the problem names what is wrong, for the log. */
-export function decode<T>(schema: z.ZodType<T>, raw: unknown): Decoded<T> {
-  if (raw === null || typeof raw !== 'object') return { ok: false, problem: `not a record (${raw === null ? 'null' : typeof raw})` };
-  const version = (raw as { v?: unknown }).v;
-  if (version !== RECORD_VERSION) {
-    return { ok: false, problem: `schema version ${JSON.stringify(version ?? null)} is not one this emcee reads (${RECORD_VERSION})` };
-  }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
-  return { ok: false, problem: issues.join('; ') };
-}
+/** Checks a stored value of this feature's record version; the problem names what is wrong, for the log. */
+export const decode = <T>(schema: z.ZodType<T>, raw: unknown): Decoded<T> => decodeRecord(schema, raw, RECORD_VERSION);

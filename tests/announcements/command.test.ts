@@ -60,7 +60,7 @@ describe('/announce', () => {
       'I don’t know the channel “general”. Use one of: #annonces (e.g. channel:annonces).',
     );
     expect(await h.say(`/announce at:"2026-12-01 18:00" message:"${'a'.repeat(2001)}"`, EN)).toBe(
-      'The message has 2,001 characters; the limit is 2,000 (Discord’s). Shorten it or split it into two announcements.',
+      'The message has 2,001 characters; the limit is 2,000, so that it fits one message on every platform. Shorten it or split it into two announcements.',
     );
     expect(await h.say('/announce at:"2026-12-01 18:00" message:"See {next_meetup}"', EN)).toBe(
       'Unknown placeholder “{next_meetup}”. Available: {next_event}, {next_event_date}, {agenda_link}.',

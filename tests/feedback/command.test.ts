@@ -10,11 +10,11 @@ import type { Outcome } from '../../src/core/command.ts';
 import { FORM_LIMITS, type Form } from '../../src/core/form.ts';
 import type { Member } from '../../src/core/invocation.ts';
 import type { Attachment, Reply } from '../../src/core/reply.ts';
-import type { Inline } from '../../src/core/text.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { ROOT } from '../support/cli.ts';
 import { harness, type Harness } from '../support/harness.ts';
+import { inlines } from '../support/inlines.ts';
 
 /** The day after meetup #12 (2026-06-17, ends 21:30 Paris). */
 const AFTER_12 = '2026-06-18T10:00:00+02:00';
@@ -35,22 +35,6 @@ function attachment(outcome: Outcome): Attachment {
   const block = replyOf(outcome).blocks.find((b) => b.type === 'attachment');
   if (!block || block.type !== 'attachment') throw new Error('no attachment');
   return block.attachment;
-}
-
-function inlines(reply: Reply): Inline[] {
-  return reply.blocks.flatMap((block) => {
-    switch (block.type) {
-      case 'heading':
-      case 'text':
-        return block.text;
-      case 'list':
-        return block.items.flatMap((item) => [...item.text, ...(item.detail ?? [])]);
-      case 'fields':
-        return block.fields.flatMap((field) => [...field.label, ...field.value]);
-      default:
-        return [];
-    }
-  });
 }
 
 /** Minimal RFC 4180 reader for the assertions (quoted fields, doubled quotes, CRLF rows). */

@@ -8,6 +8,9 @@ import type { Member } from '../../src/core/invocation.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Inline } from '../../src/core/text.ts';
 import { ROOT } from '../support/cli.ts';
+import { inlines } from '../support/inlines.ts';
+
+export { inlines };
 
 export const NOW = '2026-12-01T10:00:00+01:00';
 export const MEETUP_13 = '2027-01-20-meetup-13';
@@ -35,24 +38,6 @@ export function asReply(outcome: Outcome): Reply {
 }
 
 /** Every inline token of a reply, blocks and list details included. */
-export function inlines(reply: Reply): Inline[] {
-  return reply.blocks.flatMap((block) => {
-    switch (block.type) {
-      case 'heading':
-      case 'text':
-        return block.text;
-      case 'list':
-        return block.items.flatMap((item) => [...item.text, ...(item.detail ?? [])]);
-      case 'fields':
-        return block.fields.flatMap((field) => [...field.label, ...field.value]);
-      case 'actions':
-        return block.buttons.flatMap((button) => button.label);
-      default:
-        return [];
-    }
-  });
-}
-
 /** User text must only ever travel in tokens every adapter escapes, never as literal markup. */
 export function expectOnlyInEscapedTokens(reply: Reply, userText: string, allowed: readonly Inline['type'][] = ['plain']): void {
   const tokens = inlines(reply);
