@@ -16,16 +16,18 @@ export async function promptForm(form: Form, lines: LineReader, locale: Locale, 
     if (known !== undefined && !form.errors[field.id]) continue;
     const answer = await lines.next(m.s(locale, 'fieldPrompt', { label: field.label, hint: hint(field, known, locale) }));
     if (answer === undefined) return undefined;
-    if (answer.trim() !== '' || known === undefined) values[field.id] = answer.trim();
+    values[field.id] = answer.trim();
   }
   return values;
 }
 
-function hint(field: FormField, known: string | undefined, locale: Locale): string {
-  // The placeholder is what a modal shows inside an empty field (e.g. the numbers of the talks).
-  if (field.placeholder && !known) return ` (${field.placeholder})${field.required ? '' : m.s(locale, 'optionalHint')}`;
-  if (known) return m.s(locale, 'keepHint', { value: known.length > 30 ? `${known.slice(0, 29)}…` : known });
-  if (field.kind === 'choice') return m.s(locale, 'choicesHint', { choices: field.choices.map((c) => c.value).join('/') });
-  if (field.kind === 'rating') return m.s(locale, 'choicesHint', { choices: `${field.min}-${field.max}` });
-  return field.required ? '' : m.s(locale, 'optionalHint');
+/** What to type: the choices, an example (a modal's placeholder), whether it may be skipped, what was refused. */
+function hint(field: FormField, refused: string | undefined, locale: Locale): string {
+  const parts: string[] = [];
+  if (field.kind === 'choice') parts.push(m.s(locale, 'choicesHint', { choices: field.choices.map((c) => c.value).join('/') }));
+  if (field.kind === 'rating') parts.push(m.s(locale, 'choicesHint', { choices: `${field.min}-${field.max}` }));
+  if (field.placeholder && (field.kind === 'short' || field.kind === 'long')) parts.push(m.s(locale, 'exampleHint', { example: field.placeholder }));
+  if (!field.required) parts.push(m.s(locale, 'optionalHint'));
+  if (refused) parts.push(m.s(locale, 'refusedHint', { value: refused.length > 40 ? `${refused.slice(0, 39)}…` : refused }));
+  return parts.join('');
 }
