@@ -26,6 +26,8 @@ export interface Slot {
   kind: SlotKind;
   speakers: Speaker[];
   abstract?: string;
+  /** Length of an untimed slot, when known (an accepted lightning talk: 5 or 10 minutes). */
+  minutes?: number;
 }
 
 /** A meetup as the bot knows it: parsed from an event file, instants in UTC. */

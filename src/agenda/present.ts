@@ -35,7 +35,8 @@ export function slotLine(slot: Slot, locale: Locale): Text {
     : [];
   const speakers = slot.speakers.map((s) => (s.handle ? `${s.name} (@${s.handle})` : s.name)).join(', ');
   const by = speakers ? m.t(locale, 'by', { speakers }) : [];
-  return [...when, strong(slot.title), ...by];
+  const minutes = !slot.start && slot.minutes ? m.t(locale, 'minutes', { minutes: slot.minutes }) : [];
+  return [...when, strong(slot.title), ...minutes, ...by];
 }
 
 function slotItem(slot: Slot, locale: Locale): ListItem {

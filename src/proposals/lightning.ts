@@ -23,6 +23,7 @@ export function toSlot(proposal: Proposal): Slot {
     kind: 'lightning',
     title: proposal.title,
     abstract: proposal.abstract,
+    minutes: proposal.duration,
     speakers: [{ name, ...(handle ? { handle } : {}), ...(bio ? { bio } : {}) }],
   };
 }

@@ -260,9 +260,9 @@ describe('/proposals', () => {
     const agenda = await h.say('/agenda');
     expect(agenda.split('== Lightning talks ==\n')[1]).toBe(
       [
-        '  • Runbooks vivants — bob',
+        '  • Runbooks vivants (5 min) — bob',
         '      Ce que j’ai appris en cassant la prod exprès.',
-        '  • Chaos à la carte — alice (@alice_ops)',
+        '  • Chaos à la carte (5 min) — alice (@alice_ops)',
         '      Ce que j’ai appris en cassant la prod exprès.',
       ].join('\n'),
     );
@@ -271,6 +271,7 @@ describe('/proposals', () => {
       kind: 'lightning',
       title: 'Chaos à la carte',
       abstract: 'Ce que j’ai appris en cassant la prod exprès.',
+      minutes: 5,
       speakers: [{ name: 'alice', handle: 'alice_ops', bio: 'SRE chez Exemple' }],
     });
   });

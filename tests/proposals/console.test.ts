@@ -10,12 +10,10 @@ describe('lightning talks through the console, one process per person, on one SQ
     const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-proposals-e2e-')), 'emcee.sqlite')}`, EMCEE_NOW: NOW };
 
     // Alice answers the form's questions on the lines after the command (Enter skips the bio); a
-    // duration of 7 is refused and asked again, the other answers are kept. (The console today
-    // also asks the skipped bio again in that round, hence the second empty line; were it not
-    // asked, the session would skip the empty line.)
+    // duration of 7 is refused and asked again, the other answers are kept.
     const alice = await runCli(
       ['start', '--as', 'member', '--user', 'alice'],
-      ['/propose', 'Chaos à la carte', 'Injecter des pannes, au menu du jour.', '7', '', '@alice_ops', '5', '', '/propose mine', '/proposals'],
+      ['/propose', 'Chaos à la carte', 'Injecter des pannes, au menu du jour.', '7', '', '@alice_ops', '5', '/propose mine', '/proposals'],
       env,
     );
     expect(alice.code).toBe(0);
@@ -34,6 +32,6 @@ describe('lightning talks through the console, one process per person, on one SQ
 
     const later = await runCli(['start', '--user', 'someone'], ['/agenda'], env);
     expect(later.code).toBe(0);
-    expect(later.stdout).toContain('== Lightning talks ==\n  • Chaos à la carte — alice (@alice_ops)\n      Injecter des pannes, au menu du jour.');
+    expect(later.stdout).toContain('== Lightning talks ==\n  • Chaos à la carte (5 min) — alice (@alice_ops)\n      Injecter des pannes, au menu du jour.');
   });
 });
