@@ -57,4 +57,12 @@ describe('emcee check-config', () => {
     expect(result.stderr).toMatch(/field `local`: unknown field `local`: did you mean `locale`\?/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('reads the folder named by EMCEE_CONFIG when --config is not given', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: Renamed meetup\ntimezone: Europe/Paris\nlocale: fr\n');
+    const result = await runCli(['check-config'], [], { EMCEE_CONFIG: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('sre-paris: Renamed meetup (Europe/Paris, fr)');
+  });
 });
