@@ -9,9 +9,9 @@ import type { Command } from './types.ts';
 /** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
 export const agenda: Command = {
   name: 'agenda',
-  description: { en: m.s('en', 'commandDescription'), fr: m.s('fr', 'commandDescription') },
+  description: m.both('commandDescription'),
   options: [
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: { en: m.s('en', 'eventOption'), fr: m.s('fr', 'eventOption') } },
+    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') },
   ],
   async run(ctx, options) {
     const book = ctx.services.agenda(ctx.community.id);

@@ -11,8 +11,6 @@ import { reply, say, type Block, type ListItem, type Reply } from '../src/core/r
 import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
 import type { Command, Ctx } from './types.ts';
 
-const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
-
 /**
  * `/announce` (organisers): schedule a post once (`at:`) or on a cron schedule (`cron:`), in the
  * community's zone; `list` shows each with its next 3 runs and last result; `cancel`, `pause`,
@@ -20,15 +18,15 @@ const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr
  */
 export const announce: Command = {
   name: 'announce',
-  description: d('commandDescription'),
+  description: m.both('commandDescription'),
   organiserOnly: true,
   options: [
-    { name: 'action', type: 'string', positional: true, choices: ['list', 'cancel', 'pause', 'resume'], description: d('actionOption') },
-    { name: 'id', type: 'string', positional: true, maxLength: 20, description: d('idOption') },
-    { name: 'at', type: 'string', maxLength: 40, description: d('atOption') },
-    { name: 'cron', type: 'string', maxLength: 100, description: d('cronOption') },
-    { name: 'message', type: 'string', description: d('messageOption') },
-    { name: 'channel', type: 'string', maxLength: 100, description: d('channelOption') },
+    { name: 'action', type: 'string', positional: true, choices: ['list', 'cancel', 'pause', 'resume'], description: m.both('actionOption') },
+    { name: 'id', type: 'string', positional: true, maxLength: 20, description: m.both('idOption') },
+    { name: 'at', type: 'string', maxLength: 40, description: m.both('atOption') },
+    { name: 'cron', type: 'string', maxLength: 100, description: m.both('cronOption') },
+    { name: 'message', type: 'string', description: m.both('messageOption') },
+    { name: 'channel', type: 'string', maxLength: 100, description: m.both('channelOption') },
   ],
   async run(ctx, options) {
     const action = typeof options.action === 'string' ? options.action : undefined;

@@ -26,8 +26,6 @@ import { rateableTalks, type Talk } from '../src/feedback/talks.ts';
 import { target, type Target } from '../src/feedback/window.ts';
 import type { Command, Ctx } from './types.ts';
 
-const both = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
-
 /**
  * `/feedback [event]`: a member rates a meetup that ended within the feedback window (a form, or
  * at once when `rating:` is given). `/feedback summary|export [event]`: the organisers' totals
@@ -36,15 +34,15 @@ const both = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s(
  */
 export const feedback: Command = {
   name: 'feedback',
-  description: both('commandDescription'),
+  description: m.both('commandDescription'),
   options: [
-    { name: 'action', type: 'string', positional: true, choices: ['summary', 'export'], description: both('actionOption') },
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: both('eventOption') },
-    { name: 'rating', type: 'integer', minValue: 1, maxValue: 5, description: both('ratingOption') },
+    { name: 'action', type: 'string', positional: true, choices: ['summary', 'export'], description: m.both('actionOption') },
+    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') },
+    { name: 'rating', type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
     // No maxLength on the texts: an over-long one comes back in the form, with the reason, instead of being refused.
-    { name: 'worked', type: 'string', description: both('workedOption') },
-    { name: 'improve', type: 'string', description: both('improveOption') },
-    { name: 'talks', type: 'string', description: both('talksOption') },
+    { name: 'worked', type: 'string', description: m.both('workedOption') },
+    { name: 'improve', type: 'string', description: m.both('improveOption') },
+    { name: 'talks', type: 'string', description: m.both('talksOption') },
   ],
 
   async run(ctx, options) {

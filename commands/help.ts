@@ -12,7 +12,7 @@ const m = defineMessages({
 export function helpCommand(all: () => readonly Command[]): Command {
   return {
     name: 'help',
-    description: { en: m.s('en', 'description'), fr: m.s('fr', 'description') },
+    description: m.both('description'),
     options: [],
     run(ctx) {
       const items = all().map((command) => ({

@@ -10,8 +10,6 @@ import { ProposalRepository } from '../src/proposals/repository.ts';
 import { eventRef } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
 
-const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
-
 /**
  * `/proposals [event]` lists a meetup's lightning-talk proposals; `/proposals accept ID` and
  * `/proposals reject ID reason:"…"` decide, and the speaker is told by direct message.
@@ -19,14 +17,14 @@ const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr
  */
 export const proposals: Command = {
   name: 'proposals',
-  description: d('proposalsDescription'),
+  description: m.both('proposalsDescription'),
   organiserOnly: true,
   options: [
-    { name: 'action', type: 'string', positional: true, choices: ['list', 'accept', 'reject'], description: d('optListAction') },
-    { name: 'id', type: 'integer', positional: true, minValue: 1, description: d('optId') },
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: d('optListEvent') },
-    { name: 'reason', type: 'string', maxLength: 1000, description: d('optReason') },
-    { name: 'page', type: 'integer', minValue: 1, description: d('optPage') },
+    { name: 'action', type: 'string', positional: true, choices: ['list', 'accept', 'reject'], description: m.both('optListAction') },
+    { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
+    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
+    { name: 'reason', type: 'string', maxLength: 1000, description: m.both('optReason') },
+    { name: 'page', type: 'integer', minValue: 1, description: m.both('optPage') },
   ],
   async run(ctx, options) {
     const id = typeof options.id === 'number' ? options.id : undefined;

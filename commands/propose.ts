@@ -22,8 +22,6 @@ import { inGroup } from '../src/proposals/states.ts';
 import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
 
-const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr', key) });
-
 /**
  * `/propose`: a member proposes a lightning talk (a Form, or directly when every required field
  * is given as an option), lists theirs (`mine`), edits or withdraws one by its number.
@@ -32,18 +30,18 @@ const d = (key: Parameters<typeof m.s>[1]) => ({ en: m.s('en', key), fr: m.s('fr
  */
 export const propose: Command = {
   name: 'propose',
-  description: d('proposeDescription'),
+  description: m.both('proposeDescription'),
   options: [
-    { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: d('optAction') },
-    { name: 'id', type: 'integer', positional: true, minValue: 1, description: d('optId') },
+    { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: m.both('optAction') },
+    { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
     // Lengths and the duration are checked by the command, not the option parser, so that a value
     // that is too long comes back in the form with the reason instead of being thrown away.
-    { name: 'title', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optTitle') },
-    { name: 'abstract', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optAbstract') },
-    { name: 'duration', type: 'integer', description: d('optDuration') },
-    { name: 'bio', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optBio') },
-    { name: 'handle', type: 'string', maxLength: FORM_LIMITS.textMax, description: d('optHandle') },
-    { name: 'event', type: 'string', maxLength: 100, description: d('optEvent') },
+    { name: 'title', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optTitle') },
+    { name: 'abstract', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optAbstract') },
+    { name: 'duration', type: 'integer', description: m.both('optDuration') },
+    { name: 'bio', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optBio') },
+    { name: 'handle', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optHandle') },
+    { name: 'event', type: 'string', maxLength: 100, description: m.both('optEvent') },
   ],
   async run(ctx, options) {
     const id = typeof options.id === 'number' ? options.id : undefined;

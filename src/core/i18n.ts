@@ -25,6 +25,8 @@ export interface Messages<K extends string> {
   t(locale: Locale, key: K, params?: Params): Text;
   /** The raw string, for places that are not rich text (form labels, command descriptions). */
   s(locale: Locale, key: K, params?: Record<string, string | number>): string;
+  /** The string in every language, for command and option descriptions. */
+  both(key: K): Record<Locale, string>;
 }
 
 type PluralBase<K extends string> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
@@ -42,12 +44,14 @@ export function defineMessages<const K extends string>(catalogue: {
     }
     return table[key] ?? key;
   };
+  const s = (locale: Locale, key: string, params?: Record<string, string | number>) =>
+    pick(locale, key, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && name in params ? formatValue(params[name] as string | number, locale) : whole,
+    );
   return {
     t: (locale, key, params) => fill(pick(locale, key, params), locale, params ?? {}),
-    s: (locale, key, params) =>
-      pick(locale, key, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
-        params && name in params ? formatValue(params[name] as string | number, locale) : whole,
-      ),
+    s,
+    both: (key) => ({ en: s('en', key), fr: s('fr', key) }),
   };
 }
 
