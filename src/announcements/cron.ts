@@ -69,42 +69,34 @@ const MAX_DAYS = 366 * 30;
 export function nextNaive(spec: CronSpec, afterNaive: number): number | undefined {
   const from = Math.floor(afterNaive / 1000) * 1000 + 1000;
   const start = new Date(from);
-  let year = start.getUTCFullYear();
-  let month = start.getUTCMonth() + 1;
-  let day = start.getUTCDate();
+  const at = { year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, day: start.getUTCDate() };
   let bound: [number, number, number] | undefined = [start.getUTCHours(), start.getUTCMinutes(), start.getUTCSeconds()];
-  let length = daysIn(year, month);
   for (let i = 0; i < MAX_DAYS; i++) {
-    if (!spec.months[month]) {
-      // Jump to the first day of the next month.
-      i += length - day;
+    if (!spec.months[at.month]) {
+      // Skip the rest of a month that does not match.
+      i += daysIn(at.year, at.month) - at.day;
       bound = undefined;
-      day = 1;
-      month += 1;
-      if (month > 12) {
-        month = 1;
-        year += 1;
-      }
-      length = daysIn(year, month);
+      nextMonth(at);
       continue;
     }
-    if (dayMatches(spec, year, month, day)) {
+    if (dayMatches(spec, at.year, at.month, at.day)) {
       const time = firstTime(spec, bound);
-      if (time) return Date.UTC(year, month - 1, day, time[0], time[1], time[2]);
+      if (time) return Date.UTC(at.year, at.month - 1, at.day, time[0], time[1], time[2]);
     }
     bound = undefined;
-    day += 1;
-    if (day > length) {
-      day = 1;
-      month += 1;
-      if (month > 12) {
-        month = 1;
-        year += 1;
-      }
-      length = daysIn(year, month);
-    }
+    if (++at.day > daysIn(at.year, at.month)) nextMonth(at);
   }
   return undefined;
+}
+
+/** Moves a date to the first day of the following month. */
+function nextMonth(at: { year: number; month: number; day: number }): void {
+  at.day = 1;
+  at.month += 1;
+  if (at.month > 12) {
+    at.month = 1;
+    at.year += 1;
+  }
 }
 
 function daysIn(year: number, month: number): number {
