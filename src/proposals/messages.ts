@@ -4,7 +4,7 @@ import { defineMessages } from '../core/i18n.ts';
 export const proposalMessages = defineMessages({
   en: {
     proposeDescription: 'Propose a lightning talk for the next meetup; see, edit or withdraw yours',
-    proposalsDescription: 'Lightning-talk proposals of a meetup: list, accept or reject them',
+    proposalsDescription: 'Organisers: lightning-talk proposals of a meetup; list, accept or reject them',
     optAction: '"mine" lists your proposals; "edit" or "withdraw" one by its number',
     optId: 'Number of the proposal, e.g. 3',
     optTitle: 'Title of the talk (at most 100 characters)',
@@ -92,7 +92,7 @@ export const proposalMessages = defineMessages({
   },
   fr: {
     proposeDescription: 'Proposer un lightning talk pour le prochain meetup ; voir, modifier ou retirer les vôtres',
-    proposalsDescription: 'Propositions de lightning talks d’un meetup : les lister, les accepter ou les refuser',
+    proposalsDescription: 'Organisateurs : propositions de lightning talks d’un meetup ; les lister, accepter ou refuser',
     optAction: '« mine » liste vos propositions ; « edit » ou « withdraw » en modifie ou retire une par son numéro',
     optId: 'Numéro de la proposition, par ex. 3',
     optTitle: 'Titre du talk (100 caractères au plus)',
