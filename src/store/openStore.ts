@@ -2,6 +2,7 @@ import { memoryStore } from './memoryStore.ts';
 import { redisStore } from './redisStore.ts';
 import { sqliteStore } from './sqliteStore.ts';
 import type { Store } from './store.ts';
+import { StoreUrlError } from './storeErrors.ts';
 
 export const DEFAULT_STORE_URL = 'sqlite://data/emcee.sqlite';
 
@@ -11,11 +12,4 @@ export async function openStore(url = process.env.STORE_URL || DEFAULT_STORE_URL
   if (url.startsWith('redis://') || url.startsWith('rediss://')) return redisStore(url);
   if (url.startsWith('memory://')) return memoryStore();
   throw new StoreUrlError(url);
-}
-
-export class StoreUrlError extends Error {
-  constructor(url: string) {
-    super(`STORE_URL="${url}" is not understood: use sqlite://data/emcee.sqlite, redis://127.0.0.1:6379 or memory://`);
-    this.name = 'StoreUrlError';
-  }
 }

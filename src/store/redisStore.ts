@@ -1,8 +1,10 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
+import { StoreUnreachableError } from './storeErrors.ts';
 import type { Store } from './store.ts';
 
 const PREFIX = 'emcee:';
+const CONNECT_TIMEOUT_MS = 5_000;
 
 // Settle and release must only touch a claim the caller still owns: check and act in one script.
 const SETTLE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PERSIST', KEYS[1]) end return 0";
@@ -13,11 +15,25 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * acknowledged write is the server's: run it with `appendonly yes` (README, "Store").
  */
 export async function redisStore(url: string): Promise<Store> {
-  const client = createClient({ url });
+  let connected = false;
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // At start-up an unreachable server is a configuration error to report, not to retry
+      // forever; once connected, reconnect with a capped backoff.
+      reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
+    },
+  });
   client.on('error', () => {
     // Reconnection is the client's job; commands in flight fail and are reported by their callers.
   });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new StoreUnreachableError(url, error);
+  }
+  connected = true;
   const spaces = new Map<string, Keyv>();
   const key = (name: string) => `${PREFIX}${name}`;
 

@@ -42,6 +42,18 @@ describe('the console, driven through stdin as a user would', () => {
   });
 });
 
+describe('a store that cannot be used', () => {
+  it('stops at start-up with what is wrong with STORE_URL and how to fix it', async () => {
+    const unknown = await runCli(['start'], [], { STORE_URL: 'postgres://127.0.0.1/emcee' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('STORE_URL="postgres://127.0.0.1/emcee" is not understood: use sqlite://');
+    const down = await runCli(['start'], [], { STORE_URL: 'redis://127.0.0.1:1' });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/STORE_URL="redis:\/\/127\.0\.0\.1:1" cannot be reached \(.*ECONNREFUSED.*\): start the server or fix STORE_URL/);
+    expect(down.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('emcee agenda', () => {
   it('exports one event as JSON with instants in the community offset', async () => {
     const result = await runCli(['agenda', '4', '--json']);
