@@ -21,7 +21,6 @@ import {
   summaryReply,
   type Typed,
 } from '../src/feedback/present.ts';
-import { defaultFeedbackSettings, type FeedbackSettings } from '../src/feedback/settings.ts';
 import { rateableTalks, type Talk } from '../src/feedback/talks.ts';
 import { target, type Target } from '../src/feedback/window.ts';
 import type { Command, Ctx } from './types.ts';
@@ -49,7 +48,7 @@ export const feedback: Command = {
     const ref = text(options.event);
     if (options.action === 'summary' || options.action === 'export') return organisers(ctx, options.action, ref);
     const typed = typedOptions(options);
-    const chosen = target(agenda(ctx), ref, settings(ctx), ctx.clock.now());
+    const chosen = target(agenda(ctx), ref, ctx.community.feedback, ctx.clock.now());
     if (chosen.kind !== 'open') return refuse(ctx, chosen, ref, typed);
     const talks = await talksOf(ctx, chosen.event);
     // Without a rating there is nothing to save yet: the form, with whatever was already typed.
@@ -67,7 +66,7 @@ export const feedback: Command = {
       const errors = { event: coreMessages.t(ctx.locale, 'fieldRequired', { label: m.s(ctx.locale, 'eventLabel') }) };
       return responseForm({ locale: ctx.locale, talks, values, errors });
     }
-    const chosen = target(agenda(ctx), ref, settings(ctx), ctx.clock.now());
+    const chosen = target(agenda(ctx), ref, ctx.community.feedback, ctx.clock.now());
     if (chosen.kind !== 'open') {
       const reason = explain(ctx, chosen, true);
       // The form had an event field: give it back with the reason next to it. Otherwise the window
@@ -103,7 +102,7 @@ async function refuse(ctx: Ctx, chosen: Exclude<Target, { kind: 'open' }>, ref: 
   const reason = explain(ctx, chosen, ref !== undefined);
   const hasTyped = ANSWER_FIELDS.some((id) => typed[id] !== undefined);
   if (!hasTyped) return say(reason);
-  if (ref !== undefined && target(agenda(ctx), undefined, settings(ctx), ctx.clock.now()).kind === 'open') {
+  if (ref !== undefined && target(agenda(ctx), undefined, ctx.community.feedback, ctx.clock.now()).kind === 'open') {
     return responseForm({ locale: ctx.locale, talks: await fallbackTalks(ctx), values: { event: ref, ...typed }, errors: { event: reason } });
   }
   return keptReply(reason, typed, ctx.locale);
@@ -111,7 +110,7 @@ async function refuse(ctx: Ctx, chosen: Exclude<Target, { kind: 'open' }>, ref: 
 
 function explain(ctx: Ctx, chosen: Exclude<Target, { kind: 'open' }>, named: boolean): Text {
   const { locale } = ctx;
-  const days = settings(ctx).windowDays;
+  const days = ctx.community.feedback.windowDays;
   switch (chosen.kind) {
     case 'not-found':
       return m.t(locale, 'notFound', { ref: chosen.ref, known: known(agenda(ctx)) });
@@ -136,7 +135,7 @@ async function organisers(ctx: Ctx, action: 'summary' | 'export', ref: string | 
   const talks = await talksOf(ctx, event);
   const { responses } = ctx.services.feedback;
   const where = { communityId: ctx.community.id, eventId: event.id };
-  const min = settings(ctx).minResponses;
+  const min = ctx.community.feedback.minResponses;
   if (action === 'summary') {
     const totals = await responses.totals(where, talks.length);
     if (totals.overall.count < min) return hiddenReply(event, totals.overall.count, min, locale);
@@ -152,17 +151,13 @@ function agenda(ctx: Ctx): Agenda {
   return ctx.services.agenda(ctx.community.id);
 }
 
-function settings(ctx: Ctx): FeedbackSettings {
-  return ctx.community.feedback ?? defaultFeedbackSettings;
-}
-
 function talksOf(ctx: Ctx, event: MeetupEvent): Promise<Talk[]> {
   return rateableTalks(event, ctx.community.id, ctx.services.lightning);
 }
 
 /** Talks of the meetup open for feedback, for a form whose event is still to be fixed. */
 async function fallbackTalks(ctx: Ctx): Promise<Talk[]> {
-  const open = target(agenda(ctx), undefined, settings(ctx), ctx.clock.now());
+  const open = target(agenda(ctx), undefined, ctx.community.feedback, ctx.clock.now());
   return open.kind === 'open' ? talksOf(ctx, open.event) : [];
 }
 

@@ -97,5 +97,3 @@ export interface LightningTalks {
   accepted(communityId: string, eventId: string): Promise<Slot[]>;
 }
 
-export const noLightningTalks: LightningTalks = { accepted: async () => [] };
-

@@ -54,9 +54,6 @@ export const scheduleSettingsSchema = z
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 export type ScheduleSettings = z.infer<typeof scheduleSettingsSchema>;
 
-export const DEFAULT_SCHEDULE: ScheduleSettings = scheduleSettingsSchema.parse({});
-export const DEFAULT_REMINDERS: ReminderSettings = reminderSettingsSchema.parse({});
-
 /**
  * How long a claim on an occurrence is held: every attempt with its timeout, every backoff delay,
  * plus a margin. A process that dies holding one is replaced when it expires.

@@ -14,6 +14,3 @@ export const feedbackSettingsSchema = z
   .prefault({});
 
 export type FeedbackSettings = z.infer<typeof feedbackSettingsSchema>;
-
-/** The defaults, for code that runs without a parsed community (benches, tests). */
-export const defaultFeedbackSettings: FeedbackSettings = feedbackSettingsSchema.parse(undefined);

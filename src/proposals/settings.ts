@@ -49,9 +49,6 @@ export const proposalSettingsSchema = z
 
 export type ProposalSettings = z.infer<typeof proposalSettingsSchema>;
 
-/** The defaults, for code that runs without a parsed community (benches, tests). */
-export const defaultProposalSettings: ProposalSettings = proposalSettingsSchema.parse(undefined);
-
 export interface CfpWindow {
   /** Undefined: open since the event was published. */
   opens?: DateTime;
