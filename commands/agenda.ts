@@ -11,7 +11,7 @@ export const agenda: Command = {
   name: 'agenda',
   description: m.both('commandDescription'),
   options: [
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') },
+    { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
   ],
   async run(ctx, options) {
     const book = ctx.services.agenda(ctx.community.id);

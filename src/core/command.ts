@@ -19,6 +19,8 @@ export interface OptionSpec {
   minValue?: number;
   maxValue?: number;
   maxLength?: number;
+  /** A typical value, shown in help and in how-to-type hints (`/agenda event:4`). */
+  example?: string;
 }
 
 export type Options = Record<string, OptionValue | undefined>;

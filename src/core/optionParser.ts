@@ -10,13 +10,16 @@ export type OptionProblem =
   | { kind: 'unexpected-value'; value: string }
   | { kind: 'bad-value'; name: string; value: string }
   | { kind: 'missing'; name: string }
+  /** `--event` or `event:` with nothing after it, for an option that is not a yes/no. */
+  | { kind: 'missing-value'; name: string }
   | { kind: 'unclosed-quote' };
 
 export type ParsedOptions = { ok: true; options: Options } | { ok: false; problem: OptionProblem };
 
 interface Token {
   key?: string;
-  value: string;
+  /** Undefined for a bare flag (`--public`, `event:`): yes for a boolean, a missing value otherwise. */
+  value?: string;
 }
 
 export function parseOptions(text: string, specs: readonly OptionSpec[]): ParsedOptions {
@@ -24,7 +27,7 @@ export function parseOptions(text: string, specs: readonly OptionSpec[]): Parsed
   if (!tokens) return { ok: false, problem: { kind: 'unclosed-quote' } };
   const options: Options = {};
   for (const token of tokens) {
-    const problem = token.key === undefined ? placePositional(token.value, specs, options) : placeNamed(token, specs, options);
+    const problem = token.key === undefined ? placePositional(token.value ?? '', specs, options) : placeNamed(token, specs, options);
     if (problem) return { ok: false, problem };
   }
   return checkRequired(specs, options);
@@ -48,6 +51,11 @@ function checkRequired(specs: readonly OptionSpec[], options: Options): ParsedOp
 function placeNamed(token: Token, specs: readonly OptionSpec[], options: Options): OptionProblem | undefined {
   const spec = specs.find((candidate) => candidate.name === token.key?.toLowerCase());
   if (!spec) return { kind: 'unknown-option', name: token.key ?? '' };
+  if (token.value === undefined) {
+    if (spec.type !== 'boolean') return { kind: 'missing-value', name: spec.name };
+    options[spec.name] = true;
+    return undefined;
+  }
   const value = coerce(token.value, spec);
   if (value === undefined) return { kind: 'bad-value', name: spec.name, value: token.value };
   options[spec.name] = value;
@@ -90,26 +98,36 @@ export function tokenize(text: string): Token[] | undefined {
   if (!words) return undefined;
   const tokens: Token[] = [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as { raw: string; quoted: boolean };
-    const flag = !word.quoted && /^--([a-z][\w-]*)$/i.exec(word.raw);
+    const word = words[i] as Word;
+    const flag = word.quote === 'none' && /^--([a-z][\w-]*)$/i.exec(word.raw);
     if (flag) {
+      // The next word is this flag's value, unless there is none or it is itself a flag.
       const next = words[i + 1];
-      tokens.push({ key: flag[1] as string, value: next ? next.raw : 'true' });
-      if (next) i++;
+      const bare = !next || (next.quote === 'none' && next.raw.startsWith('--'));
+      tokens.push(bare ? { key: flag[1] as string } : { key: flag[1] as string, value: next.raw });
+      if (!bare) i++;
       continue;
     }
-    const named = !word.quoted && /^([a-z][\w-]*):(.*)$/is.exec(word.raw);
-    tokens.push(named ? { key: named[1] as string, value: named[2] as string } : { value: word.raw });
+    const named = word.quote !== 'whole' && /^([a-z][\w-]*):(.*)$/is.exec(word.raw);
+    if (!named) tokens.push({ value: word.raw });
+    else if (named[2] === '' && word.quote === 'none') tokens.push({ key: named[1] as string });
+    else tokens.push({ key: named[1] as string, value: named[2] as string });
   }
   return tokens;
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '«': '»' };
 
-function splitWords(text: string): Array<{ raw: string; quoted: boolean }> | undefined {
-  const words: Array<{ raw: string; quoted: boolean }> = [];
+/** A word, and whether it was quoted whole (`"--help"`, never a flag) or after its key (`title:""`). */
+interface Word {
+  raw: string;
+  quote: 'none' | 'whole' | 'value';
+}
+
+function splitWords(text: string): Word[] | undefined {
+  const words: Word[] = [];
   let current = '';
-  let quoted = false;
+  let quote: Word['quote'] = 'none';
   let closing: string | undefined;
   for (const char of text) {
     if (closing) {
@@ -117,14 +135,14 @@ function splitWords(text: string): Array<{ raw: string; quoted: boolean }> | und
       else current += char;
     } else if (QUOTES[char] && (current === '' || current.endsWith(':'))) {
       closing = QUOTES[char];
-      quoted = current === '';
+      quote = current === '' ? 'whole' : 'value';
     } else if (/\s/.test(char)) {
-      if (current !== '' || quoted) words.push({ raw: current, quoted });
+      if (current !== '' || quote !== 'none') words.push({ raw: current, quote });
       current = '';
-      quoted = false;
+      quote = 'none';
     } else current += char;
   }
   if (closing) return undefined;
-  if (current !== '' || quoted) words.push({ raw: current, quoted });
+  if (current !== '' || quote !== 'none') words.push({ raw: current, quote });
   return words;
 }

@@ -25,9 +25,31 @@ function explain(problem: OptionProblem, command: CommandDefinition<unknown>, lo
       return m.t(locale, 'badValue', { value: problem.value, name: problem.name, expected: expected(spec(problem.name), locale) });
     case 'missing':
       return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale) });
+    case 'missing-value':
+      return missingValue(command, spec(problem.name), locale);
     case 'unclosed-quote':
       return m.t(locale, 'unclosedQuote');
   }
+}
+
+/** `--event` alone: name the option and show both ways of giving it a value. */
+function missingValue(command: CommandDefinition<unknown>, spec: OptionSpec | undefined, locale: Locale): Text {
+  const name = spec?.name ?? '';
+  const value = spec ? exampleValue(spec) : '…';
+  return m.t(locale, 'missingValue', {
+    name: [literal(name)],
+    expected: expected(spec, locale),
+    flag: [literal(`/${command.name} --${name} ${value}`)],
+    named: [literal(`/${command.name} ${name}:${value}`)],
+  });
+}
+
+/** The option's own example, else a value it accepts. */
+export function exampleValue(spec: OptionSpec): string {
+  if (spec.example !== undefined) return spec.example;
+  if (spec.choices?.[0] !== undefined) return spec.choices[0];
+  if (spec.type === 'integer') return String(spec.minValue ?? 1);
+  return spec.type === 'boolean' ? 'yes' : '"…"';
 }
 
 export function expected(spec: OptionSpec | undefined, locale: Locale): Text {

@@ -40,6 +40,23 @@ describe('parseOptions', () => {
     expect(parseOptions('title:"never closed', specs)).toEqual({ ok: false, problem: { kind: 'unclosed-quote' } });
   });
 
+  it('takes a bare boolean flag as yes, but a bare string or integer flag as a missing value', () => {
+    expect(parseOptions('--public', specs)).toEqual({ ok: true, options: { public: true } });
+    expect(parseOptions('--title', specs)).toEqual({ ok: false, problem: { kind: 'missing-value', name: 'title' } });
+    expect(parseOptions('accept --id', specs)).toEqual({ ok: false, problem: { kind: 'missing-value', name: 'id' } });
+    expect(parseOptions('title:', specs)).toEqual({ ok: false, problem: { kind: 'missing-value', name: 'title' } });
+  });
+
+  it('never takes the next flag as a flag’s value', () => {
+    expect(parseOptions('--public --locale en', specs)).toEqual({ ok: true, options: { public: true, locale: 'en' } });
+    expect(parseOptions('--title --locale en', specs)).toEqual({ ok: false, problem: { kind: 'missing-value', name: 'title' } });
+  });
+
+  it('keeps a quoted empty value and a quoted word that looks like a flag', () => {
+    expect(parseOptions('title:""', specs)).toEqual({ ok: true, options: { title: '' } });
+    expect(parseOptions('--title "--help"', specs)).toEqual({ ok: true, options: { title: '--help' } });
+  });
+
   it('reports a missing required option', () => {
     const required: OptionSpec[] = [{ name: 'message', type: 'string', required: true, description: d }];
     expect(parseOptions('', required)).toEqual({ ok: false, problem: { kind: 'missing', name: 'message' } });
