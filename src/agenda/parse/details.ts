@@ -36,13 +36,17 @@ export function readLabel(line: string): { field: Field; value: string } | undef
   return field && match ? { field, value: (match[2] as string).trim() } : undefined;
 }
 
-/** Every heading's section; the caller keeps those whose key matches a slot. */
+/**
+ * Every heading's section; the caller keeps those whose key matches a slot. A programme line
+ * (`20:00`, `* 20h00-20h30 : Closing`) starts another slot, so it ends the section: neither it nor
+ * the title written on the line after it belongs to the abstract above.
+ */
 export function readDetailSections(lines: readonly string[]): SlotDetails[] {
   const sections: SlotDetails[] = [];
   let reader: SectionReader | undefined;
   for (const line of lines) {
     const heading = readHeading(line);
-    if (heading || isThematicBreak(line)) {
+    if (heading || isThematicBreak(line) || readProgrammeLine(line)) {
       if (reader) sections.push(reader.finish());
       reader = heading ? new SectionReader(headingKeys(line, heading.text)) : undefined;
     } else reader?.add(line);
