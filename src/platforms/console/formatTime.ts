@@ -1,9 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, type ToRelativeUnit } from 'luxon';
 import type { Locale } from '../../core/i18n.ts';
 import type { TimeStyle } from '../../core/text.ts';
-
-const JUST_NOW_SECONDS = 45;
-const JUST_NOW: Record<Locale, string> = { fr: 'à l’instant', en: 'just now' };
 
 /** How the console shows an instant: in the community's zone, in the reader's language. */
 export function formatTime(at: DateTime, style: TimeStyle, zone: string, locale: Locale, now: DateTime): string {
@@ -18,8 +15,35 @@ export function formatTime(at: DateTime, style: TimeStyle, zone: string, locale:
     case 'datetime':
       return `${date}, ${clock}`;
     case 'relative':
-      // Luxon says "in 0 seconds" for an instant that is now: say it as a person would.
-      if (Math.abs(at.diff(now).as('seconds')) < JUST_NOW_SECONDS) return JUST_NOW[locale];
-      return local.toRelative({ base: now.setZone(zone), locale }) ?? date;
+      return relative(local, now.setZone(zone), locale) ?? date;
   }
+}
+
+const FEW_SECONDS: Record<Locale, { ahead: string; behind: string }> = {
+  fr: { ahead: 'dans quelques secondes', behind: 'à l’instant' },
+  en: { ahead: 'in a few seconds', behind: 'just now' },
+};
+
+/**
+ * Where people move to the next larger unit: 45 seconds make "a minute", 45 minutes "an hour",
+ * 22 hours "a day", 26 days "a month", 11 months "a year" (the thresholds moment.js made familiar).
+ */
+const LIMITS: ReadonlyArray<[ToRelativeUnit, number]> = [
+  ['minutes', 45],
+  ['hours', 22],
+  ['days', 26],
+  ['months', 11],
+];
+
+/**
+ * "in 7 days", "2 hours ago": rounded to the nearest unit, as people say it. Luxon's `toRelative`
+ * truncates, so a reminder posted a few ms after it is due said "in 6 days" and 17:00 said a
+ * 19:00 start was "in 1 hour". Days and longer are counted on the calendar of the zone (a DST
+ * change does not turn 10 days into 9).
+ */
+function relative(at: DateTime, base: DateTime, locale: Locale): string | null {
+  const ms = at.toMillis() - base.toMillis();
+  if (Math.abs(ms) < 45_000) return ms > 0 ? FEW_SECONDS[locale].ahead : FEW_SECONDS[locale].behind;
+  const unit = LIMITS.find(([name, limit]) => Math.round(Math.abs(at.diff(base, name).get(name))) < limit)?.[0] ?? 'years';
+  return at.toRelative({ base, locale, unit, rounding: 'round' });
 }
