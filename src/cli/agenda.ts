@@ -14,7 +14,7 @@ export async function agendaCommand(cli: CliValues, ref: string | undefined): Pr
   const loaded = cli.community ? config.communities.find((c) => c.community.id === cli.community) : config.communities[0];
   if (!loaded) throw new UsageError(`no community "${cli.community}" in ${config.dir}/communities`);
   const agenda = new Agenda(loaded.events);
-  const now = clockFromEnv().now();
+  const now = clockFromEnv(undefined, () => loaded.community.timezone).now();
   const event = ref ? agenda.find(ref) : agenda.next(now);
   if (!event) throw new UsageError(ref ? `no event "${ref}" in ${loaded.community.eventsDir}` : 'no upcoming event');
   if (cli.json) {

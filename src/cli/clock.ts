@@ -1,14 +1,28 @@
 import { DateTime } from 'luxon';
-import { clockStartingAt, systemClock, type Clock } from '../core/clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 
-/** `EMCEE_NOW=<ISO instant>` starts the clock there (it then runs on), for rehearsing an evening. */
-export function clockFromEnv(value = process.env.EMCEE_NOW): Clock {
+/**
+ * `EMCEE_NOW=<ISO date-time>` starts the clock there (it then runs on), for rehearsing an evening.
+ * Written without an offset (`2019-09-18T19:35`) it is a wall-clock time in `zone()`, the
+ * community's zone, as event files are read; the zone is asked for when the clock is first read,
+ * since the configuration that names it is loaded after the clock is made.
+ */
+export function clockFromEnv(value = process.env.EMCEE_NOW, zone: () => string = () => 'UTC'): Clock {
   if (!value) return systemClock;
-  const start = DateTime.fromISO(value, { setZone: true });
-  if (!start.isValid) {
-    throw new UsageError(`EMCEE_NOW="${value}" is not an ISO instant: write it like 2027-01-20T19:20:00+01:00`);
+  if (!DateTime.fromISO(value, { zone: 'utc' }).isValid) {
+    throw new UsageError(
+      `EMCEE_NOW="${value}" is not an ISO instant: write it like 2027-01-20T19:20 (in the community’s time zone) or 2027-01-20T19:20:00+01:00`,
+    );
   }
-  return clockStartingAt(start);
+  const startedAt = systemClock.now().toMillis();
+  let offsetMs: number | undefined;
+  return {
+    now: () => {
+      // A written offset or Z wins over the zone (setZone); only a bare wall-clock time is read in it.
+      offsetMs ??= DateTime.fromISO(value, { zone: zone(), setZone: true }).toMillis() - startedAt;
+      return systemClock.now().plus({ milliseconds: offsetMs });
+    },
+  };
 }
 
 /** Bad command-line input: printed as is, exit code 1, no stack trace. */

@@ -13,10 +13,13 @@ import type { CliValues } from './main.ts';
 /** `emcee start`: with no platform tokens, the local console on the first (or chosen) community. */
 export async function start(cli: CliValues): Promise<number> {
   const origin = consoleOrigin(cli);
+  // EMCEE_NOW without an offset is read in the chosen community's zone, known once the configuration is loaded.
+  let zone = 'UTC';
+  const clock = clockFromEnv(undefined, () => zone);
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
-  const clock = clockFromEnv();
   const poster = (communities: Parameters<typeof consolePoster>[1]) => consolePoster(process.stdout, communities, clock);
   const app = await createApp({ configDir: cli.config, clock, logger: createLogger('warn'), poster });
+  zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
   let scheduler: Awaited<ReturnType<typeof startScheduler>> | undefined;
   try {
     // Reminders and announcements are posted by a running bot (a terminal, or --stay); a piped
