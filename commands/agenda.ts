@@ -5,11 +5,13 @@ import type { Locale } from '../src/core/i18n.ts';
 import { say } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
 import type { Command } from './types.ts';
+import { examples } from './examples.ts';
 
 /** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
 export const agenda: Command = {
   name: 'agenda',
   description: m.both('commandDescription'),
+  examples: examples.agenda,
   options: [
     { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
   ],

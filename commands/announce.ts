@@ -10,6 +10,7 @@ import type { Locale } from '../src/core/i18n.ts';
 import { reply, say, type Block, type ListItem, type Reply } from '../src/core/reply.ts';
 import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
 import type { Command, Ctx } from './types.ts';
+import { examples } from './examples.ts';
 
 /**
  * `/announce` (organisers): schedule a post once (`at:`) or on a cron schedule (`cron:`), in the
@@ -19,6 +20,7 @@ import type { Command, Ctx } from './types.ts';
 export const announce: Command = {
   name: 'announce',
   description: m.both('commandDescription'),
+  examples: examples.announce,
   organiserOnly: true,
   options: [
     { name: 'action', type: 'string', positional: true, choices: ['list', 'cancel', 'pause', 'resume'], description: m.both('actionOption') },

@@ -24,6 +24,7 @@ import {
 import { rateableTalks, type Talk } from '../src/feedback/talks.ts';
 import { target, type Target } from '../src/feedback/window.ts';
 import type { Command, Ctx } from './types.ts';
+import { examples } from './examples.ts';
 
 /**
  * `/feedback [event]`: a member rates a meetup that ended within the feedback window (a form, or
@@ -34,6 +35,7 @@ import type { Command, Ctx } from './types.ts';
 export const feedback: Command = {
   name: 'feedback',
   description: m.both('commandDescription'),
+  examples: examples.feedback,
   options: [
     { name: 'action', type: 'string', positional: true, choices: ['summary', 'export'], description: m.both('actionOption') },
     { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') },

@@ -9,6 +9,7 @@ import { describeProblem, eventNameOf, listReply, num, pageOf, speakerName, titl
 import { ProposalRepository } from '../src/proposals/repository.ts';
 import { eventRef } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
+import { examples } from './examples.ts';
 
 /**
  * `/proposals [event]` lists a meetup's lightning-talk proposals; `/proposals accept ID` and
@@ -18,6 +19,7 @@ import type { Command, Ctx } from './types.ts';
 export const proposals: Command = {
   name: 'proposals',
   description: m.both('proposalsDescription'),
+  examples: examples.proposals,
   organiserOnly: true,
   options: [
     { name: 'action', type: 'string', positional: true, choices: ['list', 'accept', 'reject'], description: m.both('optListAction') },

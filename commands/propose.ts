@@ -21,6 +21,7 @@ import { ProposalRepository } from '../src/proposals/repository.ts';
 import { inGroup } from '../src/proposals/states.ts';
 import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
+import { examples } from './examples.ts';
 
 /**
  * `/propose`: a member proposes a lightning talk (a Form, or directly when every required field
@@ -31,6 +32,7 @@ import type { Command, Ctx } from './types.ts';
 export const propose: Command = {
   name: 'propose',
   description: m.both('proposeDescription'),
+  examples: examples.propose,
   options: [
     { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: m.both('optAction') },
     { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },

@@ -25,6 +25,13 @@ export interface OptionSpec {
 
 export type Options = Record<string, OptionValue | undefined>;
 
+/** A line to type and what it does, shown by `/help <command>`. */
+export interface CommandExample {
+  /** The whole line, command included: `/agenda 4`. */
+  line: string;
+  description: Localised;
+}
+
 export type Outcome = Reply | Form;
 
 /** Everything a command may use: who asked, where, in which language, and the bot's services. */
@@ -47,6 +54,8 @@ export interface CommandDefinition<S> {
   options: readonly OptionSpec[];
   /** Members who are not organisers get a clear "organisers only" reply. */
   organiserOnly?: boolean;
+  /** Typical lines, shown by `/help <command>`. */
+  examples?: readonly CommandExample[];
   run(ctx: CommandContext<S>, options: Options): Promise<Outcome> | Outcome;
   /** Receives the submission of a Form this command returned. */
   submit?(ctx: CommandContext<S>, submission: FormSubmission): Promise<Outcome> | Outcome;
