@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
 import { ProposalError } from './errors.ts';
-import { DEFAULT_LOCK, withLock, type LockOptions } from './lock.ts';
+import { DEFAULT_LOCK, withLock, withLocks, type LockOptions } from './lock.ts';
 import {
   decode,
   eventIndexSchema,
@@ -40,6 +40,8 @@ export interface ChangeOptions {
   reason?: string;
   /** Lightning slots of the event: accepting beyond it is refused. */
   capacity?: number;
+  /** Minutes of the event's lightning block: accepting a talk that does not fit is refused. */
+  minutes?: number;
   /** When set, only this member's own proposal may be changed (a speaker withdrawing). */
   asSpeaker?: string;
 }
@@ -106,7 +108,9 @@ export class ProposalRepository {
   /** Records a new proposal and indexes it; refuses when the speaker already has `maxOpen` waiting. */
   async create(input: NewProposal): Promise<Proposal> {
     const { communityId, eventId, speaker } = input;
-    return withLock(this.store, locks.member(communityId, speaker.memberId), async () => {
+    // Both locks before anything is written: a change refused as busy leaves no record behind.
+    const lockKeys = [locks.member(communityId, speaker.memberId), locks.event(communityId, eventId)];
+    return withLocks(this.store, lockKeys, async () => {
       const mine = await this.forMember(communityId, speaker.memberId);
       const open = mine.proposals.filter((p) => inGroup(p.state, 'open'));
       if (open.length >= input.maxOpen) throw new ProposalError({ kind: 'too-many-open', max: input.maxOpen, open });
@@ -129,7 +133,7 @@ export class ProposalRepository {
         history: [{ action: 'submitted', by: speaker.memberId, at }],
       };
       await this.kv.set(keys.proposal(communityId, id), proposal);
-      await withLock(this.store, locks.event(communityId, eventId), () => this.setEntry(keys.event(communityId, eventId), id, 'submitted'), this.lockOptions);
+      await this.setEntry(keys.event(communityId, eventId), id, 'submitted');
       await this.append(keys.member(communityId, speaker.memberId), id);
       return proposal;
     }, this.lockOptions);
@@ -172,10 +176,7 @@ export class ProposalRepository {
       if (!canMove(before.state, to)) throw new ProposalError({ kind: 'bad-transition', proposal: before, to });
       const acceptedKey = keys.accepted(communityId, before.eventId);
       await this.readEventIndex(keys.event(communityId, before.eventId)); // unreadable: fail before writing
-      if (to === 'accepted' && options.capacity !== undefined) {
-        const accepted = (await this.accepted(communityId, before.eventId)).proposals;
-        if (accepted.length >= options.capacity) throw new ProposalError({ kind: 'full', id, eventId: before.eventId, capacity: options.capacity, accepted });
-      }
+      if (to === 'accepted') await this.checkRoom(before, options);
       const after = transition(before, to, by, at, options.reason);
       // Index before record on acceptance, record before index on withdrawal: an index entry whose
       // record is not `accepted` is ignored by readers, so a crash in between shows nothing wrong.
@@ -185,6 +186,16 @@ export class ProposalRepository {
       if (inGroup(before.state, 'holdsSlot') && !inGroup(to, 'holdsSlot')) await this.remove(acceptedKey, id);
       return { before, after };
     });
+  }
+
+  /** Both limits of an event's lightning talks, checked under its lease: slots, then minutes. */
+  private async checkRoom(proposal: Proposal, { capacity, minutes }: ChangeOptions): Promise<void> {
+    if (capacity === undefined && minutes === undefined) return;
+    const { id, eventId } = proposal;
+    const accepted = (await this.accepted(proposal.communityId, eventId)).proposals;
+    if (capacity !== undefined && accepted.length >= capacity) throw new ProposalError({ kind: 'full', id, eventId, capacity, accepted });
+    const used = accepted.reduce((sum, talk) => sum + talk.duration, 0);
+    if (minutes !== undefined && used + proposal.duration > minutes) throw new ProposalError({ kind: 'no-time', proposal, block: minutes, accepted });
   }
 
   private async underEventLock<T>(communityId: string, id: number, work: (current: Proposal) => Promise<T>): Promise<T> {
@@ -299,7 +310,7 @@ const keys = {
   accepted: (c: string, eventId: string) => `accepted:${c}:${eventId}`,
 };
 
-const locks = {
+export const locks = {
   event: (c: string, eventId: string) => `proposals:lock:event:${c}:${eventId}`,
   member: (c: string, memberId: string) => `proposals:lock:member:${c}:${memberId}`,
 };
