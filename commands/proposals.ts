@@ -5,11 +5,13 @@ import { literal, time, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
-import { describeProblem, eventNameOf, listReply, num, pageOf, speakerName, titleText } from '../src/proposals/present.ts';
+import { describeProblem, eventNameOf, listReply, minutesOf, num, pageOf, speakerName, titleText } from '../src/proposals/present.ts';
 import { ProposalRepository } from '../src/proposals/repository.ts';
 import { eventRef } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
+
+const ACTIONS = ['list', 'accept', 'reject'] as const;
 
 /**
  * `/proposals [event]` lists a meetup's lightning-talk proposals; `/proposals accept ID` and
@@ -22,7 +24,7 @@ export const proposals: Command = {
   examples: examples.proposals,
   organiserOnly: true,
   options: [
-    { name: 'action', type: 'string', positional: true, choices: ['list', 'accept', 'reject'], description: m.both('optListAction') },
+    { name: 'action', type: 'string', positional: true, choices: ACTIONS, description: m.both('optListAction') },
     { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
     { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
     { name: 'reason', type: 'string', maxLength: 1000, description: m.both('optReason') },
@@ -33,10 +35,11 @@ export const proposals: Command = {
     const reason = typeof options.reason === 'string' && options.reason.trim() !== '' ? options.reason.trim() : undefined;
     try {
       if (options.action === 'accept' || options.action === 'reject') {
-        if (id === undefined) return say(m.t(ctx.locale, 'needId', { command: [literal('proposals')], action: [literal(options.action)] }));
+        if (id === undefined) return say(m.t(ctx.locale, 'needIdList', { action: [literal(options.action)] }));
         return await decide(ctx, id, options.action === 'accept' ? 'accepted' : 'rejected', reason);
       }
       const ref = typeof options.event === 'string' ? options.event : id !== undefined ? String(id) : undefined;
+      if (ref !== undefined && notAnEventRef(ctx, ref)) return say(m.t(ctx.locale, 'notAnAction', { word: ref, actions: [literal(ACTIONS.join(', '))] }));
       return await list(ctx, ref, typeof options.page === 'number' ? options.page : 1);
     } catch (error) {
       if (error instanceof ProposalError) {
@@ -48,6 +51,14 @@ export const proposals: Command = {
 };
 
 const repository = (ctx: Ctx) => new ProposalRepository(ctx.services.store, ctx.services.logger);
+
+/**
+ * A word in the meetup's place that names no meetup and cannot be one (a number, a date and an id
+ * all hold digits): a mistyped action, as in `/proposals frobnicate 1`, not an unknown meetup.
+ */
+function notAnEventRef(ctx: Ctx, ref: string): boolean {
+  return !/\d/.test(ref) && !ctx.services.agenda(ctx.community.id).find(ref);
+}
 
 async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Outcome> {
   const book = ctx.services.agenda(ctx.community.id);
@@ -63,20 +74,23 @@ async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Ou
   const [entries, accepted] = await Promise.all([repo.eventEntries(ctx.community.id, event.id), repo.accepted(ctx.community.id, event.id)]);
   const shownPage = pageOf(entries, accepted.proposals.map((p) => p.id), page);
   const { proposals: shown, unreadable } = await repo.read(ctx.community.id, shownPage.ids);
-  return listReply({ event, entries, page: shownPage, shown, unreadable, settings: ctx.community.proposals, now, locale: ctx.locale });
+  return listReply({ event, entries, page: shownPage, shown, unreadable, accepted: accepted.proposals, settings: ctx.community.proposals, now, locale: ctx.locale });
 }
 
 async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Outcome> {
   const repo = repository(ctx);
-  const capacity = ctx.community.proposals.capacity;
+  const { capacity, minutes: block } = ctx.community.proposals;
   // Awaited before anything is said: the decision is stored once the organiser reads "Accepted".
-  const { after } = await repo.change(ctx.community.id, id, to, ctx.origin.member.id, ctx.clock.now(), { capacity, ...(reason ? { reason } : {}) });
+  const limits = { capacity, ...(block !== undefined ? { minutes: block } : {}), ...(reason ? { reason } : {}) };
+  const { after } = await repo.change(ctx.community.id, id, to, ctx.origin.member.id, ctx.clock.now(), limits);
   const event = eventNameOf(ctx.services.agenda(ctx.community.id), after.eventId);
   const params = { id: num(after.id), title: titleText(after), speaker: speakerName(after), event, capacity };
   const blocks: Block[] = [];
   if (to === 'accepted') {
-    const taken = (await repo.accepted(ctx.community.id, after.eventId)).proposals.length;
-    blocks.push({ type: 'text', text: m.t(ctx.locale, 'accepted', { ...params, taken }) });
+    const accepted = (await repo.accepted(ctx.community.id, after.eventId)).proposals;
+    const taken = { ...params, taken: accepted.length };
+    const text = block === undefined ? m.t(ctx.locale, 'accepted', taken) : m.t(ctx.locale, 'acceptedMinutes', { ...taken, used: minutesOf(accepted), block });
+    blocks.push({ type: 'text', text });
   } else blocks.push({ type: 'text', text: m.t(ctx.locale, 'rejected', params) });
   const told = await tellSpeaker(ctx, after, reason);
   blocks.push({ type: 'text', text: m.t(ctx.locale, told ? 'speakerTold' : 'speakerNotTold') });

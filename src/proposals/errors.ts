@@ -12,6 +12,8 @@ export type ProposalProblem =
   | { kind: 'bad-transition'; proposal: Proposal; to: ProposalState }
   | { kind: 'not-editable'; proposal: Proposal }
   | { kind: 'full'; id: number; eventId: string; capacity: number; accepted: Proposal[] }
+  /** The talk is longer than the minutes left in the event's lightning block. */
+  | { kind: 'no-time'; proposal: Proposal; block: number; accepted: Proposal[] }
   | { kind: 'too-many-open'; max: number; open: Proposal[] }
   | { kind: 'busy' };
 

@@ -5,7 +5,7 @@ import type { MeetupEvent } from '../agenda/event.ts';
 import { shorten } from '../agenda/present.ts';
 import type { Locale } from '../core/i18n.ts';
 import { reply, type Block, type ListItem, type Reply } from '../core/reply.ts';
-import { literal, plain, time, type Text } from '../core/text.ts';
+import { joinText, literal, plain, time, type Text } from '../core/text.ts';
 import type { ProposalProblem } from './errors.ts';
 import { proposalMessages as m } from './messages.ts';
 import type { EventEntry, Proposal, ProposalState } from './model.ts';
@@ -84,6 +84,8 @@ export interface ListView {
   /** The page's records, read; those that could not be read are in `unreadable`. */
   shown: Proposal[];
   unreadable: number[];
+  /** The event's accepted talks, for the minutes they take. */
+  accepted: readonly Proposal[];
   settings: ProposalSettings;
   now: DateTime;
   locale: Locale;
@@ -99,7 +101,14 @@ export function listReply(view: ListView): Reply {
     return reply(blocks);
   }
   const count = (state: ProposalState) => entries.filter((entry) => entry.state === state).length;
-  blocks.push({ type: 'text', text: m.t(locale, 'listSummary', { taken: count('accepted'), capacity: settings.capacity, waiting: count('submitted'), total: entries.length }) });
+  const summary = { taken: count('accepted'), capacity: settings.capacity, waiting: count('submitted'), total: entries.length };
+  blocks.push({
+    type: 'text',
+    text:
+      settings.minutes === undefined
+        ? m.t(locale, 'listSummary', summary)
+        : m.t(locale, 'listSummaryMinutes', { ...summary, used: minutesOf(view.accepted), block: settings.minutes }),
+  });
   const byId = new Map(view.shown.map((p) => [p.id, p]));
   const items = page.ids.flatMap((id) => {
     const proposal = byId.get(id);
@@ -155,6 +164,7 @@ export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale;
     case 'not-editable':
       return m.t(locale, 'notEditable', { id: num(problem.proposal.id), state: stateName(problem.proposal.state, locale) });
     case 'bad-transition': {
+      if (problem.proposal.state === problem.to) return m.t(locale, ALREADY[problem.to], { id: num(problem.proposal.id) });
       const key = ({ accepted: 'cannotAccept', rejected: 'cannotReject', withdrawn: 'cannotWithdraw', submitted: 'cannotWithdraw' } as const)[problem.to];
       return m.t(locale, key, { id: num(problem.proposal.id), state: stateName(problem.proposal.state, locale) });
     }
@@ -165,12 +175,23 @@ export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale;
         list: problem.accepted.length > 0 ? titles(problem.accepted) : m.t(locale, 'none'),
         id: num(problem.id),
       });
+    case 'no-time': {
+      const { proposal, block, accepted } = problem;
+      const used = minutesOf(accepted);
+      const list = accepted.length > 0 ? joinText(accepted.map((p) => m.t(locale, 'talkMinutes', { id: num(p.id), title: titleText(p), minutes: p.duration })), ', ') : m.t(locale, 'none');
+      return m.t(locale, 'noTime', { id: num(proposal.id), minutes: proposal.duration, block, event: eventNameOf(ctx.book, proposal.eventId), used, list });
+    }
     case 'too-many-open':
       return m.t(locale, 'tooManyOpen', { count: problem.open.length, list: titles(problem.open) });
     case 'busy':
       return m.t(locale, 'busy');
   }
 }
+
+const ALREADY = { accepted: 'alreadyAccepted', rejected: 'alreadyRejected', withdrawn: 'alreadyWithdrawn', submitted: 'alreadyWithdrawn' } as const;
+
+/** Minutes the given talks take together. */
+export const minutesOf = (proposals: readonly Proposal[]): number => proposals.reduce((sum, p) => sum + p.duration, 0);
 
 /** `#3 Title, #5 Other` with the titles as plain text. */
 export function titles(proposals: Proposal[]): Text {

@@ -21,12 +21,17 @@ const beforeEvent = z
 /**
  * `proposals:` in a community file: the lightning-talk call for proposals. Every field has a
  * default, so a community that writes nothing gets: CfP open from publication of the event until
- * it starts, 4 lightning slots, at most 3 proposals waiting for a decision per member, 5 or 10 minutes.
+ * it starts, 4 lightning slots (and no limit on their minutes), at most 3 proposals waiting for a decision per member, 5 or 10 minutes.
  */
 export const proposalSettingsSchema = z
   .strictObject({
     /** Lightning slots per event; accepting more is refused. */
     capacity: z.number().int().min(0).max(50).default(4),
+    /**
+     * Length of the lightning block, in minutes; no default (no limit on minutes). An acceptance
+     * must fit both limits: one more talk within `capacity`, its minutes within what is left.
+     */
+    minutes: z.number().int().min(1).max(600).optional(),
     /** Proposals a member may have waiting for a decision (state `submitted`) at once. */
     maxOpenPerMember: z.number().int().min(1).max(100).default(3),
     /** Talk lengths a speaker may choose, in minutes. */
@@ -44,6 +49,10 @@ export const proposalSettingsSchema = z
         closes: beforeEvent.default('PT0S'),
       })
       .prefault({}),
+  })
+  .refine((settings) => settings.minutes === undefined || settings.durations.some((d) => d <= settings.minutes!), {
+    message: 'minutes is shorter than every talk length of durations: no talk could ever be accepted',
+    path: ['minutes'],
   })
   .prefault({});
 

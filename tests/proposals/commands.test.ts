@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { propose } from '../../commands/propose.ts';
 import { proposals } from '../../commands/proposals.ts';
 import { FORM_LIMITS } from '../../src/core/form.ts';
-import { harness, type Harness } from '../support/harness.ts';
-import { asForm, asReply, bob, configWith, expectOnlyInEscapedTokens, inlines, MEETUP_13, NOW, organiser } from './support.ts';
+import type { Harness } from '../support/harness.ts';
+import { asForm, asReply, bob, configWith, expectOnlyInEscapedTokens, harness, inlines, MEETUP_13, NOW, organiser } from './support.ts';
 
 const direct = (title: string, extra = '') => `/propose title:"${title}" abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5 ${extra}`.trim();
 
@@ -220,7 +220,9 @@ describe('/proposals', () => {
     );
     expect(await h.say('/proposals accept 2', organiser)).toBe('La proposition #2 est refusée : elle ne peut pas être acceptée.');
     expect(await h.say('/proposals accept 42', organiser)).toBe('Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.');
-    expect(await h.say('/proposals reject', organiser)).toBe('Quelle proposition ? Donnez son numéro, par ex. /proposals reject 3. /propose mine liste les vôtres.');
+    expect(await h.say('/proposals reject', organiser)).toBe(
+      'Il manque le numéro de la proposition : /proposals reject 3, par exemple. /proposals liste chaque proposition avec son numéro.',
+    );
   });
 
   it('still decides when the direct message cannot be sent, and says so', async () => {
@@ -246,7 +248,7 @@ describe('/proposals', () => {
     expect(await h.say('/propose withdraw 1')).toBe(
       'La proposition #1, « Talk of alice », est retirée, et son créneau de lightning talk à #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est de nouveau libre.',
     );
-    expect(await h.say('/propose withdraw 1')).toBe('La proposition #1 est retirée : elle ne peut pas être retirée.');
+    expect(await h.say('/propose withdraw 1')).toBe('La proposition #1 est déjà retirée.');
     expect(await h.say('/proposals accept 3', organiser)).toContain('2/2 pris');
   });
 

@@ -8,6 +8,7 @@ import type { Member } from '../../src/core/invocation.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Inline } from '../../src/core/text.ts';
 import { ROOT } from '../support/cli.ts';
+import { harness as sharedHarness, type Harness } from '../support/harness.ts';
 import { inlines } from '../support/inlines.ts';
 
 export { inlines };
@@ -44,4 +45,16 @@ export function expectOnlyInEscapedTokens(reply: Reply, userText: string, allowe
   const carriers = tokens.filter((inline) => 'text' in inline && inline.text.includes(userText));
   expect(carriers.length, `“${userText}” should appear in the reply`).toBeGreaterThan(0);
   for (const inline of carriers) expect(allowed).toContain(inline.type);
+}
+
+/**
+ * French replies put a narrow no-break space before `:` `;` `?` `!` and inside « » (checked over
+ * every catalogue by the i18n tests); here it reads as a plain space, so expected texts stay legible.
+ */
+export const spaced = (text: string): string => text.replace(/\u202f/g, ' ');
+
+/** The shared harness, with `say` and `render` as a reader sees them, spaces made plain. */
+export async function harness(options: Parameters<typeof sharedHarness>[0]): Promise<Harness> {
+  const h = await sharedHarness(options);
+  return { ...h, say: async (...args) => spaced(await h.say(...args)), render: (...args) => spaced(h.render(...args)) };
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { configWith, harness, NOW, organiser } from './support.ts';
+
+const EVENT_13 = '#13 Site Reliability Engineering Paris - Meetup de la nouvelle année';
+
+async function propose(h: Harness, memberId: string, title: string, minutes: number): Promise<void> {
+  const text = await h.say(`/propose title:"${title}" abstract:"Un retour d’expérience." duration:${minutes}`, { id: memberId, displayName: memberId });
+  expect(text).toMatch(/^Proposition #\d+ reçue/);
+}
+
+describe('deciding on proposals', () => {
+  it('counts the lightning block in minutes, and names what is already accepted when a talk does not fit', async () => {
+    const h = await harness({ now: NOW, configDir: configWith('  minutes: 15') });
+    await propose(h, 'alice', 'Chaos à la carte', 10);
+    await propose(h, 'bob', 'Runbooks vivants', 10);
+    await propose(h, 'carol', 'Deux minutes de YAML', 5);
+    expect(await h.say('/proposals accept 1', organiser)).toContain(
+      `Acceptée : #1, « Chaos à la carte », par alice. Créneaux de lightning talks de ${EVENT_13} : 1/4 pris, 10/15 minutes.`,
+    );
+    expect(await h.say('/proposals accept 2', organiser)).toBe(
+      `La #2 (10 min) ne tient pas dans le bloc de lightning talks de 15 minutes de ${EVENT_13} : 10 min sont déjà acceptées (#1 Chaos à la carte (10 min)). ` +
+        'Refusez ou retirez-en une d’abord, ou allongez le bloc : `proposals.minutes` dans les réglages de la communauté.',
+    );
+    expect(await h.say('/proposals accept 3', organiser)).toContain('2/4 pris, 15/15 minutes.');
+    expect(await h.say('/proposals', organiser)).toContain('Créneaux de lightning talks pris : 2/4 · minutes : 15/15 · en attente de décision : 1 · en tout : 3');
+    expect(await h.say('/propose mine', { id: 'bob', displayName: 'bob' })).toContain('en attente de décision');
+  });
+
+  it('applies both limits when both are set: the talks counted and their minutes', async () => {
+    const h = await harness({ now: NOW, configDir: configWith('  capacity: 1\n  minutes: 30') });
+    await propose(h, 'alice', 'Un', 5);
+    await propose(h, 'bob', 'Deux', 5);
+    await h.run('/proposals accept 1', organiser);
+    expect(await h.say('/proposals accept 2', organiser)).toContain('Les 1 créneaux de lightning talks');
+  });
+
+  it('refuses a block shorter than every talk length', async () => {
+    const { proposalSettingsSchema } = await import('../../src/proposals/settings.ts');
+    const parsed = proposalSettingsSchema.safeParse({ minutes: 4, durations: [5, 10] });
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['minutes', 'minutes is shorter than every talk length of durations: no talk could ever be accepted'],
+    ]);
+  });
+
+  it('names the missing number, a mistyped action, and a decision already taken', async () => {
+    const h = await harness({ now: NOW });
+    await propose(h, 'alice', 'Chaos', 5);
+    expect(await h.say('/proposals accept', organiser)).toBe(
+      'Il manque le numéro de la proposition : /proposals accept 3, par exemple. /proposals liste chaque proposition avec son numéro.',
+    );
+    expect(await h.say('/proposals frobnicate 1', organiser)).toBe('« frobnicate » n’est pas une action de /proposals. Les actions : list, accept, reject, par ex. /proposals accept 3.');
+    expect(await h.say('/proposals frobnicate', { ...organiser, locale: 'en' })).toBe('“frobnicate” is not an action of /proposals. The actions: list, accept, reject, e.g. /proposals accept 3.');
+    expect(await h.say('/proposals 99', organiser)).toContain('Je ne trouve pas le meetup « 99 »');
+    await h.run('/proposals accept 1', organiser);
+    expect(await h.say('/proposals accept 1', organiser)).toBe('La proposition #1 est déjà acceptée.');
+    expect(await h.say('/proposals reject 1', organiser)).toBe('La proposition #1 est acceptée : elle ne peut pas être refusée.');
+  });
+});
