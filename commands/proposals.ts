@@ -1,6 +1,6 @@
 import type { Outcome } from '../src/core/command.ts';
 import type { Locale } from '../src/core/i18n.ts';
-import { reply, say, type Block } from '../src/core/reply.ts';
+import { reply, say, writtenIn, type Block } from '../src/core/reply.ts';
 import { literal, time, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
@@ -106,7 +106,7 @@ async function tellSpeaker(ctx: Ctx, proposal: Proposal, reason: string | undefi
   const blocks: Block[] = [{ type: 'text', text: m.t(locale, proposal.state === 'accepted' ? 'dmAccepted' : 'dmRejected', params) }];
   if (reason) blocks.push({ type: 'text', text: m.t(locale, 'dmReason', { reason }) });
   try {
-    await ctx.services.poster.dm({ communityId: ctx.community.id, memberId: proposal.speaker.memberId }, reply(blocks));
+    await ctx.services.poster.dm({ communityId: ctx.community.id, memberId: proposal.speaker.memberId }, writtenIn(reply(blocks), locale));
     return true;
   } catch (error) {
     ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the speaker of the decision');

@@ -1,7 +1,7 @@
 import type { MeetupEvent } from '../src/agenda/event.ts';
 import type { Outcome, Options } from '../src/core/command.ts';
 import { FORM_LIMITS } from '../src/core/form.ts';
-import { reply, say, type Block } from '../src/core/reply.ts';
+import { reply, say, writtenIn, type Block } from '../src/core/reply.ts';
 import { literal, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import {
@@ -161,7 +161,7 @@ async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
 async function tellOrganisers(ctx: Ctx, proposal: Proposal, event: Text): Promise<void> {
   const channel = ctx.community.channels.organisers;
   if (!channel) return;
-  const notice = say(m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event }));
+  const notice = writtenIn(say(m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event })), ctx.community.locale);
   try {
     await ctx.services.poster.post({ communityId: ctx.community.id, channel }, notice);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Locale } from './i18n.ts';
 import type { Text } from './text.ts';
 
 /**
@@ -42,11 +43,19 @@ export interface Reply {
   kind: 'reply';
   visibility: Visibility;
   blocks: Block[];
+  /**
+   * The language it was written in, when not the reader's own by default (a notice sent to a
+   * speaker in theirs): renderers format its dates and times in it too, so no part is in another.
+   */
+  locale?: Locale;
 }
 
 export function reply(blocks: Block[], visibility: Visibility = 'ephemeral'): Reply {
   return { kind: 'reply', visibility, blocks };
 }
+
+/** The same reply, marked as written in `locale`. */
+export const writtenIn = (answer: Reply, locale: Locale): Reply => ({ ...answer, locale });
 
 /** A one-paragraph reply, the common case for confirmations and errors. */
 export function say(text: Text, visibility: Visibility = 'ephemeral'): Reply {

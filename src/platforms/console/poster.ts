@@ -11,8 +11,10 @@ export function consolePoster(output: Writable, communities: ReadonlyMap<string,
   const print = (communityId: string, mark: (locale: Community['locale']) => string, reply: Reply) => {
     const community = communities.get(communityId);
     if (!community) throw new Error(`unknown community ${communityId}`);
-    const view = { zone: community.timezone, locale: community.locale, now: clock.now() };
-    output.write(`${mark(community.locale)} ${renderReply(reply, view)}\n`);
+    // A notice written in its reader's language is shown wholly in it, its mark included.
+    const locale = reply.locale ?? community.locale;
+    const view = { zone: community.timezone, locale, now: clock.now() };
+    output.write(`${mark(locale)} ${renderReply(reply, view)}\n`);
   };
   return {
     async post(target: PostTarget, reply: Reply, _options?: PostOptions) {

@@ -14,7 +14,9 @@ export interface ConsoleView {
 
 /** A Reply as terminal text. User text is stripped of control characters so it cannot drive the terminal. */
 export function renderReply(reply: Reply, view: ConsoleView): string {
-  return reply.blocks.map((block) => renderBlock(block, view)).join('\n');
+  // Dates and times in the language the words were written in.
+  const inLocale = reply.locale ? { ...view, locale: reply.locale } : view;
+  return reply.blocks.map((block) => renderBlock(block, inLocale)).join('\n');
 }
 
 export function renderText(text: Text, view: ConsoleView): string {
