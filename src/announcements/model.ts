@@ -42,7 +42,10 @@ export interface OccurrenceOutcome {
  */
 export interface ScheduleState {
   watermark: number;
+  /** The outcome of the latest occurrence (latestOutcome in outcomes.ts picks it). */
   last?: OccurrenceOutcome;
+  /** The latest missed record, kept when a later run is posted (the runs a catch-up passed over). */
+  missed?: OccurrenceOutcome;
   /** Reminders only: posting stopped because the channel no longer exists. */
   pausedChannel?: string;
 }

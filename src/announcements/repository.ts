@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { Store } from '../store/store.ts';
 import type { OccurrenceOutcome, ScheduleContent, ScheduleRecord, ScheduleState, ScheduleTiming } from './model.ts';
+import { withOutcome } from './outcomes.ts';
 
 const NAMESPACE = 'announcements';
 const REV = 'announcements:rev';
@@ -116,16 +117,18 @@ export class AnnouncementRepository {
   /** Watermark and last result of each of these schedules. */
   async states(records: ReadonlyArray<{ communityId: string; id: number }>): Promise<Array<ScheduleState | undefined>> {
     const communities = [...new Set(records.map((r) => r.communityId))];
-    const [marks, lasts] = await Promise.all([
+    const [marks, lasts, misses] = await Promise.all([
       this.getMany(this.progress, communities.map((c) => `w:${c}`)),
       this.getMany(this.progress, records.map((r) => `last:${r.communityId}:${r.id}`)),
+      this.getMany(this.progress, records.map((r) => `missed:${r.communityId}:${r.id}`)),
     ]);
     const byCommunity = new Map(communities.map((c, i) => [c, marks[i] as Watermarks | undefined]));
     return records.map((r, i) => {
       const watermark = byCommunity.get(r.communityId)?.[r.id];
       const last = lasts[i] as OccurrenceOutcome | undefined;
+      const missed = misses[i] as OccurrenceOutcome | undefined;
       if (watermark === undefined && !last) return undefined;
-      return { watermark: watermark ?? 0, ...(last ? { last } : {}) };
+      return { watermark: watermark ?? 0, ...(last ? { last } : {}), ...(missed ? { missed } : {}) };
     });
   }
 
@@ -135,18 +138,38 @@ export class AnnouncementRepository {
    * can only move a watermark back, which makes start-up look at more occurrences, never fewer.
    */
   async saveState(communityId: string, id: number, state: ScheduleState): Promise<void> {
-    const previous = this.chains.get(communityId) ?? Promise.resolve();
-    const write = previous.then(async () => {
-      const marks = ((await this.progress.get(`w:${communityId}`)) as Watermarks | undefined) ?? {};
-      marks[id] = state.watermark;
-      await this.progress.set(`w:${communityId}`, marks);
-    });
+    await Promise.all([
+      this.serialised(`w:${communityId}`, async () => {
+        const marks = ((await this.progress.get(`w:${communityId}`)) as Watermarks | undefined) ?? {};
+        marks[id] = state.watermark;
+        await this.progress.set(`w:${communityId}`, marks);
+      }),
+      state.last ? this.serialised(`last:${communityId}:${id}`, () => this.saveOutcomes(communityId, id, state.last as OccurrenceOutcome)) : undefined,
+    ]);
+  }
+
+  /**
+   * The last run is the latest occurrence, whatever order outcomes are written in (outcomes.ts);
+   * a missed record is also kept apart, so that a catch-up's posted run does not hide it. Like
+   * watermarks, a read-modify-write serialised within this process only.
+   */
+  private async saveOutcomes(communityId: string, id: number, outcome: OccurrenceOutcome): Promise<void> {
+    const keys = [`last:${communityId}:${id}`, `missed:${communityId}:${id}`] as const;
+    const [last, missed] = (await this.progress.getMany([...keys])) as Array<OccurrenceOutcome | undefined>;
+    const next = withOutcome({ watermark: 0, ...(last ? { last } : {}), ...(missed ? { missed } : {}) }, outcome);
+    if (next.last !== last) await this.progress.set(keys[0], next.last);
+    if (next.missed !== missed) await this.progress.set(keys[1], next.missed);
+  }
+
+  /** Runs `work` after the previous work on the same key in this process, even if that failed. */
+  private serialised(key: string, work: () => Promise<void>): Promise<void> {
+    const write = (this.chains.get(key) ?? Promise.resolve()).then(work);
     const settled = write.catch(() => undefined);
-    this.chains.set(communityId, settled);
+    this.chains.set(key, settled);
     void settled.then(() => {
-      if (this.chains.get(communityId) === settled) this.chains.delete(communityId);
+      if (this.chains.get(key) === settled) this.chains.delete(key);
     });
-    await Promise.all([write, state.last ? this.progress.set(`last:${communityId}:${id}`, state.last) : undefined]);
+    return write;
   }
 
   async reminderStates(communityIds: readonly string[]): Promise<Array<ScheduleState | undefined>> {

@@ -7,11 +7,13 @@ import type { Logger } from '../core/logger.ts';
 import { UnknownChannelError, type Poster } from '../core/poster.ts';
 import { say, type Reply } from '../core/reply.ts';
 import type { Store } from '../store/store.ts';
+import { catchUp } from './catchUp.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { Heap } from './heap.ts';
 import { announceMessages as m } from './messages.ts';
 import { occurrenceKey, reminderKey, scheduleKey, type OccurrenceOutcome, type ScheduleState, type ScheduleTiming } from './model.ts';
 import { nextCronRun } from './occurrences.ts';
+import { withOutcome } from './outcomes.ts';
 import { nextReminderAt, remindersAt } from './reminders.ts';
 import { announcementReply, instant, reminderReply } from './render.ts';
 import type { AnnouncementRepository, Change } from './repository.ts';
@@ -43,8 +45,6 @@ export interface SchedulerOptions {
 const MAX_TIMER_MS = 60_000;
 /** A change-log entry still missing after this long is taken as lost: everything is reloaded. */
 const LOST_CHANGE_MS = 10_000;
-/** Most occurrences counted one by one when fast-forwarding over a long outage. */
-const MAX_FAST_FORWARD = 100_000;
 
 type Entry =
   | { at: number; seq: number; kind: 'schedule'; key: string; version: number }
@@ -403,8 +403,8 @@ export class Scheduler {
   }
 
   /**
-   * Fast-forwards over occurrences later than the starting deadline (recorded as missed, together)
-   * and returns the first occurrence still worth posting, or undefined.
+   * Passes over the occurrences not to post (too late, or superseded by a later one: catchUp.ts),
+   * records them as missed, together, and returns the first occurrence still to post, if any.
    */
   private skipMissed(
     progress: Progress,
@@ -414,19 +414,12 @@ export class Scheduler {
     next: (after: number) => number | undefined,
     record: (last: number, count: number) => Promise<void>,
   ): number | undefined {
-    if (now - at <= settings.startingDeadline) return at;
-    let t: number | undefined = at;
-    let last = at;
-    let count = 0;
-    while (t !== undefined && now - t > settings.startingDeadline && count < MAX_FAST_FORWARD) {
-      last = t;
-      count += 1;
-      t = next(t);
+    const { post, missed } = catchUp(at, now, settings, next);
+    if (missed) {
+      progress.considered = Math.max(progress.considered, missed.last);
+      this.track(record(missed.last, missed.count));
     }
-    if (t !== undefined && now - t > settings.startingDeadline) t = next(now - settings.startingDeadline);
-    progress.considered = Math.max(progress.considered, last);
-    this.track(record(last, count));
-    return t;
+    return post;
   }
 
   private async recordMissed(key: string, at: number, count: number, save: (outcome: OccurrenceOutcome) => Promise<void>): Promise<void> {
@@ -477,7 +470,7 @@ export class Scheduler {
   }
 
   private async saveReminderState(live: LiveReminders, last?: OccurrenceOutcome): Promise<void> {
-    live.state = { ...live.state, watermark: live.progress.watermark(), ...(last ? { last } : {}) };
+    live.state = withOutcome({ ...live.state, watermark: live.progress.watermark() }, last);
     await this.options.repository.saveReminderState(live.communityId, live.state);
   }
 

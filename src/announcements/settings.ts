@@ -38,12 +38,16 @@ export const reminderSettingsSchema = z
  * `schedule:` in a community file: how scheduled posts (reminders and `/announce`) behave.
  * - `startingDeadline`: an occurrence missed (bot down, machine asleep) is still posted if at most
  *   this late, else recorded as missed (Kubernetes CronJob's `startingDeadlineSeconds`).
+ * - `catchUp`: of the occurrences due when the bot comes back (still within the deadline),
+ *   `latest` posts only the most recent and records the others as missed (Kubernetes CronJob:
+ *   three identical "tick" posts at once help no one); `all` posts each.
  * - `retries`, `retryDelay` (doubled after each failure), `postTimeout` (one attempt).
  * - `channels`: channels `/announce channel:` may name besides those of `channels:`.
  */
 export const scheduleSettingsSchema = z
   .strictObject({
     startingDeadline: duration('PT10M', 1_000, 7 * 86_400_000).default(600_000),
+    catchUp: z.enum(['latest', 'all']).default('latest'),
     retries: z.number().int().min(0).max(10).default(3),
     retryDelay: duration('PT2S', 100, 3_600_000).default(2_000),
     postTimeout: duration('PT15S', 500, 600_000).default(15_000),

@@ -64,7 +64,8 @@ describe('scheduler (fake clock, memory store)', () => {
   });
 
   it('after a restart posts nothing twice, posts what it missed within the starting deadline, and records older ones as missed', async () => {
-    const w = world([{ community: community({ schedule: { startingDeadline: 'PT10M' } }) }]);
+    // catchUp: all, so that every run within the deadline is posted (the default, latest: catchUp.test.ts).
+    const w = world([{ community: community({ schedule: { startingDeadline: 'PT10M', catchUp: 'all' } }) }]);
     const first = await run(w);
     const posted = await first.repository.create(once(T0 + 30 * SECOND, { message: 'before the crash' }));
     const late = await first.repository.create(once(T0 + 3 * MINUTE, { message: 'during the outage, recent' }));

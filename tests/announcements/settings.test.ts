@@ -19,7 +19,7 @@ describe('reminders and schedule settings', () => {
     const config = await load('');
     const community = config.communities[0]!.community;
     expect(community.reminders).toEqual({ enabled: true, before: [604_800_000, 86_400_000, 3_600_000], doorsOpen: true, feedback: true });
-    expect(community.schedule).toEqual({ startingDeadline: 600_000, retries: 3, retryDelay: 2_000, postTimeout: 15_000, channels: [] });
+    expect(community.schedule).toEqual({ startingDeadline: 600_000, catchUp: 'latest', retries: 3, retryDelay: 2_000, postTimeout: 15_000, channels: [] });
     // Every attempt with its timeout, the backoff delays (+20 % jitter) and a margin.
     expect(leaseMs(community.schedule)).toBe(4 * 15_000 + 5_000 + (2_000 + 4_000 + 8_000) * 1.2);
   });
@@ -33,5 +33,14 @@ describe('reminders and schedule settings', () => {
     expect(text).toContain('field `reminders.before[0]`');
     expect(text).toContain('such as "P7D"');
     expect(text).toContain('unknown field `retrys`: did you mean `retries`?');
+  });
+
+  it('reads schedule.catchUp (latest or all) and names the choices when it is neither', async () => {
+    const all = await load('schedule:\n  catchUp: all\n');
+    expect(all.communities[0]!.community.schedule.catchUp).toBe('all');
+    const bad = await load('schedule:\n  catchUp: everything\n');
+    const text = bad.problems.map(formatProblem).join('\n');
+    expect(text).toContain('field `schedule.catchUp`');
+    expect(text).toMatch(/"everything".*"latest", "all"/);
   });
 });
