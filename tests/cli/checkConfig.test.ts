@@ -21,6 +21,20 @@ describe('emcee check-config', () => {
     expect(result.stdout).toMatch(/configuration is valid/);
   });
 
+  it('gives every warning its file and line', async () => {
+    const dir = copyOfSampleConfig();
+    writeFileSync(
+      path.join(dir, 'events', 'sre-paris', '2027-03-10-meetup-14.md'),
+      '---\ntitle: "#14 Night"\nvenue: [a, b]\ndate: 2027-03-10T19:00\n---\n* **19h00-19h30 :** Accueil\n* **19h30-19h20 :** Talk - Jane Roe\n',
+    );
+    const result = await runCli(['check-config', '--config', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/warning: \S*2019-09-18-meetup-4\.md:3, field `date`: .*-01:00/);
+    expect(result.stdout).toMatch(/warning: \S*2027-03-10-meetup-14\.md:3, field `venue`: /);
+    expect(result.stdout).toMatch(/warning: \S*2027-03-10-meetup-14\.md:7: the slot "Talk" \(19:30-19:20\) ends before it starts/);
+    expect(result.stdout).toMatch(/configuration is valid \(3 warning\(s\)\)/);
+  });
+
   it('exits 1 on a wrong zone, naming file and field, with no stack trace', async () => {
     const dir = copyOfSampleConfig();
     writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Pari\nlocale: fr\n');

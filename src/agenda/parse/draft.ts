@@ -15,6 +15,8 @@ export interface DraftSlot {
   kind?: SlotKind;
   speakers: Speaker[];
   abstract?: string;
+  /** Where the slot is written in its file, for warnings. */
+  line?: number;
 }
 
 /** `end:` is a time on the event's day (`21:30`) or a full date-time. */
@@ -56,9 +58,15 @@ export function readWrittenEnd(value: unknown, timezone: string, problems: Findi
   return undefined;
 }
 
+/** Lines of the fields that tell one meetup from another, to name both when two collide. */
+export interface EventLines {
+  number?: number;
+  date?: number;
+}
+
 /** What reading one file gave, before problems are tied to the file name. */
 export type FileReading =
-  | { kind: 'event'; event: MeetupEvent; warnings: Finding[] }
+  | { kind: 'event'; event: MeetupEvent; warnings: Finding[]; lines: EventLines }
   | { kind: 'not-event'; reason: string }
   | { kind: 'error'; problems: Finding[]; warnings: Finding[] };
 
@@ -68,3 +76,10 @@ export interface FileInput {
   text: string;
   timezone: string;
 }
+
+/** A finding about a field written on one line (`date:`, `end:`, `venue:`) gets that line. */
+export function locate(findings: Finding[], lineOf: (path: readonly PropertyKey[]) => number | undefined): Finding[] {
+  return findings.map((finding) => (finding.line !== undefined || !finding.field ? finding : { ...finding, ...lineIfKnown(lineOf([finding.field])) }));
+}
+
+const lineIfKnown = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });

@@ -1,5 +1,5 @@
 import type { Finding } from './problems.ts';
-import { readYamlText } from './yamlText.ts';
+import { readYamlText, type YamlText } from './yamlText.ts';
 
 /**
  * Hugo front matter: YAML between two `---` lines at the top of the page. The `yaml` package reads
@@ -11,6 +11,8 @@ export interface FrontMatter {
   body: string;
   /** Line number, in the file, of the body's first line. */
   bodyLine: number;
+  /** Line number, in the file, of a front-matter key; undefined when it is not written. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
 const FENCE = /^---\s*$/;
@@ -21,25 +23,26 @@ export function readFrontMatter(text: string): { ok: true; frontMatter: FrontMat
   if (/^\+\+\+\s*$/.test(lines[0] ?? '')) {
     return failure({ line: 1, message: 'TOML front matter (+++) is not read', fix: 'write the front matter in YAML between two --- lines' });
   }
-  if (!FENCE.test(lines[0] ?? '')) return { ok: true, frontMatter: { data: {}, body: lines.join('\n'), bodyLine: 1 } };
+  if (!FENCE.test(lines[0] ?? '')) return { ok: true, frontMatter: { data: {}, body: lines.join('\n'), bodyLine: 1, lineOf: () => undefined } };
   const close = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
   if (close < 0) {
     return failure({ line: 1, message: 'the front matter opened by --- on line 1 is never closed', fix: 'add a line --- after its last key' });
   }
   const data = parseYaml(lines.slice(1, close).join('\n'));
   if (!data.ok) return data;
-  return { ok: true, frontMatter: { data: data.value, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 } };
+  const { value, lineOf } = data;
+  return { ok: true, frontMatter: { data: value, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, lineOf } };
 }
 
 const failure = (problem: Finding): { ok: false; problems: Finding[] } => ({ ok: false, problems: [problem] });
 
 /** The YAML between the fences, which starts on line 2 of the file. */
-function parseYaml(yaml: string): { ok: true; value: Record<string, unknown> } | { ok: false; problems: Finding[] } {
+function parseYaml(yaml: string): { ok: true; value: Record<string, unknown>; lineOf: YamlText['lineOf'] } | { ok: false; problems: Finding[] } {
   const read = readYamlText(yaml, 2);
   if (!read.ok) return { ok: false, problems: read.problems.map((problem) => ({ ...problem, message: problem.message.replace('this is', 'the front matter is') })) };
   const value = read.yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     return failure({ line: 2, message: 'the front matter is not a list of keys', fix: 'write one key per line: title: …, date: …' });
   }
-  return { ok: true, value: value as Record<string, unknown> };
+  return { ok: true, value: value as Record<string, unknown>, lineOf: read.yaml.lineOfField };
 }

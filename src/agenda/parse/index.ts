@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { MeetupEvent } from '../event.ts';
-import type { FileInput, FileReading } from './draft.ts';
+import type { EventLines, FileInput, FileReading } from './draft.ts';
 import { readMarkdownEvent } from './markdownEvent.ts';
 import { inFile, renderProblem, type EventFileProblem } from './problems.ts';
 import { readYamlEvent } from './yamlEvent.ts';
 
+export type { EventLines } from './draft.ts';
 export type { EventFileProblem } from './problems.ts';
 export { renderProblem } from './problems.ts';
 
 export type EventFileResult =
-  /** event.warnings holds the warning texts. */
-  | { kind: 'event'; event: MeetupEvent }
+  /** event.warnings holds the warning texts; lines say where its number and date are written. */
+  | { kind: 'event'; event: MeetupEvent; lines: EventLines }
   /** A page with no date or no programme (an "about" page, a blog post): reported, not shown. */
   | { kind: 'not-event'; file: string; reason: string }
   | { kind: 'error'; problems: EventFileProblem[] };
@@ -30,7 +31,7 @@ export function readEventFile(input: { path: string; text: string; timezone: str
   const warnings = reading.kind === 'not-event' ? [] : reading.warnings.map((finding) => inFile(file, 'warning', finding));
   switch (reading.kind) {
     case 'event':
-      return { result: { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) } }, warnings };
+      return { result: { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) }, lines: reading.lines }, warnings };
     case 'not-event':
       return { result: { kind: 'not-event', file, reason: reading.reason }, warnings };
     case 'error':

@@ -1,5 +1,5 @@
 import { applyDetails, readDetailSections } from './details.ts';
-import { numberFromTitle, readWrittenEnd, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import { locate, numberFromTitle, readWrittenEnd, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { readProgramme } from './markdownProgramme.ts';
 import { dropShortcodes, hideComments, inlineText, readHeading } from './markdownText.ts';
@@ -14,7 +14,7 @@ const NO_PROGRAMME = 'it has no programme (no line like "19h00-19h15 : Title", n
 export function readMarkdownEvent(input: FileInput): FileReading {
   const read = readFrontMatter(input.text);
   if (!read.ok) return { kind: 'error', problems: read.problems, warnings: [] };
-  const { data, body, bodyLine } = read.frontMatter;
+  const { data, body, bodyLine, lineOf } = read.frontMatter;
   if (data.date === undefined || data.date === null) return { kind: 'not-event', reason: NO_DATE };
   const lines = dropShortcodes(hideComments(body)).split('\n');
   const programme = readProgramme(lines, bodyLine);
@@ -23,10 +23,13 @@ export function readMarkdownEvent(input: FileInput): FileReading {
   const warnings: Finding[] = [];
   const header = readHeader(data, lines, input.timezone, warnings);
   const problems = [...(date ? [] : [badDate(data.date)]), ...programme.problems, ...header.problems];
-  if (!date || !header.fields || problems.length > 0) return { kind: 'error', problems, warnings };
+  if (!date || !header.fields || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
   applyDetails(programme.slots, readDetailSections(lines));
   const draft: EventDraft = { ...header.fields, id: input.id, source: input.path, timezone: input.timezone, date, slots: programme.slots };
-  return { kind: 'event', event: buildEvent(draft, (warning) => warnings.push(warning)), warnings };
+  const event = buildEvent(draft, (warning) => warnings.push(warning));
+  // The number comes from `number:` when that one was valid, else from the title.
+  const where = { number: lineOf([data.number === draft.number ? 'number' : 'title']), date: lineOf(['date']) };
+  return { kind: 'event', event, warnings: locate(warnings, lineOf), lines: where };
 }
 
 type HeaderFields = Pick<EventDraft, 'title' | 'number' | 'end' | 'venue' | 'online' | 'url' | 'description'>;

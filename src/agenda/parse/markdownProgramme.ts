@@ -39,7 +39,7 @@ function readTimedLines(lines: readonly string[], firstLine: number): { slots: D
       text = next.text;
       i = next.index;
     }
-    slots.push({ start: read.start, end: read.end, ...titleAndSpeakers(inlineText(text)) });
+    slots.push({ start: read.start, end: read.end, ...titleAndSpeakers(inlineText(text)), line });
   }
   return { slots, problems };
 }

@@ -1,31 +1,33 @@
 import type { DateTime } from 'luxon';
 import type { MeetupEvent, Slot } from '../event.ts';
 import type { DraftSlot, EventDraft, WrittenEnd } from './draft.ts';
+import { checkSlotTimes, type Placed } from './slotTimes.ts';
 import { numberFromTitle } from './draft.ts';
 import type { Finding } from './problems.ts';
 import { classifySlot } from './slotKind.ts';
-import { formatTime, minutesOf } from './timeOfDay.ts';
+import { formatTime, minutesOf, type TimeOfDay } from './timeOfDay.ts';
 import { atWallClock, DATE_EXAMPLE, formatDate, formatOffset, zoneOffsetAt, type WrittenDate } from './wallClock.ts';
 
 /**
  * The time rules, for both formats: wall-clock times are read in the community zone and become
- * UTC instants; programme times fall on the event's day, and a time earlier than the one before
- * (by more than half a day) has crossed midnight.
+ * UTC instants; programme times fall on the event's day. A time earlier than the one before it
+ * has crossed midnight only when that makes a plausible night (see MAX_OVERNIGHT): `23h30-00h30`
+ * is a late party, `19h30-19h20` a typo, reported rather than read as lasting until the next day.
  */
 const OPEN_ENDED_LAST_SLOT = { minutes: 45 };
 const DEFAULT_LENGTH = { hours: 3 };
 const DAY = 24 * 60;
-
-interface Placed {
-  start?: DateTime;
-  end?: DateTime;
-}
+/** Longest slot, or gap between two slot starts, that may run past midnight (minutes). */
+const MAX_OVERNIGHT = 6 * 60;
+/** Longest meetup whose written `end` may fall on the next day. */
+const MAX_OVERNIGHT_EVENT = { hours: 12 };
 
 export function buildEvent(draft: EventDraft, warn: (finding: Finding) => void): MeetupEvent {
-  const placed = placeSlots(draft);
+  const placed = placeSlots(draft, warn);
   const start = eventStart(draft, placed, warn);
   const writtenEnd = draft.end && endInstant(draft, draft.end, start, warn);
   closeOpenSlots(placed, writtenEnd);
+  checkSlotTimes(draft.slots, placed, { start, timed: draft.date.time !== undefined, zone: draft.timezone }, warn);
   const end = eventEnd(start, writtenEnd, placed, warn);
   return {
     id: draft.id,
@@ -47,22 +49,36 @@ export function buildEvent(draft: EventDraft, warn: (finding: Finding) => void):
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-function placeSlots(draft: EventDraft): Placed[] {
+function placeSlots(draft: EventDraft, warn: (finding: Finding) => void): Placed[] {
   let days = 0;
   let previous: number | undefined;
   return draft.slots.map((slot) => {
     if (!slot.start) return {};
     let minutes = minutesOf(slot.start) + days * DAY;
-    if (previous !== undefined && minutes < previous - DAY / 2) {
+    if (previous !== undefined && minutes < previous && minutes + DAY - previous <= MAX_OVERNIGHT) {
       days += 1;
       minutes += DAY;
     }
     previous = minutes;
     const start = atWallClock(draft.date.date, slot.start, draft.timezone, days);
-    if (!slot.end) return { start };
-    const crossesMidnight = minutesOf(slot.end) < minutesOf(slot.start);
-    return { start, end: atWallClock(draft.date.date, slot.end, draft.timezone, days + (crossesMidnight ? 1 : 0)) };
+    const endDays = slot.end && endDay(slot, warn);
+    if (!slot.end || endDays === undefined) return { start };
+    return { start, end: atWallClock(draft.date.date, slot.end, draft.timezone, days + endDays) };
   });
+}
+
+/** 0 when the end is after the start, 1 when it is a plausible night past midnight; else reported. */
+function endDay(slot: DraftSlot, warn: (finding: Finding) => void): number | undefined {
+  const [start, end] = [slot.start as TimeOfDay, slot.end as TimeOfDay];
+  const length = minutesOf(end) - minutesOf(start);
+  if (length > 0) return 0;
+  if (length + DAY <= MAX_OVERNIGHT) return 1;
+  warn({
+    ...(slot.line === undefined ? {} : { line: slot.line }),
+    message: `the slot "${slot.title}" (${formatTime(start)}-${formatTime(end)}) ends before it starts; its end is ignored, so it lasts until the next slot starts`,
+    fix: `write an end after the start; a slot may run past midnight (23:30-00:30) by up to ${MAX_OVERNIGHT / 60} hours`,
+  });
+  return undefined;
 }
 
 function eventStart(draft: EventDraft, placed: Placed[], warn: (finding: Finding) => void): DateTime {
@@ -71,7 +87,7 @@ function eventStart(draft: EventDraft, placed: Placed[], warn: (finding: Finding
     checkOffset('date', draft.date, draft.timezone, warn);
     return atWallClock(date, time, draft.timezone);
   }
-  const first = placed.find((slot) => slot.start)?.start;
+  const first = earliest(placed.flatMap((slot) => (slot.start ? [slot.start] : [])));
   if (first) return first;
   warn({
     field: 'date',
@@ -97,11 +113,25 @@ function checkOffset(field: string, written: WrittenDate, zone: string, warn: (f
   });
 }
 
-/** `end: 21:30` is on the event's day, or the next one when earlier than the start. */
+const earliest = (instants: DateTime[]): DateTime | undefined =>
+  instants.reduce<DateTime | undefined>((min, instant) => (!min || instant < min ? instant : min), undefined);
+
+/**
+ * `end: 21:30` is on the event's day, or the next one when earlier than the start and the night
+ * stays plausible (`end: "01:30"` after 22:00); an end hours before the start is reported and ignored.
+ */
 function endInstant(draft: EventDraft, end: WrittenEnd, start: DateTime, warn: (finding: Finding) => void): DateTime | undefined {
   if ('time' in end) {
     const sameDay = atWallClock(draft.date.date, end.time, draft.timezone);
-    return sameDay > start ? sameDay : atWallClock(draft.date.date, end.time, draft.timezone, 1);
+    if (sameDay > start) return sameDay;
+    const nextDay = atWallClock(draft.date.date, end.time, draft.timezone, 1);
+    if (nextDay <= start.plus(MAX_OVERNIGHT_EVENT)) return nextDay;
+    warn({
+      field: 'end',
+      message: `"${formatTime(end.time)}" is before the start (${start.setZone(draft.timezone).toFormat('HH:mm')}); ignored, so the meetup ends with its last slot`,
+      fix: `write the time the meetup ends; it may be past midnight (end: "01:30") if the meetup lasts at most ${MAX_OVERNIGHT_EVENT.hours} hours`,
+    });
+    return undefined;
   }
   if (!end.date.time) return undefined;
   checkOffset('end', end.date, draft.timezone, warn);

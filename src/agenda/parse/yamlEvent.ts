@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closest, pathText } from '../../config/problems.ts';
 import type { Speaker } from '../event.ts';
-import { numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import { locate, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import type { Finding } from './problems.ts';
 import { parseSpeaker } from './speakers.ts';
 import { buildEvent } from './timeline.ts';
@@ -63,22 +63,28 @@ export function readYamlEvent(input: FileInput): FileReading {
   if (!read.ok) return { kind: 'error', problems: read.problems, warnings: [] };
   const parsed = yamlEventSchema.safeParse(read.yaml.value, { reportInput: true });
   if (!parsed.success) return { kind: 'error', problems: issueFindings(parsed.error, read.yaml.lineOf), warnings: [] };
+  const { lineOfField } = read.yaml;
   const problems: Finding[] = [];
   const end = readWrittenEnd(parsed.data.end, input.timezone, problems);
   const date = readWrittenDate(parsed.data.date, input.timezone);
-  if (!date || problems.length > 0) return { kind: 'error', problems, warnings: [] };
+  if (!date || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOfField), warnings: [] };
   const warnings: Finding[] = [];
-  const draft: EventDraft = { ...fields(parsed.data), id: input.id, source: input.path, timezone: input.timezone, date, end };
-  return { kind: 'event', event: buildEvent(draft, (warning) => warnings.push(warning)), warnings };
+  const draft: EventDraft = { ...fields(parsed.data, lineOfField), id: input.id, source: input.path, timezone: input.timezone, date, end };
+  const event = buildEvent(draft, (warning) => warnings.push(warning));
+  const lines = { number: lineOfField([parsed.data.number === undefined ? 'title' : 'number']), date: lineOfField(['date']) };
+  return { kind: 'event', event, warnings: locate(warnings, lineOfField), lines };
 }
 
-function fields(data: YamlEvent): Omit<EventDraft, 'id' | 'source' | 'timezone' | 'date' | 'end'> {
+type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+
+function fields(data: YamlEvent, lineOf: LineOf): Omit<EventDraft, 'id' | 'source' | 'timezone' | 'date' | 'end'> {
   const { title, online, url } = data;
   const [venue, description] = [data.venue?.trim(), data.description?.trim()];
-  return { title, number: data.number ?? numberFromTitle(title), venue, online, url, description, slots: data.slots.map(toDraftSlot) };
+  const slots = data.slots.map((slot, i) => toDraftSlot(slot, lineOf(['slots', i])));
+  return { title, number: data.number ?? numberFromTitle(title), venue, online, url, description, slots };
 }
 
-function toDraftSlot(slot: YamlEvent['slots'][number]): DraftSlot {
+function toDraftSlot(slot: YamlEvent['slots'][number], line: number | undefined): DraftSlot {
   const range = slot.time ? parseTimeRange(slot.time) : undefined;
   const start = typeof range === 'object' ? range.start : slot.start ? parseTimeOfDay(slot.start) : undefined;
   const end = typeof range === 'object' ? range.end : slot.end ? parseTimeOfDay(slot.end) : undefined;
@@ -90,6 +96,7 @@ function toDraftSlot(slot: YamlEvent['slots'][number]): DraftSlot {
     speakers: slot.speakers.map(withoutEmptyFields),
     // A block scalar (`abstract: |`) ends with a newline that is not part of the text.
     ...(slot.abstract?.trim() ? { abstract: slot.abstract.trim() } : {}),
+    ...(line === undefined ? {} : { line }),
   };
 }
 

@@ -8,6 +8,8 @@ import type { Finding } from './problems.ts';
 export interface YamlText {
   value: unknown;
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** The line of the value at that path; undefined when the file does not write it. */
+  lineOfField(path: readonly PropertyKey[]): number | undefined;
 }
 
 /** `firstLine`: where the text starts in its file (front matter starts on line 2). */
@@ -25,7 +27,15 @@ export function readYamlText(text: string, firstLine = 1): { ok: true; yaml: Yam
       })),
     };
   }
-  return { ok: true, yaml: { value: doc.toJS(), lineOf: (path) => lineOf(doc, path, lineAt) } };
+  const yaml: YamlText = {
+    value: doc.toJS(),
+    lineOf: (path) => lineOf(doc, path, lineAt),
+    lineOfField: (path) => {
+      const node = doc.getIn(path as unknown[], true);
+      return isNode(node) && node.range ? lineAt(node.range[0]) : undefined;
+    },
+  };
+  return { ok: true, yaml };
 }
 
 /** The line of the deepest node that exists along the path. */

@@ -34,6 +34,7 @@ describe('bad input is reported, never thrown', () => {
     expect(expectProblems(parseFixture('bad-date.md'))).toEqual([
       {
         file: 'bad-date.md',
+        line: 3,
         field: 'date',
         severity: 'error',
         message: 'found "le 9 décembre à 19h", which is not a date and time',
@@ -74,6 +75,6 @@ describe('bad input is reported, never thrown', () => {
 
   it('front-matter keys of the wrong shape are warnings, and other Hugo keys are ignored', () => {
     const result = parseText('x.md', '---\ntitle: "#1"\ndate: 2026-12-09T19:00\nvenue: [a, b]\nbigimg: [{src: x}]\ndraft: false\n---\n* 19h00 : A\n');
-    expect(result.kind === 'event' && result.event.warnings).toEqual([expect.stringMatching(/^x\.md, field `venue`: found \["a","b"\], expected text/)]);
+    expect(result.kind === 'event' && result.event.warnings).toEqual([expect.stringMatching(/^x\.md:4, field `venue`: found \["a","b"\], expected text/)]);
   });
 });

@@ -74,7 +74,7 @@ describe('time rules', () => {
   it('a date without a time and without timed slots starts at midnight, with a warning saying so', () => {
     const event = expectEvent(parseText('recap.md', '---\ntitle: "#3"\ndate: 2026-12-09\n---\n* Talk par Jane Roe\n'));
     expect(iso(event.start)).toBe('2026-12-08T23:00:00Z');
-    expect(event.warnings[0]).toMatch(/^recap\.md, field `date`: "2026-12-09" has no time.*fix: write the start time, e.g\. date: 2026-12-09T19:00/);
+    expect(event.warnings[0]).toMatch(/^recap\.md:3, field `date`: "2026-12-09" has no time.*fix: write the start time, e.g\. date: 2026-12-09T19:00/);
   });
 
   it('a JS Date from a YAML 1.1 reader is taken as an instant', async () => {
