@@ -55,7 +55,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const problem of config.problems) options.logger.warn({ file: problem.file, field: problem.field }, problem.message);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
   const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
-  const store = options.store ?? (await openStore(options.storeUrl));
+  const store = options.store ?? (await openStore(options.storeUrl, options.logger));
   const services = composeServices({ agendas, store, poster: options.poster(communities), logger: options.logger });
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger });
   return { bot, config, communities, services, close: () => store.close() };

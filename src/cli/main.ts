@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.ts';
 import { formatProblem } from '../config/problems.ts';
-import { StoreUnreachableError, StoreUrlError } from '../store/storeErrors.ts';
+import { StoreDamagedError, StoreUnreachableError, StoreUrlError } from '../store/storeErrors.ts';
 import { agendaCommand } from './agenda.ts';
 import { checkConfig } from './checkConfig.ts';
 import { UsageError } from './clock.ts';
@@ -55,7 +55,9 @@ export async function main(argv: string[]): Promise<number> {
 
 function report(error: unknown): number {
   if (error instanceof ConfigError) return print(error.problems.map(formatProblem).join('\n'), 1);
-  if (error instanceof StoreUrlError || error instanceof StoreUnreachableError) return print(error.message, 1);
+  if (error instanceof StoreUrlError || error instanceof StoreUnreachableError || error instanceof StoreDamagedError) {
+    return print(error.message, 1);
+  }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     return print(`${(error as Error).message}\n\n${USAGE}`, 1);
   }

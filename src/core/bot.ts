@@ -1,5 +1,6 @@
 import type { Community } from '../config/community.ts';
 import { isOrganiser } from '../config/community.ts';
+import { StoreUnavailableError } from '../store/storeErrors.ts';
 import type { Clock } from './clock.ts';
 import type { CommandContext, CommandDefinition, Outcome } from './command.ts';
 import type { FormSubmission } from './form.ts';
@@ -97,6 +98,11 @@ export class Bot<S> {
       return await run();
     } catch (error) {
       if (error instanceof UserError) return error.form ?? say(error.text);
+      if (error instanceof StoreUnavailableError) {
+        // The store logs the outage once when it starts and once when it ends, not per command.
+        this.deps.logger.debug({ err: error, community: ctx.community.id }, 'command failed: store unavailable');
+        return say(m.t(ctx.locale, 'storeUnavailable'));
+      }
       this.deps.logger.error({ err: error, community: ctx.community.id }, 'command failed');
       return say(m.t(ctx.locale, 'internalError'));
     }

@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { DateTime } from 'luxon';
 import type { Logger } from '../core/logger.ts';
 import type { Store } from '../store/store.ts';
+import { StoreUnavailableError } from '../store/storeErrors.ts';
 import { ProposalError } from './errors.ts';
 import { DEFAULT_LOCK, withLock, withLocks, type LockOptions } from './lock.ts';
 import {
@@ -290,6 +291,8 @@ export class ProposalRepository {
     try {
       return await this.kv.get(key);
     } catch (error) {
+      // A store that cannot be reached says nothing about the record: the caller asks to try again.
+      if (error instanceof StoreUnavailableError) throw error;
       return new Unreadable(`the backend could not decode it (${(error as Error).message})`);
     }
   }

@@ -1,6 +1,8 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
+import { silentLogger, type Logger } from '../core/logger.ts';
 import { StoreUnreachableError } from './storeErrors.ts';
+import { StoreHealth } from './storeHealth.ts';
 import type { Store } from './store.ts';
 
 const PREFIX = 'emcee:';
@@ -14,10 +16,14 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * Redis, shared by several bot processes. Claims are `SET NX PX` leases. Durability of an
  * acknowledged write is the server's: run it with `appendonly yes` (README, "Store").
  */
-export async function redisStore(url: string): Promise<Store> {
+export async function redisStore(url: string, options: { logger?: Logger } = {}): Promise<Store> {
   let connected = false;
+  const health = new StoreHealth('redis', options.logger ?? silentLogger);
   const client = createClient({
     url,
+    // While the server is away, a command fails at once (the member is asked to try again)
+    // instead of waiting in a queue for as long as the outage lasts.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       // At start-up an unreachable server is a configuration error to report, not to retry
@@ -25,9 +31,12 @@ export async function redisStore(url: string): Promise<Store> {
       reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
     },
   });
-  client.on('error', () => {
-    // Reconnection is the client's job; commands in flight fail and are reported by their callers.
+  // Reconnection is the client's job; commands in flight fail and are reported by their callers.
+  // The listener also keeps an 'error' event from ending the process.
+  client.on('error', (error: unknown) => {
+    if (connected) health.lost(error);
   });
+  client.on('ready', () => health.back());
   try {
     await client.connect();
   } catch (error) {
@@ -41,28 +50,31 @@ export async function redisStore(url: string): Promise<Store> {
     kind: 'redis',
     namespace: <T>(name: string) => {
       if (!spaces.has(name)) {
-        const adapter = new KeyvRedis(client as never, { keyPrefixSeparator: ':' });
-        spaces.set(name, new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false }));
+        // Backend failures must reach the caller, not read as "no such record" or a lost write.
+        const adapter = health.adapter(new KeyvRedis(client as never, { keyPrefixSeparator: ':', throwOnErrors: true }));
+        spaces.set(name, new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false, throwOnErrors: true }));
       }
       return spaces.get(name) as Keyv<T>;
     },
     async claim(name, owner, ttlMs) {
-      return (await client.set(key(`claim:${name}`), owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
+      const set = () => client.set(key(`claim:${name}`), owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+      return (await health.run(set)) === 'OK';
     },
     async settle(name, owner) {
-      await client.eval(SETTLE, { keys: [key(`claim:${name}`)], arguments: [owner] });
+      await health.run(() => client.eval(SETTLE, { keys: [key(`claim:${name}`)], arguments: [owner] }));
     },
     async release(name, owner) {
-      await client.eval(RELEASE, { keys: [key(`claim:${name}`)], arguments: [owner] });
+      await health.run(() => client.eval(RELEASE, { keys: [key(`claim:${name}`)], arguments: [owner] }));
     },
-    increment: async (name, delta = 1) => Number(await client.incrBy(key(`count:${name}`), delta)),
+    increment: async (name, delta = 1) => Number(await health.run(() => client.incrBy(key(`count:${name}`), delta))),
     async counters(names) {
       if (names.length === 0) return [];
-      const values = await client.mGet(names.map((name) => key(`count:${name}`)));
+      const values = await health.run(() => client.mGet(names.map((name) => key(`count:${name}`))));
       return values.map((value) => Number(value ?? 0));
     },
     async close() {
-      await client.quit();
+      // A server that is away cannot be told goodbye: drop the connection instead.
+      await client.quit().catch(() => client.destroy());
     },
   };
 }

@@ -2,34 +2,58 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
+import { silentLogger, type Logger } from '../core/logger.ts';
+import { checkSqliteFile } from './sqliteCheck.ts';
+import { StoreDamagedError, StoreUnreachableError } from './storeErrors.ts';
+import { StoreHealth } from './storeHealth.ts';
 import type { Store } from './store.ts';
 
 /** Long enough for another process's write transaction to finish; SQLite serialises writers. */
 const BUSY_TIMEOUT_MS = 10_000;
 const NEVER = Number.MAX_SAFE_INTEGER;
 
+export interface SqliteStoreOptions {
+  logger?: Logger;
+  now?: () => number;
+}
+
 /**
  * Embedded SQLite (the default). Every keyv write is its own committed transaction; WAL with
  * synchronous=FULL makes a committed write survive a crash of the process or of the machine.
+ * The file is checked before first use: a damaged one stops start-up (StoreDamagedError).
  */
-export async function sqliteStore(file: string, now: () => number = Date.now): Promise<Store> {
+export async function sqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const now = options.now ?? Date.now;
+  const health = new StoreHealth('sqlite', options.logger ?? silentLogger);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const open = () => new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
+  const open = () => {
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
+    // A failed open is also the rejection of every query, which callers handle; without a
+    // listener, the adapter's 'error' event alone would end the process.
+    adapter.on('error', () => {});
+    return adapter;
+  };
   const admin = open();
-  await retryBusy(() => admin.query('PRAGMA journal_mode = WAL'));
-  await admin.query('PRAGMA synchronous = FULL');
-  await admin.query('CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)');
-  await admin.query('CREATE TABLE IF NOT EXISTS emcee_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+  try {
+    await checkSqliteFile(file, (sql) => retryBusy(() => admin.query(sql)));
+    await prepare(admin);
+  } catch (error) {
+    await admin.disconnect().catch(() => {});
+    throw error instanceof StoreDamagedError ? error : new StoreUnreachableError(`sqlite://${file}`, error);
+  }
+  guardQueries(admin, health);
   const adapters: KeyvSqlite[] = [admin];
   const spaces = new Map<string, Keyv>();
 
   const namespace = <T>(name: string): Keyv<T> => {
     if (!spaces.has(name)) {
-      const adapter = open();
-      // Each connection has its own synchronous setting.
-      void adapter.query('PRAGMA synchronous = FULL');
+      const adapter = guardQueries(open(), health);
+      // Each connection has its own synchronous setting. A failure here is the store failing:
+      // already logged by its health, and every later query on this connection fails too.
+      adapter.query('PRAGMA synchronous = FULL').catch(() => {});
       adapters.push(adapter);
-      spaces.set(name, new Keyv({ store: adapter, namespace: name }));
+      // Backend failures must reach the caller, not read as "no such record" or a lost write.
+      spaces.set(name, new Keyv({ store: adapter, namespace: name, throwOnErrors: true }));
     }
     return spaces.get(name) as Keyv<T>;
   };
@@ -74,6 +98,21 @@ export async function sqliteStore(file: string, now: () => number = Date.now): P
       await Promise.all(adapters.map((adapter) => adapter.disconnect()));
     },
   };
+}
+
+/** WAL, durable commits, and the tables of claims and counters. */
+async function prepare(admin: KeyvSqlite): Promise<void> {
+  await retryBusy(() => admin.query('PRAGMA journal_mode = WAL'));
+  await admin.query('PRAGMA synchronous = FULL');
+  await admin.query('CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)');
+  await admin.query('CREATE TABLE IF NOT EXISTS emcee_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
+}
+
+/** Every query of this connection (keyv's and the claims') reports to the store's health. */
+function guardQueries(adapter: KeyvSqlite, health: StoreHealth): KeyvSqlite {
+  const query = adapter.query;
+  adapter.query = (sql, ...parameters) => health.run(() => query(sql, ...parameters));
+  return adapter;
 }
 
 /**
