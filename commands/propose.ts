@@ -10,6 +10,7 @@ import {
   hasAllRequired,
   PROPOSAL_FORM_ID,
   proposalForm,
+  sameAs,
   valuesFromOptions,
   valuesOf,
   type FormValues,
@@ -136,6 +137,8 @@ async function saveEdit(ctx: Ctx, proposal: Proposal, values: FormValues): Promi
   const form = editForm(ctx, proposal, values);
   const checked = checkValues(form, values, ctx.locale);
   if (!checked.ok) return { ...form, errors: checked.errors };
+  // Kept as it was: said so, and no "edited" entry in its history.
+  if (sameAs(proposal, checked.fields)) return say(m.t(ctx.locale, 'unchanged', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration }));
   const saved = await repository(ctx).edit(ctx.community.id, proposal.id, member(ctx).id, ctx.clock.now(), checked.fields satisfies ProposalFields);
   return say(m.t(ctx.locale, 'edited', { id: num(saved.id), title: titleText(saved), minutes: saved.duration }));
 }
@@ -181,7 +184,7 @@ function newForm(ctx: Ctx, event: MeetupEvent, values: FormValues) {
 
 function editForm(ctx: Ctx, proposal: Proposal, values: FormValues) {
   const heading = m.s(ctx.locale, 'formEditTitle', { id: String(proposal.id) });
-  return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { id: String(proposal.id) } });
+  return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { id: String(proposal.id) }, review: true });
 }
 
 function needId(ctx: Ctx, action: string): Outcome {

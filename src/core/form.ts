@@ -31,6 +31,11 @@ export interface Form {
   errors: Record<string, Text>;
   /** Opaque state carried through the platform (event id, proposal id); never shown. */
   state: Record<string, string>;
+  /**
+   * Every field is shown with its value, to be kept or changed (an edit), even when all are
+   * filled in: a platform that asks only for what is missing must ask them all here.
+   */
+  review?: boolean;
 }
 
 export interface FormSubmission {

@@ -24,6 +24,8 @@ export interface FormInput {
   values: FormValues;
   errors?: Record<string, Text>;
   state: Record<string, string>;
+  /** An edit: every field is shown with its current value. */
+  review?: boolean;
 }
 
 export function proposalForm(locale: Locale, settings: ProposalSettings, input: FormInput): Form {
@@ -49,6 +51,7 @@ export function proposalForm(locale: Locale, settings: ProposalSettings, input: 
     values: input.values,
     errors: input.errors ?? {},
     state: input.state,
+    ...(input.review ? { review: true } : {}),
   };
 }
 
@@ -70,6 +73,12 @@ export function valuesOf(proposal: Proposal): FormValues {
     bio: proposal.speaker.bio ?? '',
     handle: proposal.speaker.handle ? `@${proposal.speaker.handle}` : '',
   };
+}
+
+/** Whether checked fields would change nothing of a proposal. */
+export function sameAs(proposal: Proposal, fields: ProposalFields): boolean {
+  const { title, abstract, duration, speaker } = proposal;
+  return title === fields.title && abstract === fields.abstract && duration === fields.duration && speaker.bio === fields.bio && speaker.handle === fields.handle;
 }
 
 export const hasAllRequired = (values: FormValues): boolean => REQUIRED.every((id) => (values[id] ?? '').trim() !== '');
