@@ -6,6 +6,7 @@ import type { ScheduleRecord, ScheduleState } from '../src/announcements/model.t
 import { nextCronRuns } from '../src/announcements/occurrences.ts';
 import { describeOffset, instant } from '../src/announcements/render.ts';
 import { checkAt, checkChannel, checkCron, checkMessage, exampleAt } from '../src/announcements/validate.ts';
+import { zoneTime } from '../src/announcements/zoneName.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { reply, say, type Block, type ListItem, type Reply } from '../src/core/reply.ts';
 import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
@@ -121,7 +122,7 @@ function item(record: ScheduleRecord, state: ScheduleState | undefined, communit
   const message = [plain(record.message.length > 80 ? `${record.message.slice(0, 79)}…` : record.message)];
   const head =
     record.cron !== undefined
-      ? m.t(locale, 'listCron', { id: record.id, cron: record.cron, zone: community.timezone, channel: record.channel, message })
+      ? m.t(locale, 'listCron', { id: record.id, cron: record.cron, zone: zoneTime(community.timezone, locale), channel: record.channel, message })
       : m.t(locale, 'listOnce', { id: record.id, channel: record.channel, message });
   const details: Text[] = [];
   if (record.paused) details.push(record.paused.by === 'channel' ? m.t(locale, 'listPausedChannel', { channel: record.channel }) : m.t(locale, 'listPaused'));
@@ -130,17 +131,31 @@ function item(record: ScheduleRecord, state: ScheduleState | undefined, communit
     const next = runs(record, community, after);
     details.push(next.length > 0 ? m.t(locale, 'listNext', { runs: next }) : m.t(locale, 'listNone'));
   }
-  const last = state?.last;
-  if (last) {
-    const when = [time(instant(last.at))];
-    if (last.result === 'posted') details.push(m.t(locale, 'lastPosted', { when }));
-    else if (last.result === 'missed') details.push(last.count ? m.t(locale, 'lastMissedMany', { count: last.count, when }) : m.t(locale, 'lastMissed', { when }));
-    else {
-      const reason = last.reason === 'channel' ? m.t(locale, 'reasonChannel', { channel: record.channel }) : [plain(last.reason ?? '')];
-      details.push(m.t(locale, 'lastFailed', { when, reason }));
-    }
-  }
+  details.push(...lastRun(state, record, locale));
   return { text: head, detail: joinText(details, ' · ') };
+}
+
+/**
+ * The last run's outcome, and the runs a catch-up passed over to post it: missed records made
+ * when that run was already due (at the restart that posted it), until a later run comes.
+ */
+function lastRun(state: ScheduleState | undefined, record: ScheduleRecord, locale: Locale): Text[] {
+  const last = state?.last;
+  if (!last) return [];
+  const when = [time(instant(last.at))];
+  const out: Text[] = [];
+  if (last.result === 'posted') out.push(m.t(locale, 'lastPosted', { when }));
+  else if (last.result === 'missed') out.push(last.count ? m.t(locale, 'lastMissedMany', { count: last.count, when }) : m.t(locale, 'lastMissed', { when }));
+  else {
+    const reason = last.reason === 'channel' ? m.t(locale, 'reasonChannel', { channel: record.channel }) : [plain(last.reason ?? '')];
+    out.push(m.t(locale, 'lastFailed', { when, reason }));
+  }
+  const missed = state?.missed;
+  if (missed && last.result !== 'missed' && missed.at < last.at && missed.recordedAt >= last.at) {
+    const latest = [time(instant(missed.at))];
+    out.push(missed.count ? m.t(locale, 'missedBeforeMany', { count: missed.count, when: latest }) : m.t(locale, 'missedBefore', { when: latest }));
+  }
+  return out;
 }
 
 /** The next 3 runs as time tokens (a preview; nothing is scheduled by computing it). */

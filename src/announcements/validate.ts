@@ -7,6 +7,7 @@ import { announceMessages as m } from './messages.ts';
 import { REPLY_LIMITS } from '../core/reply.ts';
 import { nextCronRun, parseWhen } from './occurrences.ts';
 import { PLACEHOLDERS, unknownPlaceholders } from './render.ts';
+import { zoneTime } from './zoneName.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Text };
 
@@ -48,7 +49,7 @@ export function checkMessage(message: string, locale: Locale, example: string): 
 export function checkAt(value: string, community: Community, now: DateTime, locale: Locale): Checked<number> {
   const example = exampleAt(community, now);
   const at = parseWhen(value, community.timezone);
-  if (at === undefined) return fail(m.t(locale, 'badAt', { value, zone: community.timezone, example }));
+  if (at === undefined) return fail(m.t(locale, 'badAt', { value, zone: zoneTime(community.timezone, locale), example }));
   if (at <= now.toMillis()) return fail(m.t(locale, 'pastAt', { when: [time(DateTime.fromMillis(at, { zone: 'utc' }))], example }));
   return { ok: true, value: at };
 }
@@ -67,7 +68,7 @@ export function checkCron(value: string, community: Community, now: DateTime, lo
       const field = m.s(locale, `field_${error.field}` as 'field_minute');
       problem = m.t(locale, 'cronField', { field, value: error.value ?? '' });
     }
-    return fail(m.t(locale, 'badCron', { value, problem, zone: community.timezone }));
+    return fail(m.t(locale, 'badCron', { value, problem, zone: zoneTime(community.timezone, locale) }));
   }
   if (nextCronRun(check.spec, community.timezone, now.toMillis()) === undefined) return fail(m.t(locale, 'cronNever', { value }));
   return { ok: true, value: check.spec };

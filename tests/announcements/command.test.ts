@@ -28,7 +28,8 @@ describe('/announce', () => {
     expect(list).toContain('== Scheduled announcements of Site Reliability Engineering Paris ==');
     expect(list).toContain('Meetup reminders → #annonces: 7 days, 1 day, 1 hour before, doors open, feedback prompt at the end');
     expect(list).toContain('#1 once → #annonces: Ce soir : {next_event}\n      next: Tuesday, December 1, 2026, 6:00 PM');
-    expect(list).toContain('#2 cron “0 10 * * 1” (Europe/Paris) → #annonces: Les news du lundi\n      next: Monday, November 30, 2026, 10:00 AM, Monday, December 7');
+    expect(list).toContain('#2 cron “0 10 * * 1” (Paris time) → #annonces: Les news du lundi\n      next: Monday, November 30, 2026, 10:00 AM, Monday, December 7');
+    expect(await h.say('/announce list', ORGANISER)).toMatch(/n°2 cron «\s?0 10 \* \* 1\s?» \(à l’heure de Paris\) → #annonces/);
   });
 
   it('cancels, pauses and resumes by number', async () => {
@@ -45,17 +46,21 @@ describe('/announce', () => {
 
   it('names the faulty cron field (node-cron’s validateDetailed) with an example that works, in fr and en', async () => {
     expect(await h.say('/announce cron:"0 25 * * 1" message:x', EN)).toBe(
-      'The cron expression “0 25 * * 1” is not valid: the hour field “25” is not valid. Fields are minute, hour, day of month, month, day of week, e.g. cron:"0 10 * * 1" (Mondays at 10:00, Europe/Paris time).',
+      'The cron expression “0 25 * * 1” is not valid: the hour field “25” is not valid. Fields are minute, hour, day of month, month, day of week, e.g. cron:"0 10 * * 1" (Mondays at 10:00, Paris time).',
     );
     expect(await h.say('/announce cron:"0 10 * *" message:x', ORGANISER)).toContain('il faut 5 champs (ou 6, les secondes en premier)');
     expect(await h.say('/announce cron:"0 10 31 2 *" message:x', EN)).toContain('that day never exists in those months');
+    expect(await h.say('/announce cron:"0 25 * * 1" message:x', ORGANISER)).toContain('(le lundi à 10:00, à l’heure de Paris)');
   });
 
   it('refuses a time in the past, an unreadable time, an unknown channel, a message over 2,000 characters, an unknown placeholder', async () => {
     expect(await h.say('/announce at:"2026-11-20 18:00" message:x', EN)).toBe(
       'Friday, November 20, 2026, 6:00 PM is already past. Pick a later time, e.g. at:"2026-11-24 18:00".',
     );
-    expect(await h.say('/announce at:"demain 18h" message:x', ORGANISER)).toContain('Je ne sais pas lire « demain 18h » comme une date et une heure');
+    const unreadable = await h.say('/announce at:"demain 18h" message:x', ORGANISER);
+    expect(unreadable).toMatch(/Je ne sais pas lire «\s?demain 18h\s?» comme une date et une heure/);
+    expect(unreadable).toContain('Écrivez-la à l’heure de Paris comme at:"2026-11-24 18:00"');
+    expect(await h.say('/announce at:"demain 18h" message:x', EN)).toContain('Write it in Paris time like at:"2026-11-24 18:00"');
     expect(await h.say('/announce at:"2026-12-01 18:00" message:x channel:general', EN)).toBe(
       'I don’t know the channel “general”. Use one of: #annonces (e.g. channel:annonces).',
     );
@@ -85,5 +90,21 @@ describe('/announce', () => {
     expect(list).toContain('last: posted (Monday, November 16, 2026, 10:00 AM)');
     expect(list).toContain('last: failed (Monday, November 16, 2026, 10:00 AM): 503 Service Unavailable');
     expect(list).toContain('last: 3 runs missed, latest Monday, November 16, 2026, 10:00 AM');
+  });
+
+  it('shows the runs a catch-up passed over beside the run it posted, until a later run', async () => {
+    await h.run('/announce cron:"*/5 * * * *" message:tick', ORGANISER);
+    const repository = h.app.services.announcements!;
+    const at = (minute: number) => Date.parse(`2026-11-23T08:${String(minute).padStart(2, '0')}:00Z`);
+    // Back at 09:12 after an outage: 09:05 passed over, 09:10 posted.
+    await repository.saveState('sre-paris', 1, { watermark: at(10), last: { at: at(5), result: 'missed', recordedAt: at(12) } });
+    await repository.saveState('sre-paris', 1, { watermark: at(10), last: { at: at(10), result: 'posted', recordedAt: at(12) } });
+    const list = await h.say('/announce list', EN);
+    expect(list).toContain('last: posted (Monday, November 23, 2026, 9:10 AM) · missed while the bot was offline: the run of Monday, November 23, 2026, 9:05 AM');
+    expect(await h.say('/announce list', ORGANISER)).toMatch(/manquée pendant l’arrêt du bot\s?: la publication du lundi 23 novembre 2026, 09:05/);
+    await repository.saveState('sre-paris', 1, { watermark: at(10), last: { at: at(2), result: 'missed', count: 4, recordedAt: at(12) } });
+    expect(await h.say('/announce list', EN)).toContain('missed while the bot was offline: the run of Monday, November 23, 2026, 9:05 AM');
+    await repository.saveState('sre-paris', 1, { watermark: at(15), last: { at: at(15), result: 'posted', recordedAt: at(15) } });
+    expect(await h.say('/announce list', EN)).not.toContain('missed');
   });
 });
