@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { MeetupEvent, Slot } from './event.ts';
+import { byStartThenId, type MeetupEvent, type Slot } from './event.ts';
 
 /** What is on at an instant of a meetup evening. */
 export interface OnNow {
@@ -9,8 +9,9 @@ export interface OnNow {
 }
 
 /**
- * One community's meetups, sorted by start, answering the agenda's questions. Lookups are binary
- * searches or map hits so that `/agenda` stays fast with years of events loaded.
+ * One community's meetups, sorted by start then id, answering the agenda's questions. Lookups are
+ * binary searches or map hits so that `/agenda` stays fast with years of events loaded. When two
+ * meetups share a number, a date or a start (reported at load), the first in that order answers.
  */
 export class Agenda {
   private readonly events: readonly MeetupEvent[];
@@ -20,12 +21,13 @@ export class Agenda {
   private readonly byDate = new Map<string, MeetupEvent>();
 
   constructor(events: readonly MeetupEvent[]) {
-    this.events = [...events].sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    this.events = [...events].sort(byStartThenId);
     this.starts = this.events.map((event) => event.start.toMillis());
     for (const event of this.events) {
       this.byId.set(event.id, event);
-      if (event.number !== undefined) this.byNumber.set(event.number, event);
-      this.byDate.set(event.start.setZone(event.timezone).toISODate() ?? '', event);
+      if (event.number !== undefined && !this.byNumber.has(event.number)) this.byNumber.set(event.number, event);
+      const date = event.start.setZone(event.timezone).toISODate() ?? '';
+      if (!this.byDate.has(date)) this.byDate.set(date, event);
     }
   }
 
@@ -73,9 +75,18 @@ export class Agenda {
     const first = this.firstStartAfter(at);
     for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
       const event = this.events[i] as MeetupEvent;
-      if (event.end.toMillis() > at) return event;
+      if (event.end.toMillis() > at) return this.firstInProgressStartingWith(i, at);
     }
     return undefined;
+  }
+
+  /** Of the meetups starting at the same instant as events[i] and still on, the first in order. */
+  private firstInProgressStartingWith(i: number, at: number): MeetupEvent {
+    let first = i;
+    for (let j = i - 1; j >= 0 && this.starts[j] === this.starts[i]; j--) {
+      if ((this.events[j] as MeetupEvent).end.toMillis() > at) first = j;
+    }
+    return this.events[first] as MeetupEvent;
   }
 
   /** Index of the first event starting strictly after `at`. */

@@ -53,3 +53,6 @@ export interface MeetupEvent {
   /** Path of the file it was read from, for messages. */
   source: string;
 }
+
+/** The order of the agenda, the same wherever it is built: by start, then by id. */
+export const byStartThenId = (a: MeetupEvent, b: MeetupEvent): number => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id);

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MeetupEvent } from './event.ts';
-import { isEventFile, readEventFile, type EventFileProblem } from './parse/index.ts';
+import { byStartThenId, type MeetupEvent } from './event.ts';
+import { collisions, type LoadedEvent } from './duplicates.ts';
+import { isEventFile, readEventFile, renderProblem, type EventFileProblem } from './parse/index.ts';
 
 export interface LoadedEvents {
   /** Sorted by start. */
@@ -14,12 +15,20 @@ export interface LoadedEvents {
 export async function loadEventFolder(dir: string, timezone: string): Promise<LoadedEvents> {
   const names = await listEventFiles(dir);
   if (!Array.isArray(names)) return { events: [], problems: [names] };
-  const loaded = await Promise.all(names.map((name) => loadFile(path.join(dir, name), timezone)));
-  const events = loaded.flatMap((file) => (file.event ? [file.event] : []));
-  const problems = [...loaded.flatMap((file) => file.problems), ...duplicateIds(events)];
+  const files = await Promise.all(names.map((name) => loadFile(path.join(dir, name), timezone)));
+  const loaded = files.flatMap((file) => (file.loaded ? [file.loaded] : []));
+  const events = loaded.map(({ event }) => event);
   const ids = new Set<string>();
-  const unique = events.filter((event) => !ids.has(event.id) && ids.add(event.id));
-  return { events: unique.sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id)), problems };
+  const unique = loaded.filter(({ event }) => !ids.has(event.id) && ids.add(event.id)).sort((a, b) => byStartThenId(a.event, b.event));
+  const collided = collisions(unique);
+  const problems = [...files.flatMap((file) => file.problems), ...duplicateIds(events), ...collided];
+  return { events: unique.map(({ event }) => withWarnings(event, collided)), problems };
+}
+
+/** A warning found across files belongs to the event too, so its JSON export shows it. */
+function withWarnings(event: MeetupEvent, problems: readonly EventFileProblem[]): MeetupEvent {
+  const own = problems.filter((problem) => problem.file === event.source).map(renderProblem);
+  return own.length === 0 ? event : { ...event, warnings: [...event.warnings, ...own] };
 }
 
 async function listEventFiles(dir: string): Promise<string[] | EventFileProblem> {
@@ -33,7 +42,7 @@ async function listEventFiles(dir: string): Promise<string[] | EventFileProblem>
   }
 }
 
-async function loadFile(file: string, timezone: string): Promise<{ event?: MeetupEvent; problems: EventFileProblem[] }> {
+async function loadFile(file: string, timezone: string): Promise<{ loaded?: LoadedEvent; problems: EventFileProblem[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -41,7 +50,7 @@ async function loadFile(file: string, timezone: string): Promise<{ event?: Meetu
     return { problems: [{ file, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` }] };
   }
   const { result, warnings } = readEventFile({ path: file, text, timezone });
-  if (result.kind === 'event') return { event: result.event, problems: warnings };
+  if (result.kind === 'event') return { loaded: { event: result.event, lines: result.lines }, problems: warnings };
   if (result.kind === 'error') return { problems: [...result.problems, ...warnings] };
   return { problems: [notAnEvent(file, result.reason)] };
 }
