@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
 import type { MeetupEvent, Slot } from '../event.ts';
 import type { DraftSlot, EventDraft, WrittenEnd } from './draft.ts';
-import { checkSlotTimes, type Placed } from './slotTimes.ts';
 import { numberFromTitle } from './draft.ts';
 import type { Finding } from './problems.ts';
 import { classifySlot } from './slotKind.ts';
+import { checkSlotTimes, type Placed } from './slotTimes.ts';
 import { formatTime, minutesOf, type TimeOfDay } from './timeOfDay.ts';
 import { atWallClock, DATE_EXAMPLE, formatDate, formatOffset, zoneOffsetAt, type WrittenDate } from './wallClock.ts';
 
