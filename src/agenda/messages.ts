@@ -29,7 +29,7 @@ export const agendaMessages = defineMessages({
     noUpcoming: 'Aucun meetup à venir n’est encore prévu. Meetups passés : {known}.',
     noEvents: 'Aucun meetup n’a encore été publié.',
     notFound: 'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/agenda 4), une date (/agenda 2019-09-18), ou /agenda pour le prochain. Connus : {known}.',
-    when: '{start} – {end}',
+    when: 'Le {start} – {end}',
     venue: 'Lieu : {venue}',
     online: 'En ligne : {link}',
     onlineLabel: 'rejoindre',

@@ -1,4 +1,5 @@
 import { literal, plain, type Inline, type Text } from './text.ts';
+import { frenchTypography } from './typography.ts';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -27,14 +28,17 @@ export interface Messages<K extends string> {
   s(locale: Locale, key: K, params?: Record<string, string | number>): string;
   /** The string in every language, for command and option descriptions. */
   both(key: K): Record<Locale, string>;
+  /** Every template as the bot says it (French typography applied), for checks over all catalogues. */
+  readonly templates: Readonly<Record<Locale, Readonly<Record<string, string>>>>;
 }
 
 type PluralBase<K extends string> = K extends `${infer B}_one` ? B : K extends `${infer B}_other` ? B : K;
 
-export function defineMessages<const K extends string>(catalogue: {
+export function defineMessages<const K extends string>(written: {
   en: Record<K, string>;
   fr: Record<NoInfer<K>, string>;
 }): Messages<PluralBase<K>> {
+  const catalogue: Record<Locale, Record<string, string>> = { en: written.en, fr: mapValues(written.fr, frenchTypography) };
   const pick = (locale: Locale, key: string, params?: Record<string, unknown>): string => {
     const table: Record<string, string> = catalogue[locale];
     const count = params?.count;
@@ -52,7 +56,12 @@ export function defineMessages<const K extends string>(catalogue: {
     t: (locale, key, params) => fill(pick(locale, key, params), locale, params ?? {}),
     s,
     both: (key) => ({ en: s('en', key), fr: s('fr', key) }),
+    templates: catalogue,
   };
+}
+
+function mapValues(table: Record<string, string>, change: (value: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([key, value]) => [key, change(value)]));
 }
 
 function formatValue(value: string | number, locale: Locale): string {
