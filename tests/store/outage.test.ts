@@ -1,25 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { coreMessages } from '../../src/core/messages.ts';
 import { renderText } from '../../src/platforms/console/render.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { StoreUnavailableError } from '../../src/store/storeErrors.ts';
 import { harness } from '../support/harness.ts';
+import { INFO, recordingLogger, WARN } from './recordingLogger.ts';
 
-/** A logger that keeps its records, to count what an outage logged. */
-export function recordingLogger() {
-  const records: Array<{ level: number; msg: string }> = [];
-  const logger = pino({ level: 'debug', base: undefined }, { write: (line: string) => void records.push(JSON.parse(line)) });
-  return { logger, records, count: (level: number, text: string) => records.filter((r) => r.level === level && r.msg.includes(text)).length };
-}
-
-const WARN = 40;
-const INFO = 30;
-
-/** The store's files disappear from under the running bot: every later query fails. */
+/** The store's connections closed under the running bot: every later query fails, as on a lost disk. */
 async function failingSqliteStore(logger = recordingLogger().logger) {
   const store = await sqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'emcee-outage-')), 'emcee.sqlite'), { logger });
   store.namespace('proposals');

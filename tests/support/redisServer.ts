@@ -16,6 +16,8 @@ export function redisAvailable(): boolean {
 export interface RedisServer {
   url: string;
   port: number;
+  /** Where its append-only file is: a server started again on the same port and dir has the same data. */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -31,10 +33,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a throwaway redis-server on 127.0.0.1 with an append-only file, as production should run. */
-export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(path.join(tmpdir(), 'emcee-redis-'));
+/**
+ * Starts a throwaway redis-server on 127.0.0.1 with an append-only file, as production should run.
+ * Pass the port and dir of a stopped one to bring the same server back (an outage that ends).
+ */
+export async function startRedis(again?: { port: number; dir: string }): Promise<RedisServer> {
+  const port = again?.port ?? (await freePort());
+  const dir = again?.dir ?? mkdtempSync(path.join(tmpdir(), 'emcee-redis-'));
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes'],
@@ -44,6 +49,7 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    dir,
     stop: () => stopChild(child),
   };
 }
