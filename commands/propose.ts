@@ -1,8 +1,8 @@
 import type { MeetupEvent } from '../src/agenda/event.ts';
 import type { Outcome, Options } from '../src/core/command.ts';
-import { FORM_LIMITS } from '../src/core/form.ts';
-import { reply, say, writtenIn, type Block } from '../src/core/reply.ts';
-import { literal, type Text } from '../src/core/text.ts';
+import { FORM_LIMITS, type Form } from '../src/core/form.ts';
+import { excerpt, reply, REPLY_LIMITS, replyLength, say, writtenIn, type Block } from '../src/core/reply.ts';
+import { literal, plain, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import {
   checkValues,
@@ -38,12 +38,13 @@ export const propose: Command = {
     { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: m.both('optAction') },
     { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
     // Lengths and the duration are checked by the command, not the option parser, so that a value
-    // that is too long comes back in the form with the reason instead of being thrown away.
-    { name: 'title', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optTitle') },
-    { name: 'abstract', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optAbstract') },
+    // that is too long comes back in the form with the reason and the field's own limit (one the
+    // form can hold), or is refused with that limit and only its start quoted (see tooLong).
+    { name: 'title', type: 'string', description: m.both('optTitle') },
+    { name: 'abstract', type: 'string', description: m.both('optAbstract') },
     { name: 'duration', type: 'integer', description: m.both('optDuration') },
-    { name: 'bio', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optBio') },
-    { name: 'handle', type: 'string', maxLength: FORM_LIMITS.textMax, description: m.both('optHandle') },
+    { name: 'bio', type: 'string', description: m.both('optBio') },
+    { name: 'handle', type: 'string', description: m.both('optHandle') },
     { name: 'event', type: 'string', maxLength: 100, description: m.both('optEvent') },
   ],
   async run(ctx, options) {
@@ -100,6 +101,8 @@ async function startProposal(ctx: Ctx, options: Options, id: number | undefined)
   }
   if (hasAllRequired(values)) return saveNew(ctx, target.event, values);
   const form = newForm(ctx, target.event, values);
+  const refused = tooLong(ctx, form, values);
+  if (refused) return refused;
   const partial = checkValues(form, values, ctx.locale, true);
   return partial.ok ? form : { ...form, errors: partial.errors };
 }
@@ -107,7 +110,7 @@ async function startProposal(ctx: Ctx, options: Options, id: number | undefined)
 async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promise<Outcome> {
   const form = newForm(ctx, event, values);
   const checked = checkValues(form, values, ctx.locale);
-  if (!checked.ok) return { ...form, errors: checked.errors };
+  if (!checked.ok) return tooLong(ctx, form, values) ?? { ...form, errors: checked.errors };
   let proposal: Proposal;
   try {
     proposal = await repository(ctx).create({
@@ -136,7 +139,7 @@ async function startEdit(ctx: Ctx, id: number, options: Options): Promise<Outcom
 async function saveEdit(ctx: Ctx, proposal: Proposal, values: FormValues): Promise<Outcome> {
   const form = editForm(ctx, proposal, values);
   const checked = checkValues(form, values, ctx.locale);
-  if (!checked.ok) return { ...form, errors: checked.errors };
+  if (!checked.ok) return tooLong(ctx, form, values) ?? { ...form, errors: checked.errors };
   // Kept as it was: said so, and no "edited" entry in its history.
   if (sameAs(proposal, checked.fields)) return say(m.t(ctx.locale, 'unchanged', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration }));
   const saved = await repository(ctx).edit(ctx.community.id, proposal.id, member(ctx).id, ctx.clock.now(), checked.fields satisfies ProposalFields);
@@ -191,11 +194,30 @@ function needId(ctx: Ctx, action: string): Outcome {
   return say(m.t(ctx.locale, 'needId', { command: [literal('propose')], action: [literal(action)] }));
 }
 
-/** A refusal that gives back what the person wrote, so that nothing is lost. */
+/**
+ * A refusal that gives back what the person wrote, so that nothing is lost; when all of it would
+ * not fit in one message, each value is quoted by its start only.
+ */
 function refusal(ctx: Ctx, text: Text, values: FormValues, eventArg?: string): Outcome {
-  const blocks: Block[] = [{ type: 'text', text }];
-  const typed = typedBack(values, eventArg);
-  if (typed) blocks.push({ type: 'text', text: m.t(ctx.locale, 'typedBack', { typed }) });
+  const withTyped = (cut: boolean) => {
+    const typed = typedBack(values, eventArg, cut);
+    return reply([{ type: 'text', text }, ...(typed ? [{ type: 'text' as const, text: m.t(ctx.locale, 'typedBack', { typed }) }] : [])]);
+  };
+  const whole = withTyped(false);
+  return replyLength(whole) <= REPLY_LIMITS.messageText ? whole : withTyped(true);
+}
+
+/**
+ * Values longer than any form can carry back (a pasted page): refused with each field's own
+ * limit, quoting only the start of what was typed, instead of a form no platform could show.
+ */
+function tooLong(ctx: Ctx, form: Form, values: FormValues): Outcome | undefined {
+  const over = form.fields.filter((field) => [...(values[field.id] ?? '')].length > FORM_LIMITS.textMax);
+  if (over.length === 0) return undefined;
+  const errors = checkValues(form, values, ctx.locale);
+  const blocks: Block[] = over.flatMap((field) => (errors.ok ? [] : [{ type: 'text' as const, text: errors.errors[field.id] ?? [] }]));
+  const start = over[0]!;
+  blocks.push({ type: 'text', text: m.t(ctx.locale, 'typedStart', { excerpt: [plain(excerpt(`${start.id}:${values[start.id]}`))] }) });
   return reply(blocks);
 }
 

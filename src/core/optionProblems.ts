@@ -2,14 +2,15 @@ import type { CommandDefinition, OptionSpec } from './command.ts';
 import type { Locale } from './i18n.ts';
 import { coreMessages as m } from './messages.ts';
 import type { OptionProblem } from './optionParser.ts';
-import { reply, type Reply } from './reply.ts';
+import { excerpt, reply, type Reply } from './reply.ts';
 import { literal, type Text } from './text.ts';
 
 /** A friendly reply for input that could not be read, which repeats what the person typed. */
 export function describeProblem(problem: OptionProblem, command: CommandDefinition<unknown>, locale: Locale, typed: string): Reply {
   return reply([
     { type: 'text', text: explain(problem, command, locale) },
-    { type: 'text', text: m.t(locale, 'youTyped', { typed }) },
+    // Only the start of it: a pasted page must not come back whole, nor twice.
+    { type: 'text', text: m.t(locale, 'youTyped', { typed: excerpt(typed) }) },
   ]);
 }
 
@@ -18,11 +19,11 @@ function explain(problem: OptionProblem, command: CommandDefinition<unknown>, lo
   const spec = (name: string) => command.options.find((o) => o.name === name);
   switch (problem.kind) {
     case 'unknown-option':
-      return m.t(locale, 'unknownOption', { name: problem.name, command: command.name, known: [literal(known)] });
+      return m.t(locale, 'unknownOption', { name: excerpt(problem.name), command: command.name, known: [literal(known)] });
     case 'unexpected-value':
-      return m.t(locale, 'unexpectedValue', { value: problem.value, command: command.name, known: [literal(known)] });
+      return m.t(locale, 'unexpectedValue', { value: excerpt(problem.value), command: command.name, known: [literal(known)] });
     case 'bad-value':
-      return m.t(locale, 'badValue', { value: problem.value, name: problem.name, expected: expected(spec(problem.name), locale) });
+      return m.t(locale, 'badValue', { value: excerpt(problem.value), name: problem.name, expected: expected(spec(problem.name), locale) });
     case 'missing':
       return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale) });
     case 'missing-value':

@@ -8,7 +8,44 @@ import type { Text } from './text.ts';
 export type Visibility = 'ephemeral' | 'channel';
 
 /** Text a person writes for the bot to post as one message: Discord's 2,000, the tighter of the two. */
-export const REPLY_LIMITS = { messageText: 2000 } as const;
+export const REPLY_LIMITS = { messageText: 2000, excerpt: 80 } as const;
+
+/** The start of what someone typed, to quote in a refusal: at most `max` characters, with an ellipsis when cut. */
+export function excerpt(value: string, max: number = REPLY_LIMITS.excerpt): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Room a token takes once rendered, at most (a date in words, a mention, a link with its address). */
+const TOKEN_ROOM = { time: 40, mention: 40 } as const;
+
+/** About how many characters a reply takes once rendered: enough to keep it within a platform's message size. */
+export function replyLength(answer: Reply): number {
+  const text = (t: Text) =>
+    t.reduce((sum, inline) => {
+      if (inline.type === 'time' || inline.type === 'mention') return sum + TOKEN_ROOM[inline.type];
+      if (inline.type === 'link') return sum + inline.label.length + inline.url.length + 3;
+      return sum + inline.text.length;
+    }, 0);
+  const block = (b: Block): number => {
+    switch (b.type) {
+      case 'heading':
+      case 'text':
+        return text(b.text) + 6;
+      case 'fields':
+        return b.fields.reduce((sum, f) => sum + text(f.label) + text(f.value) + 4, 0);
+      case 'list':
+        return b.items.reduce((sum, item) => sum + text(item.text) + (item.detail ? text(item.detail) + 8 : 0) + 6, 0);
+      case 'actions':
+        return b.buttons.reduce((sum, button) => sum + text(button.label) + 4, 0);
+      case 'attachment':
+        return b.attachment.filename.length + 4;
+      case 'divider':
+        return 5;
+    }
+  };
+  return answer.blocks.reduce((sum, b) => sum + block(b) + 1, 0);
+}
 
 export interface ListItem {
   text: Text;

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Agenda } from '../agenda/agenda.ts';
 import type { MeetupEvent } from '../agenda/event.ts';
 import type { Locale } from '../core/i18n.ts';
+import { excerpt } from '../core/reply.ts';
 import { literal, plain, time, type Text } from '../core/text.ts';
 import type { FormValues } from './form.ts';
 import { proposalMessages as m } from './messages.ts';
@@ -68,12 +69,13 @@ const QUOTE_PAIRS: Array<[string, string]> = [['"', '"'], ['“', '”'], ['«',
 
 /**
  * The proposal as a command line the person can send again once the problem is fixed, so that
- * nothing they wrote is lost. Carried as plain text: it is theirs.
+ * nothing they wrote is lost (`cut`: each value by its start only, when all would not fit in one
+ * message). Carried as plain text: it is theirs.
  */
-export function typedBack(values: FormValues, eventArg?: string): Text | undefined {
+export function typedBack(values: FormValues, eventArg?: string, cut = false): Text | undefined {
   const parts = Object.entries(values)
     .filter(([, value]) => value.trim() !== '')
-    .map(([name, value]) => `${name}:${quoteFor(value)}`);
+    .map(([name, value]) => `${name}:${quoteFor(cut ? excerpt(value) : value)}`);
   if (parts.length === 0) return undefined;
   if (eventArg) parts.push(`event:${quoteFor(eventArg)}`);
   return [plain(`/propose ${parts.join(' ')}`)];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { NOW } from './support.ts';
+import { NOW, spaced } from './support.ts';
 
 describe('lightning talks through the console, one process per person, on one SQLite file', () => {
   it('a member proposes, an organiser accepts, and the talk is in the programme after a restart', async () => {
@@ -18,20 +18,20 @@ describe('lightning talks through the console, one process per person, on one SQ
     );
     expect(alice.code).toBe(0);
     expect(alice.stderr).not.toMatch(/"level":(50|60)/);
-    expect(alice.stdout).toContain('== Lightning talk · #13 ==');
-    expect(alice.stdout).toContain('⚠ Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
-    expect(alice.stdout).toContain('Proposition #1 reçue : « Chaos à la carte » (5 min) pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année.');
-    expect(alice.stdout).toContain('#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 5 min · en attente de décision');
-    expect(alice.stdout).toContain('/proposals est réservé aux organisateurs');
+    expect(spaced(alice.stdout)).toContain('== Lightning talk · #13 ==');
+    expect(spaced(alice.stdout)).toContain('⚠ Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
+    expect(spaced(alice.stdout)).toContain('Proposition #1 reçue : « Chaos à la carte » (5 min) pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année.');
+    expect(spaced(alice.stdout)).toContain('#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 5 min · en attente de décision');
+    expect(spaced(alice.stdout)).toContain('/proposals est réservé aux organisateurs');
 
     const organiser = await runCli(['start', '--as', 'organiser', '--user', 'org'], ['/proposals', '/proposals accept 1'], env);
     expect(organiser.code).toBe(0);
-    expect(organiser.stdout).toContain('#1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision');
-    expect(organiser.stdout).toContain('Acceptée : #1, « Chaos à la carte », par alice (@alice_ops).');
-    expect(organiser.stdout).toMatch(/\[MP à alice\] Bonne nouvelle : votre lightning talk « Chaos à la carte » \(5 min\) est accepté/);
+    expect(spaced(organiser.stdout)).toContain('#1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision');
+    expect(spaced(organiser.stdout)).toContain('Acceptée : #1, « Chaos à la carte », par alice (@alice_ops).');
+    expect(spaced(organiser.stdout)).toMatch(/\[MP à alice\] Bonne nouvelle : votre lightning talk « Chaos à la carte » \(5 min\) est accepté/);
 
     const later = await runCli(['start', '--user', 'someone'], ['/agenda'], env);
     expect(later.code).toBe(0);
-    expect(later.stdout).toContain('== Lightning talks ==\n  • Chaos à la carte (5 min) — alice (@alice_ops)\n      Injecter des pannes, au menu du jour.');
+    expect(spaced(later.stdout)).toContain('== Lightning talks ==\n  • Chaos à la carte (5 min) — alice (@alice_ops)\n      Injecter des pannes, au menu du jour.');
   });
 });
