@@ -172,11 +172,11 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
     expect(without?.user?.locale).toBeUndefined();
   });
 
-  it('asks the app to reconnect and serves it on a new connection', async () => {
-    socketApp(500).command('/agenda', async ({ ack }) => ack('still here'));
+  it.each(['refresh_requested', 'warning'] as const)('asks the app to reconnect (%s) and serves it on a new connection', async (reason) => {
+    socketApp(1_000).command('/agenda', async ({ ack }) => ack('still here'));
     await app?.start();
     const first = await fake.socket.waitForConnection(1);
-    fake.socket.disconnect('refresh_requested');
+    fake.socket.disconnect(reason);
     await first.closed;
     const second = await fake.socket.waitForConnection(2);
     expect(second.number).toBe(2);
