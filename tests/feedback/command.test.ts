@@ -77,12 +77,12 @@ describe('/feedback: a member answers', () => {
     expect(f.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
     for (const field of f.fields) expect([...field.label].length).toBeLessThanOrEqual(FORM_LIMITS.label);
     const talks = f.fields.find((field) => field.id === 'talks')!;
-    expect(talks.label).toBe('Notes des talks 1 à 2 : n°:note, ex. 1:5 2:4');
+    expect(talks.label).toBe('Notes des talks 1 à 2\u202f: n°:note, ex. 1:5 2:4');
     expect(talks.placeholder).toMatch(/^1 Du chaos engineering .* · 2 Prévoir la capacité/);
 
     const saved = await h.submit({ formId: f.id, state: f.state, values: { rating: '4', worked: 'les démos', improve: '', talks: '1:5 2:3' } }, as('alice'));
     const text = h.render(saved);
-    expect(text).toContain('Merci ! Votre avis sur #12 SRE Paris – Édition d\'été est enregistré : 4/5.');
+    expect(text).toContain('Merci\u202f! Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 4/5.');
     expect(text).toContain('1. Du chaos engineering en production, sans casser la prod — 5/5');
     expect(text).toContain('2. Prévoir la capacité avec trois lignes de SQL — 3/5');
     expect(text).toContain('jamais qui les a écrits');
@@ -112,7 +112,7 @@ describe('/feedback: a member answers', () => {
     ]);
     h.clock.set(DateTime.fromISO('2026-06-19T09:00:00+02:00'));
     const again = h.render(await h.run('/feedback rating:5 talks:"1:5"', as('alice')));
-    expect(again).toContain('Il remplace votre réponse du jeudi 18 juin 2026, 10:00 : seule la dernière compte.');
+    expect(again).toContain('Il remplace votre réponse du jeudi 18 juin 2026, 10:00\u202f: seule la dernière compte.');
     const summary = await h.say('/feedback summary', ORGANISER);
     expect(summary).toContain('3 réponses · moyenne 4/5');
     expect(summary).toContain('5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0');
@@ -134,8 +134,8 @@ describe('/feedback: a member answers', () => {
   it('refuses an out-of-range rating option by repeating what was typed', async () => {
     const h = await harness({ now: AFTER_12 });
     const text = await h.say('/feedback rating:0 worked:"les démos"', as('alice'));
-    expect(text).toContain('« 0 » n’est pas valable pour rating : il faut un nombre entier de 1 à 5.');
-    expect(text).toContain('Vous avez tapé : /feedback rating:0 worked:"les démos"');
+    expect(text).toContain('«\u202f0\u202f» n’est pas valable pour rating\u202f: il faut un nombre entier de 1 à 5.');
+    expect(text).toContain('Vous avez tapé\u202f: /feedback rating:0 worked:"les démos"');
   });
 
   it('gives an over-long comment back in the form with the reason, and wrong talk numbers with the list of talks', async () => {
@@ -159,7 +159,7 @@ describe('/feedback: which meetup', () => {
     expect(await h.say('/feedback 7', as('alice'))).toBe(
       'Les avis sur #7 Site Reliability Engineering Paris - Meetup en ligne sont fermés depuis le mercredi 14 octobre 2020, 14 jours après le meetup.',
     );
-    expect(await h.say('/feedback 13', as('alice'))).toMatch(/^#13 .* n’est pas encore terminé : les avis ouvrent à la fin, mercredi 20 janvier 2027, 22:00\.$/);
+    expect(await h.say('/feedback 13', as('alice'))).toMatch(/^#13 .* n’est pas encore terminé\u202f: les avis ouvrent à la fin, mercredi 20 janvier 2027, 22:00\.$/);
     expect(await h.say('/feedback 99', as('alice', { locale: 'en' }))).toBe(
       'I can’t find the meetup “99”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: #4, #7, #12, #13.',
     );
@@ -173,7 +173,7 @@ describe('/feedback: which meetup', () => {
     expect(h.render(back)).toMatch(/⚠ event: #13 .* n’est pas encore terminé/);
     expect(back.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
     const saved = await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '12', talks: '' } }, as('alice'));
-    expect(h.render(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré : 5/5.');
+    expect(h.render(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 5/5.');
     const again = form(await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '4' } }, as('alice')));
     expect(h.render(again)).toMatch(/⚠ event: Les avis sur #4 .* sont fermés/);
     expect(again.values.worked).toBe('les démos');
@@ -185,7 +185,7 @@ describe('/feedback: which meetup', () => {
       "Aucun meetup ne s’est terminé ces 14 derniers jours. Le dernier, #12 SRE Paris – Édition d'été, ne prend plus d’avis depuis le mercredi 1 juillet 2026.",
     );
     const kept = await h.say('/feedback rating:4 improve:"plus de pauses"', as('alice'));
-    expect(kept).toContain('Ce que vous avez écrit, pour ne pas le perdre :');
+    expect(kept).toContain('Ce que vous avez écrit, pour ne pas le perdre\u202f:');
     expect(kept).toContain('À améliorer, idées pour le prochain meetup: plus de pauses');
   });
 
@@ -255,7 +255,7 @@ describe('/feedback summary and export: organisers', () => {
     expect(summary).toContain('2. Prévoir la capacité avec trois lignes de SQL — moins de 3 notes');
     expect(summary).toContain('== Derniers commentaires (4 sur 4) ==');
     expect(summary.indexOf('+33 6 12 34 56 78')).toBeLessThan(summary.indexOf('le lieu, la bière'));
-    expect(summary).toContain('Toutes les réponses en entier : /feedback export 12');
+    expect(summary).toContain('Toutes les réponses en entier\u202f: /feedback export 12');
     const en = await h.say('/feedback summary', { ...ORGANISER, locale: 'en' });
     expect(en).toContain('5 answers · average 4.2/5');
   });
@@ -287,8 +287,8 @@ describe('/feedback summary and export: organisers', () => {
         'note',
         'ce qui a marché',
         'à améliorer',
-        'talk 1 : Du chaos engineering en production, sans casser la prod',
-        'talk 2 : Prévoir la capacité avec trois lignes de SQL',
+        'talk 1\u202f: Du chaos engineering en production, sans casser la prod',
+        'talk 2\u202f: Prévoir la capacité avec trois lignes de SQL',
       ],
       ['1', '2026-06-18', '5', 'les démos', '', '5', '4'],
       ['2', '2026-06-18', '5', '', `'=HYPERLINK("http://evil","clic")`, '4', ''],
@@ -319,7 +319,7 @@ describe('/feedback summary and export: organisers', () => {
     for (const line of ['/feedback summary', '/feedback export 12']) {
       const outcome = replyOf(await h.run(line, as('m1')));
       expect(h.render(outcome)).toBe(
-        'Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan et l’export des avis. Pour donner le vôtre : /feedback.',
+        'Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan et l’export des avis. Pour donner le vôtre\u202f: /feedback.',
       );
     }
   });

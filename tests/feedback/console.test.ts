@@ -16,7 +16,7 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
 
     const alice = await member('alice', ['/feedback rating:5 worked:"les démos en direct"', '/feedback summary']);
     expect(alice.code).toBe(0);
-    expect(alice.stdout).toContain("Merci ! Votre avis sur #12 SRE Paris – Édition d'été est enregistré : 5/5.");
+    expect(alice.stdout).toContain("Merci\u202f! Votre avis sur #12 SRE Paris – Édition d'été est enregistré\u202f: 5/5.");
     // The generated secret is announced once per process, with how to set one.
     expect(alice.stderr).toContain('EMCEE_FEEDBACK_SECRET is not set');
     expect(alice.stdout).toContain('Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan');
@@ -30,7 +30,7 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
     // A wrong rating in the form is asked again (with the empty optional fields); what was typed is kept.
     const carol = await member('carol', ['/feedback', 'cinq', 'le lieu', '', '', '2', '', '']);
     expect(carol.stdout).toContain('⚠ Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.');
-    expect(carol.stdout).toContain('enregistré : 2/5.');
+    expect(carol.stdout).toContain('enregistré\u202f: 2/5.');
 
     // Carol changes her mind in another process, in English: replaced, not added.
     const again = await member('carol', ['/feedback rating:3 improve:"=cmd|\' /C calc\'!A0"'], 'en');
@@ -41,7 +41,7 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
     expect(organiser.code).toBe(0);
     expect(organiser.stdout).toContain('3 réponses · moyenne 4/5');
     expect(organiser.stdout).toContain('5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0');
-    expect(organiser.stdout).toContain("À améliorer : =cmd|' /C calc'!A0");
+    expect(organiser.stdout).toContain("À améliorer\u202f: =cmd|' /C calc'!A0");
     // Carol's first comment went with the answer it belonged to.
     expect(organiser.stdout).not.toContain('le lieu');
     expect(organiser.stdout).toContain('== Derniers commentaires (3 sur 3) ==');
@@ -51,7 +51,7 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
       expect(existsSync(saved!)).toBe(true);
       const lines = readFileSync(saved!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
       expect(lines).toEqual([
-        'réponse,date,note,ce qui a marché,à améliorer,"talk 1 : Du chaos engineering en production, sans casser la prod",talk 2 : Prévoir la capacité avec trois lignes de SQL',
+        'réponse,date,note,ce qui a marché,à améliorer,"talk 1\u202f: Du chaos engineering en production, sans casser la prod",talk 2\u202f: Prévoir la capacité avec trois lignes de SQL',
         '1,2026-06-18,5,les démos en direct,,,',
         '2,2026-06-18,4,,"plus de pauses, et des ""questions""",5,3',
         "3,2026-06-18,3,,'=cmd|' /C calc'!A0,,",
