@@ -49,8 +49,8 @@ describe('/agenda now', () => {
   it('gives the slot on and the next one during an evening', async () => {
     const bot = await harness({ now: '2019-09-18T19:35:00+02:00' });
     const text = await bot.say('/agenda now');
-    expect(text).toMatch(/En ce moment : 19:30–19:40 {2}Adopter une posture de SRE — Rénald/);
-    expect(text).toMatch(/Ensuite : 19:40–20:00 {2}Elastic Pod Controller — Florian Grignon/);
+    expect(text).toMatch(/En ce moment\u202f: 19:30–19:40 {2}Adopter une posture de SRE — Rénald/);
+    expect(text).toMatch(/Ensuite\u202f: 19:40–20:00 {2}Elastic Pod Controller — Florian Grignon/);
   });
 
   it('says it is the last slot at the end of the evening', async () => {
@@ -66,7 +66,7 @@ describe('/agenda now', () => {
 
   it('follows the Paris spring change: the 19:20 slot on the DST day is 17:20 UTC', async () => {
     const bot = await harness({ now: '2026-03-29T17:20:00Z', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
-    expect(await bot.say('/agenda now')).toMatch(/En ce moment : 19:15–19:45 {2}Error budgets after the clocks change/);
+    expect(await bot.say('/agenda now')).toMatch(/En ce moment\u202f: 19:15–19:45 {2}Error budgets after the clocks change/);
     // The day before, at the same UTC instant, it is an hour earlier in Paris: nothing on yet.
     const before = await harness({ now: '2026-03-28T17:20:00Z', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
     expect(await before.say('/agenda now')).toMatch(/a lieu dans 1 jour/);
