@@ -22,6 +22,19 @@ describe('the console, driven through stdin as a user would', () => {
     expect(out).toContain('Vous avez tapé : /agenda colour:red');
   });
 
+  it('in a pipe, refuses a one-liner that would need a form and runs the next line as a command', async () => {
+    const result = await runCli(['start', '--locale', 'en'], ['/propose title:x', '/agenda', '/propose', '/agenda 4'], {
+      ...store(),
+      EMCEE_NOW: '2026-11-23T12:00:00+01:00',
+    });
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('Nothing was saved: without a terminal, /propose must be complete on its line');
+    expect(out).toContain('Missing: abstract (Abstract), duration (Duration (minutes)).\nType it on one line, e.g. /propose title:x abstract:"…" duration:5\n== #13 ');
+    // A bare /propose still opens its form; a line starting with a slash ends it and runs.
+    expect(out).toMatch(/== Lightning talk · #13 ==\nForm cancelled: nothing was saved\.\n== #4 /);
+  });
+
   it('speaks English with --locale en', async () => {
     const result = await runCli(['start', '--locale', 'en'], ['/agenda 4'], { ...store(), EMCEE_NOW: '2026-11-23T12:00:00+01:00' });
     expect(result.stdout).toContain('Wednesday, September 18, 2019, 7:00 PM – 9:00 PM');

@@ -9,6 +9,7 @@ import type { Community } from '../../config/community.ts';
 import type { Attachment } from '../../core/reply.ts';
 import { LineReader } from './lines.ts';
 import { consoleMessages as m } from './messages.ts';
+import { answersOnLine, oneLineRefusal } from './oneLine.ts';
 import { promptForm } from './promptForm.ts';
 import { renderReply, renderText, type ConsoleView } from './render.ts';
 
@@ -53,19 +54,36 @@ export class ConsoleSession {
 
   private async command(line: string): Promise<void> {
     if (!line.startsWith('/')) return this.write(m.s(this.locale(), 'notACommand'));
-    const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
-    const outcome = await this.options.bot.handle({ ...this.options.origin, command: name.toLowerCase(), input: { kind: 'text', text: rest } });
+    const [, typedName = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
+    const name = typedName.toLowerCase();
+    const outcome = await this.options.bot.handle({ ...this.options.origin, command: name, input: { kind: 'text', text: rest } });
+    if (outcome.kind === 'form' && !this.options.interactive) {
+      const command = this.options.bot.commands.find((candidate) => candidate.name === name);
+      const typed = answersOnLine(command, rest, outcome);
+      if (command && typed) return this.refuse(outcome, oneLineRefusal(outcome, command, typed, this.locale()));
+    }
     await this.show(outcome);
   }
 
   private async show(outcome: Outcome, round = 0): Promise<void> {
     if (outcome.kind === 'reply') return this.write(renderReply(outcome, this.view()));
-    for (const error of Object.values(outcome.errors)) this.write(`⚠ ${renderText(error, this.view())}`);
+    this.writeErrors(outcome);
     if (round >= MAX_FORM_ROUNDS) return this.write(m.s(this.locale(), 'cancelled'));
-    const values = await promptForm(outcome, this.lines, this.locale(), (text) => this.write(text));
+    if (this.options.interactive && round === 0) this.write(m.s(this.locale(), 'formHelp'));
+    const values = await this.lines.answering(() => promptForm(outcome, this.lines, this.locale(), (text) => this.write(text)));
     if (!values) return this.write(m.s(this.locale(), 'cancelled'));
     const next = await this.options.bot.submit(this.options.origin, submission(outcome, values));
     await this.show(next, round + 1);
+  }
+
+  /** A one-liner that came back as a form, in a pipe: its problems and how to type it whole. */
+  private refuse(form: Form, lines: string[]): void {
+    this.writeErrors(form);
+    for (const line of lines) this.write(line);
+  }
+
+  private writeErrors(form: Form): void {
+    for (const error of Object.values(form.errors)) this.write(`⚠ ${renderText(error, this.view())}`);
   }
 
   private view(): ConsoleView {
