@@ -1,0 +1,128 @@
+/**
+ * INTERACTION_CREATE payloads as Discord sends them to a guild bot: slash commands,
+ * autocomplete, button presses and modal submissions. Each carries every field discord.js
+ * reads (entitlements, authorizing_integration_owners, member.user, app_permissions, locale,
+ * guild_locale, channel…); the types make a forgotten one a compile error.
+ */
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIModalSubmission,
+  type APIModalSubmitInteraction,
+  type APIUser,
+} from 'discord-api-types/v10';
+import { randomBytes } from 'node:crypto';
+import type { CommandRegistry, Invocation } from './commands.ts';
+import { BOT_PERMISSIONS, MEMBER_PERMISSIONS, type FakeGuild, type GuildTextChannel, type World } from './world.ts';
+
+export interface Where {
+  user: APIUser;
+  guild: FakeGuild;
+  channel: GuildTextChannel;
+  /** The member's client language (default: en-US). */
+  locale?: Locale;
+}
+
+/** The fields every guild interaction shares. */
+function common(world: World, where: Where) {
+  const member = world.guilds.get(where.guild.id)?.members.get(where.user.id);
+  if (!member) throw new Error(`${where.user.username} is not a member of ${where.guild.name}: add them with world.addMember`);
+  const guildMember: APIInteractionGuildMember = { ...member, user: where.user, permissions: MEMBER_PERMISSIONS.toString() };
+  const id = world.ids.next();
+  return {
+    id,
+    application_id: world.applicationId,
+    // Real tokens are long opaque strings; one that needs URL-encoding care is the honest test.
+    token: `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`,
+    version: 1 as const,
+    guild_id: where.guild.id,
+    guild: { id: where.guild.id, locale: where.guild.locale, features: [] },
+    channel: where.channel,
+    channel_id: where.channel.id,
+    member: guildMember,
+    app_permissions: BOT_PERMISSIONS.toString(),
+    locale: where.locale ?? Locale.EnglishUS,
+    guild_locale: where.guild.locale,
+    entitlements: [],
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: where.guild.id },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+export function slashCommand(world: World, commands: CommandRegistry, where: Where, invocation: Invocation): APIChatInputApplicationCommandInteraction {
+  const command = commands.find(invocation.name, where.guild.id);
+  const { options, resolved } = commands.options(command, invocation);
+  return {
+    ...common(world, where),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: command.id,
+      name: command.name,
+      type: ApplicationCommandType.ChatInput,
+      ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+      options: options as NonNullable<APIChatInputApplicationCommandInteraction['data']['options']>,
+      ...(resolved ? { resolved } : {}),
+    },
+  };
+}
+
+export function autocomplete(
+  world: World,
+  commands: CommandRegistry,
+  where: Where,
+  invocation: Invocation & { focused: string },
+): APIApplicationCommandAutocompleteInteraction {
+  const command = commands.find(invocation.name, where.guild.id);
+  const { options } = commands.options(command, invocation, invocation.focused);
+  return {
+    ...common(world, where),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: {
+      id: command.id,
+      name: command.name,
+      type: ApplicationCommandType.ChatInput,
+      options: options as APIApplicationCommandAutocompleteInteraction['data']['options'],
+    },
+  };
+}
+
+export function buttonPress(world: World, where: Where, message: APIMessage, customId: string): APIMessageComponentButtonInteraction {
+  if (!hasButton(message.components ?? [], customId)) {
+    throw new Error(`message ${message.id} has no button with custom_id ${JSON.stringify(customId)}: a member could not press it`);
+  }
+  return {
+    ...common(world, where),
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+export function modalSubmit(world: World, where: Where, data: APIModalSubmission, message?: APIMessage): APIModalSubmitInteraction {
+  return {
+    ...common(world, where),
+    type: InteractionType.ModalSubmit,
+    data,
+    ...(message ? { message } : {}),
+  };
+}
+
+/** Whether a (possibly nested) component tree holds an enabled button with this custom_id. */
+function hasButton(components: readonly unknown[], customId: string): boolean {
+  return components.some((component) => {
+    if (typeof component !== 'object' || component === null) return false;
+    const node = component as { type?: number; custom_id?: string; disabled?: boolean; components?: unknown[]; accessory?: unknown };
+    if (node.type === ComponentType.Button && node.custom_id === customId) return !node.disabled;
+    return hasButton(node.components ?? [], customId) || hasButton(node.accessory ? [node.accessory] : [], customId);
+  });
+}
