@@ -15,11 +15,11 @@ describe('the console, driven through stdin as a user would', () => {
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/== Commandes de Site Reliability Engineering Paris ==\n {2}• \/agenda — Programme du prochain meetup/);
-    expect(out).toMatch(/== #13 .*==\nmercredi 20 janvier 2027, 19:00/);
+    expect(out).toMatch(/== #13 .*==\nLe mercredi 20 janvier 2027, 19:00/);
     expect(out).toMatch(/== #4 Site Reliability Engineering - Meetup de la rentrée ==/);
     expect(out).toContain('Les commandes commencent par une barre oblique');
-    expect(out).toContain('Je ne connais pas l’option « colour »');
-    expect(out).toContain('Vous avez tapé : /agenda colour:red');
+    expect(out).toContain('Je ne connais pas l’option «\u202fcolour\u202f»');
+    expect(out).toContain('Vous avez tapé\u202f: /agenda colour:red');
   });
 
   it('in a pipe, refuses a one-liner that would need a form and runs the next line as a command', async () => {
@@ -42,7 +42,7 @@ describe('the console, driven through stdin as a user would', () => {
 
   it('rehearses an evening with EMCEE_NOW: the clock starts there and runs on', async () => {
     const result = await runCli(['start'], ['/agenda now'], { ...store(), EMCEE_NOW: '2019-09-18T19:35:00+02:00' });
-    expect(result.stdout).toMatch(/En ce moment : 19:30–19:40 {2}Adopter une posture de SRE — Rénald/);
+    expect(result.stdout).toMatch(/En ce moment\u202f: 19:30–19:40 {2}Adopter une posture de SRE — Rénald/);
   });
 
   it('rejects a bad EMCEE_NOW or --as with a clear message and exit 1', async () => {
