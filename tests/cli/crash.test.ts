@@ -16,11 +16,11 @@ function crashSuite(name: string, storeUrl: () => string) {
       alice.type('/propose title:"Chaos à la carte" abstract:"Casser la prod exprès, mais proprement." duration:5');
       await alice.waitFor(/Proposition #\d+ reçue/);
       alice.type('/feedback 12 rating:4 worked:"les démos"');
-      await alice.waitFor(/Votre avis sur #12 .* est enregistré : 4\/5/);
+      await alice.waitFor(/Votre avis sur #12 .* est enregistré\u202f: 4\/5/);
       await alice.kill9();
 
       const organiser = await runCli(['start', '--as', 'organiser', '--user', 'org'], ['/proposals 13', '/feedback export 12'], env());
-      expect(organiser.stdout).toMatch(/#\d+ « Chaos à la carte » — alice · 5 min · en attente de décision/);
+      expect(organiser.stdout).toMatch(/#\d+ «\u202fChaos à la carte\u202f» — alice · 5 min · en attente de décision/);
       expect(organiser.stdout).toMatch(/1 réponse/);
     });
   });
