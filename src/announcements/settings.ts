@@ -1,5 +1,6 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
+import { readableDuration } from '../config/durations.ts';
 
 /** An ISO 8601 duration (`P7D`, `PT1H`, `PT10M`, `PT2S`), kept as milliseconds. */
 function duration(example: string, min = 0, max = 366 * 86_400_000) {
@@ -7,8 +8,8 @@ function duration(example: string, min = 0, max = 366 * 86_400_000) {
     const parsed = Duration.fromISO(value.trim().toUpperCase());
     const ms = parsed.isValid ? parsed.toMillis() : Number.NaN;
     if (!(ms >= min && ms <= max)) {
-      const range = `from ${Duration.fromMillis(min).rescale().toISO()} to ${Duration.fromMillis(max).rescale().toISO()}`;
-      ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 duration ${range}, such as "${example}"` });
+      const range = `from ${readableDuration(min)} to ${readableDuration(max)}`;
+      ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 duration ${range}, such as "${example}" (${readableDuration(example)})` });
       return z.NEVER;
     }
     return ms;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { durationNote } from './durations.ts';
 
 /** A configuration problem, worded for the organiser who has to fix the file. */
 export interface ConfigProblem {
@@ -30,7 +31,7 @@ export function zodProblems(file: string, error: z.ZodError, knownKeys: (path: P
         message: unknownKeyMessage(key, knownKeys(issue.path)),
       }));
     }
-    return [{ file, field: field || undefined, severity: 'error' as const, message: issueMessage(issue) }];
+    return [{ file, field: field || undefined, severity: 'error' as const, message: issueText(issue) }];
   });
 }
 
@@ -38,11 +39,37 @@ export function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  const found = 'input' in issue && issue.input !== undefined ? `found ${JSON.stringify(issue.input)}, ` : '';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected} expected)`;
+/** An issue in our words: what was found, then what is expected; a schema's own message is kept. */
+export function issueText(issue: z.core.$ZodIssue): string {
+  const input = 'input' in issue ? issue.input : undefined;
+  const found = input !== undefined ? `found ${JSON.stringify(input)}${durationNote(input) ?? ''}, ` : '';
+  const zodWords = /^(Invalid input|Too big|Too small)\b/.test(issue.message);
+  if (issue.code === 'invalid_type' && zodWords) return input === undefined ? `is required (${expectedType(issue.expected)} expected)` : `${found}expected ${expectedType(issue.expected)}`;
   if (issue.code === 'invalid_value') return `${found}expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && zodWords) return `${found}expected ${boundText(issue)}`;
   return `${found}${issue.message}`;
+}
+
+/** zod's type names as an organiser writing YAML knows them. */
+function expectedType(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map of fields',
+  };
+  return names[expected] ?? expected;
+}
+
+/** "at most 365", "at least 1 character", "at most 10 items", "more than 0": zod's "Too big" in our words. */
+function boundText(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): string {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  const words = issue.inclusive === false ? (big ? 'less than' : 'more than') : big ? 'at most' : 'at least';
+  const unit = issue.origin === 'string' ? 'character' : issue.origin === 'array' || issue.origin === 'set' ? 'item' : '';
+  return `${words} ${limit}${unit ? ` ${unit}${limit === 1 ? '' : 's'}` : ''}`;
 }
 
 function unknownKeyMessage(key: string, known: string[]): string {
@@ -61,15 +88,20 @@ export function closest(word: string, candidates: string[]): string | undefined 
   return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
 }
 
+/**
+ * Damerau–Levenshtein distance (optimal string alignment): a swap of two neighbours is one edit,
+ * so `titel` is 1 from `title` and 2 from `time`.
+ */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => rows[i]?.[j] as number;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] as number;
+  return at(a.length, b.length);
 }
