@@ -18,10 +18,10 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionContextType, InteractionResponseType, Locale, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, failOnUnhandledRejections, withTimeout } from './discord/index.ts';
+import { FakeDiscord, Recorded, SnowflakeGenerator, failOnUnhandledRejections, snowflakeDate, withTimeout } from './discord/index.ts';
 
 const WAIT_MS = 5_000;
 
@@ -93,7 +93,7 @@ async function started(options: Parameters<typeof FakeDiscord.start>[0] = {}) {
   const fake = await FakeDiscord.start(options);
   running.fake = fake;
   const client = newClient(fake);
-  const botErrors: unknown[] = [];
+  const botErrors = new Recorded<unknown>('an error in the bot');
   client.on(Events.InteractionCreate, (interaction) => void answer(interaction).catch((error: unknown) => botErrors.push(error)));
   const ready = once(client, Events.ClientReady);
   await withTimeout(client.login(fake.token), WAIT_MS, 'login');
@@ -141,14 +141,14 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('answers a slash command with a message, the callback carrying no bot token', async () => {
     const { fake, botErrors } = await started();
-    const ping = fake.slashCommand({ name: 'ping' }, { locale: 'fr' as never });
+    const ping = fake.slashCommand({ name: 'ping' }, { locale: Locale.French });
     const response = await ping.response();
     expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(content(response)).toBe('pong (fr, SRE Paris)');
     expect(ping.original()?.interaction_metadata?.id).toBe(ping.payload.id);
     const callback = await fake.rest.requests.find((request) => request.route === 'POST /interactions/:interaction/:token/callback');
     expect(callback.authorization).toBeUndefined();
-    expect(botErrors).toEqual([]);
+    expect(botErrors.items).toEqual([]);
   });
 
   it('sends typed options and a subcommand, and a deferred reply is edited through @original', async () => {
@@ -162,7 +162,16 @@ describe('fake Discord with the real discord.js client', () => {
     const patch = await fake.rest.requests.find((request) => request.route === 'PATCH /webhooks/:app/:token/messages/:message');
     expect(patch.path.endsWith('/messages/%40original')).toBe(true);
     expect(() => fake.slashCommand({ name: 'agenda', subcommand: 'show', options: { event: 'four' } })).toThrow(/Integer/);
-    expect(botErrors).toEqual([]);
+    expect(botErrors.items).toEqual([]);
+  });
+
+  it('sends a slash command in the bot DM, for a global command offered there', async () => {
+    const { fake, client } = await started();
+    expect(() => fake.slashCommand({ name: 'ping' }, { dm: true })).toThrow(/never registered/);
+    await client.application!.commands.set([{ name: 'ping', description: 'Answers pong', contexts: [InteractionContextType.Guild, InteractionContextType.BotDM] }]);
+    const ping = fake.slashCommand({ name: 'ping' }, { dm: true, locale: Locale.French });
+    expect(content(await ping.response())).toBe('pong (fr, undefined)');
+    expect(ping.original()?.channel_id).toBe(fake.world.dms.get(fake.member.id)?.id);
   });
 
   it('answers an autocomplete with choices', async () => {
@@ -187,7 +196,7 @@ describe('fake Discord with the real discord.js client', () => {
     expect((await press.response()).type).toBe(InteractionResponseType.UpdateMessage);
     expect(fake.messages.byId.get(posted.id)).toMatchObject({ content: 'ada voted', components: [] });
     expect(() => fake.pressButton(posted, 'vote')).toThrow(/no button/);
-    expect(botErrors).toEqual([]);
+    expect(botErrors.items).toEqual([]);
   });
 
   it('answers a second callback for one interaction with 40060', async () => {
@@ -224,6 +233,42 @@ describe('fake Discord with the real discord.js client', () => {
     expect(again.id).toBe(first.id);
     expect(fake.messages.inChannel(fake.channel.id)).toHaveLength(1);
     expect(fake.rest.requests.items.filter((request) => request.route === 'POST /channels/:channel/messages')).toHaveLength(2);
+  });
+
+  it('computes who a post pings from allowed_mentions, as Discord does', async () => {
+    const { fake, client } = await started();
+    const channel = await client.channels.fetch(fake.channel.id);
+    if (!channel?.isSendable()) throw new Error('channel not sendable');
+    const text = `@everyone meet <@${fake.member.id}>`;
+    await channel.send({ content: text, allowedMentions: { parse: [] } });
+    await channel.send({ content: text, allowedMentions: { users: [fake.member.id] } });
+    await channel.send(text);
+    const pings = fake.messages.inChannel(fake.channel.id).map((message) => [message.mention_everyone, message.mentions.map((user) => user.id)]);
+    expect(pings).toEqual([
+      [false, []],
+      [false, [fake.member.id]],
+      [true, [fake.member.id]],
+    ]);
+  });
+
+  it('answers a callback that comes after the 3 s deadline with 10062 Unknown interaction', async () => {
+    const { fake, botErrors } = await started({ callbackDeadlineMs: 100 });
+    fake.faults.delay('POST /interactions/:interaction/:token/callback', 200);
+    fake.slashCommand({ name: 'ping' });
+    const late = await fake.rest.requests.find((request) => request.route === 'POST /interactions/:interaction/:token/callback');
+    expect(late.status).toBe(404);
+    expect(late.response).toEqual({ code: 10062, message: 'Unknown interaction' });
+    expect(await botErrors.find()).toMatchObject({ code: 10062, status: 404 });
+  });
+
+  it('sends op 9 to a RESUME of a forgotten session, and the client identifies again', async () => {
+    const { fake } = await started();
+    fake.gateway.invalidateSession();
+    fake.gateway.requestReconnect();
+    // discord.js spaces IDENTIFYs 5 to 6.5 s apart (Discord's identify limit): wait that long.
+    expect((await fake.gateway.identifies.nth(1, 10_000)).token).toBe(fake.token);
+    expect(fake.gateway.resumes.items).toHaveLength(1);
+    expect(content(await fake.slashCommand({ name: 'ping' }).response())).toMatch(/^pong/);
   });
 
   it('sends a DM, and refuses one to a member who closed their DMs with 50007', async () => {
@@ -284,5 +329,17 @@ describe('fake Discord with the real discord.js client', () => {
     const client = newClient(fake, [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers]);
     await expect(withTimeout(client.login(fake.token), WAIT_MS, 'login')).rejects.toThrow(/disallowed intents/i);
     expect((await fake.gateway.closes.find()).closedWith).toEqual({ code: 4014, by: 'server' });
+  });
+});
+
+describe('snowflakes', () => {
+  it('are 17 to 19 digits, unique and increasing even within one millisecond, and tell their date', () => {
+    const at = Date.UTC(2026, 5, 1);
+    const ids = new SnowflakeGenerator(1n, () => at);
+    const made = Array.from({ length: 5000 }, () => ids.next());
+    expect(made.every((id) => /^\d{17,19}$/.test(id))).toBe(true);
+    expect(new Set(made).size).toBe(made.length);
+    expect(made.every((id, index) => index === 0 || BigInt(id) > BigInt(made[index - 1]!))).toBe(true);
+    expect(snowflakeDate(made[0]!).getTime()).toBe(at);
   });
 });

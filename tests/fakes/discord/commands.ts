@@ -79,9 +79,10 @@ export class CommandRegistry {
   }
 
   /** The command a member would pick in this guild: guild commands first, then global ones. */
-  find(name: string, guildId: string | null): APIApplicationCommand {
+  find(name: string, guildId: string | null, inDm = false): APIApplicationCommand {
     const command = [...(guildId ? this.list(guildId) : []), ...this.list(null)].find((candidate) => candidate.name === name);
     if (!command) throw new Error(`/${name} was never registered (PUT …/commands), so Discord would not offer it`);
+    if (inDm && !(command.contexts ?? []).includes(InteractionContextType.BotDM)) throw new Error(`/${name} is not offered in DMs (contexts)`);
     return command;
   }
 

@@ -47,6 +47,8 @@ interface Session {
   intents: number;
   backlog: { s: number; t: string; d: unknown }[];
   socket?: WebSocket;
+  /** False once Discord has "forgotten" it: a RESUME then gets op 9. */
+  resumable: boolean;
 }
 
 export interface GatewayConnection {
@@ -109,9 +111,9 @@ export class Gateway {
     this.refusal = { code, reason };
   }
 
-  /** Forgets the session (as after a long outage): the next RESUME gets op 9 INVALID_SESSION. */
+  /** The session can no longer be resumed (as after a long outage): a RESUME gets op 9 INVALID_SESSION. */
   invalidateSession(): void {
-    this.session = undefined;
+    if (this.session) this.session.resumable = false;
   }
 
   /** Ends every connection: used when the fake stops. */
@@ -166,7 +168,7 @@ export class Gateway {
     if ((data.intents & ~ALL_INTENTS) !== 0) return this.refuse(socket, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
     const missing = data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents;
     if (missing !== 0) return this.refuse(socket, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
-    this.session = { id: randomBytes(16).toString('hex'), seq: 0, intents: data.intents, backlog: [], socket };
+    this.session = { id: randomBytes(16).toString('hex'), seq: 0, intents: data.intents, backlog: [], socket, resumable: true };
     const guilds = [...this.world.guilds.values()];
     this.dispatch(GatewayDispatchEvents.Ready, {
       v: 10,
@@ -184,7 +186,7 @@ export class Gateway {
     this.resumes.push(data);
     const session = this.session;
     if (data.token !== this.options.token) return this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-    if (!session || session.id !== data.session_id || !session.backlog.some((entry) => entry.s <= data.seq + 1)) {
+    if (!session?.resumable || session.id !== data.session_id || !session.backlog.some((entry) => entry.s <= data.seq + 1)) {
       this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
       return;
     }

@@ -30,13 +30,16 @@ export interface Where {
   channel: GuildTextChannel;
   /** The member's client language (default: en-US). */
   locale?: Locale;
+  /** In the user's DM with the bot instead of the guild channel. */
+  dm?: boolean;
 }
 
-/** The fields every guild interaction shares. */
+/** The fields every interaction shares. */
 function common(world: World, where: Where) {
-  const member = world.guilds.get(where.guild.id)?.members.get(where.user.id);
-  if (!member) throw new Error(`${where.user.username} is not a member of ${where.guild.name}: add them with world.addMember`);
-  const guildMember: APIInteractionGuildMember = { ...member, user: where.user, permissions: MEMBER_PERMISSIONS.toString() };
+  return where.dm ? dmFields(world, where) : guildFields(world, where);
+}
+
+function identity(world: World) {
   const id = world.ids.next();
   return {
     id,
@@ -44,6 +47,32 @@ function common(world: World, where: Where) {
     // Real tokens are long opaque strings; one that needs URL-encoding care is the honest test.
     token: `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`,
     version: 1 as const,
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+/** In a bot DM: `user` instead of `member`, no guild, and "0" as the guild-install owner. */
+function dmFields(world: World, where: Where) {
+  const channel = world.dmWith(where.user);
+  return {
+    ...identity(world),
+    channel,
+    channel_id: channel.id,
+    user: where.user,
+    app_permissions: BOT_PERMISSIONS.toString(),
+    locale: where.locale ?? Locale.EnglishUS,
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: '0' },
+    context: InteractionContextType.BotDM,
+  };
+}
+
+function guildFields(world: World, where: Where) {
+  const member = world.guilds.get(where.guild.id)?.members.get(where.user.id);
+  if (!member) throw new Error(`${where.user.username} is not a member of ${where.guild.name}: add them with world.addMember`);
+  const guildMember: APIInteractionGuildMember = { ...member, user: where.user, permissions: MEMBER_PERMISSIONS.toString() };
+  return {
+    ...identity(world),
     guild_id: where.guild.id,
     guild: { id: where.guild.id, locale: where.guild.locale, features: [] },
     channel: where.channel,
@@ -52,15 +81,13 @@ function common(world: World, where: Where) {
     app_permissions: BOT_PERMISSIONS.toString(),
     locale: where.locale ?? Locale.EnglishUS,
     guild_locale: where.guild.locale,
-    entitlements: [],
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: where.guild.id },
     context: InteractionContextType.Guild,
-    attachment_size_limit: 10 * 1024 * 1024,
   };
 }
 
 export function slashCommand(world: World, commands: CommandRegistry, where: Where, invocation: Invocation): APIChatInputApplicationCommandInteraction {
-  const command = commands.find(invocation.name, where.guild.id);
+  const command = commands.find(invocation.name, where.dm ? null : where.guild.id, where.dm);
   const { options, resolved } = commands.options(command, invocation);
   return {
     ...common(world, where),
@@ -82,7 +109,7 @@ export function autocomplete(
   where: Where,
   invocation: Invocation & { focused: string },
 ): APIApplicationCommandAutocompleteInteraction {
-  const command = commands.find(invocation.name, where.guild.id);
+  const command = commands.find(invocation.name, where.dm ? null : where.guild.id, where.dm);
   const { options } = commands.options(command, invocation, invocation.focused);
   return {
     ...common(world, where),

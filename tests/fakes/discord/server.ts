@@ -124,7 +124,8 @@ export class FakeDiscord {
   /** A member presses a button on a message (one the bot posted, so the fake knows it). */
   pressButton(message: APIMessage, customId: string, place: Place = {}): InteractionHandle<APIMessageComponentButtonInteraction> {
     const channel = this.world.guildChannel(message.channel_id)?.channel;
-    return this.send(buttonPress(this.world, this.where({ ...(channel ? { channel } : {}), ...place }), message, customId));
+    const inDm = this.world.dmChannel(message.channel_id) !== undefined;
+    return this.send(buttonPress(this.world, this.where({ ...(channel ? { channel } : {}), ...(inDm ? { dm: true } : {}), ...place }), message, customId));
   }
 
   /** A member fills in and submits the modal the bot answered `opened` with. */
@@ -133,6 +134,7 @@ export class FakeDiscord {
     const from = opened.payload;
     const user = from.member?.user ?? from.user;
     const place: Place = user ? { user } : {};
+    if (!from.guild_id) place.dm = true;
     if (from.channel) {
       const channel = this.world.guildChannel(from.channel.id)?.channel;
       if (channel) place.channel = channel;
@@ -157,6 +159,6 @@ export class FakeDiscord {
   private where(place: Place): Where {
     const channel = place.channel ?? this.channel;
     const guild = place.guild ?? this.world.guilds.get(channel.guild_id ?? '') ?? this.guild;
-    return { user: place.user ?? this.member, guild, channel, ...(place.locale ? { locale: place.locale } : {}) };
+    return { user: place.user ?? this.member, guild, channel, ...(place.locale ? { locale: place.locale } : {}), ...(place.dm ? { dm: true } : {}) };
   }
 }
