@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger.ts';
 import { UnknownChannelError, type Poster } from '../core/poster.ts';
 import { say, type Reply } from '../core/reply.ts';
 import type { Store } from '../store/store.ts';
+import { StoreUnavailableError } from '../store/storeErrors.ts';
 import { catchUp } from './catchUp.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { Heap } from './heap.ts';
@@ -281,9 +282,15 @@ export class Scheduler {
   private poll(): Promise<void> {
     if (this.polling || this.stopping) return this.polling ?? Promise.resolve();
     this.polling = this.pollOnce()
-      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not read schedule changes; will retry'))
+      .catch((error: unknown) => this.logFailure(error, {}, 'could not read schedule changes; will retry'))
       .finally(() => (this.polling = undefined));
     return this.polling;
+  }
+
+  /** A store outage is logged once by the store itself; every other failure is worth a warning. */
+  private logFailure(error: unknown, context: Record<string, unknown>, message: string): void {
+    const level = error instanceof StoreUnavailableError ? 'debug' : 'warn';
+    this.options.logger[level]({ err: error, ...context }, message);
   }
 
   private async pollOnce(): Promise<void> {
@@ -509,7 +516,7 @@ export class Scheduler {
     try {
       won = await this.options.store.claim(job.key, this.owner, lease);
     } catch (error) {
-      this.options.logger.warn({ err: error, occurrence: job.key }, 'could not claim; will check back');
+      this.logFailure(error, { occurrence: job.key }, 'could not claim; will check back');
     }
     if (won) await this.complete(job);
     else this.checkBack(job);
