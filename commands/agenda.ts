@@ -15,6 +15,7 @@ export const agenda: Command = {
   options: [
     { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
   ],
+  responds: 'ephemeral',
   async run(ctx, options) {
     const book = ctx.services.agenda(ctx.community.id);
     const now = ctx.clock.now();

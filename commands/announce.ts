@@ -31,6 +31,7 @@ export const announce: Command = {
     { name: 'message', type: 'string', description: m.both('messageOption') },
     { name: 'channel', type: 'string', maxLength: 100, description: m.both('channelOption') },
   ],
+  responds: 'ephemeral',
   async run(ctx, options) {
     const action = typeof options.action === 'string' ? options.action : undefined;
     if (action === 'list') return list(ctx);

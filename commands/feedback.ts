@@ -46,6 +46,7 @@ export const feedback: Command = {
     { name: 'talks', type: 'string', description: m.both('talksOption') },
   ],
 
+  responds: (options) => (options.action === undefined && options.rating === undefined ? 'form' : 'ephemeral'),
   async run(ctx, options) {
     const ref = text(options.event);
     if (options.action === 'summary' || options.action === 'export') return organisers(ctx, options.action, ref);

@@ -1,4 +1,4 @@
-import type { OptionSpec } from '../src/core/command.ts';
+import { usagesOf, type OptionSpec } from '../src/core/command.ts';
 import { defineMessages, type Locale } from '../src/core/i18n.ts';
 import { expected } from '../src/core/optionProblems.ts';
 import { reply, type Block, type ListItem } from '../src/core/reply.ts';
@@ -42,6 +42,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     description: m.both('description'),
     options: [{ name: 'command', type: 'string', positional: true, maxLength: 50, example: 'propose', description: m.both('commandOption') }],
     examples: examples.help,
+    responds: 'ephemeral',
     run(ctx, options) {
       if (typeof options.command !== 'string') return reply(everyCommand(ctx, all()));
       // `/help /propose` and `/help Propose` mean the same command.
@@ -68,11 +69,17 @@ function oneCommand(command: Command, locale: Locale): Block[] {
   const blocks: Block[] = [
     { type: 'heading', text: [strong(`/${command.name}`)] },
     { type: 'text', text: [literal(command.description[locale])] },
-    { type: 'text', text: m.t(locale, 'usage', { usage: [literal(usage(command))] }) },
   ];
-  if (command.options.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'noOptions', { command: [literal(command.name)] }) });
-  else blocks.push({ type: 'heading', text: m.t(locale, 'options') }, { type: 'list', items: command.options.map((spec) => optionItem(spec, locale)) });
-  const shown = command.examples ?? [];
+  const usages = usagesOf(command);
+  for (const way of usages) {
+    // A command made of subcommands lists each with its own description, options and examples.
+    if (way.subcommand) blocks.push({ type: 'heading', text: [strong(`/${way.name}`), literal(` — ${way.description[locale]}`)] });
+    blocks.push({ type: 'text', text: m.t(locale, 'usage', { usage: [literal(usage(way.name, way.runnable.options))] }) });
+    const options = way.runnable.options;
+    if (options.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'noOptions', { command: [literal(way.name)] }) });
+    else blocks.push({ type: 'heading', text: m.t(locale, 'options') }, { type: 'list', items: options.map((spec) => optionItem(spec, locale)) });
+  }
+  const shown = [...(command.examples ?? []), ...usages.flatMap((way) => (way.subcommand ? way.examples : []))];
   if (shown.length > 0) {
     const items = shown.map((example) => ({ text: [strong(example.line), literal(` — ${example.description[locale]}`)] }));
     blocks.push({ type: 'heading', text: m.t(locale, 'examples') }, { type: 'list', items });
@@ -80,13 +87,13 @@ function oneCommand(command: Command, locale: Locale): Block[] {
   return blocks;
 }
 
-/** `/propose [action] [id] [title:…]`: positional options by name, named ones as `name:…`, optional ones in brackets. */
-function usage(command: Command): string {
-  const parts = command.options.map((spec) => {
+/** `/proposals accept id [reason:…]`: positional options by name, named ones as `name:…`, optional ones in brackets. */
+function usage(name: string, options: readonly OptionSpec[]): string {
+  const parts = options.map((spec) => {
     const shape = spec.positional ? spec.name : `${spec.name}:…`;
     return spec.required ? shape : `[${shape}]`;
   });
-  return [`/${command.name}`, ...parts].join(' ');
+  return [`/${name}`, ...parts].join(' ');
 }
 
 /** An option's name and description, then what it accepts, whether it is required and how it may be typed. */

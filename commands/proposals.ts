@@ -30,6 +30,7 @@ export const proposals: Command = {
     { name: 'reason', type: 'string', maxLength: 1000, description: m.both('optReason') },
     { name: 'page', type: 'integer', minValue: 1, description: m.both('optPage') },
   ],
+  responds: 'ephemeral',
   async run(ctx, options) {
     const id = typeof options.id === 'number' ? options.id : undefined;
     const reason = typeof options.reason === 'string' && options.reason.trim() !== '' ? options.reason.trim() : undefined;
@@ -106,7 +107,7 @@ async function tellSpeaker(ctx: Ctx, proposal: Proposal, reason: string | undefi
   const blocks: Block[] = [{ type: 'text', text: m.t(locale, proposal.state === 'accepted' ? 'dmAccepted' : 'dmRejected', params) }];
   if (reason) blocks.push({ type: 'text', text: m.t(locale, 'dmReason', { reason }) });
   try {
-    await ctx.services.poster.dm({ communityId: ctx.community.id, memberId: proposal.speaker.memberId }, writtenIn(reply(blocks), locale));
+    await ctx.services.poster.dm({ communityId: ctx.community.id, platform: proposal.speaker.platform, memberId: proposal.speaker.memberId }, writtenIn(reply(blocks), locale));
     return true;
   } catch (error) {
     ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the speaker of the decision');

@@ -1,4 +1,5 @@
 import type { MeetupEvent } from '../src/agenda/event.ts';
+import { channelsOn } from '../src/config/community.ts';
 import type { Outcome, Options } from '../src/core/command.ts';
 import { FORM_LIMITS, type Form } from '../src/core/form.ts';
 import { excerpt, reply, REPLY_LIMITS, replyLength, say, writtenIn, type Block } from '../src/core/reply.ts';
@@ -47,6 +48,7 @@ export const propose: Command = {
     { name: 'handle', type: 'string', description: m.both('optHandle') },
     { name: 'event', type: 'string', maxLength: 100, description: m.both('optEvent') },
   ],
+  responds: (options) => (options.action === undefined && options.title === undefined ? 'form' : 'ephemeral'),
   async run(ctx, options) {
     const id = typeof options.id === 'number' ? options.id : undefined;
     return guard(ctx, async () => {
@@ -117,7 +119,7 @@ async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promis
       communityId: ctx.community.id,
       eventId: event.id,
       fields: checked.fields,
-      speaker: { memberId: member(ctx).id, name: member(ctx).displayName, ...(member(ctx).locale ? { locale: member(ctx).locale } : {}) },
+      speaker: { memberId: member(ctx).id, platform: ctx.origin.platform, name: member(ctx).displayName, ...(member(ctx).locale ? { locale: member(ctx).locale } : {}) },
       at: ctx.clock.now(),
       maxOpen: settings(ctx).maxOpenPerMember,
     });
@@ -165,11 +167,12 @@ async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
 
 /** A slot became free: the organisers' channel hears it, when the community has one. */
 async function tellOrganisers(ctx: Ctx, proposal: Proposal, event: Text): Promise<void> {
-  const channel = ctx.community.channels.organisers;
+  // The organisers' channel of the platform it happened on: a channel name means nothing on another.
+  const channel = channelsOn(ctx.community, ctx.origin.platform).organisers;
   if (!channel) return;
   const notice = writtenIn(say(m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event })), ctx.community.locale);
   try {
-    await ctx.services.poster.post({ communityId: ctx.community.id, channel }, notice);
+    await ctx.services.poster.post({ communityId: ctx.community.id, platform: ctx.origin.platform, channel }, notice);
   } catch (error) {
     ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the organisers that a slot is free');
   }

@@ -2,15 +2,27 @@ import type { Community } from '../config/community.ts';
 import { isOrganiser } from '../config/community.ts';
 import { StoreUnavailableError } from '../store/storeErrors.ts';
 import type { Clock } from './clock.ts';
-import type { CommandContext, CommandDefinition, Outcome } from './command.ts';
-import type { FormSubmission } from './form.ts';
+import type { ButtonResponse, CommandContext, CommandDefinition, FirstResponse, Outcome } from './command.ts';
+import { firstResponseOf } from './command.ts';
+import { runEffects } from './effects.ts';
+import type { Form, FormSubmission } from './form.ts';
+import { formAsReply, type FormStash } from './formReply.ts';
+import type { Locale } from './i18n.ts';
 import type { Invocation, Origin } from './invocation.ts';
 import type { Logger } from './logger.ts';
 import { coreMessages as m } from './messages.ts';
 import { describeProblem } from './optionProblems.ts';
-import { checkTypedOptions, parseOptions } from './optionParser.ts';
-import { say } from './reply.ts';
+import type { Poster } from './poster.ts';
+import { resolve, type Resolved } from './resolve.ts';
+import { literal, type Text } from './text.ts';
+import { excerpt, reply, say, type Reply } from './reply.ts';
 import { UserError } from './userError.ts';
+
+/** How an adapter asks: may the answer be a form (a modal as the first response)? Yes unless it said no. */
+export interface AnswerOptions {
+  /** False after a deferral or a modal submit: a Form outcome then becomes a Reply whose button reopens it. */
+  formAllowed?: boolean;
+}
 
 export interface BotDeps<S> {
   commands: readonly CommandDefinition<S>[];
@@ -18,6 +30,10 @@ export interface BotDeps<S> {
   services: S;
   clock: Clock;
   logger: Logger;
+  /** How effects are delivered after a reply (DMs, channel posts). */
+  poster?: Poster;
+  /** Where forms behind "open the form" buttons wait. */
+  formStash?: FormStash;
 }
 
 /**
@@ -47,31 +63,96 @@ export class Bot<S> {
     return this.deps.services;
   }
 
-  async handle(invocation: Invocation): Promise<Outcome> {
+  /**
+   * What the first response to this invocation will be, known before running it: 'form' (show a
+   * modal at once) or the visibility of the reply (to defer with). Cheap: no store, no I/O.
+   */
+  plan(invocation: Invocation): FirstResponse {
+    const command = this.byName.get(invocation.command);
+    if (!command || !this.allowed(command, invocation)) return 'ephemeral';
+    const resolved = resolve(command, invocation);
+    if (!resolved.ok || (resolved.subcommand?.organiserOnly && !this.isOrganiser(invocation))) return 'ephemeral';
+    return firstResponseOf(resolved.runnable, resolved.options);
+  }
+
+  /** How a button of `commandName` answers, before it runs: a form, a reply of that visibility, or a replacement of its message. */
+  planAct(commandName: string, action: string): ButtonResponse {
+    return this.byName.get(commandName)?.actResponds?.(action) ?? 'ephemeral';
+  }
+
+  async handle(invocation: Invocation, answer: AnswerOptions = {}): Promise<Outcome> {
     const ctx = this.context(invocation);
     const command = this.byName.get(invocation.command);
     if (!command) return say(m.t(ctx.locale, 'unknownCommand', { name: invocation.command }));
-    if (command.organiserOnly && !ctx.isOrganiser) {
-      return say(m.t(ctx.locale, 'organisersOnly', { name: command.name, community: ctx.community.name }));
-    }
-    const input = invocation.input;
-    const parsed = input.kind === 'text' ? parseOptions(input.text, command.options) : checkTypedOptions(input.options, command.options);
-    if (!parsed.ok) return describeProblem(parsed.problem, command, ctx.locale, typedText(invocation));
-    return this.guard(ctx, () => command.run(ctx, parsed.options));
+    if (!this.allowed(command, invocation)) return this.organisersOnly(ctx, command.name);
+    const resolved = resolve(command, invocation);
+    if (!resolved.ok) return this.problem(command, resolved, ctx.locale, invocation);
+    const name = resolved.subcommand ? `${command.name} ${resolved.subcommand.name}` : command.name;
+    if (resolved.subcommand?.organiserOnly && !ctx.isOrganiser) return this.organisersOnly(ctx, name);
+    const outcome = await this.guard(ctx, () => resolved.runnable.run(ctx, resolved.options));
+    return this.shown(outcome, ctx.locale, answer);
   }
 
-  async submit(origin: Origin, submission: FormSubmission): Promise<Outcome> {
+  async submit(origin: Origin, submission: FormSubmission, answer: AnswerOptions = {}): Promise<Outcome> {
     const ctx = this.context(origin);
     const command = this.byName.get(submission.formId.split(':')[0] ?? '');
     if (!command?.submit) return say(m.t(ctx.locale, 'unknownCommand', { name: submission.formId }));
-    return this.guard(ctx, () => command.submit!(ctx, submission));
+    return this.shown(await this.guard(ctx, () => command.submit!(ctx, submission)), ctx.locale, answer);
   }
 
-  async act(origin: Origin, commandName: string, action: { action: string; value: string }): Promise<Outcome> {
+  async act(origin: Origin, commandName: string, action: { action: string; value: string }, answer: AnswerOptions = {}): Promise<Outcome> {
     const ctx = this.context(origin);
     const command = this.byName.get(commandName);
     if (!command?.act) return say(m.t(ctx.locale, 'unknownCommand', { name: commandName }));
-    return this.guard(ctx, () => command.act!(ctx, action));
+    return this.shown(await this.guard(ctx, () => command.act!(ctx, action)), ctx.locale, answer);
+  }
+
+  /** Keeps a form behind a short key, for a button that opens it (route `open`). */
+  async stashForm(form: Form): Promise<string> {
+    if (!this.deps.formStash) throw new Error('no form stash: give the Bot one to render buttons that open forms');
+    return this.deps.formStash.put(form);
+  }
+
+  /** The form a pressed `open` button stands for, or a reply saying it expired. */
+  async openForm(origin: Origin, key: string): Promise<Outcome> {
+    const ctx = this.context(origin);
+    const form = await this.deps.formStash?.take(key);
+    return form ?? say(m.t(ctx.locale, 'formExpired'));
+  }
+
+  /** Runs a reply's effects once the adapter delivered it; failures are logged and handed to their fallback. */
+  async runEffects(outcome: Outcome): Promise<void> {
+    if (outcome.kind !== 'reply' || !outcome.effects?.length) return;
+    if (!this.deps.poster) throw new Error('no poster: give the Bot one to run effects');
+    await runEffects(outcome.effects, this.deps.poster, this.deps.logger);
+  }
+
+  private shown(outcome: Outcome, locale: Locale, answer: AnswerOptions): Outcome {
+    return outcome.kind === 'form' && answer.formAllowed === false ? formAsReply(outcome, locale) : outcome;
+  }
+
+  private allowed(command: CommandDefinition<S>, origin: Origin): boolean {
+    return !command.organiserOnly || this.isOrganiser(origin);
+  }
+
+  private isOrganiser(origin: Origin): boolean {
+    return isOrganiser(this.community(origin.communityId), origin.member, origin.platform);
+  }
+
+  private organisersOnly(ctx: CommandContext<S>, name: string): Reply {
+    return say(m.t(ctx.locale, 'organisersOnly', { name, community: ctx.community.name }));
+  }
+
+  private problem(command: CommandDefinition<S>, resolved: Extract<Resolved<S>, { ok: false }>, locale: Locale, invocation: Invocation): Reply {
+    const typed = typedText(invocation);
+    const problem = resolved.problem;
+    if (problem.kind === 'unknown-subcommand') {
+      const known = [literal((command.subcommands ?? []).map((sub) => sub.name).join(', '))];
+      return describeUnknownSubcommand(m.t(locale, 'unknownSubcommand', { name: problem.name, command: command.name, known }), typed, locale);
+    }
+    const sub = resolved.runnable && command.subcommands?.find((candidate) => candidate === resolved.runnable);
+    const usage = { name: sub ? `${command.name} ${sub.name}` : command.name, options: resolved.runnable?.options ?? [] };
+    return describeProblem(problem, usage, locale, typed);
   }
 
   private context(origin: Origin): CommandContext<S> {
@@ -81,7 +162,7 @@ export class Bot<S> {
       community,
       // The community's language by default; the member's own client locale wins.
       locale: origin.member.locale ?? community.locale,
-      isOrganiser: isOrganiser(community, origin.member),
+      isOrganiser: isOrganiser(community, origin.member, origin.platform),
       clock: this.deps.clock,
       services: this.deps.services,
     };
@@ -112,5 +193,13 @@ export class Bot<S> {
 function typedText(invocation: Invocation): string {
   const input = invocation.input;
   const args = input.kind === 'text' ? input.text : Object.entries(input.options).map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(' ');
-  return `/${invocation.command}${args ? ` ${args}` : ''}`;
+  const command = invocation.subcommand ? `${invocation.command} ${invocation.subcommand}` : invocation.command;
+  return `/${command}${args ? ` ${args}` : ''}`;
+}
+
+function describeUnknownSubcommand(text: Text, typed: string, locale: Locale): Reply {
+  return reply([
+    { type: 'text', text },
+    { type: 'text', text: m.t(locale, 'youTyped', { typed: excerpt(typed) }) },
+  ]);
 }

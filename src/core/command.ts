@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Form, FormSubmission } from './form.ts';
 import type { Locale } from './i18n.ts';
 import type { Origin, OptionValue } from './invocation.ts';
-import type { Reply } from './reply.ts';
+import type { Reply, Visibility } from './reply.ts';
 
 export type Localised = Record<Locale, string>;
 
@@ -45,20 +45,97 @@ export interface CommandContext<S> {
 }
 
 /**
- * One slash command, platform-neutral (the discord.js guide's `data` + `execute`, without the
- * client monkey-patch). Handlers return values; adapters do the I/O.
+ * What an adapter must know before running a command (Discord answers within 3 s; a modal only as
+ * the first response): it opens a form, or it answers with that visibility (and may be deferred so).
  */
-export interface CommandDefinition<S> {
+export type FirstResponse = 'form' | Visibility;
+
+/** Declared per command or subcommand; a function when it depends on the options given. */
+export type Responds = FirstResponse | ((options: Options) => FirstResponse);
+
+/** A button's first response: also `replace`, an answer that takes the place of the message the button was on. */
+export type ButtonResponse = FirstResponse | 'replace';
+
+/** What a command may do when it runs: one action, with its own typed options. */
+export interface Runnable<S> {
+  options: readonly OptionSpec[];
+  /** Said before running: a form, or a reply of this visibility. */
+  responds: Responds;
+  run(ctx: CommandContext<S>, options: Options): Promise<Outcome> | Outcome;
+}
+
+/** One action of a command (`/proposals accept 3`): a Discord native subcommand, a first word elsewhere. */
+export interface SubcommandDefinition<S> extends Runnable<S> {
+  /** Lower case, as a command name (Discord's rules). */
   name: string;
   description: Localised;
-  options: readonly OptionSpec[];
+  /** On top of the command's own: `/feedback summary` is for organisers, `/feedback` is not. */
+  organiserOnly?: boolean;
+  examples?: readonly CommandExample[];
+}
+
+interface CommandBase<S> {
+  name: string;
+  description: Localised;
   /** Members who are not organisers get a clear "organisers only" reply. */
   organiserOnly?: boolean;
   /** Typical lines, shown by `/help <command>`. */
   examples?: readonly CommandExample[];
-  run(ctx: CommandContext<S>, options: Options): Promise<Outcome> | Outcome;
   /** Receives the submission of a Form this command returned. */
   submit?(ctx: CommandContext<S>, submission: FormSubmission): Promise<Outcome> | Outcome;
   /** Receives a button press from a Reply this command returned. */
   act?(ctx: CommandContext<S>, action: { action: string; value: string }): Promise<Outcome> | Outcome;
+  /** How `act` answers each button action, known before it runs; `ephemeral` when not said. */
+  actResponds?(action: string): ButtonResponse;
+}
+
+/** A command with one action: its options directly under it (`/agenda 4`). */
+export interface SimpleCommand<S> extends CommandBase<S>, Runnable<S> {
+  subcommands?: undefined;
+}
+
+/** A command made of subcommands (`/proposals accept 3`); the default one runs when none is typed. */
+export interface CommandWithSubcommands<S> extends CommandBase<S> {
+  subcommands: readonly SubcommandDefinition<S>[];
+  /** Run when the text after the command does not start with a subcommand's name (console, Slack). */
+  defaultSubcommand?: string;
+}
+
+/**
+ * One slash command, platform-neutral (the discord.js guide's `data` + `execute`, without the
+ * client monkey-patch). Handlers return values; adapters do the I/O.
+ */
+export type CommandDefinition<S> = SimpleCommand<S> | CommandWithSubcommands<S>;
+
+/** The action an invocation runs: the command itself, or one of its subcommands. */
+export function runnableOf<S>(command: CommandDefinition<S>, subcommand: string | undefined): Runnable<S> | undefined {
+  if (!command.subcommands) return subcommand === undefined ? command : undefined;
+  return command.subcommands.find((candidate) => candidate.name === subcommand);
+}
+
+/** A declared first response, for these options. */
+export function firstResponseOf(runnable: Runnable<unknown>, options: Options): FirstResponse {
+  return typeof runnable.responds === 'function' ? runnable.responds(options) : runnable.responds;
+}
+
+/** One way to run a command, as help lists it: `proposals accept` with its options. */
+export interface Usage<S> {
+  /** `proposals accept`, or `agenda` for a command without subcommands. */
+  name: string;
+  description: Localised;
+  runnable: Runnable<S>;
+  subcommand?: SubcommandDefinition<S>;
+  examples: readonly CommandExample[];
+}
+
+/** Every way to run a command: itself, or each of its subcommands. */
+export function usagesOf<S>(command: CommandDefinition<S>): Usage<S>[] {
+  if (!command.subcommands) return [{ name: command.name, description: command.description, runnable: command, examples: command.examples ?? [] }];
+  return command.subcommands.map((subcommand) => ({
+    name: `${command.name} ${subcommand.name}`,
+    description: subcommand.description,
+    runnable: subcommand,
+    subcommand,
+    examples: subcommand.examples ?? [],
+  }));
 }

@@ -31,8 +31,13 @@ export interface Invocation {
   channelId: string;
   member: Member;
   command: string;
+  /**
+   * The subcommand, when the platform sends it typed (Discord). For text input it is left out:
+   * the core reads it from the first word, else runs the command's default subcommand.
+   */
+  subcommand?: string;
   input: CommandInput;
 }
 
 /** Who and where, for a form submission or a button press that comes back later. */
-export type Origin = Omit<Invocation, 'command' | 'input'>;
+export type Origin = Omit<Invocation, 'command' | 'subcommand' | 'input'>;

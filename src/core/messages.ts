@@ -25,6 +25,11 @@ export const coreMessages = defineMessages({
     expectBoolean: 'yes or no',
     expectText: 'some text',
     expectTextMax: 'some text of at most {max} characters',
+    unknownSubcommand: 'I don’t know the action “{name}”. /{command} takes: {known}.',
+    formAgain: 'Open the form again',
+    formExpired: 'This form is no longer kept (after a day). Please run the command again.',
+    formToFix: '{title}: some answers need another look.',
+    fieldCut: '{label} was cut to its first {max} characters so that the form can hold it.',
   },
   fr: {
     unknownCommand: 'Il n’y a pas de commande /{name}. Tapez /help pour voir ce que je sais faire.',
@@ -49,5 +54,10 @@ export const coreMessages = defineMessages({
     expectBoolean: 'oui ou non',
     expectText: 'du texte',
     expectTextMax: 'un texte d’au plus {max} caractères',
+    unknownSubcommand: 'Je ne connais pas l’action « {name} ». /{command} accepte : {known}.',
+    formAgain: 'Rouvrir le formulaire',
+    formExpired: 'Ce formulaire n’est plus conservé (au bout d’un jour). Relancez la commande.',
+    formToFix: '{title} : certaines réponses sont à revoir.',
+    fieldCut: '{label} a été coupé à ses {max} premiers caractères pour tenir dans le formulaire.',
   },
 });

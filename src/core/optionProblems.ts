@@ -1,12 +1,18 @@
-import type { CommandDefinition, OptionSpec } from './command.ts';
+import type { OptionSpec } from './command.ts';
 import type { Locale } from './i18n.ts';
 import { coreMessages as m } from './messages.ts';
 import type { OptionProblem } from './optionParser.ts';
 import { excerpt, reply, type Reply } from './reply.ts';
 import { literal, type Text } from './text.ts';
 
+/** What was run, as typed: `proposals accept` for a subcommand, and the options it takes. */
+export interface Usage {
+  name: string;
+  options: readonly OptionSpec[];
+}
+
 /** A friendly reply for input that could not be read, which repeats what the person typed. */
-export function describeProblem(problem: OptionProblem, command: CommandDefinition<unknown>, locale: Locale, typed: string): Reply {
+export function describeProblem(problem: OptionProblem, command: Usage, locale: Locale, typed: string): Reply {
   return reply([
     { type: 'text', text: explain(problem, command, locale) },
     // Only the start of it: a pasted page must not come back whole, nor twice.
@@ -14,7 +20,7 @@ export function describeProblem(problem: OptionProblem, command: CommandDefiniti
   ]);
 }
 
-function explain(problem: OptionProblem, command: CommandDefinition<unknown>, locale: Locale): Text {
+function explain(problem: OptionProblem, command: Usage, locale: Locale): Text {
   const known = command.options.map((o) => o.name).join(', ') || '—';
   const spec = (name: string) => command.options.find((o) => o.name === name);
   switch (problem.kind) {
@@ -34,7 +40,7 @@ function explain(problem: OptionProblem, command: CommandDefinition<unknown>, lo
 }
 
 /** `--event` alone: name the option and show both ways of giving it a value. */
-function missingValue(command: CommandDefinition<unknown>, spec: OptionSpec | undefined, locale: Locale): Text {
+function missingValue(command: Usage, spec: OptionSpec | undefined, locale: Locale): Text {
   const name = spec?.name ?? '';
   const value = spec ? exampleValue(spec) : '…';
   return m.t(locale, 'missingValue', {

@@ -1,4 +1,6 @@
+import type { Form } from './form.ts';
 import type { Locale } from './i18n.ts';
+import type { DmTarget, PostTarget } from './poster.ts';
 import type { Text } from './text.ts';
 
 /**
@@ -59,7 +61,21 @@ export interface Button {
   value: string;
   label: Text;
   style?: 'primary' | 'danger';
+  /**
+   * Pressing it opens this form (pre-filled, with its errors) instead of calling `act`: how a
+   * form is offered where it cannot be the first response (after a modal submit, a deferral).
+   * Adapters keep it in the FormStash and route the button as `open`.
+   */
+  opens?: Form;
 }
+
+/**
+ * Slow work a command asks for, done by the Bot after the adapter delivered the reply
+ * (`bot.runEffects`), so that it never holds the answer past a platform's deadline. Serialisable.
+ */
+export type Effect =
+  | { kind: 'dm'; target: DmTarget; reply: Reply; onFailure?: Effect }
+  | { kind: 'post'; target: PostTarget; reply: Reply; onFailure?: Effect };
 
 export interface Attachment {
   filename: string;
@@ -85,6 +101,10 @@ export interface Reply {
    * speaker in theirs): renderers format its dates and times in it too, so no part is in another.
    */
   locale?: Locale;
+  /** This answer to a button takes the place of the message the button was on (Discord `update`, Slack `replace_original`). */
+  replaces?: boolean;
+  /** Run after the reply was delivered; the reply itself says what happens if they fail. */
+  effects?: Effect[];
 }
 
 export function reply(blocks: Block[], visibility: Visibility = 'ephemeral'): Reply {

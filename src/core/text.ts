@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 
 /**
  * Inline pieces of a reply. Literal catalogue text is trusted; anything that came from a person or
@@ -12,7 +12,8 @@ export type Inline =
   | { type: 'plain'; text: string }
   /** Emphasised `plain`: the text may come from a person or a file, and is escaped the same way. */
   | { type: 'strong'; text: string }
-  | { type: 'time'; at: DateTime; style: TimeStyle }
+  /** `at` is an ISO instant in UTC, so that a Reply survives being stored (JSON); see `instantOf`. */
+  | { type: 'time'; at: string; style: TimeStyle }
   | { type: 'mention'; memberId: string; name: string }
   | { type: 'link'; url: string; label: string };
 
@@ -21,7 +22,9 @@ export type Text = Inline[];
 export const literal = (text: string): Inline => ({ type: 'literal', text });
 export const plain = (text: string): Inline => ({ type: 'plain', text });
 export const strong = (text: string): Inline => ({ type: 'strong', text });
-export const time = (at: DateTime, style: TimeStyle = 'datetime'): Inline => ({ type: 'time', at, style });
+export const time = (at: DateTime, style: TimeStyle = 'datetime'): Inline => ({ type: 'time', at: at.toUTC().toISO() as string, style });
+/** The instant of a time token, for renderers. */
+export const instantOf = (inline: { at: string }): DateTime => DateTime.fromISO(inline.at, { setZone: true });
 export const mention = (memberId: string, name: string): Inline => ({ type: 'mention', memberId, name });
 export const link = (url: string, label = url): Inline => ({ type: 'link', url, label });
 

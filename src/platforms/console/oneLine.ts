@@ -1,7 +1,8 @@
-import type { CommandDefinition, Options } from '../../core/command.ts';
+import type { CommandDefinition, OptionSpec, Options } from '../../core/command.ts';
 import type { Form, FormField } from '../../core/form.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { parseOptions } from '../../core/optionParser.ts';
+import { optionsForText } from '../../core/resolve.ts';
 import { consoleMessages as m } from './messages.ts';
 
 /**
@@ -12,23 +13,27 @@ import { consoleMessages as m } from './messages.ts';
 
 /** The options typed on the command's line, when some of them are answers of `form`. */
 export function answersOnLine(command: CommandDefinition<unknown> | undefined, text: string, form: Form): Options | undefined {
-  if (!command) return undefined;
-  const parsed = parseOptions(text, command.options);
+  const usage = command && optionsForText(command, text);
+  if (!usage) return undefined;
+  const parsed = parseOptions(usage.rest, usage.runnable.options);
   if (!parsed.ok) return undefined;
   return form.fields.some((field) => parsed.options[field.id] !== undefined) ? parsed.options : undefined;
 }
 
 /** Lines saying that nothing was saved, what is missing (refused answers are shown before) and the whole line to type. */
-export function oneLineRefusal(form: Form, command: CommandDefinition<unknown>, typed: Options, locale: Locale): string[] {
-  const lines = [m.s(locale, 'oneLineRefused', { command: command.name })];
+export function oneLineRefusal(form: Form, command: CommandDefinition<unknown>, line: string, typed: Options, locale: Locale): string[] {
+  const usage = optionsForText(command, line);
+  const options = usage?.runnable.options ?? [];
+  const name = usage?.name ?? command.name;
+  const lines = [m.s(locale, 'oneLineRefused', { command: name })];
   const missing = form.fields.filter((field) => field.required && !form.errors[field.id] && blank(form.values[field.id]));
   if (missing.length > 0) lines.push(m.s(locale, 'missingFields', { fields: missing.map((field) => `${field.id} (${field.label})`).join(', ') }));
-  lines.push(m.s(locale, 'oneLineHint', { line: wholeLine(form, command, typed) }));
+  lines.push(m.s(locale, 'oneLineHint', { line: wholeLine(form, { name, options }, typed) }));
   return lines;
 }
 
 /** The command with what was typed and accepted, and a sample for each answer still needed. */
-function wholeLine(form: Form, command: CommandDefinition<unknown>, typed: Options): string {
+function wholeLine(form: Form, command: { name: string; options: readonly OptionSpec[] }, typed: Options): string {
   const isField = new Set(form.fields.map((field) => field.id));
   const words = [`/${command.name}`];
   for (const spec of command.options) {

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Locale } from '../../core/i18n.ts';
 import type { Attachment, Block, Reply } from '../../core/reply.ts';
-import type { Inline, Text } from '../../core/text.ts';
+import { instantOf, type Inline, type Text } from '../../core/text.ts';
 import { formatTime } from './formatTime.ts';
 
 export interface ConsoleView {
@@ -31,7 +31,7 @@ function renderInline(inline: Inline, view: ConsoleView): string {
     case 'strong':
       return safe(inline.text);
     case 'time':
-      return formatTime(inline.at, inline.style, view.zone, view.locale, view.now);
+      return formatTime(instantOf(inline), inline.style, view.zone, view.locale, view.now);
     case 'mention':
       return `@${safe(inline.name)}`;
     case 'link':

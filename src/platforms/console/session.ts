@@ -60,7 +60,7 @@ export class ConsoleSession {
     if (outcome.kind === 'form' && !this.options.interactive) {
       const command = this.options.bot.commands.find((candidate) => candidate.name === name);
       const typed = answersOnLine(command, rest, outcome);
-      if (command && typed) return this.refuse(outcome, oneLineRefusal(outcome, command, typed, this.locale()));
+      if (command && typed) return this.refuse(outcome, oneLineRefusal(outcome, command, rest, typed, this.locale()));
     }
     await this.show(outcome);
   }

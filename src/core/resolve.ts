@@ -1,0 +1,50 @@
+import type { CommandDefinition, Options, Runnable, SubcommandDefinition } from './command.ts';
+import { runnableOf } from './command.ts';
+import type { Invocation } from './invocation.ts';
+import type { OptionProblem } from './optionParser.ts';
+import { checkTypedOptions, parseOptions } from './optionParser.ts';
+
+/** An invocation matched to what it runs, its options read. */
+export type Resolved<S> =
+  | { ok: true; runnable: Runnable<S>; subcommand?: SubcommandDefinition<S>; options: Options }
+  | { ok: false; problem: OptionProblem | { kind: 'unknown-subcommand'; name: string }; runnable?: Runnable<S> };
+
+/**
+ * Finds the subcommand and reads the options. Discord sends the subcommand typed; in text
+ * (console, Slack) it is the first word, else the command's default, so `/proposals accept 3`
+ * and `/proposals 4` (the default `list`) both read as people type them.
+ */
+export function resolve<S>(command: CommandDefinition<S>, invocation: Invocation): Resolved<S> {
+  const input = invocation.input;
+  let name = invocation.subcommand;
+  let rest = input.kind === 'text' ? input.text : '';
+  if (command.subcommands && name === undefined) {
+    const split = splitSubcommand(command, rest);
+    if (!split.ok) return { ok: false, problem: { kind: 'unknown-subcommand', name: split.word } };
+    [name, rest] = [split.name, split.rest];
+  }
+  const runnable = runnableOf(command, name);
+  if (!runnable) return { ok: false, problem: { kind: 'unknown-subcommand', name: name ?? '' } };
+  const parsed = input.kind === 'text' ? parseOptions(rest, runnable.options) : checkTypedOptions(input.options, runnable.options);
+  if (!parsed.ok) return { ok: false, problem: parsed.problem, runnable };
+  const subcommand = command.subcommands?.find((candidate) => candidate.name === name);
+  return { ok: true, runnable, ...(subcommand ? { subcommand } : {}), options: parsed.options };
+}
+
+/** The subcommand a typed line names (its first word), else the default one, and the text after it. */
+export function splitSubcommand<S>(command: CommandDefinition<S>, text: string): { ok: true; name?: string; rest: string } | { ok: false; word: string } {
+  if (!command.subcommands) return { ok: true, rest: text };
+  const [, first = '', after = ''] = /^\s*(\S*)\s*(.*)$/s.exec(text) ?? [];
+  const typed = command.subcommands.find((candidate) => candidate.name === first.toLowerCase());
+  if (typed) return { ok: true, name: typed.name, rest: after };
+  if (command.defaultSubcommand) return { ok: true, name: command.defaultSubcommand, rest: text };
+  return { ok: false, word: first };
+}
+
+/** The options a typed line is read with, and the text they are read from (console one-liners). */
+export function optionsForText<S>(command: CommandDefinition<S>, text: string): { runnable: Runnable<S>; rest: string; name: string } | undefined {
+  const split = splitSubcommand(command, text);
+  if (!split.ok) return undefined;
+  const runnable = runnableOf(command, split.name);
+  return runnable && { runnable, rest: split.rest, name: split.name ? `${command.name} ${split.name}` : command.name };
+}
