@@ -4,6 +4,7 @@ import { AnnouncementRepository } from './announcements/repository.ts';
 import { lightningTalksFromProposals } from './proposals/lightning.ts';
 import type { Community } from './config/community.ts';
 import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
+import { logProblems } from './config/problems.ts';
 import { Bot } from './core/bot.ts';
 import type { Clock } from './core/clock.ts';
 import type { Logger } from './core/logger.ts';
@@ -52,7 +53,7 @@ export function composeServices(parts: { agendas: ReadonlyMap<string, Agenda>; s
 export async function createApp(options: AppOptions): Promise<App> {
   const config = await loadConfig(options.configDir);
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
-  for (const problem of config.problems) options.logger.warn({ file: problem.file, field: problem.field }, problem.message);
+  logProblems(options.logger, config.problems);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
   const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
   const store = options.store ?? (await openStore(options.storeUrl, options.logger));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Logger } from '../core/logger.ts';
 import { durationNote } from './durations.ts';
 
 /** A configuration problem, worded for the organiser who has to fix the file. */
@@ -17,6 +18,11 @@ export function formatProblem(problem: ConfigProblem): string {
     .filter(Boolean)
     .join(', ');
   return `${problem.severity}: ${where}: ${problem.message}${problem.fix ? ` (fix: ${problem.fix})` : ''}`;
+}
+
+/** Logs each problem with its file, line, field and fix: at a terminal, one `warning: file:3 — …` line. */
+export function logProblems(logger: Pick<Logger, 'warn'>, problems: readonly ConfigProblem[]): void {
+  for (const { file, line, field, fix, message } of problems) logger.warn({ file, line, field, fix }, message);
 }
 
 /** Turns zod issues into messages naming the field, what was found and what is expected. */

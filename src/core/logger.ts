@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -7,22 +7,31 @@ const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 4
 /**
  * Structured logs on stderr, so that stdout stays the conversation (the console is scriptable).
  * A person at a terminal reads one plain line a record; anything else gets pino's JSON lines.
- * `EMCEE_LOG_LEVEL` overrides the level.
+ * `EMCEE_LOG_LEVEL` overrides the level. `write` receives the readable lines (tests).
  */
-export function createLogger(defaultLevel = 'info', readable = Boolean(process.stderr.isTTY)): Logger {
+export function createLogger(
+  defaultLevel = 'info',
+  readable = Boolean(process.stderr.isTTY),
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const level = process.env.EMCEE_LOG_LEVEL ?? defaultLevel;
-  return pino({ level, base: undefined }, readable ? plainLines() : pino.destination(2));
+  if (!readable) return pino({ level, base: undefined }, pino.destination(2));
+  return pino({ level, base: undefined }, { write: (json: string) => write(readableLine(JSON.parse(json) as Record<string, unknown>)) });
 }
 
-function plainLines(): DestinationStream {
-  return {
-    write(line: string) {
-      const { level, msg, time: _time, err, ...context } = JSON.parse(line) as Record<string, unknown>;
-      const where = Object.entries(context).map(([key, value]) => `${key}=${String(value)}`).join(' ');
-      const error = err && typeof err === 'object' && 'message' in err ? ` (${String(err.message)})` : '';
-      process.stderr.write(`emcee ${LEVELS[level as number] ?? level}: ${String(msg)}${error}${where ? ` [${where}]` : ''}\n`);
-    },
-  };
+/**
+ * One pino record as a person reads it: `warning: config/events/x.md:3, field `date` — … (fix: …)`
+ * for a record about a file (a configuration problem), `error: … (cause) [key=value]` otherwise.
+ */
+export function readableLine(record: Record<string, unknown>): string {
+  const { level, msg, time: _time, err, file, line, field, fix, ...context } = record;
+  const aboutFile = typeof file === 'string';
+  const where = aboutFile ? `${file}${line ? `:${String(line)}` : ''}${field ? `, field \`${String(field)}\`` : ''} — ` : '';
+  if (!aboutFile) Object.assign(context, field === undefined ? {} : { field }, line === undefined ? {} : { line });
+  const error = err && typeof err === 'object' && 'message' in err ? ` (${String(err.message)})` : '';
+  const extra = Object.entries(context).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+  const advice = fix ? ` (fix: ${String(fix)})` : '';
+  return `${LEVELS[level as number] ?? String(level)}: ${where}${String(msg)}${error}${advice}${extra ? ` [${extra}]` : ''}\n`;
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });
