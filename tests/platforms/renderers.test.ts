@@ -5,8 +5,11 @@ import { DISCORD_LIMITS, embedLength, renderForDiscord, type DiscordMessage } fr
 import { reply } from '../../src/core/reply.ts';
 import { plain } from '../../src/core/text.ts';
 import { rendererContract } from './rendererContract.ts';
+import { slackRenderer } from './slack/blockKit.ts';
 
 const view = { zone: 'Europe/Paris', locale: 'en' as const, now: DateTime.fromISO('2019-09-01T12:00:00Z') };
+
+rendererContract(slackRenderer);
 
 rendererContract<string>({
   name: 'console',
