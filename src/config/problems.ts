@@ -48,9 +48,13 @@ export function pathText(path: readonly PropertyKey[]): string {
 /** An issue in our words: what was found, then what is expected; a schema's own message is kept. */
 export function issueText(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
-  const found = input !== undefined ? `found ${JSON.stringify(input)}${durationNote(input) ?? ''}, ` : '';
   const zodWords = /^(Invalid input|Too big|Too small)\b/.test(issue.message);
-  if (issue.code === 'invalid_type' && zodWords) return input === undefined ? `is required (${expectedType(issue.expected)} expected)` : `${found}expected ${expectedType(issue.expected)}`;
+  if (input === undefined) {
+    if (issue.code === 'invalid_type' && zodWords) return `is required (${expectedType(issue.expected)} expected)`;
+    return `missing: ${issue.message}`;
+  }
+  const found = `found ${JSON.stringify(input)}${durationNote(input) ?? ''}, `;
+  if (issue.code === 'invalid_type' && zodWords) return `${found}expected ${expectedType(issue.expected)}`;
   if (issue.code === 'invalid_value') return `${found}expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if ((issue.code === 'too_big' || issue.code === 'too_small') && zodWords) return `${found}expected ${boundText(issue)}`;
   return `${found}${issue.message}`;

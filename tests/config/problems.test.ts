@@ -55,6 +55,17 @@ describe('limits in our words', () => {
     expect(all.join('\n')).not.toMatch(/Too (big|small)|>=|<=/);
   });
 
+  it('in event files too, keeping the schema’s own wording where it has one', async () => {
+    const event = 'date: 2026-12-09T19:00\nslots:\n  - time: 19:00-19:30\n    title: Talk\n    speakers:\n      - handle: jane\n      - name: ""\n';
+    const all = await messages(COMMUNITY, { 'e.yaml': event });
+    expect(all).toEqual(expect.arrayContaining([
+      expect.stringMatching(/e\.yaml:7, field `slots\[0\]\.speakers\[1\]\.name`: found "", expected at least 1 character$/),
+      expect.stringMatching(/field `title`: missing: expected the title/),
+      expect.stringMatching(/e\.yaml:6, field `slots\[0\]\.speakers\[0\]\.name`: is required \(text expected\)$/),
+    ]));
+    expect(all.join('\n')).not.toMatch(/Too (big|small)|Invalid input/);
+  });
+
   it('names a wrong type in words an organiser knows', async () => {
     const [message] = await messages(`${COMMUNITY}reminders:\n  enabled: "yes"\n`);
     expect(message).toMatch(/field `reminders\.enabled`: found "yes", expected true or false$/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closest, pathText } from '../../config/problems.ts';
+import { closest, issueText, pathText } from '../../config/problems.ts';
 import type { Speaker } from '../event.ts';
 import { locate, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import type { Finding } from './problems.ts';
@@ -107,7 +107,7 @@ const withoutEmptyFields = (speaker: Speaker): Speaker =>
 function issueFindings(error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number | undefined): Finding[] {
   const findings = error.issues.flatMap((issue): Finding[] => {
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownKey(issue.path, key, lineOf));
-    return [{ field: pathText(issue.path) || undefined, line: lineOf(issue.path), message: issueMessage(issue) }];
+    return [{ field: pathText(issue.path) || undefined, line: lineOf(issue.path), message: issueText(issue) }];
   });
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
@@ -128,10 +128,4 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path.includes('speakers')) return Object.keys(speakerObject.shape);
   if (path.includes('slots')) return Object.keys(slotSchema.shape);
   return Object.keys(yamlEventSchema.shape);
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  const input = 'input' in issue ? issue.input : undefined;
-  if (input === undefined) return `missing: ${issue.message}`;
-  return `found ${JSON.stringify(input)}, ${issue.message}`;
 }
