@@ -76,7 +76,7 @@ export const announceMessages = defineMessages({
     noNextEvent: 'the next meetup (not announced yet)',
   },
   fr: {
-    commandDescription: 'Programmer des annonces (organisateurs) : une fois ou selon un cron ; lister, annuler, suspendre, reprendre',
+    commandDescription: 'Annonces programmées (organisateurs) : une fois ou en cron ; lister, annuler, suspendre, reprendre',
     actionOption: 'list, cancel, pause ou resume (sans action : créer une annonce)',
     idOption: 'Le numéro d’une annonce, tel que /announce list l’affiche',
     atOption: 'Quand, une fois : « 2026-12-01 18:00 » dans le fuseau de la communauté, ou un instant ISO',

@@ -7,11 +7,13 @@ import { createLogger } from '../core/logger.ts';
 import type { Origin } from '../core/invocation.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
+import { DiscordLoginError, runDiscord } from '../platforms/discord/run.ts';
 import { clockFromEnv, UsageError } from './clock.ts';
 import type { CliValues } from './main.ts';
 
-/** `emcee start`: with no platform tokens, the local console on the first (or chosen) community. */
+/** `emcee start`: Discord when DISCORD_TOKEN is set, else the local console on the first (or chosen) community. */
 export async function start(cli: CliValues): Promise<number> {
+  if (process.env.DISCORD_TOKEN) return startDiscord(cli, process.env.DISCORD_TOKEN);
   const origin = consoleOrigin(cli);
   // EMCEE_NOW without an offset is read in the chosen community's zone, known once the configuration is loaded.
   let zone = 'UTC';
@@ -42,6 +44,30 @@ export async function start(cli: CliValues): Promise<number> {
   } finally {
     await scheduler?.stop();
     await app.close();
+  }
+}
+
+/** The bot on Discord until SIGINT/SIGTERM; a refused login is one line on stderr and exit 1. */
+async function startDiscord(cli: CliValues, token: string): Promise<number> {
+  // EMCEE_NOW without an offset is read in the first community's zone.
+  let zone = 'UTC';
+  const clock = clockFromEnv(undefined, () => zone);
+  try {
+    const running = await runDiscord({
+      token,
+      apiUrl: process.env.DISCORD_API_URL || undefined,
+      configDir: cli.config,
+      clock,
+      logger: createLogger('info'),
+      loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
+    });
+    await untilSignal();
+    await running.stop();
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DiscordLoginError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
 import type { Block, Button, Reply } from '../../core/reply.ts';
-import type { Inline, Text, TimeStyle } from '../../core/text.ts';
+import { instantOf, type Inline, type Text, type TimeStyle } from '../../core/text.ts';
 import { cut, inert } from './escape.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
@@ -76,7 +76,7 @@ function inlineText(inline: Inline, users: Set<string>): string {
     case 'strong':
       return `**${inert(inline.text)}**`;
     case 'time':
-      return `<t:${Math.floor(inline.at.toSeconds())}:${STYLE[inline.style]}>`;
+      return `<t:${Math.floor(instantOf(inline).toSeconds())}:${STYLE[inline.style]}>`;
     case 'mention':
       users.add(inline.memberId);
       return `<@${inline.memberId}>`;

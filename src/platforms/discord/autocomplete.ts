@@ -1,0 +1,28 @@
+import type { DateTime } from 'luxon';
+import type { Agenda } from '../../agenda/agenda.ts';
+import type { MeetupEvent } from '../../agenda/event.ts';
+import { cut } from './escape.ts';
+
+/** Discord shows at most 25 suggestions, each named in at most 100 characters. */
+const MAX_CHOICES = 25;
+const MAX_NAME = 100;
+
+/**
+ * Meetups to suggest for an `event` option: upcoming ones first (soonest first), then past ones
+ * (most recent first), those matching what was typed (number, date or words of the title).
+ */
+export function eventChoices(agenda: Agenda, typed: string, now: DateTime): Array<{ name: string; value: string }> {
+  const wanted = typed.trim().toLowerCase().replace(/^#/, '');
+  const at = now.toMillis();
+  const upcoming = agenda.all().filter((event) => event.end.toMillis() >= at).sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const past = agenda.all().filter((event) => event.end.toMillis() < at).sort((a, b) => b.start.toMillis() - a.start.toMillis());
+  return [...upcoming, ...past]
+    .filter((event) => wanted === '' || label(event).toLowerCase().includes(wanted))
+    .slice(0, MAX_CHOICES)
+    .map((event) => ({ name: cut(label(event), MAX_NAME), value: event.id }));
+}
+
+function label(event: MeetupEvent): string {
+  const date = event.start.setZone(event.timezone).toISODate() ?? '';
+  return `${date} · ${event.title}`;
+}
