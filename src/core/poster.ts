@@ -1,3 +1,4 @@
+import type { Platform } from './invocation.ts';
 import type { Reply } from './reply.ts';
 
 export interface PostOptions {
@@ -10,12 +11,16 @@ export interface PostOptions {
 
 export interface PostTarget {
   communityId: string;
-  /** Channel name or id as written in the community config. */
+  /** Whose channel it is: a community may be on several platforms at once. */
+  platform: Platform;
+  /** Channel name or id as written in the community config (in that platform's section). */
   channel: string;
 }
 
 export interface DmTarget {
   communityId: string;
+  /** The platform the member belongs to: a member id means nothing on another one. */
+  platform: Platform;
   memberId: string;
 }
 
@@ -31,4 +36,26 @@ export class UnknownChannelError extends Error {
     super(`unknown channel: ${channel}`);
     this.name = 'UnknownChannelError';
   }
+}
+
+/** A Poster that hands each target to the poster of its platform; `platforms` are the running ones. */
+export interface RoutedPoster extends Poster {
+  readonly platforms: readonly Platform[];
+}
+
+/**
+ * One Poster over the running adapters' posters. A target on a platform that is not running is an
+ * UnknownChannelError: the schedule pauses and the organisers are told, instead of retrying forever.
+ */
+export function routePoster(posters: Partial<Record<Platform, Poster>>): RoutedPoster {
+  const to = (platform: Platform, where: string): Poster => {
+    const poster = posters[platform];
+    if (!poster) throw new UnknownChannelError(`${where} (${platform} is not running)`);
+    return poster;
+  };
+  return {
+    platforms: (Object.keys(posters) as Platform[]).filter((platform) => posters[platform] !== undefined),
+    post: async (target, reply, options) => to(target.platform, target.channel).post(target, reply, options),
+    dm: async (target, reply, options) => to(target.platform, target.memberId).dm(target, reply, options),
+  };
 }

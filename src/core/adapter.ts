@@ -1,0 +1,16 @@
+import type { Platform } from './invocation.ts';
+import type { Poster } from './poster.ts';
+
+/**
+ * What the bot needs from a platform adapter, and no more (the seam is as small as bolt-js's
+ * `Receiver`): start listening, stop, and a Poster through which the bot speaks on its own.
+ * Several adapters may run in one process; their posters are composed with `routePoster`.
+ */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** Connects and starts handing invocations to the bot; resolves once it is ready. */
+  start(): Promise<void>;
+  /** Disconnects; resolves once nothing more will be handed to the bot. */
+  stop(): Promise<void>;
+  readonly poster: Poster;
+}
