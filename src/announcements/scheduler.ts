@@ -552,8 +552,11 @@ export class Scheduler {
       if (delivery === 'gone') job.progress.end(job.at);
       return;
     }
-    await store.settle(job.key, this.owner);
+    const settled = await store.settle(job.key, this.owner, { retentionMs: job.community.schedule.retention });
     job.progress.end(job.at);
+    // Our lease expired (a paused process) and another took the occurrence over: the outcome is
+    // theirs to record, ours would overwrite it.
+    if (!settled) return logger.warn({ occurrence: job.key }, 'occurrence taken over by another process after our lease expired: its outcome stands');
     await repository.saveOutcome(job.key, delivery);
     await job.record(delivery);
     if (delivery.result !== 'failed') return;

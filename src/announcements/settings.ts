@@ -44,6 +44,9 @@ export const reminderSettingsSchema = z
  *   three identical "tick" posts at once help no one); `all` posts each.
  * - `retries`, `retryDelay` (doubled after each failure), `postTimeout` (one attempt).
  * - `channels`: channels `/announce channel:` may name besides those of `channels:`.
+ * - `retention`: how long the store remembers that an occurrence was posted (its settled claim)
+ *   before forgetting it, so claims do not pile up for ever. Far longer than `startingDeadline`:
+ *   an occurrence is never due again that late.
  */
 export const scheduleSettingsSchema = z
   .strictObject({
@@ -53,6 +56,7 @@ export const scheduleSettingsSchema = z
     retryDelay: duration('PT2S', 100, 3_600_000).default(2_000),
     postTimeout: duration('PT15S', 500, 600_000).default(15_000),
     channels: z.array(z.string().min(1)).default([]),
+    retention: duration('P30D', 86_400_000, 366 * 86_400_000).default(30 * 86_400_000),
   })
   .prefault({});
 

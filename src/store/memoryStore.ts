@@ -1,25 +1,41 @@
 import Keyv from 'keyv';
-import type { Store } from './store.ts';
+import { DEFAULT_RETENTION_MS, type Store } from './store.ts';
+
+interface Held {
+  owner: string;
+  token: number;
+  /** Lease end, or for a settled claim the end of its retention. */
+  expires: number;
+  settled: boolean;
+}
 
 /** In-process store for unit tests and throwaway runs (`STORE_URL=memory://`). */
 export function memoryStore(now: () => number = Date.now): Store {
-  const claims = new Map<string, { owner: string; expires: number }>();
+  const claims = new Map<string, Held>();
+  let lastToken = 0;
   const counts = new Map<string, number>();
   const spaces = new Map<string, Keyv>();
+  const lease: Store['lease'] = async (key, owner, ttlMs) => {
+    const held = claims.get(key);
+    if (held && held.expires > now()) return undefined;
+    // One sequence for every key: tokens only ever grow, even for a key forgotten and taken again.
+    const token = ++lastToken;
+    claims.set(key, { owner, token, expires: now() + ttlMs, settled: false });
+    return { key, owner, token };
+  };
   return {
     kind: 'memory',
     namespace: <T>(name: string) => {
       if (!spaces.has(name)) spaces.set(name, new Keyv({ namespace: name }));
       return spaces.get(name) as Keyv<T>;
     },
-    async claim(key, owner, ttlMs) {
+    lease,
+    claim: async (key, owner, ttlMs) => (await lease(key, owner, ttlMs)) !== undefined,
+    async settle(key, owner, options = {}) {
       const held = claims.get(key);
-      if (held && held.expires > now()) return false;
-      claims.set(key, { owner, expires: now() + ttlMs });
+      if (held?.owner !== owner || (options.token !== undefined && held.token !== options.token)) return false;
+      claims.set(key, { ...held, settled: true, expires: now() + (options.retentionMs ?? DEFAULT_RETENTION_MS) });
       return true;
-    },
-    async settle(key, owner) {
-      if (claims.get(key)?.owner === owner) claims.set(key, { owner, expires: Number.POSITIVE_INFINITY });
     },
     async release(key, owner) {
       if (claims.get(key)?.owner === owner) claims.delete(key);

@@ -3,20 +3,34 @@ import Keyv from 'keyv';
 import { silentLogger, type Logger } from '../core/logger.ts';
 import { StoreUnreachableError } from './storeErrors.ts';
 import { StoreHealth } from './storeHealth.ts';
-import type { Store } from './store.ts';
+import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
 
 const PREFIX = 'emcee:';
 const CONNECT_TIMEOUT_MS = 5_000;
 
-// Settle and release must only touch a claim the caller still owns: check and act in one script.
-const SETTLE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PERSIST', KEYS[1]) end return 0";
+// A claim is `claim:K` (its owner, expiring with the lease) and `fence:K` (the last token granted,
+// kept a retention longer so the next grant's token is still greater). Each operation checks and
+// acts in one script, so it is atomic across processes.
+const LEASE = `if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local token = redis.call('INCR', KEYS[2])
+  redis.call('PEXPIRE', KEYS[2], ARGV[2] + ARGV[3])
+  return token
+end
+return 0`;
+// Settle: same owner (and same token when given), then keep the claim for its retention only.
+const SETTLE = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+return 1`;
 const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
 /**
  * Redis, shared by several bot processes. Claims are `SET NX PX` leases. Durability of an
  * acknowledged write is the server's: run it with `appendonly yes` (README, "Store").
  */
-export async function redisStore(url: string, options: { logger?: Logger } = {}): Promise<Store> {
+export async function redisStore(url: string, options: { logger?: Logger; retentionMs?: number } = {}): Promise<Store> {
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   let connected = false;
   const health = new StoreHealth('redis', options.logger ?? silentLogger);
   const client = createClient({
@@ -46,6 +60,13 @@ export async function redisStore(url: string, options: { logger?: Logger } = {})
   const spaces = new Map<string, Keyv>();
   const key = (name: string) => `${PREFIX}${name}`;
 
+  const lease = async (name: string, owner: string, ttlMs: number): Promise<Lease | undefined> => {
+    const keys = [key(`claim:${name}`), key(`fence:${name}`)];
+    const ttl = String(Math.max(1, Math.round(ttlMs)));
+    const token = Number(await health.run(() => client.eval(LEASE, { keys, arguments: [owner, ttl, String(retentionMs)] })));
+    return token > 0 ? { key: name, owner, token } : undefined;
+  };
+
   return {
     kind: 'redis',
     namespace: <T>(name: string) => {
@@ -56,12 +77,13 @@ export async function redisStore(url: string, options: { logger?: Logger } = {})
       }
       return spaces.get(name) as Keyv<T>;
     },
-    async claim(name, owner, ttlMs) {
-      const set = () => client.set(key(`claim:${name}`), owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
-      return (await health.run(set)) === 'OK';
-    },
-    async settle(name, owner) {
-      await health.run(() => client.eval(SETTLE, { keys: [key(`claim:${name}`)], arguments: [owner] }));
+    lease,
+    claim: async (name, owner, ttlMs) => (await lease(name, owner, ttlMs)) !== undefined,
+    async settle(name, owner, settle = {}) {
+      const keys = [key(`claim:${name}`), key(`fence:${name}`)];
+      const retention = String(Math.max(1, Math.round(settle.retentionMs ?? DEFAULT_RETENTION_MS)));
+      const done = await health.run(() => client.eval(SETTLE, { keys, arguments: [owner, settle.token === undefined ? '' : String(settle.token), retention] }));
+      return Number(done) === 1;
     },
     async release(name, owner) {
       await health.run(() => client.eval(RELEASE, { keys: [key(`claim:${name}`)], arguments: [owner] }));

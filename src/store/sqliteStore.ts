@@ -6,15 +6,24 @@ import { silentLogger, type Logger } from '../core/logger.ts';
 import { checkSqliteFile } from './sqliteCheck.ts';
 import { StoreDamagedError, StoreUnreachableError } from './storeErrors.ts';
 import { StoreHealth } from './storeHealth.ts';
-import type { Store } from './store.ts';
+import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
+import { migrateClaims, purgeExpired } from './sqliteClaims.ts';
 
 /** Long enough for another process's write transaction to finish; SQLite serialises writers. */
 const BUSY_TIMEOUT_MS = 10_000;
-const NEVER = Number.MAX_SAFE_INTEGER;
+/** Forgotten claims and expired records are deleted this often (and at start-up). */
+const PURGE_EVERY_MS = 3_600_000;
 
 export interface SqliteStoreOptions {
   logger?: Logger;
   now?: () => number;
+  /** How long an expired or released lease is kept (its fencing token with it); default 30 days. */
+  retentionMs?: number;
+}
+
+export interface SqliteStore extends Store {
+  /** Deletes settled claims past their retention, old leases and expired keyv records; how many. */
+  purge(): Promise<number>;
 }
 
 /**
@@ -22,8 +31,9 @@ export interface SqliteStoreOptions {
  * synchronous=FULL makes a committed write survive a crash of the process or of the machine.
  * The file is checked before first use: a damaged one stops start-up (StoreDamagedError).
  */
-export async function sqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<Store> {
+export async function sqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   const now = options.now ?? Date.now;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const health = new StoreHealth('sqlite', options.logger ?? silentLogger);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const open = () => {
@@ -37,6 +47,7 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
   try {
     await checkSqliteFile(file, (sql) => retryBusy(() => admin.query(sql)));
     await prepare(admin);
+    await migrateClaims(admin, now(), retentionMs);
   } catch (error) {
     await admin.disconnect().catch(() => {});
     throw error instanceof StoreDamagedError ? error : new StoreUnreachableError(`sqlite://${file}`, error);
@@ -44,6 +55,10 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
   guardQueries(admin, health);
   const adapters: KeyvSqlite[] = [admin];
   const spaces = new Map<string, Keyv>();
+  const purge = () => purgeExpired(admin, now(), retentionMs);
+  // A purge that fails (store away) is retried at the next tick; the outage is the health's to log.
+  const purging = setInterval(() => void purge().catch(() => {}), PURGE_EVERY_MS).unref();
+  await purge().catch(() => {});
 
   const namespace = <T>(name: string): Keyv<T> => {
     if (!spaces.has(name)) {
@@ -58,24 +73,34 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
     return spaces.get(name) as Keyv<T>;
   };
 
+  /** One statement, so one transaction: insert, or take over an expired lease with the next token. */
+  const lease = async (key: string, owner: string, ttlMs: number): Promise<Lease | undefined> => {
+    const rows: Array<{ owner: string; token: number }> = await admin.query(
+      `INSERT INTO emcee_claims (key, owner, expires, token, settled) VALUES (?, ?, ?, 1, 0)
+       ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires, token = emcee_claims.token + 1, settled = 0
+       WHERE emcee_claims.expires <= ? RETURNING owner, token`,
+      key, owner, now() + ttlMs, now(),
+    );
+    const row = rows[0];
+    return row?.owner === owner ? { key, owner, token: Number(row.token) } : undefined;
+  };
+
   return {
     kind: 'sqlite',
+    purge,
     namespace,
-    async claim(key, owner, ttlMs) {
-      // One statement, so one transaction: insert, or take over only an expired lease.
-      const rows: Array<{ owner: string }> = await admin.query(
-        `INSERT INTO emcee_claims (key, owner, expires) VALUES (?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires
-         WHERE emcee_claims.expires <= ? RETURNING owner`,
-        key, owner, now() + ttlMs, now(),
+    lease,
+    claim: async (key, owner, ttlMs) => (await lease(key, owner, ttlMs)) !== undefined,
+    async settle(key, owner, settle = {}) {
+      const rows: unknown[] = await admin.query(
+        `UPDATE emcee_claims SET settled = 1, expires = ? WHERE key = ? AND owner = ? AND (? IS NULL OR token = ?) RETURNING key`,
+        now() + (settle.retentionMs ?? DEFAULT_RETENTION_MS), key, owner, settle.token ?? null, settle.token ?? null,
       );
-      return rows[0]?.owner === owner;
-    },
-    async settle(key, owner) {
-      await admin.query('UPDATE emcee_claims SET expires = ? WHERE key = ? AND owner = ?', NEVER, key, owner);
+      return rows.length > 0;
     },
     async release(key, owner) {
-      await admin.query('DELETE FROM emcee_claims WHERE key = ? AND owner = ?', key, owner);
+      // Kept as an expired lease rather than deleted: the next grant's token must still be greater.
+      await admin.query('UPDATE emcee_claims SET expires = ? WHERE key = ? AND owner = ? AND settled = 0', now(), key, owner);
     },
     async increment(key, delta = 1) {
       const rows: Array<{ value: number }> = await admin.query(
@@ -95,6 +120,7 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
       return keys.map((key) => byKey.get(key) ?? 0);
     },
     async close() {
+      clearInterval(purging);
       await Promise.all(adapters.map((adapter) => adapter.disconnect()));
     },
   };

@@ -19,7 +19,7 @@ describe('reminders and schedule settings', () => {
     const config = await load('');
     const community = config.communities[0]!.community;
     expect(community.reminders).toEqual({ enabled: true, before: [604_800_000, 86_400_000, 3_600_000], doorsOpen: true, feedback: true });
-    expect(community.schedule).toEqual({ startingDeadline: 600_000, catchUp: 'latest', retries: 3, retryDelay: 2_000, postTimeout: 15_000, channels: [] });
+    expect(community.schedule).toEqual({ startingDeadline: 600_000, catchUp: 'latest', retries: 3, retryDelay: 2_000, postTimeout: 15_000, channels: [], retention: 30 * 86_400_000 });
     // Every attempt with its timeout, the backoff delays (+20 % jitter) and a margin.
     expect(leaseMs(community.schedule)).toBe(4 * 15_000 + 5_000 + (2_000 + 4_000 + 8_000) * 1.2);
   });

@@ -44,6 +44,41 @@ function contract(name: string, open: () => Promise<Store>) {
       expect(await store.claim('job-4', 'p2', 60_000)).toBe(true);
     });
 
+    it('gives each new holder a greater fencing token, and refuses the settle of a holder taken over', async () => {
+      const first = await store.lease('fenced', 'p1', 1);
+      expect(first).toMatchObject({ key: 'fenced', owner: 'p1' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const second = await store.lease('fenced', 'p2', 60_000);
+      expect(second!.token).toBeGreaterThan(first!.token);
+      // p1's lease expired and p2 took over: p1's result must not be recorded.
+      expect(await store.settle('fenced', 'p1', { token: first!.token })).toBe(false);
+      expect(await store.settle('fenced', 'p2', { token: second!.token })).toBe(true);
+      expect(await store.claim('fenced', 'p3', 60_000)).toBe(false);
+    });
+
+    it('refuses a stale token even from the same owner, whose second lease replaced its first', async () => {
+      const first = await store.lease('same-owner', 'p1', 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const second = await store.lease('same-owner', 'p1', 60_000);
+      expect(await store.settle('same-owner', 'p1', { token: first!.token })).toBe(false);
+      expect(await store.settle('same-owner', 'p1', { token: second!.token })).toBe(true);
+    });
+
+    it('keeps a fencing token growing after a release', async () => {
+      const first = await store.lease('released', 'p1', 60_000);
+      await store.release('released', 'p1');
+      const second = await store.lease('released', 'p2', 60_000);
+      expect(second!.token).toBeGreaterThan(first!.token);
+    });
+
+    it('forgets a settled claim once its retention has passed', async () => {
+      expect(await store.claim('retained', 'p1', 60_000)).toBe(true);
+      expect(await store.settle('retained', 'p1', { retentionMs: 40 })).toBe(true);
+      expect(await store.claim('retained', 'p2', 60_000)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await store.claim('retained', 'p2', 60_000)).toBe(true);
+    });
+
     it('grants each of many concurrent claims to exactly one owner', async () => {
       const attempts = Array.from({ length: 50 }, (_, i) => store.claim('race', `owner-${i}`, 60_000));
       expect((await Promise.all(attempts)).filter(Boolean)).toHaveLength(1);
