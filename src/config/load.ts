@@ -4,6 +4,7 @@ import type { MeetupEvent } from '../agenda/event.ts';
 import { loadEventFolder } from '../agenda/load.ts';
 import type { Community } from './community.ts';
 import { communitySchema } from './communitySchema.ts';
+import { flatFieldNotes } from './flatFields.ts';
 import { zodProblems, type ConfigProblem } from './problems.ts';
 import { keysAt } from './schemaKeys.ts';
 import { readYaml } from './yamlFile.ts';
@@ -74,7 +75,8 @@ async function loadCommunity(root: string, file: string): Promise<{ loaded?: Loa
   const community: Community = { ...parsed.data, id, eventsDir, source: display };
   const loaded = await loadEventFolder(eventsDir, community.timezone);
   const problems = loaded.problems.map((p) => ({ ...p, file: path.relative(process.cwd(), p.file) || p.file }));
-  return { loaded: { community, events: loaded.events }, problems };
+  const flat = flatFieldNotes(parsed.data).map((note) => ({ file: display, severity: 'warning' as const, line: read.yaml.lineOf(fieldPath(note.field)), ...note }));
+  return { loaded: { community, events: loaded.events }, problems: [...flat, ...problems] };
 }
 
 function fieldPath(field: string | undefined): PropertyKey[] {
