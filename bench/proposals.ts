@@ -45,7 +45,7 @@ async function measure(backend: string, store: Store): Promise<BenchRow[]> {
         communityId: community.id,
         eventId: EVENT,
         fields: { title: `Talk number ${i}`, abstract: 'Error budgets, burn rates and the meetings that follow. '.repeat(8), duration: i % 2 ? 5 : 10 },
-        speaker: { memberId: `member-${i}`, name: `Member ${i}` },
+        speaker: { memberId: `member-${i}`, platform: 'console', name: `Member ${i}` },
         at: clock.now().minus({ minutes: PROPOSALS - i }),
         maxOpen: 3,
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../core/invocation.ts';
 import { decodeRecord, type Decoded } from '../store/versionedRecord.ts';
 
 /**
@@ -9,7 +10,12 @@ import { decodeRecord, type Decoded } from '../store/versionedRecord.ts';
 export const PROPOSAL_STATES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
+/** Version of the proposal record: 2 names the speaker's platform; 1 is still read (decodeProposal). */
+export const PROPOSAL_VERSION = 2;
+/** Version of the index records. */
 export const RECORD_VERSION = 1;
+
+export const PLATFORMS = ['console', 'discord', 'slack'] as const satisfies readonly Platform[];
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -21,7 +27,7 @@ const historyEntrySchema = z.object({
   reason: z.string().optional(),
 });
 
-const speakerSchema = z.object({
+const speakerV1Schema = z.object({
   memberId: z.string().min(1),
   name: z.string(),
   handle: z.string().optional(),
@@ -30,8 +36,11 @@ const speakerSchema = z.object({
   locale: z.enum(['fr', 'en']).optional(),
 });
 
+/** A member id means something on one platform only: the speaker's is kept, for the notices they receive. */
+const speakerSchema = speakerV1Schema.extend({ platform: z.enum(PLATFORMS) });
+
 export const proposalSchema = z.object({
-  v: z.literal(RECORD_VERSION),
+  v: z.literal(PROPOSAL_VERSION),
   id: z.number().int().positive(),
   communityId: z.string().min(1),
   eventId: z.string().min(1),
@@ -44,6 +53,9 @@ export const proposalSchema = z.object({
   updatedAt: instant,
   history: z.array(historyEntrySchema).min(1),
 });
+
+/** Version 1: the speaker without a platform. */
+const proposalV1Schema = proposalSchema.extend({ v: z.literal(1), speaker: speakerV1Schema });
 
 export type Proposal = z.infer<typeof proposalSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
@@ -78,3 +90,16 @@ export type { Decoded } from '../store/versionedRecord.ts';
 
 /** Checks a stored value of this feature's record version; the problem names what is wrong, for the log. */
 export const decode = <T>(schema: z.ZodType<T>, raw: unknown): Decoded<T> => decodeRecord(schema, raw, RECORD_VERSION);
+
+/**
+ * A stored proposal of any version this emcee reads, as the current version. Version 1 was written
+ * when the console was the only platform that shipped, so its speaker is a console member.
+ */
+export function decodeProposal(raw: unknown): Decoded<Proposal> {
+  if (raw !== null && typeof raw === 'object' && (raw as { v?: unknown }).v === 1) {
+    const old = decodeRecord(proposalV1Schema, raw, 1);
+    if (!old.ok) return old;
+    return { ok: true, value: { ...old.value, v: PROPOSAL_VERSION, speaker: { ...old.value.speaker, platform: 'console' } } };
+  }
+  return decodeRecord(proposalSchema, raw, PROPOSAL_VERSION);
+}

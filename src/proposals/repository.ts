@@ -9,7 +9,8 @@ import {
   decode,
   eventIndexSchema,
   indexSchema,
-  proposalSchema,
+  decodeProposal,
+  PROPOSAL_VERSION,
   RECORD_VERSION,
   type EventEntry,
   type EventIndexRecord,
@@ -31,7 +32,7 @@ export interface NewProposal {
   communityId: string;
   eventId: string;
   fields: ProposalFields;
-  speaker: Pick<Speaker, 'memberId' | 'name' | 'locale'>;
+  speaker: Pick<Speaker, 'memberId' | 'name' | 'locale' | 'platform'>;
   at: DateTime;
   /** Most proposals the speaker may have waiting for a decision. */
   maxOpen: number;
@@ -79,7 +80,7 @@ export class ProposalRepository {
   async get(communityId: string, id: number): Promise<Proposal | undefined> {
     const raw = await this.readRaw(keys.proposal(communityId, id));
     if (raw === undefined) return undefined;
-    const decoded = raw instanceof Unreadable ? { ok: false as const, problem: raw.problem } : decode(proposalSchema, raw);
+    const decoded = raw instanceof Unreadable ? { ok: false as const, problem: raw.problem } : decodeProposal(raw);
     if (decoded.ok) return decoded.value;
     this.logUnreadable(communityId, id, decoded.problem);
     throw new ProposalError({ kind: 'unreadable', id });
@@ -120,14 +121,14 @@ export class ProposalRepository {
       const id = await this.store.increment(counters.id(communityId));
       const at = input.at.toUTC().toISO() as string;
       const proposal: Proposal = {
-        v: RECORD_VERSION,
+        v: PROPOSAL_VERSION,
         id,
         communityId,
         eventId,
         title: input.fields.title,
         abstract: input.fields.abstract,
         duration: input.fields.duration,
-        speaker: withProfile({ memberId: speaker.memberId, name: speaker.name, ...(speaker.locale ? { locale: speaker.locale } : {}) }, input.fields),
+        speaker: withProfile({ memberId: speaker.memberId, platform: speaker.platform, name: speaker.name, ...(speaker.locale ? { locale: speaker.locale } : {}) }, input.fields),
         state: 'submitted',
         submittedAt: at,
         updatedAt: at,
@@ -151,7 +152,7 @@ export class ProposalRepository {
         title: fields.title,
         abstract: fields.abstract,
         duration: fields.duration,
-        speaker: withProfile({ memberId: current.speaker.memberId, name: current.speaker.name, ...(current.speaker.locale ? { locale: current.speaker.locale } : {}) }, fields),
+        speaker: withProfile({ memberId: current.speaker.memberId, platform: current.speaker.platform, name: current.speaker.name, ...(current.speaker.locale ? { locale: current.speaker.locale } : {}) }, fields),
         updatedAt: when,
         history: [...current.history, { action: 'edited', by, at: when }],
       };
@@ -277,7 +278,7 @@ export class ProposalRepository {
           ? { ok: false as const, problem: 'an index names it but the record is missing' }
           : raw instanceof Unreadable
             ? { ok: false as const, problem: raw.problem }
-            : decode(proposalSchema, raw);
+            : decodeProposal(raw);
       if (decoded.ok) result.proposals.push(decoded.value);
       else {
         this.logUnreadable(communityId, id, decoded.problem);

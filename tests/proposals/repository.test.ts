@@ -58,12 +58,12 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
     afterAll(async () => backend?.close());
 
     const submit = (repo: ProposalRepository, communityId: string, memberId: string, title: string, maxOpen = 3) =>
-      repo.create({ communityId, eventId: EVENT, fields: fields(title), speaker: { memberId, name: memberId }, at, maxOpen });
+      repo.create({ communityId, eventId: EVENT, fields: fields(title), speaker: { memberId, platform: 'console', name: memberId }, at, maxOpen });
 
     it('stores a versioned record with its history, and indexes it by event and by member', async () => {
       const c = freshCommunity();
       const created = await submit(one, c, 'alice', 'Chaos à la carte');
-      expect(created).toMatchObject({ v: 1, id: 1, eventId: EVENT, state: 'submitted', history: [{ action: 'submitted', by: 'alice' }] });
+      expect(created).toMatchObject({ v: 2, id: 1, eventId: EVENT, state: 'submitted', history: [{ action: 'submitted', by: 'alice' }] });
       expect(await two.get(c, 1)).toEqual(created);
       expect((await two.forEvent(c, EVENT)).proposals.map((p) => p.id)).toEqual([1]);
       expect((await two.forMember(c, 'alice')).proposals.map((p) => p.title)).toEqual(['Chaos à la carte']);
@@ -140,12 +140,12 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
       const c = freshCommunity();
       for (let i = 1; i <= 3; i++) await submit(one, c, `m${i}`, `Talk ${i}`);
       const kv = backend.stores[0].namespace('proposals');
-      await kv.set(`p:${c}:2`, { v: 2, title: 'from a newer emcee' });
+      await kv.set(`p:${c}:2`, { v: 3, title: 'from a newer emcee' });
       const read = await two.forEvent(c, EVENT);
       expect(read.proposals.map((p) => p.id)).toEqual([1, 3]);
       expect(read.unreadable).toEqual([2]);
       expect(log.records).toContainEqual(expect.objectContaining({ level: 50, proposal: 2, community: c, msg: 'proposal record could not be read' }));
-      expect(log.records.find((r) => r.proposal === 2 && r.community === c)?.problem).toContain('schema version 2');
+      expect(log.records.find((r) => r.proposal === 2 && r.community === c)?.problem).toContain('schema version 3');
 
       await kv.set(`p:${c}:3`, { v: 1, id: 3, title: 42 });
       expect((await two.forEvent(c, EVENT)).unreadable).toEqual([2, 3]);

@@ -7,14 +7,14 @@ const at = DateTime.fromISO('2026-12-01T10:00:00+01:00');
 
 function proposal(state: ProposalState): Proposal {
   return {
-    v: 1,
+    v: 2,
     id: 7,
     communityId: 'sre-paris',
     eventId: '2027-01-20-meetup-13',
     title: 'Chaos à la carte',
     abstract: 'Breaking things on purpose.',
     duration: 5,
-    speaker: { memberId: 'alice', name: 'alice' },
+    speaker: { memberId: 'alice', platform: 'console', name: 'alice' },
     state,
     submittedAt: '2026-11-30T09:00:00.000Z',
     updatedAt: '2026-11-30T09:00:00.000Z',
