@@ -1,0 +1,144 @@
+/**
+ * Slack in, core calls out: slash commands, button clicks and modal submissions, each acked within
+ * Slack's 3 seconds whatever the store does (a slow answer follows on the response_url).
+ */
+import type { App as BoltApp, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Community } from '../../config/community.ts';
+import type { Outcome } from '../../core/command.ts';
+import type { Form } from '../../core/form.ts';
+import type { Logger } from '../../core/logger.ts';
+import { say, type Reply } from '../../core/reply.ts';
+import { decodeRoute } from '../../core/route.ts';
+import { literal } from '../../core/text.ts';
+import type { Actor, SlackCore } from './core.ts';
+import { afterAnswer, isSlow, messagesOf, openModal, responseBody, tellMember, within, type Answering } from './deliver.ts';
+import type { MemberLookup } from './members.ts';
+import { slackMessages as m } from './messages.ts';
+import { fieldErrors, metadataOf, submittedValues, viewOf } from './modal.ts';
+import { renderForSlack } from './render.ts';
+
+export interface HandlerDeps {
+  core: SlackCore;
+  members: MemberLookup;
+  logger: Logger;
+  /** Ack with the answer itself when it is ready this soon; else ack at once and answer later (default 1.5 s). */
+  ackWithinMs?: number;
+}
+
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): Promise<void> } {
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const track = (work: Promise<void>) => {
+    const done = work.catch((error: unknown) => deps.logger.error({ err: error }, 'a Slack request failed'));
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+    return done;
+  };
+  bolt.command(/.*/, (args) => (accepting ? track(onCommand(args, deps)) : args.ack()));
+  bolt.action({ type: 'block_actions' }, (args) => (accepting ? track(onAction(args as SlackActionMiddlewareArgs<BlockAction> & { client: Answering['client'] }, deps)) : args.ack()));
+  bolt.view({ type: 'view_submission' }, (args) => (accepting ? track(onSubmit(args as SlackViewMiddlewareArgs<ViewSubmitAction> & { client: Answering['client'] }, deps)) : args.ack()));
+  return {
+    async drain() {
+      accepting = false;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+async function actorOf(deps: HandlerDeps, community: Community | undefined, who: { teamId: string; channelId: string; userId: string; userName: string }): Promise<Actor> {
+  const [locale, groups] = await Promise.all([
+    deps.members.locale(who.userId),
+    deps.members.groupsOf(who.userId, community?.slack?.organiserGroups ?? []),
+  ]);
+  return { ...who, locale, groups };
+}
+
+/** The polite answer to a workspace no community names: what to add to the config. */
+function unknownTeam(deps: HandlerDeps, actor: Actor) {
+  const locale = deps.core.localeOf(actor, undefined);
+  const reply = say(m.t(locale, 'unknownTeam', { snippet: [literal(`\`slack: { teamId: "${actor.teamId}" }\``)] }));
+  const [message] = renderForSlack(reply, { zone: 'UTC', locale, buttonId: () => '' });
+  return responseBody(message!, 'ephemeral');
+}
+
+async function onCommand(args: SlackCommandMiddlewareArgs & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+  const { command: payload, ack, respond, client } = args;
+  const name = payload.command.replace(/^\//, '');
+  const community = deps.core.communityOfTeam(payload.team_id);
+  const actor = await actorOf(deps, community, { teamId: payload.team_id, channelId: payload.channel_id, userId: payload.user_id, userName: payload.user_name });
+  if (!community) return void (await ack(unknownTeam(deps, actor)));
+  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: name, userId: actor.userId, channelId: actor.channelId };
+  const first = deps.core.plan(community, actor, name, payload.text);
+  const work = deps.core.command(community, actor, name, payload.text);
+  if (first === 'form') {
+    await ack();
+    return answerLater(await work, a, respond as Respond, payload.trigger_id);
+  }
+  const early = await within(work, deps.ackWithinMs ?? 1_500);
+  if (isSlow(early) || early.kind === 'form') {
+    await ack();
+    return answerLater(isSlow(early) ? await work : early, a, respond as Respond, payload.trigger_id);
+  }
+  const messages = await messagesOf(early, a);
+  await ack(responseBody(messages[0]!, early.visibility));
+  for (const message of messages.slice(1)) await respond(responseBody(message, early.visibility));
+  await afterAnswer(early, messages, a, (text) => respond({ response_type: 'ephemeral', text }));
+}
+
+/** After the ack: a form as a modal while the trigger lives (else a button), a reply on the response_url. */
+async function answerLater(outcome: Outcome, a: Answering, respond: Respond, triggerId: string, replaces = false): Promise<void> {
+  if (outcome.kind === 'form' && (await openModal(outcome, triggerId, a))) return;
+  const reply: Reply = outcome.kind === 'form' ? a.core.formLater(outcome, a.locale) : outcome;
+  const messages = await messagesOf(reply, a);
+  for (const [index, message] of messages.entries()) {
+    const replace = replaces && (reply.replaces ?? false) && index === 0;
+    await respond({ ...responseBody(message, reply.visibility), replace_original: replace });
+  }
+  await afterAnswer(outcome, messages, a, (text) => respond({ response_type: 'ephemeral', text, replace_original: false }));
+}
+
+async function onAction(args: SlackActionMiddlewareArgs<BlockAction> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+  const { ack, body, action, respond, client } = args;
+  await ack();
+  const route = action.type === 'button' ? decodeRoute(action.action_id) : undefined;
+  if (!route || route.kind === 'form') return;
+  const community = deps.core.communityOfTeam(body.team?.id);
+  const channelId = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id ?? '';
+  const actor = await actorOf(deps, community, { teamId: body.team?.id ?? '', channelId, userId: body.user.id, userName: body.user.name ?? body.user.id });
+  if (!community) return void (await respond({ ...unknownTeam(deps, actor), replace_original: false }));
+  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: route.command, userId: actor.userId, channelId };
+  const outcome =
+    route.kind === 'open'
+      ? await deps.core.openForm(community, actor, route.stash)
+      : await deps.core.act(community, actor, route.command, { action: route.action, value: route.value });
+  await answerLater(outcome, a, respond as Respond, body.trigger_id, true);
+}
+
+async function onSubmit(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+  const { ack, body, view, client } = args;
+  const metadata = metadataOf(view.private_metadata);
+  const community = deps.core.communityOfTeam(body.team?.id);
+  if (!metadata || !community) return void (await ack());
+  const actor = await actorOf(deps, community, { teamId: community.slack?.teamId ?? '', channelId: metadata.channel, userId: body.user.id, userName: body.user.name });
+  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: metadata.form.split(':')[0] ?? '', userId: actor.userId, channelId: metadata.channel };
+  const values = submittedValues(view.state.values as never);
+  const work = deps.core.submit(community, actor, { formId: metadata.form, values, state: metadata.state });
+  const early = await within(work, deps.ackWithinMs ?? 1_500);
+  if (!isSlow(early) && early.kind === 'form') return void (await ack(formAgain(early, a)));
+  // The modal closes; the answer comes in the channel, to the member alone.
+  await ack();
+  const outcome = isSlow(early) ? await work : early;
+  const reply = outcome.kind === 'form' ? a.core.formLater(outcome, a.locale) : outcome;
+  const messages = await messagesOf(reply, a);
+  await tellMember(messages, a);
+  await afterAnswer(outcome, messages, a, (text) => tellMember(renderForSlack(say([literal(text)]), { zone: community.timezone, locale: a.locale, buttonId: () => '' }), a));
+}
+
+/** A form that comes back: its problems on their fields (`errors`), or the new form in the modal's place. */
+function formAgain(form: Form, a: Answering) {
+  const errors = fieldErrors(form, { locale: a.locale, zone: a.community.timezone });
+  if (Object.keys(errors).length > 0) return { response_action: 'errors' as const, errors };
+  return { response_action: 'update' as const, view: viewOf(form, { locale: a.locale, zone: a.community.timezone, channel: a.channelId }) as never };
+}

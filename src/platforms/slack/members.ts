@@ -1,0 +1,89 @@
+/**
+ * What Slack does not put in a payload: a member's language (`users.info` with `include_locale`)
+ * and their organiser user groups (`usergroups.users.list`). Both are cached, and looked up with a
+ * deadline: an answer is never held past Slack's 3 s for them; the community's language and "not
+ * an organiser by group" stand in until the lookup succeeds.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../core/logger.ts';
+
+export interface MemberLookupOptions {
+  /** How long a member's locale is kept (default an hour). */
+  localeTtlMs?: number;
+  /** How long a user group's members are kept (default a minute: a new organiser waits that long). */
+  groupTtlMs?: number;
+  /** The longest wait for a lookup before going on without it (default 1 s). */
+  deadlineMs?: number;
+  now?: () => number;
+}
+
+interface Cached<T> {
+  value: T;
+  until: number;
+}
+
+export class MemberLookup {
+  private readonly locales = new Map<string, Cached<string | undefined>>();
+  private readonly groups = new Map<string, Cached<ReadonlySet<string>>>();
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly logger: Logger,
+    private readonly options: MemberLookupOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The member's Slack locale (`fr-FR`), or undefined when unknown or slow to come. */
+  async locale(userId: string): Promise<string | undefined> {
+    const hit = this.locales.get(userId);
+    if (hit && hit.until > this.now()) return hit.value;
+    return this.bounded(`u:${userId}`, async () => {
+      const answer = await this.client.users.info({ user: userId, include_locale: true });
+      const locale = (answer.user as { locale?: string } | undefined)?.locale;
+      this.locales.set(userId, { value: locale, until: this.now() + (this.options.localeTtlMs ?? 3_600_000) });
+      return locale;
+    }, hit?.value);
+  }
+
+  /** Which of `groups` (user group ids) the member belongs to. */
+  async groupsOf(userId: string, groups: readonly string[]): Promise<string[]> {
+    const members = await Promise.all(groups.map((group) => this.members(group)));
+    return groups.filter((_, index) => members[index]?.has(userId));
+  }
+
+  private async members(group: string): Promise<ReadonlySet<string>> {
+    const hit = this.groups.get(group);
+    if (hit && hit.until > this.now()) return hit.value;
+    return this.bounded(`g:${group}`, async () => {
+      const answer = await this.client.usergroups.users.list({ usergroup: group });
+      const value = new Set(answer.users ?? []);
+      this.groups.set(group, { value, until: this.now() + (this.options.groupTtlMs ?? 60_000) });
+      return value;
+    }, hit?.value ?? new Set<string>());
+  }
+
+  /** One lookup per key at a time; past the deadline (or on failure) the stale or default value. */
+  private async bounded<T>(key: string, lookup: () => Promise<T>, otherwise: T): Promise<T> {
+    let running = this.pending.get(key) as Promise<T> | undefined;
+    if (!running) {
+      running = lookup().finally(() => this.pending.delete(key));
+      this.pending.set(key, running);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(otherwise), this.options.deadlineMs ?? 1_000)));
+    try {
+      return await Promise.race([
+        running.catch((error: unknown) => {
+          this.logger.warn({ err: error, lookup: key }, 'a Slack member lookup failed');
+          return otherwise;
+        }),
+        late,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

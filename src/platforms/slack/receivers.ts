@@ -1,0 +1,66 @@
+/**
+ * The two ways Slack reaches the bot: Socket Mode (an outbound WebSocket, no public URL) and HTTP
+ * (signed requests on `/slack/events`). Bolt checks signatures and refuses requests older than
+ * 5 minutes, but takes those stamped in the future: the HTTP receiver here refuses them too.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../core/logger.ts';
+
+/** Slack's rule: a request's timestamp is within 5 minutes of now, either way. */
+export const MAX_SKEW_SECONDS = 5 * 60;
+
+export type ClientOptions = { slackApiUrl?: string; retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number } };
+
+export function socketModeReceiver(options: { appToken: string; clientOptions: ClientOptions; logger: Logger; clientPingTimeoutMs?: number }): SocketModeReceiver {
+  return new SocketModeReceiver({
+    appToken: options.appToken,
+    logger: boltLogger(options.logger),
+    // Also the delay before reconnecting after a `disconnect`: Bolt's 5 s default is long.
+    clientPingTimeout: options.clientPingTimeoutMs ?? 5_000,
+    installerOptions: { clientOptions: options.clientOptions },
+  });
+}
+
+export function httpReceiver(options: { signingSecret: string; logger: Logger; now?: () => number }): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    logger: boltLogger(options.logger),
+    // Ack as soon as the handler says so; the work goes on after the HTTP answer.
+    processBeforeResponse: false,
+  });
+  const bolt = receiver.requestListener;
+  const now = options.now ?? Date.now;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    if (fromTheFuture(req, now)) {
+      options.logger.warn({ timestamp: req.headers['x-slack-request-timestamp'] }, 'refused a Slack request stamped in the future');
+      res.writeHead(401).end();
+      return;
+    }
+    bolt(req, res);
+  };
+  return receiver;
+}
+
+/** A timestamp more than 5 minutes ahead of our clock: a replay prepared in advance, never Slack. */
+export function fromTheFuture(req: IncomingMessage, now: () => number): boolean {
+  const header = req.headers['x-slack-request-timestamp'];
+  const stamp = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(stamp) && stamp > Math.floor(now() / 1000) + MAX_SKEW_SECONDS;
+}
+
+/** Bolt's logger interface over ours, so that Slack's messages land in the same log. */
+export function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const line = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),
+    info: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),
+    warn: (...msg: unknown[]) => logger.warn({ source: 'bolt' }, line(msg)),
+    error: (...msg: unknown[]) => logger.error({ source: 'bolt' }, line(msg)),
+    setLevel: (next: LogLevel) => void (level = next),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
