@@ -1,64 +1,96 @@
 import type { Outcome } from '../src/core/command.ts';
 import type { Locale } from '../src/core/i18n.ts';
-import { reply, say, writtenIn, type Block } from '../src/core/reply.ts';
-import { literal, time, type Text } from '../src/core/text.ts';
+import { say, type Block, type Button, type Reply } from '../src/core/reply.ts';
+import { literal } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
-import { describeProblem, eventNameOf, listReply, minutesOf, num, pageOf, speakerName, titleText } from '../src/proposals/present.ts';
+import { describeProblem, listReply, num, pageOf } from '../src/proposals/present.ts';
 import { ProposalRepository } from '../src/proposals/repository.ts';
 import { eventRef } from '../src/proposals/target.ts';
+import { decide, REASON_MAX, REJECT_FORM_ID, rejectForm } from './proposalDecisions.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
-const ACTIONS = ['list', 'accept', 'reject'] as const;
+const SUBCOMMANDS = ['list', 'accept', 'reject'] as const;
 
 /**
- * `/proposals [event]` lists a meetup's lightning-talk proposals; `/proposals accept ID` and
- * `/proposals reject ID reason:"…"` decide, and the speaker is told by direct message.
- * Typed without a name, a number after accept/reject is the proposal; on its own, the meetup.
+ * `/proposals [event]` lists a meetup's lightning-talk proposals, each waiting one with Accept and
+ * Decline buttons; `/proposals accept ID` and `/proposals reject ID reason:"…"` decide, and the
+ * speaker is told by direct message after the answer.
  */
 export const proposals: Command = {
   name: 'proposals',
   description: m.both('proposalsDescription'),
   examples: examples.proposals,
   organiserOnly: true,
-  options: [
-    { name: 'action', type: 'string', positional: true, choices: ACTIONS, description: m.both('optListAction') },
-    { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
-    { name: 'reason', type: 'string', maxLength: 1000, description: m.both('optReason') },
-    { name: 'page', type: 'integer', minValue: 1, description: m.both('optPage') },
+  defaultSubcommand: 'list',
+  subcommands: [
+    {
+      name: 'list',
+      description: m.both('subList'),
+      options: [
+        { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
+        { name: 'page', type: 'integer', minValue: 1, description: m.both('optPage') },
+      ],
+      responds: 'ephemeral',
+      run: (ctx, options) => guard(ctx, () => listOrRefuse(ctx, typeof options.event === 'string' ? options.event : undefined, typeof options.page === 'number' ? options.page : 1)),
+    },
+    {
+      name: 'accept',
+      description: m.both('subAccept'),
+      options: [{ name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') }],
+      responds: 'ephemeral',
+      run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'accepted', undefined)),
+    },
+    {
+      name: 'reject',
+      description: m.both('subReject'),
+      options: [
+        { name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') },
+        { name: 'reason', type: 'string', maxLength: REASON_MAX, description: m.both('optReason') },
+      ],
+      responds: 'ephemeral',
+      run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'rejected', trimmed(options.reason))),
+    },
   ],
-  responds: 'ephemeral',
-  async run(ctx, options) {
-    const id = typeof options.id === 'number' ? options.id : undefined;
-    const reason = typeof options.reason === 'string' && options.reason.trim() !== '' ? options.reason.trim() : undefined;
-    try {
-      if (options.action === 'accept' || options.action === 'reject') {
-        if (id === undefined) return say(m.t(ctx.locale, 'needIdList', { action: [literal(options.action)] }));
-        return await decide(ctx, id, options.action === 'accept' ? 'accepted' : 'rejected', reason);
-      }
-      const ref = typeof options.event === 'string' ? options.event : id !== undefined ? String(id) : undefined;
-      if (ref !== undefined && notAnEventRef(ctx, ref)) return say(m.t(ctx.locale, 'notAnAction', { word: ref, actions: [literal(ACTIONS.join(', '))] }));
-      return await list(ctx, ref, typeof options.page === 'number' ? options.page : 1);
-    } catch (error) {
-      if (error instanceof ProposalError) {
-        return say(describeProblem(error.problem, { locale: ctx.locale, communityName: ctx.community.name, book: ctx.services.agenda(ctx.community.id) }));
-      }
-      throw error;
-    }
+  // Accept answers in place of the list it was pressed on; Decline first asks for a note.
+  actResponds: (action) => (action === 'reject' ? 'form' : 'replace'),
+  async act(ctx, { action, value }) {
+    const id = Number(value);
+    if (!Number.isInteger(id) || id <= 0) throw new Error(`/proposals: bad button value ${value}`);
+    if (action === 'reject') return rejectForm(ctx.locale, id);
+    if (action !== 'accept') throw new Error(`/proposals has no button ${action}`);
+    return guard(ctx, () => decidedWithList(ctx, id, 'accepted', undefined));
+  },
+  async submit(ctx, submission) {
+    if (submission.formId !== REJECT_FORM_ID) throw new Error(`/proposals has no form ${submission.formId}`);
+    const id = Number(submission.state.id);
+    return guard(ctx, () => decidedWithList(ctx, id, 'rejected', trimmed(submission.values.reason)));
   },
 };
 
 const repository = (ctx: Ctx) => new ProposalRepository(ctx.services.store, ctx.services.logger);
+const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** A decision taken from a button: said, then the list it was on, refreshed, in its place. */
+async function decidedWithList(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Reply> {
+  const decided = await decide(ctx, id, to, reason);
+  const proposal = await repository(ctx).get(ctx.community.id, id);
+  const refreshed = proposal ? await list(ctx, proposal.eventId, 1) : undefined;
+  const blocks = refreshed?.kind === 'reply' ? [...decided.blocks, { type: 'divider' as const }, ...refreshed.blocks] : decided.blocks;
+  return { ...decided, blocks, replaces: true };
+}
 
 /**
  * A word in the meetup's place that names no meetup and cannot be one (a number, a date and an id
  * all hold digits): a mistyped action, as in `/proposals frobnicate 1`, not an unknown meetup.
  */
-function notAnEventRef(ctx: Ctx, ref: string): boolean {
-  return !/\d/.test(ref) && !ctx.services.agenda(ctx.community.id).find(ref);
+function listOrRefuse(ctx: Ctx, ref: string | undefined, page: number): Promise<Outcome> | Outcome {
+  if (ref !== undefined && !/\d/.test(ref) && !ctx.services.agenda(ctx.community.id).find(ref)) {
+    return say(m.t(ctx.locale, 'notAnAction', { word: ref, actions: [literal(SUBCOMMANDS.join(', '))] }));
+  }
+  return list(ctx, ref, page);
 }
 
 async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Outcome> {
@@ -75,42 +107,31 @@ async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Ou
   const [entries, accepted] = await Promise.all([repo.eventEntries(ctx.community.id, event.id), repo.accepted(ctx.community.id, event.id)]);
   const shownPage = pageOf(entries, accepted.proposals.map((p) => p.id), page);
   const { proposals: shown, unreadable } = await repo.read(ctx.community.id, shownPage.ids);
-  return listReply({ event, entries, page: shownPage, shown, unreadable, accepted: accepted.proposals, settings: ctx.community.proposals, now, locale: ctx.locale });
+  const answer = listReply({ event, entries, page: shownPage, shown, unreadable, accepted: accepted.proposals, settings: ctx.community.proposals, now, locale: ctx.locale });
+  return withDecisionButtons(answer, shown, ctx.locale);
 }
 
-async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Outcome> {
-  const repo = repository(ctx);
-  const { capacity, minutes: block } = ctx.community.proposals;
-  // Awaited before anything is said: the decision is stored once the organiser reads "Accepted".
-  const limits = { capacity, ...(block !== undefined ? { minutes: block } : {}), ...(reason ? { reason } : {}) };
-  const { after } = await repo.change(ctx.community.id, id, to, ctx.origin.member.id, ctx.clock.now(), limits);
-  const event = eventNameOf(ctx.services.agenda(ctx.community.id), after.eventId);
-  const params = { id: num(after.id), title: titleText(after), speaker: speakerName(after), event, capacity };
-  const blocks: Block[] = [];
-  if (to === 'accepted') {
-    const accepted = (await repo.accepted(ctx.community.id, after.eventId)).proposals;
-    const taken = { ...params, taken: accepted.length };
-    const text = block === undefined ? m.t(ctx.locale, 'accepted', taken) : m.t(ctx.locale, 'acceptedMinutes', { ...taken, used: minutesOf(accepted), block });
-    blocks.push({ type: 'text', text });
-  } else blocks.push({ type: 'text', text: m.t(ctx.locale, 'rejected', params) });
-  const told = await tellSpeaker(ctx, after, reason);
-  blocks.push({ type: 'text', text: m.t(ctx.locale, told ? 'speakerTold' : 'speakerNotTold') });
-  return reply(blocks);
+/** Accept and Decline for each waiting proposal of the page, before the closing hint. */
+function withDecisionButtons(answer: Reply, shown: readonly Proposal[], locale: Locale): Reply {
+  const buttons: Button[] = shown
+    .filter((p) => p.state === 'submitted')
+    .flatMap((p) => [
+      { action: 'accept', value: String(p.id), label: m.t(locale, 'buttonAccept', { id: num(p.id) }), style: 'primary' as const },
+      { action: 'reject', value: String(p.id), label: m.t(locale, 'buttonReject', { id: num(p.id) }), style: 'danger' as const },
+    ]);
+  if (buttons.length === 0) return answer;
+  const blocks: Block[] = [...answer.blocks];
+  blocks.splice(blocks.length - 1, 0, { type: 'actions', buttons });
+  return { ...answer, blocks };
 }
 
-/** The decision, by direct message, in the speaker's language; false when it could not be sent. */
-async function tellSpeaker(ctx: Ctx, proposal: Proposal, reason: string | undefined): Promise<boolean> {
-  const locale: Locale = proposal.speaker.locale ?? ctx.community.locale;
-  const event = ctx.services.agenda(ctx.community.id).find(proposal.eventId);
-  const eventText: Text = eventNameOf(ctx.services.agenda(ctx.community.id), proposal.eventId);
-  const params = { title: titleText(proposal), minutes: proposal.duration, event: eventText, date: event ? [time(event.start, 'datetime')] : [literal('—')] };
-  const blocks: Block[] = [{ type: 'text', text: m.t(locale, proposal.state === 'accepted' ? 'dmAccepted' : 'dmRejected', params) }];
-  if (reason) blocks.push({ type: 'text', text: m.t(locale, 'dmReason', { reason }) });
+async function guard(ctx: Ctx, work: () => Promise<Outcome> | Outcome): Promise<Outcome> {
   try {
-    await ctx.services.poster.dm({ communityId: ctx.community.id, platform: proposal.speaker.platform, memberId: proposal.speaker.memberId }, writtenIn(reply(blocks), locale));
-    return true;
+    return await work();
   } catch (error) {
-    ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the speaker of the decision');
-    return false;
+    if (error instanceof ProposalError) {
+      return say(describeProblem(error.problem, { locale: ctx.locale, communityName: ctx.community.name, book: ctx.services.agenda(ctx.community.id) }));
+    }
+    throw error;
   }
 }

@@ -1,9 +1,9 @@
 import type { MeetupEvent } from '../src/agenda/event.ts';
 import { channelsOn } from '../src/config/community.ts';
-import type { Outcome, Options } from '../src/core/command.ts';
+import type { OptionSpec, Outcome, Options } from '../src/core/command.ts';
 import { FORM_LIMITS, type Form } from '../src/core/form.ts';
-import { excerpt, reply, REPLY_LIMITS, replyLength, say, writtenIn, type Block } from '../src/core/reply.ts';
-import { literal, plain, type Text } from '../src/core/text.ts';
+import { excerpt, reply, REPLY_LIMITS, replyLength, say, writtenIn, type Block, type Effect } from '../src/core/reply.ts';
+import { plain, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import {
   checkValues,
@@ -25,45 +25,53 @@ import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
+/** The form's fields as options, so `/propose title:"…"` fills the form or saves at once. */
+const FIELD_OPTIONS: readonly OptionSpec[] = [
+  // Lengths and the duration are checked by the command, not the option parser, so that a value
+  // that is too long comes back in the form with the reason and the field's own limit (one the
+  // form can hold), or is refused with that limit and only its start quoted (see tooLong).
+  { name: 'title', type: 'string', description: m.both('optTitle') },
+  { name: 'abstract', type: 'string', description: m.both('optAbstract') },
+  { name: 'duration', type: 'integer', description: m.both('optDuration') },
+  { name: 'bio', type: 'string', description: m.both('optBio') },
+  { name: 'handle', type: 'string', description: m.both('optHandle') },
+];
+
+const ID: OptionSpec = { name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') };
+
 /**
- * `/propose`: a member proposes a lightning talk (a Form, or directly when every required field
- * is given as an option), lists theirs (`mine`), edits or withdraws one by its number.
- * Option names are the form's field ids, on every platform; all are typed (Discord: string and
- * integer options, `action` a string choice), so no free text has to be parsed.
+ * `/propose`: a member proposes a lightning talk (`new`, the default: a Form, or directly when
+ * every required field is given as an option), lists theirs (`mine`), edits or withdraws one by
+ * its number. Option names are the form's field ids, on every platform.
  */
 export const propose: Command = {
   name: 'propose',
   description: m.both('proposeDescription'),
   examples: examples.propose,
-  options: [
-    { name: 'action', type: 'string', positional: true, choices: ['mine', 'edit', 'withdraw'], description: m.both('optAction') },
-    { name: 'id', type: 'integer', positional: true, minValue: 1, description: m.both('optId') },
-    // Lengths and the duration are checked by the command, not the option parser, so that a value
-    // that is too long comes back in the form with the reason and the field's own limit (one the
-    // form can hold), or is refused with that limit and only its start quoted (see tooLong).
-    { name: 'title', type: 'string', description: m.both('optTitle') },
-    { name: 'abstract', type: 'string', description: m.both('optAbstract') },
-    { name: 'duration', type: 'integer', description: m.both('optDuration') },
-    { name: 'bio', type: 'string', description: m.both('optBio') },
-    { name: 'handle', type: 'string', description: m.both('optHandle') },
-    { name: 'event', type: 'string', maxLength: 100, description: m.both('optEvent') },
+  defaultSubcommand: 'new',
+  subcommands: [
+    {
+      name: 'new',
+      description: m.both('subNew'),
+      options: [{ name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optEvent') }, ...FIELD_OPTIONS],
+      // The form comes first, before any store read: the per-member limit is checked when it is
+      // saved, under the member's lock (ProposalRepository.create).
+      responds: (options) => (hasAllRequired(valuesFromOptions(options)) ? 'ephemeral' : 'form'),
+      run: (ctx, options) => guard(ctx, () => startProposal(ctx, options)),
+    },
+    { name: 'mine', description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => guard(ctx, () => mine(ctx)) },
+    {
+      name: 'edit',
+      description: m.both('subEdit'),
+      options: [ID, ...FIELD_OPTIONS],
+      // The edit form shows the current values, so one record is read before it: a single keyv
+      // get, well within a platform's first-response deadline, and it spares the member a button
+      // press between the command and its form.
+      responds: (options) => (Object.keys(valuesFromOptions(options)).length > 0 ? 'ephemeral' : 'form'),
+      run: (ctx, options) => guard(ctx, () => startEdit(ctx, options.id as number, options)),
+    },
+    { name: 'withdraw', description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => guard(ctx, () => withdraw(ctx, options.id as number)) },
   ],
-  responds: (options) => (options.action === undefined && options.title === undefined ? 'form' : 'ephemeral'),
-  async run(ctx, options) {
-    const id = typeof options.id === 'number' ? options.id : undefined;
-    return guard(ctx, async () => {
-      switch (options.action) {
-        case 'mine':
-          return mine(ctx);
-        case 'edit':
-          return id === undefined ? needId(ctx, 'edit') : startEdit(ctx, id, options);
-        case 'withdraw':
-          return id === undefined ? needId(ctx, 'withdraw') : withdraw(ctx, id);
-        default:
-          return startProposal(ctx, options, id);
-      }
-    });
-  },
   async submit(ctx, submission) {
     if (submission.formId !== PROPOSAL_FORM_ID) throw new Error(`/propose has no form ${submission.formId}`);
     const values: FormValues = {};
@@ -85,22 +93,13 @@ const settings = (ctx: Ctx) => ctx.community.proposals;
 const book = (ctx: Ctx) => ctx.services.agenda(ctx.community.id);
 const member = (ctx: Ctx) => ctx.origin.member;
 
-async function startProposal(ctx: Ctx, options: Options, id: number | undefined): Promise<Outcome> {
+async function startProposal(ctx: Ctx, options: Options): Promise<Outcome> {
   const values = valuesFromOptions(options);
-  let ref = typeof options.event === 'string' ? options.event : undefined;
-  if (ref === undefined && id !== undefined) {
-    // `/propose 13`: a meetup number if there is such a meetup, else surely a proposal number.
-    if (!book(ctx).find(String(id))) return say(m.t(ctx.locale, 'idWithoutAction', { id: num(id) }));
-    ref = String(id);
-  }
-  const now = ctx.clock.now();
-  const target = proposalTarget(book(ctx), ref, settings(ctx), now, ctx.locale);
+  const ref = typeof options.event === 'string' ? options.event : undefined;
+  // `/propose 13` alone: a meetup number if there is such a meetup, else surely a proposal number.
+  if (ref !== undefined && Object.keys(values).length === 0 && /^\d+$/.test(ref) && !book(ctx).find(ref)) return say(m.t(ctx.locale, 'idWithoutAction', { id: num(Number(ref)) }));
+  const target = proposalTarget(book(ctx), ref, settings(ctx), ctx.clock.now(), ctx.locale);
   if (!target.ok) return refusal(ctx, target.text, values, ref);
-  // Said before the form is filled in; create() checks again under the member's lock.
-  const open = (await repository(ctx).forMember(ctx.community.id, member(ctx).id)).proposals.filter((p) => inGroup(p.state, 'open'));
-  if (open.length >= settings(ctx).maxOpenPerMember) {
-    return refusal(ctx, describeProblem({ kind: 'too-many-open', max: settings(ctx).maxOpenPerMember, open }, problemContext(ctx)), values, ref);
-  }
   if (hasAllRequired(values)) return saveNew(ctx, target.event, values);
   const form = newForm(ctx, target.event, values);
   const refused = tooLong(ctx, form, values);
@@ -159,23 +158,21 @@ async function ownOpenProposal(ctx: Ctx, id: number): Promise<Proposal> {
 async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
   const { before, after } = await repository(ctx).change(ctx.community.id, id, 'withdrawn', member(ctx).id, ctx.clock.now(), { asSpeaker: member(ctx).id });
   const event = eventNameOf(book(ctx), after.eventId);
-  const freed = inGroup(before.state, 'holdsSlot');
-  if (freed) await tellOrganisers(ctx, after, event);
   const params = { id: num(after.id), title: titleText(after), event };
-  return say(m.t(ctx.locale, freed ? 'withdrawnFreed' : 'withdrawn', params));
+  const freed = inGroup(before.state, 'holdsSlot');
+  const notice = freed ? organisersNotice(ctx, after, event) : undefined;
+  const answer = say(m.t(ctx.locale, freed ? 'withdrawnFreed' : 'withdrawn', params));
+  if (!notice) return answer;
+  // Posted after the answer: a slow channel must not hold the member's reply.
+  return { ...answer, blocks: [...answer.blocks, { type: 'text', text: m.t(ctx.locale, 'organisersWillBeTold') }], effects: [notice] };
 }
 
-/** A slot became free: the organisers' channel hears it, when the community has one. */
-async function tellOrganisers(ctx: Ctx, proposal: Proposal, event: Text): Promise<void> {
-  // The organisers' channel of the platform it happened on: a channel name means nothing on another.
+/** A slot became free: the organisers' channel hears it, when the community has one there. */
+function organisersNotice(ctx: Ctx, proposal: Proposal, event: Text): Effect | undefined {
   const channel = channelsOn(ctx.community, ctx.origin.platform).organisers;
-  if (!channel) return;
-  const notice = writtenIn(say(m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event })), ctx.community.locale);
-  try {
-    await ctx.services.poster.post({ communityId: ctx.community.id, platform: ctx.origin.platform, channel }, notice);
-  } catch (error) {
-    ctx.services.logger.warn({ err: error, community: ctx.community.id, proposal: proposal.id }, 'could not tell the organisers that a slot is free');
-  }
+  if (!channel) return undefined;
+  const text = m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event });
+  return { kind: 'post', target: { communityId: ctx.community.id, platform: ctx.origin.platform, channel }, reply: writtenIn(say(text, 'channel'), ctx.community.locale) };
 }
 
 async function mine(ctx: Ctx): Promise<Outcome> {
@@ -191,10 +188,6 @@ function newForm(ctx: Ctx, event: MeetupEvent, values: FormValues) {
 function editForm(ctx: Ctx, proposal: Proposal, values: FormValues) {
   const heading = m.s(ctx.locale, 'formEditTitle', { id: String(proposal.id) });
   return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { id: String(proposal.id) }, review: true });
-}
-
-function needId(ctx: Ctx, action: string): Outcome {
-  return say(m.t(ctx.locale, 'needId', { command: [literal('propose')], action: [literal(action)] }));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Poster } from './core/poster.ts';
 import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
 import { createFeedback } from './feedback/service.ts';
 import type { Services } from './services.ts';
+import { storeFormStash } from './store/formStash.ts';
 import { openStore } from './store/openStore.ts';
 import type { Store } from './store/store.ts';
 
@@ -58,6 +59,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
   const store = options.store ?? (await openStore(options.storeUrl, options.logger));
   const services = composeServices({ agendas, store, poster: options.poster(communities), logger: options.logger });
-  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger });
+  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store) });
   return { bot, config, communities, services, close: () => store.close() };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { parseOptions } from '../src/core/optionParser.ts';
+import { optionsForText } from '../src/core/resolve.ts';
 import { harness } from './support/harness.ts';
 
 const NOW = '2026-11-23T12:00:00+01:00';
@@ -18,8 +19,11 @@ describe('/help', () => {
     const help = await bot.say('/help propose', { locale: 'en' });
     expect(help).not.toContain('takes: —');
     expect(help).toMatch(/^== \/propose ==\nPropose a lightning talk/);
-    expect(help).toContain('Usage: /propose [action] [id] [title:…] [abstract:…] [duration:…] [bio:…] [handle:…] [event:…]');
-    expect(help).toContain('== Options ==\n  • action — "mine" lists your proposals; "edit" or "withdraw" one by its number\n      one of mine, edit, withdraw · may be typed without its name');
+    // Each subcommand with its own usage and options.
+    expect(help).toContain('== /propose new — Propose a lightning talk for the next meetup (a form) ==\nUsage: /propose new [event] [title:…] [abstract:…] [duration:…] [bio:…] [handle:…]');
+    expect(help).toContain('== /propose mine — List your proposals and their state ==\nUsage: /propose mine\n/propose mine takes no options.');
+    expect(help).toContain('Usage: /propose edit id [title:…] [abstract:…] [duration:…] [bio:…] [handle:…]');
+    expect(help).toContain('== Options ==\n  • id — Number of the proposal, e.g. 3\n      a whole number · required · may be typed without its name');
     expect(help).toContain('  • duration — Length in minutes (5 or 10)\n      a whole number');
     expect(help).toContain('== Examples ==\n  • /propose — a form asks for the title, the abstract and the length');
     expect(help).toContain('  • /propose mine — your proposals and where they stand');
@@ -55,7 +59,9 @@ describe('command examples', () => {
     for (const { command, example } of all) {
       const [, name, rest = ''] = /^\/(\S+)\s*(.*)$/s.exec(example.line) ?? [];
       expect(name, example.line).toBe(command.name);
-      expect(parseOptions(rest, command.options), example.line).toMatchObject({ ok: true });
+      const usage = optionsForText(command, rest);
+      expect(usage, example.line).toBeDefined();
+      expect(parseOptions(usage!.rest, usage!.runnable.options), example.line).toMatchObject({ ok: true });
       expect(example.description.fr.length, example.line).toBeGreaterThan(0);
     }
   });

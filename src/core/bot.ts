@@ -97,6 +97,8 @@ export class Bot<S> {
     const ctx = this.context(origin);
     const command = this.byName.get(submission.formId.split(':')[0] ?? '');
     if (!command?.submit) return say(m.t(ctx.locale, 'unknownCommand', { name: submission.formId }));
+    // A submission or a press may be crafted: it is held to the same rule as the command.
+    if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
     return this.shown(await this.guard(ctx, () => command.submit!(ctx, submission)), ctx.locale, answer);
   }
 
@@ -104,6 +106,7 @@ export class Bot<S> {
     const ctx = this.context(origin);
     const command = this.byName.get(commandName);
     if (!command?.act) return say(m.t(ctx.locale, 'unknownCommand', { name: commandName }));
+    if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
     return this.shown(await this.guard(ctx, () => command.act!(ctx, action)), ctx.locale, answer);
   }
 

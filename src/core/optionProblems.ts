@@ -31,7 +31,7 @@ function explain(problem: OptionProblem, command: Usage, locale: Locale): Text {
     case 'bad-value':
       return m.t(locale, 'badValue', { value: excerpt(problem.value), name: problem.name, expected: expected(spec(problem.name), locale) });
     case 'missing':
-      return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale) });
+      return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale), example: [literal(requiredLine(command))] });
     case 'missing-value':
       return missingValue(command, spec(problem.name), locale);
     case 'unclosed-quote':
@@ -49,6 +49,12 @@ function missingValue(command: Usage, spec: OptionSpec | undefined, locale: Loca
     flag: [literal(`/${command.name} --${name} ${value}`)],
     named: [literal(`/${command.name} ${name}:${value}`)],
   });
+}
+
+/** The command with a sample for each required option: `/proposals accept 3`. */
+function requiredLine(command: Usage): string {
+  const words = command.options.filter((spec) => spec.required).map((spec) => (spec.positional ? exampleValue(spec) : `${spec.name}:${exampleValue(spec)}`));
+  return [`/${command.name}`, ...words].join(' ');
 }
 
 /** The option's own example, else a value it accepts. */

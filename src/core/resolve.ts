@@ -26,7 +26,12 @@ export function resolve<S>(command: CommandDefinition<S>, invocation: Invocation
   const runnable = runnableOf(command, name);
   if (!runnable) return { ok: false, problem: { kind: 'unknown-subcommand', name: name ?? '' } };
   const parsed = input.kind === 'text' ? parseOptions(rest, runnable.options) : checkTypedOptions(input.options, runnable.options);
-  if (!parsed.ok) return { ok: false, problem: parsed.problem, runnable };
+  if (!parsed.ok) {
+    // `/proposals frobnicate 1`: a first word that is no subcommand and does not read as the
+    // default's options is most likely a mistyped action.
+    const word = misreadAction(command, invocation, rest);
+    return word !== undefined ? { ok: false, problem: { kind: 'unknown-subcommand', name: word } } : { ok: false, problem: parsed.problem, runnable };
+  }
   const subcommand = command.subcommands?.find((candidate) => candidate.name === name);
   return { ok: true, runnable, ...(subcommand ? { subcommand } : {}), options: parsed.options };
 }
@@ -47,4 +52,11 @@ export function optionsForText<S>(command: CommandDefinition<S>, text: string): 
   if (!split.ok) return undefined;
   const runnable = runnableOf(command, split.name);
   return runnable && { runnable, rest: split.rest, name: split.name ? `${command.name} ${split.name}` : command.name };
+}
+
+function misreadAction<S>(command: CommandDefinition<S>, invocation: Invocation, rest: string): string | undefined {
+  if (!command.subcommands || invocation.subcommand !== undefined || invocation.input.kind !== 'text') return undefined;
+  const first = /^\s*(\S*)/.exec(invocation.input.text)?.[1] ?? '';
+  const usedDefault = rest === invocation.input.text;
+  return usedDefault && /^\p{L}[\p{L}-]*$/u.test(first) ? first : undefined;
 }

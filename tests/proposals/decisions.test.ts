@@ -46,10 +46,8 @@ describe('deciding on proposals', () => {
   it('names the missing number, a mistyped action, and a decision already taken', async () => {
     const h = await harness({ now: NOW });
     await propose(h, 'alice', 'Chaos', 5);
-    expect(await h.say('/proposals accept', organiser)).toBe(
-      'Il manque le numéro de la proposition : /proposals accept 3, par exemple. /proposals liste chaque proposition avec son numéro.',
-    );
-    expect(await h.say('/proposals frobnicate 1', organiser)).toBe('« frobnicate » n’est pas une action de /proposals. Les actions : list, accept, reject, par ex. /proposals accept 3.');
+    expect(await h.say('/proposals accept', organiser)).toBe('/proposals accept a besoin de id : un nombre entier. Par exemple : /proposals accept 3\nVous avez tapé : /proposals accept');
+    expect(await h.say('/proposals frobnicate 1', organiser)).toBe('Je ne connais pas l’action « frobnicate ». /proposals accepte : list, accept, reject.\nVous avez tapé : /proposals frobnicate 1');
     expect(await h.say('/proposals frobnicate', { ...organiser, locale: 'en' })).toBe('“frobnicate” is not an action of /proposals. The actions: list, accept, reject, e.g. /proposals accept 3.');
     expect(await h.say('/proposals 99', organiser)).toContain('Je ne trouve pas le meetup « 99 »');
     await h.run('/proposals accept 1', organiser);

@@ -40,6 +40,8 @@ export interface Harness {
   /** Same, rendered as the console would show it (community zone). */
   say(line: string, member?: Partial<Member>): Promise<string>;
   submit(submission: FormSubmission, member?: Partial<Member>): Promise<Outcome>;
+  /** Presses a button of a reply `command` gave, as an adapter would. */
+  press(command: string, button: { action: string; value: string }, member?: Partial<Member>): Promise<Outcome>;
   render(outcome: Outcome, locale?: Locale): string;
 }
 
@@ -67,9 +69,15 @@ export async function harness(options: { now: string; configDir?: string; store?
     const errors = Object.entries(outcome.errors).map(([field, text]) => `⚠ ${field}: ${renderText(text, view)}`);
     return [`[form ${outcome.id}] ${outcome.title}`, ...errors, JSON.stringify(outcome.values)].join('\n');
   };
+  // As an adapter does: the reply is delivered, then its effects run (DMs, posts).
+  const delivered = async (outcome: Promise<Outcome>) => {
+    const answer = await outcome;
+    await app.bot.runEffects(answer);
+    return answer;
+  };
   const run = (line: string, member?: Partial<Member>) => {
     const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
-    return app.bot.handle({ ...origin(member), command: name, input: { kind: 'text', text: rest } });
+    return delivered(app.bot.handle({ ...origin(member), command: name, input: { kind: 'text', text: rest } }));
   };
   return {
     app,
@@ -77,7 +85,8 @@ export async function harness(options: { now: string; configDir?: string; store?
     poster,
     run,
     say: async (line, member) => render(await run(line, member), member?.locale ?? community.locale),
-    submit: (submission, member) => app.bot.submit(origin(member), submission),
+    submit: (submission, member) => delivered(app.bot.submit(origin(member), submission)),
+    press: (command, button, member) => delivered(app.bot.act(origin(member), command, button)),
     render,
   };
 }

@@ -4,6 +4,7 @@ export const consoleMessages = defineMessages({
   en: {
     welcome: 'emcee console for {community}, as {user} ({role}). Type /help, or exit to leave.',
     notACommand: 'Commands start with a slash, e.g. /agenda. Type /help for the list.',
+    noSuchButton: 'There is no button [{number}] on the last answer: type the number of one it shows, or a command.',
     fieldPrompt: '{label}{hint}: ',
     exampleHint: ' (e.g. {example})',
     refusedHint: ' [you wrote “{value}”]',
@@ -24,6 +25,7 @@ export const consoleMessages = defineMessages({
   fr: {
     welcome: 'Console emcee pour {community}, en tant que {user} ({role}). Tapez /help, ou exit pour quitter.',
     notACommand: 'Les commandes commencent par une barre oblique, par ex. /agenda. Tapez /help pour la liste.',
+    noSuchButton: 'La dernière réponse n’a pas de bouton [{number}] : tapez le numéro d’un bouton qu’elle montre, ou une commande.',
     fieldPrompt: '{label}{hint} : ',
     exampleHint: ' (ex. : {example})',
     refusedHint: ' [vous aviez écrit « {value} »]',

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Locale } from '../../core/i18n.ts';
-import type { Attachment, Block, Reply } from '../../core/reply.ts';
+import type { Attachment, Block, Button, Reply } from '../../core/reply.ts';
 import { instantOf, type Inline, type Text } from '../../core/text.ts';
 import { formatTime } from './formatTime.ts';
 
@@ -16,7 +16,15 @@ export interface ConsoleView {
 export function renderReply(reply: Reply, view: ConsoleView): string {
   // Dates and times in the language the words were written in.
   const inLocale = reply.locale ? { ...view, locale: reply.locale } : view;
-  return reply.blocks.map((block) => renderBlock(block, inLocale)).join('\n');
+  // Buttons are numbered through the whole reply: typing the number alone presses it (session.ts).
+  let pressed = 0;
+  const number = () => ++pressed;
+  return reply.blocks.map((block) => renderBlock(block, inLocale, number)).join('\n');
+}
+
+/** A reply's buttons in the order their numbers were given. */
+export function buttonsOf(reply: Reply): Button[] {
+  return reply.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []));
 }
 
 export function renderText(text: Text, view: ConsoleView): string {
@@ -39,7 +47,7 @@ function renderInline(inline: Inline, view: ConsoleView): string {
   }
 }
 
-function renderBlock(block: Block, view: ConsoleView): string {
+function renderBlock(block: Block, view: ConsoleView, number: () => number): string {
   const t = (text: Text) => renderText(text, view);
   switch (block.type) {
     case 'heading':
@@ -51,7 +59,7 @@ function renderBlock(block: Block, view: ConsoleView): string {
     case 'list':
       return block.items.map((item) => `  • ${t(item.text)}${item.detail ? `\n      ${t(item.detail)}` : ''}`).join('\n');
     case 'actions':
-      return block.buttons.map((button) => `[${t(button.label)}]`).join(' ');
+      return block.buttons.map((button) => `[${number()}] ${t(button.label)}`).join('  ');
     case 'attachment':
       return `📎 ${view.saveAttachment?.(block.attachment) ?? block.attachment.filename}`;
     case 'divider':

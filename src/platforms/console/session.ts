@@ -6,12 +6,12 @@ import type { Outcome } from '../../core/command.ts';
 import type { Form } from '../../core/form.ts';
 import type { Origin } from '../../core/invocation.ts';
 import type { Community } from '../../config/community.ts';
-import type { Attachment } from '../../core/reply.ts';
+import type { Attachment, Button } from '../../core/reply.ts';
 import { LineReader } from './lines.ts';
 import { consoleMessages as m } from './messages.ts';
 import { answersOnLine, oneLineRefusal } from './oneLine.ts';
 import { promptForm } from './promptForm.ts';
-import { renderReply, renderText, type ConsoleView } from './render.ts';
+import { buttonsOf, renderReply, renderText, type ConsoleView } from './render.ts';
 
 export interface ConsoleSessionOptions {
   bot: Bot<unknown>;
@@ -31,6 +31,8 @@ const MAX_FORM_ROUNDS = 5;
 /** The local console platform: a person types slash commands, the bot answers in text. */
 export class ConsoleSession {
   private readonly lines: LineReader;
+  /** The buttons of the last reply and the command that gave them: typing a number presses one. */
+  private pressable: { command: string; buttons: Button[] } | undefined;
 
   constructor(private readonly options: ConsoleSessionOptions) {
     this.lines = new LineReader(options.input, options.output, options.interactive);
@@ -53,6 +55,7 @@ export class ConsoleSession {
   }
 
   private async command(line: string): Promise<void> {
+    if (/^\d+$/.test(line)) return this.press(Number(line));
     if (!line.startsWith('/')) return this.write(m.s(this.locale(), 'notACommand'));
     const [, typedName = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
     const name = typedName.toLowerCase();
@@ -62,18 +65,33 @@ export class ConsoleSession {
       const typed = answersOnLine(command, rest, outcome);
       if (command && typed) return this.refuse(outcome, oneLineRefusal(outcome, command, rest, typed, this.locale()));
     }
-    await this.show(outcome);
+    await this.show(outcome, name);
   }
 
-  private async show(outcome: Outcome, round = 0): Promise<void> {
-    if (outcome.kind === 'reply') return this.write(renderReply(outcome, this.view()));
+  /** A number alone presses that button of the last reply: it opens its form, or goes to the command's `act`. */
+  private async press(number: number): Promise<void> {
+    const button = this.pressable?.buttons[number - 1];
+    if (!this.pressable || !button) return this.write(m.s(this.locale(), 'noSuchButton', { number }));
+    const { command } = this.pressable;
+    const outcome = button.opens ?? (await this.options.bot.act(this.options.origin, command, { action: button.action, value: button.value }));
+    await this.show(outcome, command);
+  }
+
+  private async show(outcome: Outcome, command: string, round = 0): Promise<void> {
+    if (outcome.kind === 'reply') {
+      this.write(renderReply(outcome, this.view()));
+      const buttons = buttonsOf(outcome);
+      this.pressable = buttons.length > 0 ? { command, buttons } : undefined;
+      // Slow work the command asked for (a DM, a post) comes after the answer, as on every platform.
+      return this.options.bot.runEffects(outcome);
+    }
     this.writeErrors(outcome);
     if (round >= MAX_FORM_ROUNDS) return this.write(m.s(this.locale(), 'cancelled'));
     if (this.options.interactive && round === 0) this.write(m.s(this.locale(), 'formHelp'));
     const values = await this.lines.answering(() => promptForm(outcome, this.lines, this.locale(), (text) => this.write(text)));
     if (!values) return this.write(m.s(this.locale(), 'cancelled'));
     const next = await this.options.bot.submit(this.options.origin, submission(outcome, values));
-    await this.show(next, round + 1);
+    await this.show(next, command, round + 1);
   }
 
   /** A one-liner that came back as a form, in a pipe: its problems and how to type it whole. */

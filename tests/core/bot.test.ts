@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { Bot } from '../../src/core/bot.ts';
+import type { CommandDefinition } from '../../src/core/command.ts';
+import type { Form } from '../../src/core/form.ts';
+import { fitForm, formAsReply } from '../../src/core/formReply.ts';
+import type { Invocation } from '../../src/core/invocation.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { say, type Reply } from '../../src/core/reply.ts';
+import { literal } from '../../src/core/text.ts';
+import { storeFormStash } from '../../src/store/formStash.ts';
+import { memoryStore } from '../../src/store/memoryStore.ts';
+import { harness, recordingPoster } from '../support/harness.ts';
+
+const NOW = '2026-11-23T12:00:00+01:00';
+const d = (text: string) => ({ en: text, fr: text });
+
+const form: Form = {
+  kind: 'form',
+  id: 'talk:note',
+  title: 'A note',
+  fields: [{ id: 'note', kind: 'short', label: 'Note', required: true, maxLength: 10 }],
+  values: { note: 'far too long for ten' },
+  errors: { note: [literal('Too long.')] },
+  state: { id: '3' },
+};
+
+/** A command with subcommands that answer in every way a platform must know about beforehand. */
+const talk: CommandDefinition<unknown> = {
+  name: 'talk',
+  description: d('Talks'),
+  defaultSubcommand: 'show',
+  subcommands: [
+    { name: 'show', description: d('Show one'), options: [{ name: 'id', type: 'integer', positional: true, description: d('Its number') }], responds: 'channel', run: (_ctx, o) => say([literal(`show ${o.id ?? 'all'}`)], 'channel') },
+    { name: 'note', description: d('Write a note'), options: [{ name: 'id', type: 'integer', positional: true, required: true, description: d('Its number') }], responds: (o) => (o.id === 1 ? 'ephemeral' : 'form'), run: () => form },
+    { name: 'purge', description: d('Purge'), organiserOnly: true, options: [], responds: 'ephemeral', run: () => say([literal('purged')]) },
+  ],
+};
+
+async function bot() {
+  const h = await harness({ now: NOW });
+  const poster = recordingPoster();
+  const store = memoryStore();
+  const b = new Bot({ commands: [talk], communities: h.app.communities, services: {}, clock: h.clock, logger: silentLogger, poster, formStash: storeFormStash(store) });
+  const invocation = (text: string, extra: Partial<Invocation> = {}): Invocation => ({
+    communityId: [...h.app.communities.keys()][0]!,
+    platform: 'console',
+    channelId: 'c',
+    member: { id: 'm', displayName: 'm', roles: [], locale: 'en' },
+    command: 'talk',
+    input: { kind: 'text', text },
+    ...extra,
+  });
+  return { b, poster, invocation, render: (reply: Reply) => h.render(reply, 'en') };
+}
+
+describe('subcommands', () => {
+  it('are read from the first word, else the default one, or given typed; the plan is known before running', async () => {
+    const { b, invocation, render } = await bot();
+    expect(render((await b.handle(invocation('show 4'))) as Reply)).toBe('show 4');
+    expect(render((await b.handle(invocation('4'))) as Reply)).toBe('show 4');
+    expect(render((await b.handle(invocation('', { subcommand: 'show', input: { kind: 'typed', options: { id: 2 } } }))) as Reply)).toBe('show 2');
+    expect([b.plan(invocation('')), b.plan(invocation('note 1')), b.plan(invocation('note 2')), b.plan(invocation('purge'))]).toEqual(['channel', 'ephemeral', 'form', 'ephemeral']);
+    expect(render((await b.handle(invocation('frobnicate 2'))) as Reply)).toBe('I don’t know the action “frobnicate”. /talk takes: show, note, purge.\nYou typed: /talk frobnicate 2');
+    expect(render((await b.handle(invocation('note'))) as Reply)).toBe('/talk note needs id: a whole number. For example: /talk note 1\nYou typed: /talk note');
+    expect(render((await b.handle(invocation('purge'))) as Reply)).toMatch(/^\/talk purge is for the organisers of /);
+  });
+
+  it('turn a form that cannot be shown into a reply whose button opens it again, kept in the stash', async () => {
+    const { b, invocation, render } = await bot();
+    expect((await b.handle(invocation('note 2'))).kind).toBe('form');
+    const answer = (await b.handle(invocation('note 2'), { formAllowed: false })) as Reply;
+    expect(render(answer)).toBe('A note: some answers need another look.\n  • Too long. Note was cut to its first 10 characters so that the form can hold it.\n[1] Open the form again');
+    const opens = answer.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []))[0]!.opens!;
+    expect(opens.values).toEqual({ note: 'far too lo' });
+    const key = await b.stashForm(opens);
+    expect(key.length).toBeLessThanOrEqual(20);
+    expect(await b.openForm(invocation(''), key)).toEqual(opens);
+    expect(render((await b.openForm(invocation(''), 'nope')) as Reply)).toContain('no longer kept');
+  });
+
+  it('fitForm leaves values within their limit alone', () => {
+    const fine = { ...form, values: { note: 'short' }, errors: {} };
+    expect(fitForm(fine, 'en')).toEqual(fine);
+    expect(formAsReply(fine, 'fr').blocks.map((block) => block.type)).toEqual(['text', 'actions']);
+  });
+});
+
+describe('effects', () => {
+  it('run after the reply, and a failed one hands over to its fallback', async () => {
+    const { b, poster } = await bot();
+    const dm = { communityId: 'x', platform: 'console' as const, memberId: 'sam' };
+    const post = { communityId: 'x', platform: 'console' as const, channel: 'orga' };
+    const answer: Reply = { ...say([literal('done')]), effects: [{ kind: 'dm', target: dm, reply: say([literal('hi')]), onFailure: { kind: 'post', target: post, reply: say([literal('could not')]) } }] };
+    await b.runEffects(answer);
+    expect(poster.sent.map((s) => s.kind)).toEqual(['dm']);
+    poster.dm = async () => {
+      throw new Error('closed');
+    };
+    await b.runEffects(answer);
+    expect(poster.sent.map((s) => [s.kind, s.target])).toEqual([['dm', dm], ['post', post]]);
+  });
+});
