@@ -50,7 +50,7 @@ export interface SlackBot {
 }
 
 /** The whole bot on Slack (the real Bolt app) against the fake, in one mode, at a fixed time. */
-export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number } ): Promise<SlackBot> {
+export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string }): Promise<SlackBot> {
   const fake = await FakeSlack.start();
   fake.workspace.addUser({ id: 'U0ORG', name: 'orga', locale: 'fr-FR' });
   fake.workspace.addUser({ id: 'U0GRP', name: 'grouped', locale: 'en-GB' });
@@ -62,7 +62,7 @@ export async function slackBot(mode: Mode, options: { now: string; extraConfig?:
     apiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
     logger: silentLogger,
-    configDir: slackConfig(fake.workspace.teamId, options.extraConfig),
+    configDir: slackConfig(options.teamId ?? fake.workspace.teamId, options.extraConfig),
     clock,
     store: memoryStore(() => clock.now().toMillis()),
     scheduler: false,
