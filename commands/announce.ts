@@ -54,7 +54,7 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
   if (typeof options.message !== 'string') return say(m.t(locale, 'needMessage', { example }));
   const message = checkMessage(options.message, locale, example);
   if (!message.ok) return say(message.problem);
-  const channel = checkChannel(community, typeof options.channel === 'string' ? options.channel : undefined, locale);
+  const channel = checkChannel(community, typeof options.channel === 'string' ? options.channel : undefined, locale, ctx.origin.platform);
   if (!channel.ok) return say(channel.problem);
   const when = at !== undefined ? checkAt(at, community, now, locale) : undefined;
   if (when && !when.ok) return say(when.problem);
@@ -63,7 +63,7 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
 
   const record = await ctx.services.announcements.create({
     communityId: community.id,
-    channel: channel.value,
+    ...channel.value,
     message: message.value,
     ...(when?.ok ? { at: when.value } : {}),
     ...(spec?.ok ? { cron: spec.value.expression } : {}),

@@ -1,9 +1,16 @@
+import type { Platform } from '../core/invocation.ts';
+
 /** A schedule an organiser created with `/announce`, as stored. */
 export interface ScheduleRecord {
   communityId: string;
   /** Short number, per community (`/announce cancel 3`). */
   id: number;
+  /** Where it is posted, on `platform`; with `everywhere`, the channel named on the platform it was created on. */
   channel: string;
+  /** The platform of `channel`; absent in records written when the console was the only platform. */
+  platform?: Platform;
+  /** No channel was named: posted in the announcements channel of every platform the community is on. */
+  everywhere?: boolean;
   message: string;
   /** One shot: the instant (ms since epoch). */
   at?: number;
@@ -46,7 +53,7 @@ export interface ScheduleState {
   last?: OccurrenceOutcome;
   /** The latest missed record, kept when a later run is posted (the runs a catch-up passed over). */
   missed?: OccurrenceOutcome;
-  /** Reminders only: posting stopped because the channel no longer exists. */
+  /** Reminders only: posting stopped because the channel no longer exists (its `targetLabel`). */
   pausedChannel?: string;
 }
 
@@ -58,3 +65,22 @@ export const occurrenceKey = (communityId: string, id: number, at: number) => `$
 export const reminderKey = (communityId: string, eventId: string, kind: string, at: number) =>
   `${communityId}:reminder:${eventId}:${kind}:${new Date(at).toISOString()}`;
 
+
+/** Where one occurrence is posted. */
+export interface Target {
+  platform: Platform;
+  channel: string;
+}
+
+/**
+ * A target as it is written in states and shown: the console's channel as it always was, another
+ * platform's prefixed with it (`discord:annonces`), as two platforms may have a channel of one name.
+ */
+export const targetLabel = (target: Target): string => (target.platform === 'console' ? target.channel : `${target.platform}:${target.channel}`);
+
+/**
+ * The claim and idempotency key of an occurrence on one target: one claim per platform, so each
+ * platform gets it exactly once. The console's is the occurrence key itself, as stored before
+ * several platforms existed, so claims and outcomes written then stay valid.
+ */
+export const targetKey = (occurrence: string, platform: Platform): string => (platform === 'console' ? occurrence : `${occurrence}@${platform}`);

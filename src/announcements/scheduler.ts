@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Agenda, LightningTalks } from '../agenda/agenda.ts';
-import type { Community } from '../config/community.ts';
+import { presenceOn, type Community } from '../config/community.ts';
 import type { Clock } from '../core/clock.ts';
+import type { Platform } from '../core/invocation.ts';
 import type { Logger } from '../core/logger.ts';
 import { UnknownChannelError, type Poster } from '../core/poster.ts';
 import { say, type Reply } from '../core/reply.ts';
@@ -12,19 +13,32 @@ import { catchUp } from './catchUp.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { Heap } from './heap.ts';
 import { announceMessages as m } from './messages.ts';
-import { occurrenceKey, reminderKey, scheduleKey, type OccurrenceOutcome, type ScheduleState, type ScheduleTiming } from './model.ts';
+import {
+  occurrenceKey,
+  reminderKey,
+  scheduleKey,
+  targetKey,
+  targetLabel,
+  type OccurrenceOutcome,
+  type ScheduleState,
+  type ScheduleTiming,
+  type Target,
+} from './model.ts';
 import { nextCronRun } from './occurrences.ts';
 import { withOutcome } from './outcomes.ts';
 import { nextReminderAt, remindersAt } from './reminders.ts';
 import { announcementReply, instant, reminderReply } from './render.ts';
 import type { AnnouncementRepository, Change } from './repository.ts';
 import { leaseMs, type ScheduleSettings } from './settings.ts';
+import { ALL_PLATFORMS, reminderTargets, scheduleTargets } from './targets.ts';
 import { time } from '../core/text.ts';
 
 export interface SchedulerOptions {
   store: Store;
   repository: AnnouncementRepository;
   poster: Poster;
+  /** The platforms running in this process: only their channels are posted to (default: all). */
+  platforms?: readonly Platform[];
   communities: ReadonlyMap<string, Community>;
   agenda(communityId: string): Agenda;
   lightning: LightningTalks;
@@ -102,6 +116,7 @@ interface Job {
   key: string;
   at: number;
   community: Community;
+  platform: Platform;
   channel: string;
   progress: Progress;
   /** The post; undefined when there is nothing to post any more (cancelled meanwhile). */
@@ -190,6 +205,10 @@ export class Scheduler {
     return { schedules: this.schedules.size, queued: this.heap.size };
   }
 
+  private get platforms(): readonly Platform[] {
+    return this.options.platforms ?? ALL_PLATFORMS;
+  }
+
   private now(): number {
     return this.options.clock.now().toMillis();
   }
@@ -236,7 +255,7 @@ export class Scheduler {
   }
 
   private async loadReminders(): Promise<void> {
-    const ids = [...this.options.communities.values()].filter((c) => c.reminders.enabled && c.channels.announcements).map((c) => c.id);
+    const ids = [...this.options.communities.values()].filter((c) => c.reminders.enabled && reminderTargets(c, this.platforms).length > 0).map((c) => c.id);
     const states = await this.options.repository.reminderStates(ids);
     ids.forEach((communityId, i) => {
       const state = states[i] ?? { watermark: this.now() };
@@ -248,14 +267,14 @@ export class Scheduler {
 
   private installReminders(communityId: string, state: ScheduleState): void {
     const community = this.options.communities.get(communityId);
-    const channel = community?.channels.announcements;
-    if (!community || !channel || !community.reminders.enabled) return;
+    const targets = community ? reminderTargets(community, this.platforms) : [];
+    if (!community || targets.length === 0 || !community.reminders.enabled) return;
     const previous = this.reminders.get(communityId);
     const progress = previous?.progress ?? new Progress(state.watermark);
     progress.considered = Math.max(progress.considered, state.watermark);
     const live: LiveReminders = { communityId, progress, version: ++this.version, state };
     this.reminders.set(communityId, live);
-    if (state.pausedChannel === channel) return;
+    if (targets.every((target) => state.pausedChannel === targetLabel(target))) return;
     const first = nextReminderAt(this.options.agenda(communityId), community.reminders, progress.considered);
     if (first !== undefined) this.push({ at: first, seq: ++this.seq, kind: 'reminders', communityId, version: live.version });
   }
@@ -364,7 +383,7 @@ export class Scheduler {
     live.progress.considered = Math.max(live.progress.considered, next);
     const following = this.nextOf(live, next);
     if (following !== undefined) this.push({ at: following, seq: ++this.seq, kind: 'schedule', key, version });
-    this.enqueue(this.scheduleJob(live, community, next));
+    for (const target of scheduleTargets(live.record, community, this.platforms)) this.enqueue(this.scheduleJob(live, community, next, target));
   }
 
   private fireReminders(communityId: string, version: number, at: number, now: number): void {
@@ -382,27 +401,29 @@ export class Scheduler {
     live.progress.considered = Math.max(live.progress.considered, next);
     const following = nextReminderAt(agenda, community.reminders, next);
     if (following !== undefined) this.push({ at: following, seq: ++this.seq, kind: 'reminders', communityId, version });
+    const targets = reminderTargets(community, this.platforms);
     for (const occurrence of remindersAt(agenda, community.reminders, next)) {
-      const channel = community.channels.announcements as string;
-      this.enqueue({
-        key: reminderKey(communityId, occurrence.event.id, occurrence.label, next),
+      for (const { platform, channel } of targets) this.enqueue({
+        key: targetKey(reminderKey(communityId, occurrence.event.id, occurrence.label, next), platform),
         at: next,
         community,
+        platform,
         channel,
         progress: live.progress,
         build: async () => reminderReply(occurrence, community.locale, await this.options.lightning.accepted(communityId, occurrence.event.id)),
-        wanted: () => this.reminders.get(communityId)?.state.pausedChannel !== channel,
+        wanted: () => this.reminders.get(communityId)?.state.pausedChannel !== targetLabel({ platform, channel }),
         record: (outcome) => this.saveReminderState(live, outcome),
         channelGone: async () => {
-          live.state = { ...live.state, pausedChannel: channel };
-          live.version = ++this.version;
+          live.state = { ...live.state, pausedChannel: targetLabel({ platform, channel }) };
           await this.saveReminderState(live);
+          // Queued again for the platforms still posting; with none left, paused until resumed.
+          this.installReminders(communityId, { ...live.state, watermark: live.progress.considered });
         },
         failureNotice: (outcome) =>
           say(
             outcome.reason === 'channel'
               ? m.t(community.locale, 'channelGoneReminders', { channel })
-              : m.t(community.locale, 'failureReminder', { title: occurrence.event.title, channel, when: [time(instant(next))], reason: this.reason(outcome, community) }),
+              : m.t(community.locale, 'failureReminder', { title: occurrence.event.title, channel, when: [time(instant(next))], reason: this.reason(outcome, community, channel) }),
             'channel',
           ),
       });
@@ -435,14 +456,15 @@ export class Scheduler {
     await save({ at, result: 'missed', count: count > 1 ? count : undefined, recordedAt: this.now() });
   }
 
-  private scheduleJob(live: LiveSchedule, community: Community, at: number): Job {
+  private scheduleJob(live: LiveSchedule, community: Community, at: number, target: Target): Job {
     const { record } = live;
     const key = scheduleKey(record.communityId, record.id);
     return {
-      key: occurrenceKey(record.communityId, record.id, at),
+      key: targetKey(occurrenceKey(record.communityId, record.id, at), target.platform),
       at,
       community,
-      channel: record.channel,
+      platform: target.platform,
+      channel: target.channel,
       progress: live.progress,
       build: async () => {
         const content = await this.options.repository.content(record.communityId, record.id);
@@ -458,14 +480,14 @@ export class Scheduler {
       channelGone: async () => {
         const stored = await this.options.repository.get(record.communityId, record.id);
         if (stored && !stored.paused) {
-          await this.options.repository.save({ ...stored, paused: { by: 'channel', at: this.now(), reason: record.channel } });
+          await this.options.repository.save({ ...stored, paused: { by: 'channel', at: this.now(), reason: targetLabel(target) } });
         }
       },
       failureNotice: (outcome) =>
         say(
           outcome.reason === 'channel'
-            ? m.t(community.locale, 'channelGone', { channel: record.channel, id: record.id })
-            : m.t(community.locale, 'failureNotice', { id: record.id, channel: record.channel, when: [time(instant(at))], reason: this.reason(outcome, community) }),
+            ? m.t(community.locale, 'channelGone', { channel: target.channel, id: record.id })
+            : m.t(community.locale, 'failureNotice', { id: record.id, channel: target.channel, when: [time(instant(at))], reason: this.reason(outcome, community, target.channel) }),
           'channel',
         ),
     };
@@ -575,7 +597,7 @@ export class Scheduler {
         if (!reply) return 'gone';
         this.options.onDeliver?.({ key: job.key, at: job.at }, this.now());
         await withTimeout(
-          this.options.poster.post({ communityId: job.community.id, channel: job.channel }, reply, { idempotencyKey: job.key }),
+          this.options.poster.post({ communityId: job.community.id, platform: job.platform, channel: job.channel }, reply, { idempotencyKey: job.key }),
           settings.postTimeout,
         );
         return { at: job.at, result: 'posted', recordedAt: this.now() };
@@ -589,23 +611,29 @@ export class Scheduler {
     return { at: job.at, result: 'failed', reason: lastError.slice(0, 300), recordedAt: this.now() };
   }
 
-  private reason(outcome: OccurrenceOutcome, community: Community) {
-    return outcome.reason === 'channel' ? m.t(community.locale, 'reasonChannel', { channel: community.channels.announcements ?? '' }) : (outcome.reason ?? '');
+  private reason(outcome: OccurrenceOutcome, community: Community, channel: string) {
+    return outcome.reason === 'channel' ? m.t(community.locale, 'reasonChannel', { channel }) : (outcome.reason ?? '');
   }
 
-  /** Tells the organisers: their channel if configured, else a DM to each organiser named by id. */
+  /**
+   * Tells the organisers on the platform where the post failed: their channel there if configured,
+   * else a DM to each organiser named by id there.
+   */
   private async notifyOrganisers(job: Job, outcome: OccurrenceOutcome): Promise<void> {
     const { poster, logger } = this.options;
-    const community = job.community;
+    const { community, platform } = job;
+    const presence = presenceOn(community, platform);
+    const channel = presence?.channels.organisers;
+    const organisers = presence?.organisers ?? [];
     const notice = job.failureNotice(outcome);
     const idempotencyKey = `${job.key}:failure`;
     try {
-      if (community.channels.organisers && community.channels.organisers !== job.channel) {
-        await poster.post({ communityId: community.id, channel: community.channels.organisers }, notice, { idempotencyKey });
+      if (channel && channel !== job.channel) {
+        await poster.post({ communityId: community.id, platform, channel }, notice, { idempotencyKey });
         return;
       }
-      for (const memberId of community.organisers.users) await poster.dm({ communityId: community.id, memberId }, notice, { idempotencyKey });
-      if (community.organisers.users.length === 0) logger.error({ community: community.id }, 'no organisers channel nor organiser ids to tell about a failed post');
+      for (const memberId of organisers) await poster.dm({ communityId: community.id, platform, memberId }, notice, { idempotencyKey });
+      if (organisers.length === 0) logger.error({ community: community.id }, 'no organisers channel nor organiser ids to tell about a failed post');
     } catch (error) {
       logger.error({ err: error, occurrence: job.key }, 'could not tell the organisers about a failed post');
     }

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
-import type { Community } from '../config/community.ts';
+import { channelsOn, type Community } from '../config/community.ts';
+import type { Platform } from '../core/invocation.ts';
 import type { Locale } from '../core/i18n.ts';
 import { literal, time, type Text } from '../core/text.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { announceMessages as m } from './messages.ts';
 import { REPLY_LIMITS } from '../core/reply.ts';
+import type { ScheduleRecord } from './model.ts';
 import { nextCronRun, parseWhen } from './occurrences.ts';
 import { PLACEHOLDERS, unknownPlaceholders } from './render.ts';
 import { zoneTime } from './zoneName.ts';
@@ -18,20 +20,33 @@ export function exampleAt(community: Community, now: DateTime): string {
   return now.setZone(community.timezone).plus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 }).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/** Channels `/announce channel:` may name: the community's configured ones plus `schedule.channels`. */
-export function knownChannels(community: Community): string[] {
-  const named = [community.channels.announcements, community.channels.organisers, ...community.schedule.channels];
+/**
+ * Channels `/announce channel:` may name on a platform: the community's configured ones there,
+ * plus `schedule.channels`.
+ */
+export function knownChannels(community: Community, platform: Platform): string[] {
+  const channels = channelsOn(community, platform);
+  const named = [channels.announcements, channels.organisers, ...community.schedule.channels];
   return [...new Set(named.filter((c): c is string => Boolean(c)))];
 }
 
-export function checkChannel(community: Community, requested: string | undefined, locale: Locale): Checked<string> {
-  const known = knownChannels(community);
-  const channel = requested?.replace(/^#/, '').trim() || community.channels.announcements;
+/** Where a new announcement goes, as its record says it. */
+export type AnnounceTarget = Pick<ScheduleRecord, 'channel' | 'platform' | 'everywhere'>;
+
+/**
+ * A channel named with `/announce channel:` is one of the platform it is typed on. With none, the
+ * announcement goes to the announcements channel of every platform the community is on, like
+ * reminders; the one of the platform it is typed on is shown.
+ */
+export function checkChannel(community: Community, requested: string | undefined, locale: Locale, platform: Platform): Checked<AnnounceTarget> {
+  const known = knownChannels(community, platform);
+  const named = requested?.replace(/^#/, '').trim();
+  const channel = named || channelsOn(community, platform).announcements;
   if (!channel) return fail(m.t(locale, 'noChannel'));
   if (!known.includes(channel)) {
     return fail(m.t(locale, 'unknownChannel', { channel, known: [literal(known.map((c) => `#${c}`).join(', ') || '—')], example: known[0] ?? 'annonces' }));
   }
-  return { ok: true, value: channel };
+  return { ok: true, value: { channel, platform, ...(named ? {} : { everywhere: true }) } };
 }
 
 export function checkMessage(message: string, locale: Locale, example: string): Checked<string> {
