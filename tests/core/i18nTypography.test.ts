@@ -31,9 +31,19 @@ describe('French typography in defineMessages', () => {
 });
 
 /** Every catalogue of the bot: each `messages.ts` under src/, found on disk so none is forgotten. */
-const catalogueFiles = import.meta.glob<Record<string, unknown>>('../../src/**/messages.ts', { eager: true });
+const SRC = path.resolve(import.meta.dirname, '../../src');
 
-const catalogues: Array<[string, Messages<string>]> = Object.entries(catalogueFiles).flatMap(([file, exports]) =>
+function srcFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? srcFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+const catalogueFiles = srcFiles(SRC).filter((file) => path.basename(file) === 'messages.ts');
+const catalogues: Array<[string, Messages<string>]> = (
+  await Promise.all(catalogueFiles.map(async (file) => [path.relative(SRC, file), (await import(file)) as Record<string, unknown>] as const))
+).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, Messages<string>] => isMessages(entry[1]))
     .map(([name, messages]): [string, Messages<string>] => [`${file} ${name}`, messages]),
@@ -59,17 +69,9 @@ function rendered(messages: Messages<string>, locale: 'fr' | 'en'): Array<[strin
   });
 }
 
-function srcFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? srcFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
 describe('every catalogue', () => {
   it('is found: messages are defined only in messages.ts files', () => {
-    const root = path.resolve(import.meta.dirname, '../../src');
-    const defining = srcFiles(root).filter((file) => /defineMessages\(\{/.test(readFileSync(file, 'utf8')));
+    const defining = srcFiles(SRC).filter((file) => /defineMessages\(\{/.test(readFileSync(file, 'utf8')));
     expect(defining.map((file) => path.basename(file))).toEqual(defining.map(() => 'messages.ts'));
     expect(catalogues.length).toBe(defining.length);
   });
