@@ -1,18 +1,30 @@
 import type { z } from 'zod';
 
-/** The keys a (possibly wrapped) zod object accepts at a path, to suggest the right one for a typo. */
+/**
+ * The keys the object at `path` of a (possibly wrapped) zod schema accepts, and only those: a typo
+ * is matched against the fields of the object it was written in, never another object's.
+ */
 export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;
   for (const part of path) {
-    const shape = shapeOf(current);
-    if (!shape || typeof part !== 'string') return [];
-    current = shape[part];
+    const inner = unwrap(current);
+    if (typeof part === 'number') current = inner?._zod?.def?.element;
+    else current = inner?.shape?.[part];
+    if (current === undefined) return [];
   }
-  return Object.keys(shapeOf(current) ?? {});
+  return Object.keys(unwrap(current)?.shape ?? {});
 }
 
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  let current = schema as { shape?: Record<string, unknown>; _zod?: { def?: { innerType?: unknown } } } | undefined;
-  while (current && !current.shape && current._zod?.def?.innerType) current = current._zod.def.innerType as typeof current;
-  return current?.shape;
+interface SchemaLike {
+  shape?: Record<string, unknown>;
+  _zod?: { def?: { innerType?: unknown; element?: unknown; in?: unknown } };
+}
+
+/** Through `.optional()`, `.default()`, `.prefault()` (innerType) and `.pipe()`/`.transform()` (in). */
+function unwrap(schema: unknown): SchemaLike | undefined {
+  let current = schema as SchemaLike | undefined;
+  while (current && !current.shape && !current._zod?.def?.element && (current._zod?.def?.innerType || current._zod?.def?.in)) {
+    current = (current._zod.def.innerType ?? current._zod.def.in) as SchemaLike;
+  }
+  return current;
 }

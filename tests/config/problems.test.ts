@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { readableDuration } from '../../src/config/durations.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { closest, formatProblem } from '../../src/config/problems.ts';
+import { keysAt } from '../../src/config/schemaKeys.ts';
 
 const COMMUNITY = 'name: SRE\ntimezone: Europe/Paris\nlocale: fr\n';
 
@@ -87,5 +89,16 @@ describe('durations as people read them', () => {
     expect(message).toMatch(
       /field `schedule\.startingDeadline`: found "P30D" \(30 days\), expected an ISO 8601 duration from 1 second to 7 days, such as "PT10M" \(10 minutes\)$/,
     );
+  });
+});
+
+describe('the fields of one object', () => {
+  it('are found through optional, default and list wrappers', () => {
+    const talk = z.strictObject({ title: z.string(), minutes: z.number() });
+    const schema = z.strictObject({ title: z.string(), talks: z.array(talk).default([]), venue: z.strictObject({ name: z.string() }).optional() });
+    expect(keysAt(schema, [])).toEqual(['title', 'talks', 'venue']);
+    expect(keysAt(schema, ['talks', 2])).toEqual(['title', 'minutes']);
+    expect(keysAt(schema, ['venue'])).toEqual(['name']);
+    expect(keysAt(schema, ['nowhere'])).toEqual([]);
   });
 });
