@@ -28,6 +28,8 @@ export interface Slot {
   abstract?: string;
   /** Length of an untimed slot, when known (an accepted lightning talk: 5 or 10 minutes). */
   minutes?: number;
+  /** Where in the venue, when a schedule has several rooms (a conference track). */
+  room?: string;
 }
 
 /** A meetup as the bot knows it: parsed from an event file, instants in UTC. */

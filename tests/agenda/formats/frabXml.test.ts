@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { expectEvents, expectProblems, formatText, iso, programme, readFixture, readText } from './helpers.ts';
+
+describe('frab schedule.xml', () => {
+  it('gives one event a day with rooms, entities decoded, persons as speakers', () => {
+    const events = expectEvents(readFixture('frab-schedule.xml'));
+    expect(events.map((event) => [event.id, event.title])).toEqual([
+      ['opsnight26-2026-03-28', 'Ops Night Lille & Friends 2026 (day 1/2)'],
+      ['opsnight26-2026-03-29', 'Ops Night Lille & Friends 2026 (day 2/2)'],
+    ]);
+    expect(programme(events[0]!)).toEqual([
+      '19:00-19:40 Amphi Curie: Blameless postmortems, for real (Clémence Vasseur, Baptiste Lemaire) [talk]',
+      '19:00-19:20 Salle Lamarck: Terraform drift, found early (Théo Marchand) [talk]',
+      '00:30-01:30 Amphi Curie: Night shift: pager stories (Inès Dufour) [talk]',
+    ]);
+    expect(events[0]?.slots[0]?.abstract).toBe('Writing them <quickly> and reading them later.');
+    expect(programme(events[1]!)).toEqual(['10:00-10:30 Amphi Curie: Brunch [break]']);
+  });
+
+  it('keeps an event dated the next day in the <day> that lists it, across the spring clock change', () => {
+    const [first, second] = expectEvents(readFixture('frab-schedule.xml'));
+    const night = first!.slots.at(-1)!;
+    // 00:30+01:00 on 29 March, the night Paris moves to summer time at 02:00.
+    expect([iso(night.start), iso(night.end)]).toEqual(['2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z']);
+    expect(iso(first!.end)).toBe('2026-03-29T00:30:00Z');
+    expect(second!.slots.map((slot) => slot.title)).toEqual(['Brunch']);
+  });
+
+  it('reports XML that is not well formed with its line', () => {
+    const text = formatText('frab-schedule.xml').replace('<title>Terraform drift, found early</title>', '<title>Terraform drift, found early</titel>');
+    const [problem] = expectProblems(readText('schedule.xml', text));
+    expect(problem?.message).toMatch(/^not well-formed XML: .*title/);
+    expect(text.split('\n')[problem!.line! - 1]).toContain('</titel>');
+  });
+
+  it('reports a bad duration with the line of its <event>, what was found and what is expected', () => {
+    const text = formatText('frab-schedule.xml').replace('<duration>00:20</duration>', '<duration>twenty</duration>');
+    const [problem] = expectProblems(readText('schedule.xml', text));
+    expect(problem).toMatchObject({ field: 'duration', message: 'found "twenty", expected a duration HH:MM like "00:30"' });
+    expect(text.split('\n')[problem!.line! - 1]).toContain('id="203"');
+  });
+
+  it('skips an XML file that is not a frab schedule', () => {
+    expect(readText('sitemap.xml', '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>')).toEqual({
+      kind: 'not-event',
+      reason: expect.stringContaining('not a frab schedule'),
+    });
+  });
+});
