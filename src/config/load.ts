@@ -29,7 +29,8 @@ export class ConfigError extends Error {
   }
 }
 
-export const hasErrors = (problems: readonly ConfigProblem[]): boolean => problems.some((p) => p.severity === 'error');
+/** Errors that stop start-up; an event file that cannot be read is left out instead (see `leftOut`). */
+export const hasErrors = (problems: readonly ConfigProblem[]): boolean => problems.some((p) => p.severity === 'error' && !p.leftOut);
 
 export async function loadConfig(dir: string): Promise<LoadedConfig> {
   const root = path.resolve(dir);

@@ -11,6 +11,8 @@ export interface ConfigProblem {
   message: string;
   /** What to write instead, when the message alone does not say it. */
   fix?: string;
+  /** Only this event file is left out and the rest is served: such an error fails check-config, not start-up. */
+  leftOut?: boolean;
 }
 
 export function formatProblem(problem: ConfigProblem): string {

@@ -63,6 +63,37 @@ describe('emcee check-config', () => {
     expect(result.stdout).toMatch(/2027-04-01-empty\.md.*empty/);
   });
 
+  it('names every file it skipped and why, lists a conference day by day, and stays valid', async () => {
+    const dir = copyOfSampleConfig();
+    const events = path.join(dir, 'events', 'sre-paris');
+    cpSync(path.join(ROOT, 'tests/fixtures/formats/pretalx-schedule.json'), path.join(events, 'schedule.json'));
+    writeFileSync(path.join(events, 'notes.txt'), 'remember the pizzas');
+    writeFileSync(path.join(events, 'sponsors.json'), '{"sponsors": ["Example"]}');
+    const result = await runCli(['check-config', '--config', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2026-10-07 09:30 {2}cnrd-2026-2026-10-07: 4 slot\(s\)/);
+    expect(result.stdout).toMatch(/2026-10-08 09:00 {2}cnrd-2026-2026-10-08: 1 slot\(s\)/);
+    expect(result.stdout).toMatch(/warning: \S*notes\.txt: skipped: unknown extension ".txt"/);
+    expect(result.stdout).toMatch(/warning: \S*sponsors\.json: not read as a meetup: a JSON file that is neither/);
+    expect(result.stdout).toMatch(/✓ configuration is valid \(3 warning\(s\); 2 file\(s\) skipped\)/);
+  });
+
+  it('a broken event file fails check-config with its line, while the bot and `emcee agenda` serve the other events', async () => {
+    const dir = copyOfSampleConfig();
+    const events = path.join(dir, 'events', 'sre-paris');
+    writeFileSync(path.join(events, 'schedule.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nno colon here\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const check = await runCli(['check-config', '--config', dir]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/error: \S*schedule\.ics:5: not valid iCalendar: .*"no colon here"/);
+    expect(check.stdout).toMatch(/✗ 1 error\(s\), 1 warning\(s\); 1 left out because of an error \(the bot serves the others\)/);
+    const agenda = await runCli(['agenda', '4', '--json', '--config', dir]);
+    expect(agenda.code).toBe(0);
+    expect(JSON.parse(agenda.stdout).id).toBe('2019-09-18-meetup-4');
+    const console = await runCli(['start', '--config', dir], ['/agenda 13']);
+    expect(console.code).toBe(0);
+    expect(console.stdout).toContain('#13');
+  });
+
   it('refuses to start on a config with an error, with the same message', async () => {
     const dir = copyOfSampleConfig();
     writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Paris\nlocale: fr\nlocal: en\n');

@@ -48,7 +48,7 @@ describe('loadEventFolder', () => {
     expect(problems).toEqual([expect.objectContaining({ file: dir, severity: 'error', message: expect.stringContaining(dir), fix: expect.any(String) })]);
   });
 
-  it('reads .md, .markdown, .yaml, .yml only; reports errors, not-events as warnings, duplicate ids and numbers', async () => {
+  it('reads .md, .markdown, .yaml, .yml as meetups; reports errors, not-events and other files as warnings, duplicate ids and numbers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'emcee-events-'));
     const event = (hour: number) => `---\ntitle: "#1"\ndate: 2026-12-09T${hour}:00\n---\n* ${hour}h00 : Talk - Jane Roe\n`;
     await writeFile(path.join(dir, 'b.markdown'), event(20));
@@ -68,12 +68,14 @@ describe('loadEventFolder', () => {
     expect(problems.map((problem) => [path.basename(problem.file), problem.severity, problem.line])).toEqual([
       ['about.md', 'warning', undefined],
       ['broken.md', 'error', 8],
+      ['notes.txt', 'warning', undefined],
       ['c.yml', 'error', undefined],
       // a.md and b.markdown are both #1
       ['b.markdown', 'warning', 2],
     ]);
     expect(problems[0]?.message).toContain('not read as a meetup');
-    expect(problems[2]?.message).toBe(`gives the same event id "c" as ${path.join(dir, 'c.yaml')}; it is ignored`);
+    expect(problems[2]?.message).toMatch(/^skipped: unknown extension ".txt"/);
+    expect(problems[3]?.message).toBe(`gives the same event id "c" as ${path.join(dir, 'c.yaml')}; it is ignored`);
   });
 });
 
