@@ -8,8 +8,8 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   let current: unknown = schema;
   for (const part of path) {
     const inner = unwrap(current);
-    if (typeof part === 'number') current = inner?._zod?.def?.element;
-    else current = inner?.shape?.[part];
+    if (typeof part === 'symbol') return [];
+    current = typeof part === 'number' ? inner?._zod?.def?.element : inner?.shape?.[part];
     if (current === undefined) return [];
   }
   return Object.keys(unwrap(current)?.shape ?? {});
