@@ -1,6 +1,6 @@
 import type { App } from '../app.ts';
 import type { Clock } from '../core/clock.ts';
-import type { PostOptions, Poster } from '../core/poster.ts';
+import { runningPlatforms, type PostOptions, type Poster } from '../core/poster.ts';
 import { Scheduler } from './scheduler.ts';
 
 /**
@@ -33,6 +33,8 @@ export async function startScheduler(app: App, clock: Clock, env: NodeJS.Process
     store: services.store,
     repository: services.announcements,
     poster: withTestPostDelay(services.poster, Number(env.EMCEE_TEST_POST_DELAY_MS ?? 0), (line) => process.stderr.write(line)),
+    // Only the running adapters' channels: a community also on a platform not running here is posted there by its own process.
+    platforms: runningPlatforms(services.poster),
     communities: app.communities,
     agenda: services.agenda,
     lightning: services.lightning,

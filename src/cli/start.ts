@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import { startScheduler, untilSignal } from '../announcements/runtime.ts';
 import { isLocale } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
+import { routePoster } from '../core/poster.ts';
 import type { Origin } from '../core/invocation.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
@@ -19,7 +20,8 @@ export async function start(cli: CliValues): Promise<number> {
   let zone = 'UTC';
   const clock = clockFromEnv(undefined, () => zone);
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
-  const poster = (communities: Parameters<typeof consolePoster>[1]) => consolePoster(process.stdout, communities, clock);
+  // Routed: the scheduler then posts to the console's channels only, not to those of a platform not running here.
+  const poster = (communities: Parameters<typeof consolePoster>[1]) => routePoster({ console: consolePoster(process.stdout, communities, clock) });
   const app = await createApp({ configDir: cli.config, clock, logger: createLogger('warn'), poster });
   zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
   let scheduler: Awaited<ReturnType<typeof startScheduler>> | undefined;

@@ -43,6 +43,10 @@ export interface RoutedPoster extends Poster {
   readonly platforms: readonly Platform[];
 }
 
+/** The running platforms, when the poster says them (a routed one); undefined for a plain Poster. */
+export const runningPlatforms = (poster: Poster): readonly Platform[] | undefined =>
+  'platforms' in poster ? (poster as RoutedPoster).platforms : undefined;
+
 /**
  * One Poster over the running adapters' posters. A target on a platform that is not running is an
  * UnknownChannelError: the schedule pauses and the organisers are told, instead of retrying forever.

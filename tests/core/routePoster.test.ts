@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/invocation.ts';
-import { routePoster, UnknownChannelError, type Poster } from '../../src/core/poster.ts';
+import { routePoster, runningPlatforms, UnknownChannelError, type Poster } from '../../src/core/poster.ts';
 import { say } from '../../src/core/reply.ts';
 import { plain } from '../../src/core/text.ts';
 
@@ -30,5 +30,11 @@ describe('routePoster', () => {
     await expect(posting).rejects.toBeInstanceOf(UnknownChannelError);
     await expect(posting).rejects.toThrow(/annonces \(discord is not running\)/);
     await expect(poster.dm({ communityId: 'c', platform: 'slack', memberId: 'U1' }, say([plain('hi')]))).rejects.toBeInstanceOf(UnknownChannelError);
+  });
+
+  it('says which platforms run, so the scheduler posts only there; a plain Poster says nothing', () => {
+    expect(runningPlatforms(routePoster({ console: noting('console', []) }))).toEqual(['console']);
+    expect(runningPlatforms(routePoster({ slack: noting('slack', []), discord: undefined }))).toEqual(['slack']);
+    expect(runningPlatforms(noting('console', []))).toBeUndefined();
   });
 });
