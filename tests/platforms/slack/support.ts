@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { fixedClock } from '../../../src/core/clock.ts';
-import { silentLogger } from '../../../src/core/logger.ts';
+import { clockStartingAt, fixedClock } from '../../../src/core/clock.ts';
+import { createLogger, silentLogger } from '../../../src/core/logger.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
 import { runSlack, type RunningSlack } from '../../../src/platforms/slack/run.ts';
 import { FakeSlack, postCommand, postInteraction, type InteractionPayload } from '../../fakes/slack/index.ts';
@@ -23,6 +23,8 @@ export function slackConfig(teamId: string, extra = ''): string {
       'name: SRE Paris',
       'timezone: Europe/Paris',
       'locale: fr',
+      // The console's own channel: a Slack process must leave it alone.
+      'channels: { announcements: annonces }',
       `events: ${JSON.stringify(events)}`,
       'slack:',
       `  teamId: ${teamId}`,
@@ -38,7 +40,7 @@ export function slackConfig(teamId: string, extra = ''): string {
 export interface SlackBot {
   fake: FakeSlack;
   running: RunningSlack;
-  clock: ReturnType<typeof fixedClock>;
+  clock: ReturnType<typeof fixedClock> | ReturnType<typeof clockStartingAt>;
   mode: Mode;
   /** The app's HTTP endpoint (HTTP mode). */
   url: string;
@@ -50,22 +52,24 @@ export interface SlackBot {
 }
 
 /** The whole bot on Slack (the real Bolt app) against the fake, in one mode, at a fixed time. */
-export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string }): Promise<SlackBot> {
+export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string; scheduler?: boolean }): Promise<SlackBot> {
   const fake = await FakeSlack.start();
   fake.workspace.addUser({ id: 'U0ORG', name: 'orga', locale: 'fr-FR' });
   fake.workspace.addUser({ id: 'U0GRP', name: 'grouped', locale: 'en-GB' });
   fake.workspace.usergroups.set('S0ORGS', ['U0GRP']);
-  const clock = fixedClock(DateTime.fromISO(options.now, { setZone: true }));
+  // A scheduler needs time to pass: its clock then runs on from `now`.
+  const start = DateTime.fromISO(options.now, { setZone: true });
+  const clock = options.scheduler ? clockStartingAt(start) : fixedClock(start);
   const running = await runSlack({
     botToken: fake.botToken,
     ...(mode === 'socket' ? { appToken: fake.appToken, clientPingTimeoutMs: 1_000 } : { signingSecret: SECRET, port: 0, host: '127.0.0.1' }),
     apiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
-    logger: silentLogger,
+    logger: process.env.SLACK_TEST_LOG ? createLogger('debug') : silentLogger,
     configDir: slackConfig(options.teamId ?? fake.workspace.teamId, options.extraConfig),
     clock,
     store: memoryStore(() => clock.now().toMillis()),
-    scheduler: false,
+    scheduler: options.scheduler ?? false,
     ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
   });
   const url = `http://127.0.0.1:${running.adapter.port ?? 0}/slack/events`;
