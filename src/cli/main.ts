@@ -6,6 +6,7 @@ import { agendaCommand } from './agenda.ts';
 import { checkConfig } from './checkConfig.ts';
 import { UsageError } from './clock.ts';
 import { start } from './start.ts';
+import { STORE_USAGE, storeCommand } from './store.ts';
 
 const USAGE = `emcee — a chat bot for meetup communities
 
@@ -13,6 +14,7 @@ Usage:
   emcee start [--as member|organiser] [--user NAME] [--locale fr|en] [--community ID] [--stay]
   emcee check-config
   emcee agenda [EVENT] [--json] [--community ID]
+${STORE_USAGE}
 
 Options:
   --config DIR   configuration folder (default: $EMCEE_CONFIG or ./config)
@@ -40,6 +42,8 @@ export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'loc
 /** The `emcee` command line. Returns the exit code; expected failures print a message, never a stack. */
 export async function main(argv: string[]): Promise<number> {
   try {
+    // The store commands have options of their own (--from, --to).
+    if (argv[0] === 'store') return await storeCommand(argv.slice(1));
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const [verb = 'start', ...rest] = positionals;
     if (values.help) return print(USAGE, 0);

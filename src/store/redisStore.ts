@@ -4,23 +4,39 @@ import { silentLogger, type Logger } from '../core/logger.ts';
 import { StoreUnreachableError } from './storeErrors.ts';
 import { StoreHealth } from './storeHealth.ts';
 import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
+import type { Portable } from './portable.ts';
+import { redisPortable } from './redisPortable.ts';
 
 const PREFIX = 'emcee:';
 const CONNECT_TIMEOUT_MS = 5_000;
 
-// A claim is `claim:K` (its owner, expiring with the lease) and `fence:K` (the last token granted,
-// kept a retention longer so the next grant's token is still greater). Each operation checks and
-// acts in one script, so it is atomic across processes.
-const LEASE = `if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  local token = redis.call('INCR', KEYS[2])
-  redis.call('PEXPIRE', KEYS[2], ARGV[2] + ARGV[3])
+// A claim is `claim:K` (its owner, expiring with the lease) and `fence:K` ("TOKEN|OWNER" of the
+// last grant, kept a retention longer so the next grant's token is still greater, and so the
+// last holder may still settle a lease that ran out while no one took it over). Each operation
+// checks and acts in one script, so it is atomic across processes.
+const LAST_GRANT = `local function lastGrant(key)
+  local fence = redis.call('GET', key)
+  if not fence then return 0, nil end
+  local sep = string.find(fence, '|', 1, true)
+  if not sep then return tonumber(fence) or 0, nil end
+  return tonumber(string.sub(fence, 1, sep - 1)) or 0, string.sub(fence, sep + 1)
+end
+`;
+const LEASE = `${LAST_GRANT}
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local token = lastGrant(KEYS[2]) + 1
+  redis.call('SET', KEYS[2], token .. '|' .. ARGV[1], 'PX', ARGV[2] + ARGV[3])
   return token
 end
 return 0`;
-// Settle: same owner (and same token when given), then keep the claim for its retention only.
-const SETTLE = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[2] then return 0 end
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+// Settle: still the holder (or the last one, its lease run out unclaimed), with the same token
+// when given; then keep the claim for its retention only.
+const SETTLE = `${LAST_GRANT}
+local token, last = lastGrant(KEYS[2])
+local holder = redis.call('GET', KEYS[1]) or last
+if holder ~= ARGV[1] then return 0 end
+if ARGV[2] ~= '' and tostring(token) ~= ARGV[2] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return 1`;
 const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
@@ -29,7 +45,7 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * Redis, shared by several bot processes. Claims are `SET NX PX` leases. Durability of an
  * acknowledged write is the server's: run it with `appendonly yes` (README, "Store").
  */
-export async function redisStore(url: string, options: { logger?: Logger; retentionMs?: number } = {}): Promise<Store> {
+export async function redisStore(url: string, options: { logger?: Logger; retentionMs?: number } = {}): Promise<Store & Portable> {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   let connected = false;
   const health = new StoreHealth('redis', options.logger ?? silentLogger);
@@ -69,6 +85,7 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
 
   return {
     kind: 'redis',
+    ...redisPortable(client as never, PREFIX),
     namespace: <T>(name: string) => {
       if (!spaces.has(name)) {
         // Backend failures must reach the caller, not read as "no such record" or a lost write.

@@ -8,6 +8,8 @@ import { StoreDamagedError, StoreUnreachableError } from './storeErrors.ts';
 import { StoreHealth } from './storeHealth.ts';
 import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
 import { migrateClaims, purgeExpired } from './sqliteClaims.ts';
+import type { Portable } from './portable.ts';
+import { sqlitePortable } from './sqlitePortable.ts';
 
 /** Long enough for another process's write transaction to finish; SQLite serialises writers. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -21,7 +23,7 @@ export interface SqliteStoreOptions {
   retentionMs?: number;
 }
 
-export interface SqliteStore extends Store {
+export interface SqliteStore extends Store, Portable {
   /** Deletes settled claims past their retention, old leases and expired keyv records; how many. */
   purge(): Promise<number>;
 }
@@ -87,6 +89,7 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
 
   return {
     kind: 'sqlite',
+    ...sqlitePortable(admin, now),
     purge,
     namespace,
     lease,

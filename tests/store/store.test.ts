@@ -64,6 +64,14 @@ function contract(name: string, open: () => Promise<Store>) {
       expect(await store.settle('same-owner', 'p1', { token: second!.token })).toBe(true);
     });
 
+    it('settles a lease that ran out while no one took it over: the work was done once', async () => {
+      const lease = await store.lease('ran-out', 'p1', 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await store.settle('ran-out', 'p2')).toBe(false);
+      expect(await store.settle('ran-out', 'p1', { token: lease!.token })).toBe(true);
+      expect(await store.claim('ran-out', 'p2', 60_000)).toBe(false);
+    });
+
     it('keeps a fencing token growing after a release', async () => {
       const first = await store.lease('released', 'p1', 60_000);
       await store.release('released', 'p1');
