@@ -54,6 +54,8 @@ async function startDiscord(cli: CliValues, token: string): Promise<number> {
   // EMCEE_NOW without an offset is read in the first community's zone.
   let zone = 'UTC';
   const clock = clockFromEnv(undefined, () => zone);
+  // Listened for from the start: a signal during start-up stops the bot once it is up, not the process mid-way.
+  const signalled = untilSignal();
   try {
     const running = await runDiscord({
       token,
@@ -63,7 +65,7 @@ async function startDiscord(cli: CliValues, token: string): Promise<number> {
       logger: createLogger('info'),
       loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
     });
-    await untilSignal();
+    await signalled;
     await running.stop();
     return 0;
   } catch (error) {

@@ -8,6 +8,7 @@ import { createApp, type App } from '../../app.ts';
 import { startScheduler } from '../../announcements/runtime.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
+import { routePoster } from '../../core/poster.ts';
 import type { Store } from '../../store/store.ts';
 import { coreOf } from './dispatch.ts';
 import { InteractionRouter } from './interactions.ts';
@@ -35,7 +36,7 @@ export interface DiscordRunOptions {
 export interface RunningDiscord {
   client: Client;
   app: App;
-  /** Stops taking interactions, finishes those in flight, then closes the client and the store. */
+  /** Stops taking interactions, finishes those in flight, then closes the client and the store (once, however often called). */
   stop(): Promise<void>;
 }
 
@@ -59,11 +60,14 @@ export async function runDiscord(options: DiscordRunOptions): Promise<RunningDis
     clock: options.clock,
     logger: options.logger,
     ...(options.store ? { store: options.store } : {}),
+    // Routed: the scheduler then posts to this community's Discord channels only.
     poster: (communities) =>
-      discordPoster({
-        client,
-        guildOf: (communityId) => communities.get(communityId)?.discord?.guildId,
-        render: (reply) => renderForDiscord(reply, { buttonId: () => '' }),
+      routePoster({
+        discord: discordPoster({
+          client,
+          guildOf: (communityId) => communities.get(communityId)?.discord?.guildId,
+          render: (reply) => renderForDiscord(reply, { buttonId: () => '' }),
+        }),
       }),
   });
   options.loaded?.(app);
@@ -82,16 +86,14 @@ export async function runDiscord(options: DiscordRunOptions): Promise<RunningDis
   }
   options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   const scheduler = options.scheduler === false ? undefined : await startScheduler(app, options.clock);
-  return {
-    client,
-    app,
-    async stop() {
-      await router.drain();
-      await scheduler?.stop();
-      await client.destroy();
-      await app.close();
-    },
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    await router.drain();
+    await scheduler?.stop();
+    await client.destroy();
+    await app.close();
   };
+  return { client, app, stop: () => (stopped ??= stop()) };
 }
 
 /** Why Discord refused the connection, and what to do about it. */

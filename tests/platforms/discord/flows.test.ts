@@ -1,0 +1,136 @@
+/**
+ * Feedback, autocomplete, a slow store, a scheduled announcement (with a 429 on the way) and a
+ * Gateway reconnect, through the real Discord entry point against the fake Discord.
+ */
+import { InteractionResponseType, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/core/clock.ts';
+import { memoryStore } from '../../../src/store/memoryStore.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
+import { startBot, type BotUnderTest } from './harness.ts';
+
+failOnUnhandledRejections();
+
+let bot: BotUnderTest | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+function message(response: APIInteractionResponse) {
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
+  return response.data ?? {};
+}
+
+/** The day after meetup #12 (17 June 2026, Paris): its feedback window is open. */
+const dayAfter12 = () => fixedClock(DateTime.fromISO('2026-06-18T10:00', { zone: 'Europe/Paris' }));
+
+/** A store whose reads wait until the test lets them go: an answer that cannot be ready in time. */
+function slowStore(inner: Store): Store & { release(): void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return {
+    ...inner,
+    kind: inner.kind,
+    namespace: (name) => {
+      const space = inner.namespace(name);
+      return new Proxy(space, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (property !== 'get' && property !== 'getMany') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: unknown[]) => {
+            await gate;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    },
+    release: () => release(),
+  } as Store & { release(): void };
+}
+
+describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled posts, reconnects', () => {
+  it('takes feedback through the modal: the rating as a select, the thanks only to the member', async () => {
+    bot = await startBot({ clock: dayAfter12() });
+    const opened = bot.fake.slashCommand({ name: 'feedback', subcommand: 'give' });
+    const modal = await opened.modal();
+    expect(JSON.stringify(modal.components)).toContain('"type":3'); // a string select for the rating
+    const submitted = await bot.fake.submitModal(opened, { rating: ['4'], worked: 'Les démos en direct' });
+    const thanks = message(await submitted.response());
+    expect(JSON.stringify(thanks)).toMatch(/4\/5/);
+    expect((thanks.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('suggests meetups for an event option, the upcoming one first', async () => {
+    bot = await startBot({ clock: dayAfter12() });
+    const handle = bot.fake.autocomplete({ name: 'agenda', options: { event: '' }, focused: 'event' });
+    const response = await handle.response();
+    if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) throw new Error('expected autocomplete choices');
+    const values = (response.data.choices ?? []).map((choice) => choice.value);
+    expect(values[0]).toBe('2027-01-20-meetup-13');
+    expect(values[1]).toBe('2026-06-17-meetup-12');
+    expect(values.length).toBeLessThanOrEqual(25);
+  });
+
+  it('defers a slow answer with the declared visibility, then edits it in', async () => {
+    const store = slowStore(memoryStore());
+    bot = await startBot({ store, deferAfterMs: 200 });
+    const handle = bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } });
+    const first = await handle.response();
+    expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(first.type === InteractionResponseType.DeferredChannelMessageWithSource && first.data?.flags).toBe(MessageFlags.Ephemeral);
+    store.release();
+    const edited = await handle.edit(0);
+    expect(JSON.stringify(edited.embeds)).toContain('Adopter une posture de SRE');
+  });
+
+  it('on stop, finishes the interaction in hand before closing the client and the store', async () => {
+    const store = slowStore(memoryStore());
+    bot = await startBot({ store, deferAfterMs: 200 });
+    const handle = bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } });
+    expect((await handle.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const stopping = bot.running.stop();
+    // While the answer is pending the Gateway stays open (a negative check: bounded at 500 ms).
+    const closedEarly = await bot.fake.gateway.closes.next(() => true, 500).then(
+      () => true,
+      () => false,
+    );
+    expect(closedEarly).toBe(false);
+    store.release();
+    expect(JSON.stringify((await handle.edit(0)).embeds)).toContain('Adopter une posture de SRE');
+    await stopping;
+    expect((await bot.fake.gateway.closes.find()).closedWith?.by).toBe('client');
+  });
+
+  it('posts a scheduled announcement with a nonce, after a 429, mentioning nobody', async () => {
+    bot = await startBot({ scheduler: true });
+    const { fake } = bot;
+    fake.faults.rateLimit('POST /channels/:channel/messages', { retryAfter: 0.3 });
+    // Every second (node-cron's six fields), so the first run comes without waiting a minute.
+    const created = message(
+      await fake.slashCommand({ name: 'announce', subcommand: 'create', options: { cron: '* * * * * *', message: '@everyone <@&1234> : rendez-vous {next_event}' } }, { user: bot.organiser }).response(),
+    );
+    expect(JSON.stringify(created)).not.toMatch(/organis/i);
+    const posted = await fake.messages.posted.find((item) => item.channelId === bot!.announcements.id, 10_000);
+    expect(posted.body.nonce).toBeTruthy();
+    expect(posted.body.enforce_nonce).toBe(true);
+    expect(posted.body.allowed_mentions).toEqual({ parse: [], users: [] });
+    expect(posted.message.mention_everyone).toBe(false);
+    expect(posted.message.mention_roles).toEqual([]);
+    const attempts = fake.rest.requests.items.filter((request) => request.route === 'POST /channels/:channel/messages' && request.params.channel === bot!.announcements.id);
+    expect(attempts.slice(0, 2).map((attempt) => attempt.status)).toEqual([429, 200]);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(300);
+  });
+
+  it('answers an interaction sent while the Gateway asked the bot to reconnect (op 7)', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    fake.gateway.requestReconnect();
+    await fake.gateway.closes.next();
+    const handle = fake.slashCommand({ name: 'agenda', options: { event: '4' } });
+    await fake.gateway.resumes.next();
+    expect(JSON.stringify(message(await handle.response()).embeds)).toContain('Adopter une posture de SRE');
+  });
+});

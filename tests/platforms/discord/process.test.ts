@@ -1,0 +1,63 @@
+/**
+ * `emcee start` as a child process with DISCORD_TOKEN set: a refused login is one clear line and
+ * exit 1 (no stack trace); SIGTERM closes the Gateway connection and exits 0.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeDiscord, failOnUnhandledRejections, withTimeout } from '../../fakes/discord/index.ts';
+import { configFor } from './harness.ts';
+
+failOnUnhandledRejections();
+
+const PROCESS_WAIT_MS = 30_000;
+let fake: FakeDiscord | undefined;
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+
+/** `emcee start` on the fake; `said(text)` resolves once stderr (the log) has shown `text`. */
+function emceeStart(discord: FakeDiscord, logLevel: string) {
+  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configFor(discord)], {
+    env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: logLevel },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const seen: Array<{ text: string; resolve: () => void }> = [];
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const waiter of seen.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
+  });
+  const said = (text: string) => withTimeout(new Promise<void>((resolve) => seen.push({ text, resolve })), PROCESS_WAIT_MS, `"${text}" in the log`);
+  const exited = withTimeout(once(child, 'exit') as Promise<[number | null]>, PROCESS_WAIT_MS, 'emcee start to exit').then(([code]) => ({ code, stderr }));
+  return { child, exited, said };
+}
+
+describe('emcee start on Discord, as a process', () => {
+  it.each([
+    [4004, /DISCORD_TOKEN/],
+    [4014, /intents/],
+  ])('exits 1 with one clear line when the Gateway closes with %i', async (code, said) => {
+    fake = await FakeDiscord.start();
+    fake.gateway.refuseNextIdentify(code);
+    // Only errors: the sample configuration's warnings are not what this is about.
+    const { exited } = emceeStart(fake, 'error');
+    const result = await exited;
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(said);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, PROCESS_WAIT_MS + 5_000);
+
+  it('closes the Gateway connection and exits 0 on SIGTERM', async () => {
+    fake = await FakeDiscord.start();
+    const { child, exited, said } = emceeStart(fake, 'info');
+    await said('connected to Discord');
+    child.kill('SIGTERM');
+    const result = await exited;
+    expect(result.code).toBe(0);
+    expect((await fake.gateway.closes.find()).closedWith?.by).toBe('client');
+  }, PROCESS_WAIT_MS + 5_000);
+});
