@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { clockStartingAt, fixedClock } from '../../../src/core/clock.ts';
 import { createLogger, silentLogger } from '../../../src/core/logger.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
+import type { Store } from '../../../src/store/store.ts';
 import { runSlack, type RunningSlack } from '../../../src/platforms/slack/run.ts';
 import { FakeSlack, postCommand, postInteraction, type InteractionPayload } from '../../fakes/slack/index.ts';
 import { ROOT } from '../../support/cli.ts';
@@ -52,7 +53,7 @@ export interface SlackBot {
 }
 
 /** The whole bot on Slack (the real Bolt app) against the fake, in one mode, at a fixed time. */
-export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string; scheduler?: boolean }): Promise<SlackBot> {
+export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string; scheduler?: boolean; store?: (now: () => number) => Store }): Promise<SlackBot> {
   const fake = await FakeSlack.start();
   fake.workspace.addUser({ id: 'U0ORG', name: 'orga', locale: 'fr-FR' });
   fake.workspace.addUser({ id: 'U0GRP', name: 'grouped', locale: 'en-GB' });
@@ -68,7 +69,7 @@ export async function slackBot(mode: Mode, options: { now: string; extraConfig?:
     logger: process.env.SLACK_TEST_LOG ? createLogger('debug') : silentLogger,
     configDir: slackConfig(options.teamId ?? fake.workspace.teamId, options.extraConfig),
     clock,
-    store: memoryStore(() => clock.now().toMillis()),
+    store: (options.store ?? memoryStore)(() => clock.now().toMillis()),
     scheduler: options.scheduler ?? false,
     ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
   });
@@ -105,4 +106,29 @@ export function blockText(body: unknown): string {
   return blocks
     .flatMap((b) => [b.text?.text ?? '', ...((b.fields ?? []) as Array<{ text: string }>).map((f) => f.text), ...((b.elements ?? []) as Array<{ text?: { text: string } }>).map((e) => e.text?.text ?? '')])
     .join('\n');
+}
+
+/** A memory store whose reads take `delay.ms` (0 by default): a slow disk or a distant Redis. */
+export function slowStore(delay: { ms: number }) {
+  return (now: () => number): Store => {
+    const inner = memoryStore(now);
+    return new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property !== 'namespace') return Reflect.get(target, property, receiver);
+        return (name: string) => {
+          const keyv = target.namespace(name);
+          return new Proxy(keyv, {
+            get(k, p, r) {
+              const value = Reflect.get(k, p, r);
+              if (p !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(k) : value;
+              return async (...args: unknown[]) => {
+                if (delay.ms > 0) await new Promise((resolve) => setTimeout(resolve, delay.ms));
+                return (value as (...a: unknown[]) => unknown).apply(k, args);
+              };
+            },
+          });
+        };
+      },
+    });
+  };
 }
