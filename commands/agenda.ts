@@ -5,6 +5,7 @@ import type { Locale } from '../src/core/i18n.ts';
 import { say } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
 import type { Command } from './types.ts';
+import { abstractReply, withAbstractButtons } from './agendaAbstract.ts';
 import { examples } from './examples.ts';
 
 /** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
@@ -24,7 +25,13 @@ export const agenda: Command = {
     const event = ref && ref.toLowerCase() !== 'next' ? book.find(ref) : book.next(now);
     if (!event) return ref ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) })) : nothingAhead(book, ctx.locale);
     const lightning = await ctx.services.lightning.accepted(ctx.community.id, event.id);
-    return programme(event, ctx.locale, now, lightning);
+    return withAbstractButtons(programme(event, ctx.locale, now, lightning), event, lightning, ctx.locale);
+  },
+  // An abstract is for the reader who asked, not a post in the channel.
+  actResponds: () => 'ephemeral',
+  async act(ctx, { action, value }) {
+    if (action !== 'abstract') throw new Error(`/agenda has no button ${action}`);
+    return abstractReply(ctx, value);
   },
 };
 

@@ -10,6 +10,8 @@ import { zoneTime } from '../src/announcements/zoneName.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { reply, say, type Block, type ListItem, type Reply } from '../src/core/reply.ts';
 import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
+import type { SubcommandDefinition, OptionSpec } from '../src/core/command.ts';
+import type { Services } from '../src/services.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
@@ -18,29 +20,42 @@ import { examples } from './examples.ts';
  * community's zone; `list` shows each with its next 3 runs and last result; `cancel`, `pause`,
  * `resume` take its number. The scheduler (src/announcements/scheduler.ts) does the posting.
  */
+const ID: OptionSpec = { name: 'id', type: 'string', positional: true, required: true, maxLength: 20, example: '3', description: m.both('idOption') };
+
+/** cancel, pause and resume each take an announcement's number (resume also takes `reminders`). */
+const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefinition<Services> => ({
+  name,
+  description: m.both(name === 'cancel' ? 'subCancel' : name === 'pause' ? 'subPause' : 'subResume'),
+  options: [ID],
+  responds: 'ephemeral',
+  run: (ctx, options) => change(ctx, name, options.id as string),
+});
+
 export const announce: Command = {
   name: 'announce',
   description: m.both('commandDescription'),
   examples: examples.announce,
   organiserOnly: true,
-  options: [
-    { name: 'action', type: 'string', positional: true, choices: ['list', 'cancel', 'pause', 'resume'], description: m.both('actionOption') },
-    { name: 'id', type: 'string', positional: true, maxLength: 20, description: m.both('idOption') },
-    { name: 'at', type: 'string', maxLength: 40, description: m.both('atOption') },
-    { name: 'cron', type: 'string', maxLength: 100, description: m.both('cronOption') },
-    { name: 'message', type: 'string', description: m.both('messageOption') },
-    { name: 'channel', type: 'string', maxLength: 100, description: m.both('channelOption') },
+  defaultSubcommand: 'create',
+  subcommands: [
+    {
+      name: 'create',
+      description: m.both('subCreate'),
+      options: [
+        { name: 'at', type: 'string', maxLength: 40, description: m.both('atOption') },
+        { name: 'cron', type: 'string', maxLength: 100, description: m.both('cronOption') },
+        { name: 'message', type: 'string', description: m.both('messageOption') },
+        { name: 'channel', type: 'string', maxLength: 100, description: m.both('channelOption') },
+      ],
+      responds: 'ephemeral',
+      run: (ctx, options) => create(ctx, options),
+    },
+    { name: 'list', description: m.both('subList'), options: [], responds: 'ephemeral', run: (ctx) => list(ctx) },
+    changeSubcommand('cancel'),
+    changeSubcommand('pause'),
+    changeSubcommand('resume'),
   ],
-  responds: 'ephemeral',
-  async run(ctx, options) {
-    const action = typeof options.action === 'string' ? options.action : undefined;
-    if (action === 'list') return list(ctx);
-    if (action) return change(ctx, action, typeof options.id === 'string' ? options.id : undefined);
-    return create(ctx, options);
-  },
 };
-
-
 async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply> {
   const { community, locale } = ctx;
   const now = ctx.clock.now();
@@ -75,7 +90,7 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
   return say(m.t(locale, 'createdCron', { id: record.id, channel: record.channel, runs: runs(record, community, now.toMillis()) }));
 }
 
-async function change(ctx: Ctx, action: string, ref: string | undefined): Promise<Reply> {
+async function change(ctx: Ctx, action: 'cancel' | 'pause' | 'resume', ref: string): Promise<Reply> {
   const { locale, community } = ctx;
   const repository = ctx.services.announcements;
   if (action === 'resume' && ref?.toLowerCase() === 'reminders') {

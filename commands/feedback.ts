@@ -1,6 +1,6 @@
 import type { Agenda } from '../src/agenda/agenda.ts';
 import type { MeetupEvent } from '../src/agenda/event.ts';
-import type { Options, Outcome } from '../src/core/command.ts';
+import type { OptionSpec, Options, Outcome } from '../src/core/command.ts';
 import type { FormSubmission } from '../src/core/form.ts';
 import { coreMessages } from '../src/core/messages.ts';
 import { say } from '../src/core/reply.ts';
@@ -32,32 +32,33 @@ import { examples } from './examples.ts';
  * and CSV. Per-talk ratings are one field, `talks:"1:5 2:4"`, numbered as the form's placeholder
  * and the confirmation list them (see src/feedback/talks.ts for why).
  */
+const EVENT: OptionSpec = { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') };
+
 export const feedback: Command = {
   name: 'feedback',
   description: m.both('commandDescription'),
   examples: examples.feedback,
-  options: [
-    { name: 'action', type: 'string', positional: true, choices: ['summary', 'export'], description: m.both('actionOption') },
-    { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') },
-    { name: 'rating', type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
-    // No maxLength on the texts: an over-long one comes back in the form, with the reason, instead of being refused.
-    { name: 'worked', type: 'string', description: m.both('workedOption') },
-    { name: 'improve', type: 'string', description: m.both('improveOption') },
-    { name: 'talks', type: 'string', description: m.both('talksOption') },
+  defaultSubcommand: 'give',
+  subcommands: [
+    {
+      name: 'give',
+      description: m.both('subGive'),
+      options: [
+        EVENT,
+        { name: 'rating', type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
+        // No maxLength on the texts: an over-long one comes back in the form, with the reason, instead of being refused.
+        { name: 'worked', type: 'string', description: m.both('workedOption') },
+        { name: 'improve', type: 'string', description: m.both('improveOption') },
+        { name: 'talks', type: 'string', description: m.both('talksOption') },
+      ],
+      // The form numbers the meetup's talks, accepted lightning talks included: one read of the
+      // event's accepted list (an index key) comes before it, well within the first-response deadline.
+      responds: (options) => (options.rating === undefined ? 'form' : 'ephemeral'),
+      run: (ctx, options) => give(ctx, options),
+    },
+    { name: 'summary', description: m.both('subSummary'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'summary', text(options.event)) },
+    { name: 'export', description: m.both('subExport'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'export', text(options.event)) },
   ],
-
-  responds: (options) => (options.action === undefined && options.rating === undefined ? 'form' : 'ephemeral'),
-  async run(ctx, options) {
-    const ref = text(options.event);
-    if (options.action === 'summary' || options.action === 'export') return organisers(ctx, options.action, ref);
-    const typed = typedOptions(options);
-    const chosen = target(agenda(ctx), ref, ctx.community.feedback, ctx.clock.now());
-    if (chosen.kind !== 'open') return refuse(ctx, chosen, ref, typed);
-    const talks = await talksOf(ctx, chosen.event);
-    // Without a rating there is nothing to save yet: the form, with whatever was already typed.
-    if (typed.rating === undefined) return responseForm({ locale: ctx.locale, event: chosen.event, talks, values: typed });
-    return accept(ctx, chosen, talks, typed, false);
-  },
 
   async submit(ctx, submission) {
     if (submission.formId !== FORM_ID) throw new Error(`feedback: unknown form ${submission.formId}`);
@@ -80,6 +81,18 @@ export const feedback: Command = {
     return accept(ctx, chosen, await talksOf(ctx, chosen.event), values, askEvent);
   },
 };
+
+/** `/feedback give [event]`: the form, or the answer saved at once when a rating is given. */
+async function give(ctx: Ctx, options: Options): Promise<Outcome> {
+  const ref = text(options.event);
+  const typed = typedOptions(options);
+  const chosen = target(agenda(ctx), ref, ctx.community.feedback, ctx.clock.now());
+  if (chosen.kind !== 'open') return refuse(ctx, chosen, ref, typed);
+  const talks = await talksOf(ctx, chosen.event);
+  // Without a rating there is nothing to save yet: the form, with whatever was already typed.
+  if (typed.rating === undefined) return responseForm({ locale: ctx.locale, event: chosen.event, talks, values: typed });
+  return accept(ctx, chosen, talks, typed, false);
+}
 
 /** Checks and saves an answer; invalid input comes back as the form, filled as typed, with reasons. */
 async function accept(ctx: Ctx, open: Extract<Target, { kind: 'open' }>, talks: Talk[], values: Typed, askEvent: boolean): Promise<Outcome> {

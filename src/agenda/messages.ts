@@ -3,6 +3,9 @@ import { defineMessages } from '../core/i18n.ts';
 export const agendaMessages = defineMessages({
   en: {
     commandDescription: 'Programme of the next meetup (or of a given one), times in your own time zone',
+    abstractButton: 'Abstract: {title}',
+    abstractGone: 'This talk is no longer in the programme: /agenda shows it as it is now.',
+    speakerBio: '{name}: {bio}',
     eventOption: 'A meetup number (4), a date (2019-09-18), or "now" for the slot on now',
     noUpcoming: 'No upcoming meetup is planned yet. Past ones: {known}.',
     noEvents: 'No meetup has been published yet.',
@@ -28,6 +31,9 @@ export const agendaMessages = defineMessages({
     eventOption: 'Un numéro de meetup (4), une date (2019-09-18), ou « now » pour le créneau en cours',
     noUpcoming: 'Aucun meetup à venir n’est encore prévu. Meetups passés : {known}.',
     noEvents: 'Aucun meetup n’a encore été publié.',
+    abstractButton: 'Résumé : {title}',
+    abstractGone: 'Ce talk n’est plus au programme : /agenda le montre tel qu’il est maintenant.',
+    speakerBio: '{name} : {bio}',
     notFound: 'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/agenda 4), une date (/agenda 2019-09-18), ou /agenda pour le prochain. Connus : {known}.',
     when: 'Le {start} – {end}',
     venue: 'Lieu : {venue}',

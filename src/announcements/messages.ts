@@ -3,6 +3,11 @@ import { defineMessages } from '../core/i18n.ts';
 export const announceMessages = defineMessages({
   en: {
     commandDescription: 'Schedule announcements (organisers): once or on a cron schedule; list, cancel, pause, resume',
+    subCreate: 'Schedule an announcement: once (at:) or on a cron schedule (cron:), with its message',
+    subList: 'Announcements and reminders, with their next 3 runs and last result',
+    subCancel: 'Cancel an announcement by its number',
+    subPause: 'Pause an announcement by its number',
+    subResume: 'Resume a paused announcement by its number (or reminders for the reminders)',
     actionOption: 'list, cancel, pause or resume (leave out to create an announcement)',
     idOption: 'The number of an announcement, as /announce list shows it',
     atOption: 'When, once: "2026-12-01 18:00" in the community’s time zone, or an ISO instant',
@@ -76,7 +81,12 @@ export const announceMessages = defineMessages({
     noNextEvent: 'the next meetup (not announced yet)',
   },
   fr: {
-    commandDescription: 'Annonces programmées (organisateurs) : une fois ou en cron ; lister, annuler, suspendre, reprendre',
+    commandDescription: 'Programmer des annonces (organisateurs) : une fois ou en cron, et les gérer',
+    subCreate: 'Programmer une annonce : une fois (at:) ou en cron (cron:), avec son message',
+    subList: 'Les annonces et rappels, avec leurs 3 prochains envois et le dernier résultat',
+    subCancel: 'Annuler une annonce par son numéro',
+    subPause: 'Suspendre une annonce par son numéro',
+    subResume: 'Reprendre une annonce suspendue par son numéro (ou reminders pour les rappels)',
     actionOption: 'list, cancel, pause ou resume (sans action : créer une annonce)',
     idOption: 'Le numéro d’une annonce, tel que /announce list l’affiche',
     atOption: 'Quand, une fois : « 2026-12-01 18:00 » dans le fuseau de la communauté, ou un instant ISO',

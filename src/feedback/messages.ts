@@ -5,6 +5,9 @@ export const feedbackMessages = defineMessages({
   en: {
     commandDescription: 'Rate the last meetup and say what to improve (organisers: summary, export)',
     actionOption: 'Organisers: summary (totals, comments) or export (CSV of every answer)',
+    subGive: 'Rate a meetup that just ended (a form, or at once with rating:)',
+    subSummary: 'Organisers: the totals and latest comments of a meetup',
+    subExport: 'Organisers: every answer of a meetup as a CSV file',
     eventOption: 'Which meetup: a number (12), a date (2026-06-17); default: the last one',
     ratingOption: 'Your overall rating, 1 (poor) to 5 (great): saved at once, no form',
     workedOption: 'What worked well',
@@ -74,6 +77,9 @@ export const feedbackMessages = defineMessages({
   fr: {
     commandDescription: 'Noter le dernier meetup et dire quoi améliorer (organisateurs : bilan, export)',
     actionOption: 'Organisateurs : summary (bilan, commentaires) ou export (CSV de toutes les réponses)',
+    subGive: 'Noter un meetup qui vient de finir (un formulaire, ou directement avec rating:)',
+    subSummary: 'Organisateurs : le bilan et les derniers commentaires d’un meetup',
+    subExport: 'Organisateurs : toutes les réponses d’un meetup en fichier CSV',
     eventOption: 'Quel meetup : un numéro (12), une date (2026-06-17) ; par défaut le dernier',
     ratingOption: 'Votre note globale, de 1 (bof) à 5 (top) : enregistrée tout de suite, sans formulaire',
     workedOption: 'Ce qui a bien marché',

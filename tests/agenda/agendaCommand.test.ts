@@ -82,4 +82,26 @@ describe('/agenda now', () => {
     const bot = await harness({ now: '2026-11-01T23:15:00Z', configDir, community: 'toronto' });
     expect(await bot.say('/agenda now')).toMatch(/On now: 6:00 PM–6:30 PM {2}Greetings/);
   });
+
+  it('offers a button per talk with an abstract, whose answer shows the whole abstract to the reader alone', async () => {
+    const bot = await harness({ now: '2026-11-23T12:00:00+01:00' });
+    const programme = await bot.run('/agenda 4', { locale: 'en' });
+    const buttons = programme.kind === 'reply' ? programme.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : [])) : [];
+    expect(buttons.map((button) => [button.action, button.value])).toEqual([
+      ['abstract', '2019-09-18-meetup-4:2'],
+      ['abstract', '2019-09-18-meetup-4:3'],
+      ['abstract', '2019-09-18-meetup-4:4'],
+    ]);
+    expect(bot.app.bot.planAct('agenda', 'abstract')).toBe('ephemeral');
+    const answer = await bot.press('agenda', buttons[1]!, { locale: 'en' });
+    expect(answer.kind === 'reply' && answer.visibility).toBe('ephemeral');
+    const shown = bot.render(answer, 'en');
+    expect(shown).toMatch(/^7:40 PM–8:00 PM {2}Elastic Pod Controller — Florian Grignon\nIn some context/);
+    // Whole, where the programme cut it.
+    expect(shown).toContain('without disturbing our');
+    expect(shown).not.toContain('disturbing our…');
+    expect(bot.render(await bot.press('agenda', { action: 'abstract', value: '2019-09-18-meetup-4:99' }, { locale: 'en' }), 'en')).toBe(
+      'This talk is no longer in the programme: /agenda shows it as it is now.',
+    );
+  });
 });

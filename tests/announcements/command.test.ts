@@ -41,7 +41,7 @@ describe('/announce', () => {
     expect(await h.say('/announce list', EN)).toContain('next: Monday, November 30');
     expect(await h.say('/announce cancel 1', EN)).toBe('Announcement #1 cancelled.');
     expect(await h.say('/announce cancel 1', EN)).toBe('There is no announcement #1. /announce list shows them.');
-    expect(await h.say('/announce pause', EN)).toBe('/announce pause needs the number shown by /announce list, e.g. /announce pause 3.');
+    expect(await h.say('/announce pause', EN)).toBe('/announce pause needs id: some text of at most 20 characters. For example: /announce pause 3\nYou typed: /announce pause');
   });
 
   it('names the faulty cron field (node-cron’s validateDetailed) with an example that works, in fr and en', async () => {

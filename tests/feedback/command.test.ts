@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type Keyv from 'keyv';
+import { usagesOf } from '../../src/core/command.ts';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { communitySchema } from '../../src/config/communitySchema.ts';
@@ -328,8 +329,12 @@ describe('/feedback summary and export: organisers', () => {
     const command = commands.find((c) => c.name === 'feedback')!;
     expect(command.description.fr).toMatch(/Noter le dernier meetup/);
     expect(command.description.en).toMatch(/Rate the last meetup/);
-    expect(command.options.map((o) => o.name)).toEqual(['action', 'event', 'rating', 'worked', 'improve', 'talks']);
-    for (const option of command.options) {
+    expect(usagesOf(command).map((way) => [way.name, way.runnable.options.map((o) => o.name)])).toEqual([
+      ['feedback give', ['event', 'rating', 'worked', 'improve', 'talks']],
+      ['feedback summary', ['event']],
+      ['feedback export', ['event']],
+    ]);
+    for (const option of usagesOf(command).flatMap((way) => way.runnable.options)) {
       expect(option.description.fr.length).toBeGreaterThan(0);
       expect(option.description.en.length).toBeLessThanOrEqual(100);
       expect(option.description.fr.length).toBeLessThanOrEqual(100);
