@@ -1,3 +1,4 @@
+import type { Bot } from './bot.ts';
 import type { Platform } from './invocation.ts';
 import type { Poster } from './poster.ts';
 
@@ -13,4 +14,12 @@ export interface PlatformAdapter {
   /** Disconnects; resolves once nothing more will be handed to the bot. */
   stop(): Promise<void>;
   readonly poster: Poster;
+}
+
+/**
+ * An adapter that hands its platform's requests to a bot. Its poster exists first (the bot's
+ * services are built with it), then it is bound to the bot, then started.
+ */
+export interface BotAdapter extends PlatformAdapter {
+  bind<S>(bot: Bot<S>): void;
 }
