@@ -30,7 +30,13 @@ export function discordPoster(deps: DiscordPosterDeps): Poster {
   return {
     async post(target: PostTarget, reply: Reply, options?: PostOptions) {
       const channel = await findChannel(deps, target);
-      await sendAll(deps.render(reply), options, (message) => channel.send(message));
+      try {
+        await sendAll(deps.render(reply), options, (message) => channel.send(message));
+      } catch (error) {
+        // Deleted since the client last heard of it: the schedule pauses instead of failing at every run.
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) throw new UnknownChannelError(target.channel);
+        throw error;
+      }
     },
     async dm(target: DmTarget, reply: Reply, options?: PostOptions) {
       try {

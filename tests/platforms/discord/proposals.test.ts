@@ -60,6 +60,22 @@ describe('emcee on Discord: lightning talks', () => {
     expect(JSON.stringify(agenda)).toContain(talk.title);
   });
 
+  it('tells the organisers in their channel when the speaker’s DMs are closed (50007)', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    fake.world.closedDms.add(fake.member.id);
+    const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
+    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
+    await listed.response();
+    const accept = buttons(listed.original()!).find((button) => button.custom_id.startsWith('b:proposals:accept:'))!;
+    await fake.pressButton(listed.original() as APIMessage, accept.custom_id, { user: bot.organiser }).response();
+    const notice = await fake.messages.posted.find((posted) => posted.channelId === bot!.organisersChannel.id);
+    expect(JSON.stringify(notice.body)).toContain(talk.title);
+    const refusedDm = fake.rest.requests.items.find((request) => request.route === 'POST /channels/:channel/messages' && request.status === 403);
+    expect(refusedDm).toBeDefined();
+  });
+
   it('answers an invalid submission with the problem and a button that reopens the modal, filled in', async () => {
     bot = await startBot();
     const { fake } = bot;
