@@ -1,7 +1,8 @@
 import type { Speaker } from '../event.ts';
 import type { DraftSlot } from './draft.ts';
-import { inlineText, isThematicBreak, matchKey, readHeading, withoutBullet } from './markdownText.ts';
-import { readProgrammeLine } from './programmeLine.ts';
+import type { PageLine } from './markdown/tree.ts';
+import { matchKey } from './markdownText.ts';
+import { readSlotLine } from './programmeLine.ts';
 import { parseDetailSpeakers, splitTitleAndSpeakers } from './speakers.ts';
 
 /**
@@ -30,8 +31,9 @@ const LABELS: Record<string, Field> = {
   company: 'affiliation', entreprise: 'affiliation', affiliation: 'affiliation', societe: 'affiliation',
 };
 
-export function readLabel(line: string): { field: Field; value: string } | undefined {
-  const match = /^([^:]{2,40}?)\s*:\s*(.*)$/.exec(inlineText(withoutBullet(line).text));
+/** `Speaker: …`, `Talk Abstract : …` in a line's visible text. */
+export function readLabel(text: string): { field: Field; value: string } | undefined {
+  const match = /^([^:]{2,40}?)\s*:\s*(.*)$/.exec(text);
   const field = match ? LABELS[matchKey(match[1] as string)] : undefined;
   return field && match ? { field, value: (match[2] as string).trim() } : undefined;
 }
@@ -41,14 +43,14 @@ export function readLabel(line: string): { field: Field; value: string } | undef
  * (`20:00`, `* 20h00-20h30 : Closing`) starts another slot, so it ends the section: neither it nor
  * the title written on the line after it belongs to the abstract above.
  */
-export function readDetailSections(lines: readonly string[]): SlotDetails[] {
+export function readDetailSections(lines: readonly PageLine[]): SlotDetails[] {
   const sections: SlotDetails[] = [];
   let reader: SectionReader | undefined;
   for (const line of lines) {
-    const heading = readHeading(line);
-    if (heading || isThematicBreak(line) || readProgrammeLine(line)) {
+    const heading = line.kind === 'heading';
+    if (heading || line.kind === 'break' || readSlotLine(line)) {
       if (reader) sections.push(reader.finish());
-      reader = heading ? new SectionReader(headingKeys(line, heading.text)) : undefined;
+      reader = heading ? new SectionReader(headingKeys(line)) : undefined;
     } else reader?.add(line);
   }
   if (reader) sections.push(reader.finish());
@@ -56,9 +58,9 @@ export function readDetailSections(lines: readonly string[]): SlotDetails[] {
 }
 
 /** `#### 17:30 Greetings` details the slot "Greetings"; `## Title - Name` details the slot "Title". */
-function headingKeys(line: string, text: string): string[] {
-  const programme = readProgrammeLine(line);
-  const heading = inlineText(programme?.kind === 'slot' ? programme.text : text);
+function headingKeys(line: PageLine): string[] {
+  const programme = readSlotLine(line);
+  const heading = programme?.kind === 'slot' ? programme.text : line.text;
   return [matchKey(heading), matchKey(splitTitleAndSpeakers(heading).title)];
 }
 
@@ -70,20 +72,27 @@ class SectionReader {
   private readonly details: SlotDetails;
   private field: Field | undefined;
   private paragraphBreak = false;
+  private previous: PageLine | undefined;
 
   constructor(keys: string[]) {
     this.details = { keys, speakers: [] };
   }
 
-  add(line: string): void {
-    if (line.trim() === '') {
-      this.paragraphBreak = this.field !== undefined || this.details.abstract !== undefined;
-      return;
-    }
-    const label = readLabel(line);
+  add(line: PageLine): void {
+    if (this.startsParagraph(line)) this.paragraphBreak = this.field !== undefined || this.details.abstract !== undefined;
+    this.previous = line;
+    if (line.text === '') return;
+    const label = readLabel(line.text);
     if (label) this.setField(label.field, label.value);
-    else this.continueField(inlineText(line));
+    else this.continueField(line.text);
     this.paragraphBreak = false;
+  }
+
+  /** A new paragraph; the items of one list follow each other like the lines of one paragraph. */
+  private startsParagraph(line: PageLine): boolean {
+    const previous = this.previous;
+    if (!previous || previous.block === line.block) return false;
+    return !(previous.kind === 'item' && line.kind === 'item');
   }
 
   private setField(field: Field, value: string): void {

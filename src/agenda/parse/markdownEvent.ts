@@ -1,8 +1,8 @@
 import { applyDetails, readDetailSections } from './details.ts';
 import { locate, numberFromTitle, readWrittenEnd, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import { readFrontMatter } from './frontMatter.ts';
+import { readPage, type PageLine } from './markdown/tree.ts';
 import { readProgramme } from './markdownProgramme.ts';
-import { dropShortcodes, hideComments, inlineText, readHeading } from './markdownText.ts';
 import type { Finding } from './problems.ts';
 import { buildEvent } from './timeline.ts';
 import { DATE_EXAMPLE, readWrittenDate } from './wallClock.ts';
@@ -16,8 +16,8 @@ export function readMarkdownEvent(input: FileInput): FileReading {
   if (!read.ok) return { kind: 'error', problems: read.problems, warnings: [] };
   const { data, body, bodyLine, lineOf } = read.frontMatter;
   if (data.date === undefined || data.date === null) return { kind: 'not-event', reason: NO_DATE };
-  const lines = dropShortcodes(hideComments(body)).split('\n');
-  const programme = readProgramme(lines, bodyLine);
+  const lines = readPage(body, bodyLine);
+  const programme = readProgramme(lines);
   const date = readWrittenDate(data.date, input.timezone);
   if (date && programme.problems.length === 0 && programme.slots.length === 0) return { kind: 'not-event', reason: NO_PROGRAMME };
   const warnings: Finding[] = [];
@@ -35,7 +35,7 @@ export function readMarkdownEvent(input: FileInput): FileReading {
 type HeaderFields = Pick<EventDraft, 'title' | 'number' | 'end' | 'venue' | 'online' | 'url' | 'description'>;
 
 /** Our front-matter keys besides `date`; other Hugo keys (`bigimg`, `tags`…) are not ours and ignored. */
-function readHeader(data: Record<string, unknown>, lines: readonly string[], timezone: string, warnings: Finding[]): { fields?: HeaderFields; problems: Finding[] } {
+function readHeader(data: Record<string, unknown>, lines: readonly PageLine[], timezone: string, warnings: Finding[]): { fields?: HeaderFields; problems: Finding[] } {
   const problems: Finding[] = [];
   const title = text(data, 'title', warnings) ?? firstHeading(lines);
   if (!title) problems.push({ field: 'title', message: 'the event has no title (no `title` in the front matter, no # heading)', fix: 'add title: "#12 SRE Paris – Winter edition"' });
@@ -79,10 +79,6 @@ function frontMatterNumber(value: unknown, warnings: Finding[]): number | undefi
   return undefined;
 }
 
-function firstHeading(lines: readonly string[]): string | undefined {
-  for (const line of lines) {
-    const heading = readHeading(line);
-    if (heading?.level === 1) return inlineText(heading.text) || undefined;
-  }
-  return undefined;
+function firstHeading(lines: readonly PageLine[]): string | undefined {
+  return lines.find((line) => line.kind === 'heading' && line.level === 1 && line.text !== '')?.text;
 }

@@ -37,21 +37,6 @@ export function inlineText(text: string): string {
     .trim();
 }
 
-/** Heading level and text, or undefined when the line is not an ATX heading. */
-export function readHeading(line: string): { level: number; text: string } | undefined {
-  const match = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
-  return match ? { level: (match[1] as string).length, text: match[2] as string } : undefined;
-}
-
-/** `---`, `***`, `___`: a thematic break ends a detail section, as on the SRE Paris pages. */
-export const isThematicBreak = (line: string): boolean => /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/.test(line);
-
-/** The line without its list marker (`* `, `- `, `1. `), and whether it had one. */
-export function withoutBullet(line: string): { text: string; bullet: boolean } {
-  const match = /^\s*(?:[*+-]|\d+[.)])\s+/.exec(line);
-  return match ? { text: line.slice(match[0].length), bullet: true } : { text: line, bullet: false };
-}
-
 /** For matching titles and names across a page: case, accents and punctuation do not count. */
 export function matchKey(text: string): string {
   return text

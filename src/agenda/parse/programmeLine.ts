@@ -1,3 +1,4 @@
+import { leadingStrong, readPage, type PageLine } from './markdown/tree.ts';
 import { readTimeRange, type TimeOfDay } from './timeOfDay.ts';
 
 /**
@@ -8,26 +9,31 @@ export type ProgrammeLine =
   | { kind: 'slot'; start: TimeOfDay; end?: TimeOfDay; text: string }
   | { kind: 'bad-time'; found: string };
 
-const PREFIX = /^\s{0,3}(?:#{1,6}\s+|(?:[*+-]|\d+[.)])\s+)?/;
-const OPENING_EMPHASIS = /^(?:\*\*|__|\*|_)?/;
-// Between the times and the title: spaces, `:`/`-`/`|` delimiters and closing emphasis (`:**`).
-const DELIMITER = /^(?:\s|[:\-–—|]|\*\*|__)*/;
+// Between the times and the title: spaces and `:`/`-`/`|` delimiters.
+const DELIMITER = /^(?:\s|[:\-–—|])*/;
 
+/** One line of Markdown source, read as the page would be (for tests and single lines). */
 export function readProgrammeLine(line: string): ProgrammeLine | undefined {
-  const prefix = (PREFIX.exec(line) as RegExpExecArray)[0];
-  const afterPrefix = line.slice(prefix.length);
-  const opening = (OPENING_EMPHASIS.exec(afterPrefix) as RegExpExecArray)[0];
-  const range = readTimeRange(afterPrefix.slice(opening.length));
+  const [first] = readPage(line, 1);
+  return first ? readSlotLine(first) : undefined;
+}
+
+export function readSlotLine(line: PageLine): ProgrammeLine | undefined {
+  if (line.kind === 'break') return undefined;
+  const range = readTimeRange(line.text);
   if (!range) return undefined;
   const delimiter = (DELIMITER.exec(range.rest) as RegExpExecArray)[0];
   const text = range.rest.slice(delimiter.length).trim();
-  if (!looksLikeProgramme(text, delimiter, prefix.trim() !== '' || opening !== '' || range.end !== undefined)) return undefined;
+  if (!looksLikeProgramme(text, delimiter, isMarked(line) || range.end !== undefined)) return undefined;
   const start = range.start.time;
   const end = range.end?.time;
   if (!start) return { kind: 'bad-time', found: range.start.text };
   if (range.end && !end) return { kind: 'bad-time', found: range.end.text };
   return { kind: 'slot', start, end, text };
 }
+
+/** A heading, a list item's first line, or a line that opens with bold (`**5:30pm** - …`). */
+const isMarked = (line: PageLine): boolean => line.kind === 'heading' || (line.kind === 'item' && line.first) || leadingStrong(line) !== undefined;
 
 /**
  * Prose can start with a time too ("18h c'est tôt"); a programme line has a list marker, a heading,

@@ -163,7 +163,7 @@ function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Pla
 }
 
 function toSlot(draft: DraftSlot, placed: Placed): Slot {
-  const minutes = placed.start && placed.end ? placed.end.diff(placed.start, 'minutes').minutes : undefined;
+  const minutes = placed.start && placed.end ? (placed.end.toMillis() - placed.start.toMillis()) / 60_000 : undefined;
   const kind = draft.kind ?? classifySlot({ ...draft, minutes });
   return {
     ...optional('start', placed.start),

@@ -62,12 +62,40 @@ function offsetMinutesOf(text: string): number {
 
 /** The instant (UTC) of a wall-clock time in the zone, `days` after the given date. */
 export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, days = 0): DateTime {
-  const day = DateTime.fromObject(date, { zone: 'utc' }).plus({ days });
+  const wall = Date.UTC(date.year, date.month - 1, date.day + days, time.hour, time.minute);
+  const steady = steadyOffset(wall, zone);
+  if (steady !== undefined) return DateTime.fromMillis(wall - steady * 60_000, { zone: 'utc' });
+  const day = DateTime.fromMillis(wall, { zone: 'utc' });
   return DateTime.fromObject({ ...calendarOf(day), hour: time.hour, minute: time.minute }, { zone }).toUTC();
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Per zone and day: its one offset, or null on a day the offset changes. */
+const steadyDays = new Map<string, number | null>();
+
+/**
+ * Most days have one offset all day long: looked up once per zone and day (a zone lookup is the
+ * slow part of reading a page), every wall-clock time of that day is then plain arithmetic.
+ */
+function steadyOffset(wall: number, zone: string): number | undefined {
+  const midnight = wall - (wall % DAY_MS);
+  const key = `${zone} ${midnight}`;
+  let offset = steadyDays.get(key);
+  if (offset === undefined) {
+    // The offsets in force a day before and a day after the wall-clock day, read at those instants.
+    const before = DateTime.fromMillis(midnight - DAY_MS, { zone }).offset;
+    const after = DateTime.fromMillis(midnight + 2 * DAY_MS, { zone }).offset;
+    offset = before === after && DateTime.fromMillis(midnight + DAY_MS / 2, { zone }).offset === before ? before : null;
+    if (steadyDays.size >= 10_000) steadyDays.clear();
+    steadyDays.set(key, offset);
+  }
+  return offset ?? undefined;
 }
 
 /** The zone's offset at that wall-clock time, in minutes (+120 for a Paris summer evening). */
 export function zoneOffsetAt(date: CalendarDate, time: TimeOfDay, zone: string): number {
+  const steady = steadyOffset(Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute), zone);
+  if (steady !== undefined) return steady;
   return DateTime.fromObject({ ...date, hour: time.hour, minute: time.minute }, { zone }).offset;
 }
 
