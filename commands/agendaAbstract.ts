@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MeetupEvent, Slot } from '../src/agenda/event.ts';
 import { agendaMessages as m } from '../src/agenda/messages.ts';
 import { slotLine } from '../src/agenda/present.ts';
@@ -8,6 +9,7 @@ import type { Ctx } from './types.ts';
 
 /** Discord's button labels hold 80 characters: the title is cut to leave room for "Abstract: ". */
 const TITLE_IN_LABEL = 60;
+const EVENT_ID_IN_ROUTE = 70;
 /** Five rows of five on Discord; a meetup has far fewer talks. */
 const MAX_BUTTONS = 20;
 
@@ -17,7 +19,7 @@ const MAX_BUTTONS = 20;
  * event file's slots, `event:Lindex` for accepted lightning talks.
  */
 export function withAbstractButtons(programme: Reply, event: MeetupEvent, lightning: readonly Slot[], locale: Locale): Reply {
-  const button = (slot: Slot, ref: string): Button => ({ action: 'abstract', value: `${event.id}:${ref}`, label: m.t(locale, 'abstractButton', { title: excerpt(slot.title, TITLE_IN_LABEL) }) });
+  const button = (slot: Slot, ref: string): Button => ({ action: 'abstract', value: `${eventKey(event)}:${ref}`, label: m.t(locale, 'abstractButton', { title: excerpt(slot.title, TITLE_IN_LABEL) }) });
   const buttons = [
     ...event.slots.flatMap((slot, index) => (slot.abstract ? [button(slot, String(index))] : [])),
     ...lightning.flatMap((slot, index) => (slot.abstract ? [button(slot, `L${index}`)] : [])),
@@ -25,10 +27,19 @@ export function withAbstractButtons(programme: Reply, event: MeetupEvent, lightn
   return buttons.length === 0 ? programme : { ...programme, blocks: [...programme.blocks, { type: 'actions', buttons }] };
 }
 
+/**
+ * The event in a button's route, which holds 100 characters (`b:agenda:abstract:` and the slot
+ * take 25): its id, or a short hash of an id too long for it.
+ */
+function eventKey(event: MeetupEvent): string {
+  return event.id.length <= EVENT_ID_IN_ROUTE ? event.id : `#${createHash('sha256').update(event.id).digest('base64url').slice(0, 16)}`;
+}
+
 /** The answer to an Abstract button: the slot's line, its whole abstract, its speakers' bios. */
 export async function abstractReply(ctx: Ctx, value: string): Promise<Reply> {
-  const [, eventId = '', lightningMark = '', index = ''] = /^(.*):(L?)(\d+)$/.exec(value) ?? [];
-  const event = ctx.services.agenda(ctx.community.id).find(eventId);
+  const [, key = '', lightningMark = '', index = ''] = /^(.*):(L?)(\d+)$/.exec(value) ?? [];
+  const book = ctx.services.agenda(ctx.community.id);
+  const event = book.all().find((candidate) => eventKey(candidate) === key);
   const slots = !event ? [] : lightningMark ? await ctx.services.lightning.accepted(ctx.community.id, event.id) : event.slots;
   const slot = slots[Number(index)];
   if (!slot?.abstract) return say(m.t(ctx.locale, 'abstractGone'));

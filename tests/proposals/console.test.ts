@@ -34,4 +34,26 @@ describe('lightning talks through the console, one process per person, on one SQ
     expect(later.code).toBe(0);
     expect(spaced(later.stdout)).toContain('== Lightning talks ==\n  • Chaos à la carte (5 min) — alice (@alice_ops)\n      Injecter des pannes, au menu du jour.');
   });
+
+  it('presses buttons by their number: Decline opens its form, Accept answers, and the speaker’s DM follows the answer', async () => {
+    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-proposals-buttons-')), 'emcee.sqlite')}`, EMCEE_NOW: NOW };
+    const propose = (user: string, title: string) => runCli(['start', '--user', user], [`/propose title:"${title}" abstract:"Des pannes." duration:5`], env);
+    expect((await propose('alice', 'Chaos')).code).toBe(0);
+    expect((await propose('sam', 'YAML')).code).toBe(0);
+
+    // 2 is "Decline #1": its form asks for the note on the next line; 9 is no button at all.
+    const organiser = await runCli(['start', '--as', 'organiser', '--user', 'org'], ['/proposals', '9', '2', 'Bloc complet'], env);
+    expect(organiser.code).toBe(0);
+    const out = spaced(organiser.stdout);
+    expect(out).toContain('[1] Accepter #1  [2] Refuser #1  [3] Accepter #2  [4] Refuser #2');
+    expect(out).toContain('La dernière réponse n’a pas de bouton [9]');
+    expect(out).toContain('== Refuser la proposition #1 ==');
+    const declined = out.indexOf('Refusée : #1, « Chaos », par alice.');
+    const dm = out.indexOf('[MP à alice] Votre lightning talk « Chaos » n’a pas été retenu');
+    expect(declined).toBeGreaterThan(0);
+    expect(dm).toBeGreaterThan(declined);
+    expect(out).toContain('Le mot des organisateurs : Bloc complet');
+    // The answer to a press shows the list again, renumbered: [1] is now Accept #2.
+    expect(out).toContain('[1] Accepter #2  [2] Refuser #2');
+  });
 });
