@@ -9,11 +9,14 @@ import type { Origin } from '../core/invocation.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
 import { DiscordLoginError, runDiscord } from '../platforms/discord/run.ts';
+import { startSlack } from './startSlack.ts';
 import { clockFromEnv, UsageError } from './clock.ts';
 import type { CliValues } from './main.ts';
 
 /** `emcee start`: Discord when DISCORD_TOKEN is set, else the local console on the first (or chosen) community. */
 export async function start(cli: CliValues): Promise<number> {
+  // Slack, with Discord in the same process when DISCORD_TOKEN is set too.
+  if (process.env.SLACK_BOT_TOKEN) return startSlack(cli);
   if (process.env.DISCORD_TOKEN) return startDiscord(cli, process.env.DISCORD_TOKEN);
   const origin = consoleOrigin(cli);
   // EMCEE_NOW without an offset is read in the chosen community's zone, known once the configuration is loaded.

@@ -1,0 +1,95 @@
+/**
+ * `emcee start` as a child process with Slack tokens set: Slack alone over HTTP, and Slack in
+ * Socket Mode with Discord in the same process, a meetup reminder reaching both.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { appendFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeDiscord, withTimeout } from '../../fakes/discord/index.ts';
+import { FakeSlack, postCommand } from '../../fakes/slack/index.ts';
+import { configFor } from '../discord/harness.ts';
+import { blockText, SECRET, slackConfig } from './support.ts';
+
+const WAIT_MS = 40_000;
+let slack: FakeSlack | undefined;
+let discord: FakeDiscord | undefined;
+afterEach(async () => {
+  await slack?.close();
+  await discord?.stop();
+  slack = discord = undefined;
+});
+
+function emceeStart(configDir: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configDir], {
+    env: { ...process.env, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const said = async (text: string) => {
+    const deadline = Date.now() + WAIT_MS;
+    while (!stderr.includes(text)) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`"${text}" not in the log:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const exited = withTimeout(once(child, 'exit') as Promise<[number | null]>, WAIT_MS, 'emcee start to exit').then(([code]) => ({ code, stderr: () => stderr }));
+  return { child, said, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('emcee start on Slack, as a process', () => {
+  it('serves signed /agenda over HTTP on PORT, and exits 0 on SIGTERM', async () => {
+    slack = await FakeSlack.start();
+    const port = await freePort();
+    const bot = emceeStart(slackConfig(slack.workspace.teamId), {
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      EMCEE_NOW: '2019-09-01T12:00',
+    });
+    await bot.said('connected to Slack');
+    const answer = await postCommand(`http://127.0.0.1:${port}/slack/events`, slack.slashCommand({ command: '/agenda', text: '4' }), { secret: SECRET });
+    expect(answer.status).toBe(200);
+    expect(blockText(answer.json)).toContain('Elastic Pod Controller');
+    bot.child.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+  }, WAIT_MS + 10_000);
+
+  it('runs Slack (Socket Mode) and Discord in one process, and a meetup reminder reaches both', async () => {
+    slack = await FakeSlack.start();
+    discord = await FakeDiscord.start();
+    const announcements = discord.world.addChannel(discord.guild, 'annonces');
+    discord.world.addChannel(discord.guild, 'organisateurs');
+    const configDir = configFor(discord);
+    appendFileSync(path.join(configDir, 'communities', 'sre-paris.yaml'), `\nslack:\n  teamId: ${slack.workspace.teamId}\n  channels: { announcements: C0ANNOUNCE }\n`);
+    // The clock starts 20 s before the one-hour reminder of meetup #4 and runs on.
+    const bot = emceeStart(configDir, {
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_APP_TOKEN: slack.appToken,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      EMCEE_NOW: '2019-09-18T17:59:40',
+    });
+    await bot.said('connected to Discord');
+    await bot.said('connected to Slack');
+    const onSlack = await slack.waitForCall('chat.postMessage', { match: (c) => c.args.channel === 'C0ANNOUNCE', timeoutMs: WAIT_MS });
+    expect(blockText(onSlack.args)).toContain('#4 Site Reliability Engineering');
+    const onDiscord = await discord.messages.posted.find((item) => item.channelId === announcements.id, WAIT_MS);
+    expect(JSON.stringify(onDiscord)).toContain('#4 Site Reliability Engineering');
+    bot.child.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+  }, WAIT_MS * 2);
+});
