@@ -1,8 +1,10 @@
 import type { Finding } from './problems.ts';
+import { readTomlFrontMatter, TOML_FENCE } from './tomlFrontMatter.ts';
 import { readYamlText, type YamlText } from './yamlText.ts';
 
 /**
- * Hugo front matter: YAML between two `---` lines at the top of the page. The `yaml` package reads
+ * Hugo front matter: YAML between two `---` lines at the top of the page (or TOML between two
+ * `+++` lines, see tomlFrontMatter.ts). The `yaml` package reads
  * it as YAML 1.2 (core schema), so `2019-09-18T19:00:00-01:00` stays the string that was written
  * and the offset can be checked against the community zone.
  */
@@ -20,9 +22,7 @@ const CLOSING_FENCE = /^(?:---|\.\.\.)\s*$/;
 
 export function readFrontMatter(text: string): { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Finding[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (/^\+\+\+\s*$/.test(lines[0] ?? '')) {
-    return failure({ line: 1, message: 'TOML front matter (+++) is not read', fix: 'write the front matter in YAML between two --- lines' });
-  }
+  if (TOML_FENCE.test(lines[0] ?? '')) return readTomlFrontMatter(lines);
   if (!FENCE.test(lines[0] ?? '')) return { ok: true, frontMatter: { data: {}, body: lines.join('\n'), bodyLine: 1, lineOf: () => undefined } };
   const close = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
   if (close < 0) {
@@ -34,7 +34,7 @@ export function readFrontMatter(text: string): { ok: true; frontMatter: FrontMat
   return { ok: true, frontMatter: { data: value, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, lineOf } };
 }
 
-const failure = (problem: Finding): { ok: false; problems: Finding[] } => ({ ok: false, problems: [problem] });
+export const failure = (problem: Finding): { ok: false; problems: Finding[] } => ({ ok: false, problems: [problem] });
 
 /** The YAML between the fences, which starts on line 2 of the file. */
 function parseYaml(yaml: string): { ok: true; value: Record<string, unknown>; lineOf: YamlText['lineOf'] } | { ok: false; problems: Finding[] } {

@@ -42,6 +42,13 @@ export function readEventFile(input: { path: string; text: string; timezone: str
 export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file);
 export const isEventFile = (file: string): boolean => /\.(?:md|markdown|ya?ml)$/i.test(file);
 
+/** `2019-09-18-meetup-4.md` → its name; a Hugo page bundle `meetup-12/index.md` → its folder's name. */
+function idOf(file: string): string {
+  const name = path.basename(file).replace(/\.[^.]+$/, '');
+  const folder = path.basename(path.dirname(file));
+  return /^_?index$/i.test(name) && folder !== '.' && folder !== '' ? folder : name;
+}
+
 /** Bad content never throws: an unexpected failure is one more problem naming the file. */
 function safely(input: { path: string; text: string; timezone: string }): FileReading {
   if (input.text.trim() === '') {
@@ -51,7 +58,7 @@ function safely(input: { path: string; text: string; timezone: string }): FileRe
   if (!IANAZone.create(input.timezone).isValid) {
     return { kind: 'error', problems: [{ message: `unknown time zone "${input.timezone}"`, fix: 'set the community timezone to an IANA zone such as "Europe/Paris"' }], warnings: [] };
   }
-  const fileInput: FileInput = { ...input, id: path.basename(input.path).replace(/\.[^.]+$/, '') };
+  const fileInput: FileInput = { ...input, id: idOf(input.path) };
   try {
     return isYamlFile(input.path) ? readYamlEvent(fileInput) : readMarkdownEvent(fileInput);
   } catch (error) {

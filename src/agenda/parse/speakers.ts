@@ -51,12 +51,24 @@ function handleIn(text: string): string | undefined {
   return (at ?? link)?.[1];
 }
 
+/** `Ada Martin. She works on …`: the sentences after the name are about the speaker. */
+function withBio(speakers: Speaker[], bio: string): Speaker[] {
+  return speakers.length === 1 ? [{ ...(speakers[0] as Speaker), bio: bio.trim() }] : speakers;
+}
+
+function firstOf(text: string, marks: readonly string[]): number {
+  const found = marks.map((mark) => text.indexOf(mark)).filter((index) => index >= 0);
+  return found.length === 0 ? -1 : Math.min(...found);
+}
+
 /** `Florian Grignon, Head of Infrastructure @ Keeneye`: the name before the first comma, the affiliation after. */
 export function parseDetailSpeakers(text: string): Speaker[] {
+  const sentence = /^([^.]+?)\.\s+(\p{Lu}.*)$/u.exec(text);
+  if (sentence && looksLikeNames(sentence[1] as string)) return withBio(parseNameList(sentence[1] as string), sentence[2] as string);
   const { text: flat, restore } = protectParentheses(text);
-  const comma = flat.indexOf(',');
+  const comma = firstOf(flat, [',', ' / ', ' | ']);
   const names = restore(comma < 0 ? flat : flat.slice(0, comma));
-  const affiliation = comma < 0 ? '' : restore(flat.slice(comma + 1)).trim();
+  const affiliation = comma < 0 ? '' : restore(flat.slice(comma + 1)).replace(/^\s*[/|]/, '').trim();
   return parseNameList(names).map((speaker) => (affiliation ? { ...speaker, affiliation: speaker.affiliation ?? affiliation } : speaker));
 }
 
@@ -83,11 +95,27 @@ export function splitTitleAndSpeakers(text: string): { title: string; speakers: 
     const matches = [...text.matchAll(separator)].reverse();
     for (const match of matches) {
       const title = cleanTitle(text.slice(0, match.index));
-      const names = text.slice(match.index + match[0].length).trim();
-      if (title !== '' && looksLikeNames(names)) return { title, speakers: parseNameList(names) };
+      const speakers = readNames(text.slice(match.index + match[0].length).trim());
+      if (title !== '' && speakers) return { title, speakers };
     }
   }
   return { title: cleanTitle(text), speakers: [] };
+}
+
+/**
+ * The names after `par`/`-`, with what organisers add after them: a note after a semicolon
+ * (`Ada Martin; en français`) and a company after a spaced at (`Ada Martin @ Acme`; `@ada` with no
+ * space is a handle).
+ */
+function readNames(text: string): Speaker[] | undefined {
+  const names = text.replace(/\s*;[^;]*$/, '');
+  if (looksLikeNames(names)) return parseNameList(names);
+  const at = /^(.+?)\s+(?:@|chez)\s+(\S.*)$/u.exec(names);
+  if (!at || !looksLikeNames(at[1] as string)) return undefined;
+  const speakers = parseNameList(at[1] as string);
+  const last = speakers.at(-1) as Speaker;
+  last.affiliation ??= (at[2] as string).trim();
+  return speakers;
 }
 
 /** Titles lose the delimiters that only separated them from a time or a speaker. */

@@ -39,7 +39,17 @@ export function readWrittenDate(value: unknown, zone: string): WrittenDate | und
   if (hour === undefined) return { raw: value, date };
   const time = { hour: Number(hour), minute: Number(minute) };
   if (time.hour > 23 || time.minute > 59) return undefined;
+  if (offset?.toUpperCase() === 'Z') return fromUtc(value, date, time, zone);
   return { raw: value, date, time, ...(offset ? { offsetMinutes: offsetMinutesOf(offset) } : {}) };
+}
+
+/**
+ * `Z` is how tools write an instant (Hugo's `date` of a post, exports): 17:00Z is 19:00 in Paris in
+ * June, not a wall clock contradicting the zone. Only a numeric offset is a wall clock to check.
+ */
+function fromUtc(raw: string, date: CalendarDate, time: TimeOfDay, zone: string): WrittenDate {
+  const local = DateTime.fromObject({ ...date, ...time }, { zone: 'utc' }).setZone(zone);
+  return { raw, date: calendarOf(local), time: { hour: local.hour, minute: local.minute } };
 }
 
 /** A Date has lost the written wall clock and offset: read it as an instant, in the zone. */

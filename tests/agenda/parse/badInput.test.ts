@@ -58,10 +58,11 @@ describe('bad input is reported, never thrown', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'x.md', field: 'title', fix: expect.stringContaining('title: "#12') })]);
   });
 
-  it('front matter that is never closed, or is not YAML, or is TOML', () => {
+  it('front matter that is never closed, or is not valid YAML or TOML', () => {
     expect(expectProblems(parseText('a.md', '---\ntitle: x\ndate: 2026-12-09T19:00\n* 19h00 : A\n'))[0]).toMatchObject({ line: 1, message: expect.stringContaining('never closed') });
     expect(expectProblems(parseText('b.md', '---\ntitle: x\ndate: [oops\n---\n* 19h00 : A\n'))[0]).toMatchObject({ file: 'b.md', line: expect.any(Number), message: expect.stringContaining('not valid YAML') });
-    expect(expectProblems(parseText('c.md', '+++\ntitle = "x"\n+++\n'))[0]?.message).toContain('TOML');
+    expect(expectProblems(parseText('c.md', '+++\ntitle = "x\n+++\n'))[0]).toMatchObject({ line: 2, message: expect.stringContaining('TOML') });
+    expect(expectProblems(parseText('d.md', '+++\ntitle = "x"\n* 19h00 : A\n'))[0]?.message).toContain('never closed');
   });
 
   it('an `end` that is neither a time nor a date-time', () => {

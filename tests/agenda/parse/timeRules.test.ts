@@ -79,6 +79,8 @@ describe('time rules', () => {
 
   it('a JS Date from a YAML 1.1 reader is taken as an instant', async () => {
     const { readWrittenDate } = await import('../../../src/agenda/parse/wallClock.ts');
+    expect(readWrittenDate('2026-06-10T17:00:00Z', 'Europe/Paris')).toEqual({ raw: '2026-06-10T17:00:00Z', date: { year: 2026, month: 6, day: 10 }, time: { hour: 19, minute: 0 } });
+    expect(readWrittenDate('2026-06-10T23:30Z', 'Europe/Paris')).toMatchObject({ date: { year: 2026, month: 6, day: 11 }, time: { hour: 1, minute: 30 } });
     expect(readWrittenDate(new Date('2019-09-18T17:00:00Z'), 'Europe/Paris')).toMatchObject({ date: { year: 2019, month: 9, day: 18 }, time: { hour: 19, minute: 0 } });
     expect(readWrittenDate(new Date('2019-09-18T00:00:00Z'), 'Europe/Paris')).toEqual({ raw: '2019-09-18T00:00:00.000Z', date: { year: 2019, month: 9, day: 18 } });
   });
