@@ -61,7 +61,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const receiver = options.appToken
     ? socketModeReceiver({ appToken: options.appToken, clientOptions, logger: options.logger, clientPingTimeoutMs: options.clientPingTimeoutMs })
     : httpReceiver({ signingSecret: options.signingSecret!, logger: options.logger, now: options.now });
-  const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger) });
+  // Initialised in start(): a refused token is then an error there, not an unhandled rejection.
+  const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger), deferInitialization: true });
   // The Poster waits out rate limits itself (Retry-After), whatever the retry policy.
   const postClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true, logger: boltLogger(options.logger) });
   let zoneOf: (communityId: string) => string = () => 'UTC';
@@ -86,6 +87,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       drain = registerHandlers(bolt, { core: slackCoreOf(bot), members, logger: options.logger, ackWithinMs: options.ackWithinMs }).drain;
     },
     async start() {
+      await bolt.init();
       const started = options.appToken ? await bolt.start() : await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) });
       if (!options.appToken) server = started as Server;
       options.logger.info({ mode: options.appToken ? 'socket' : 'http', port: this.port }, 'connected to Slack');

@@ -67,6 +67,16 @@ describe('emcee start on Slack, as a process', () => {
     expect((await bot.exited).code).toBe(0);
   }, WAIT_MS + 10_000);
 
+  it('exits 1 with one clear line when Slack refuses the bot token', async () => {
+    slack = await FakeSlack.start();
+    const bot = emceeStart(slackConfig(slack.workspace.teamId), { SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_APP_TOKEN: slack.appToken, SLACK_API_URL: slack.apiUrl, EMCEE_LOG_LEVEL: 'error' });
+    const result = await bot.exited;
+    expect(result.code).toBe(1);
+    const lines = result.stderr().trim().split('\n');
+    expect(lines, result.stderr()).toHaveLength(1);
+    expect(lines[0]).toMatch(/SLACK_BOT_TOKEN/);
+  }, WAIT_MS + 10_000);
+
   it('runs Slack (Socket Mode) and Discord in one process, and a meetup reminder reaches both', async () => {
     slack = await FakeSlack.start();
     discord = await FakeDiscord.start();
