@@ -1,5 +1,6 @@
 import type { Speaker } from '../event.ts';
 import type { DraftSlot } from './draft.ts';
+import { readBoldNameLead, readByline } from './markdown/bylines.ts';
 import type { PageLine } from './markdown/tree.ts';
 import { matchKey } from './markdownText.ts';
 import { readSlotLine } from './programmeLine.ts';
@@ -48,9 +49,11 @@ export function readDetailSections(lines: readonly PageLine[]): SlotDetails[] {
   let reader: SectionReader | undefined;
   for (const line of lines) {
     const heading = line.kind === 'heading';
-    if (heading || line.kind === 'break' || readSlotLine(line)) {
+    const slot = heading ? undefined : readSlotLine(line);
+    if (heading || line.kind === 'break' || slot) {
       if (reader) sections.push(reader.finish());
-      reader = heading ? new SectionReader(headingKeys(line)) : undefined;
+      // A programme line that is not a heading only takes the speakers written right under it.
+      reader = heading || slot?.kind === 'slot' ? new SectionReader(headingKeys(line), !heading) : undefined;
     } else reader?.add(line);
   }
   if (reader) sections.push(reader.finish());
@@ -74,18 +77,45 @@ class SectionReader {
   private paragraphBreak = false;
   private previous: PageLine | undefined;
 
-  constructor(keys: string[]) {
+  private closed = false;
+
+  constructor(
+    keys: string[],
+    private readonly speakersOnly = false,
+  ) {
     this.details = { keys, speakers: [] };
   }
 
   add(line: PageLine): void {
+    if (this.closed) return;
     if (this.startsParagraph(line)) this.paragraphBreak = this.field !== undefined || this.details.abstract !== undefined;
     this.previous = line;
     if (line.text === '') return;
+    if (this.addSpeakers(line)) return;
+    if (this.speakersOnly) {
+      this.closed = true;
+      return;
+    }
     const label = readLabel(line.text);
     if (label) this.setField(label.field, label.value);
     else this.continueField(line.text);
     this.paragraphBreak = false;
+  }
+
+  /** `Par Ada et Bo`, or a first paragraph opening with a bold name; its rest is the abstract. */
+  private addSpeakers(line: PageLine): boolean {
+    const byline = line.first ? readByline(line.text) : undefined;
+    if (byline) {
+      this.details.speakers.push(...byline);
+      this.field = undefined;
+      return true;
+    }
+    const lead = line.first && line.kind === 'text' && this.details.speakers.length === 0 && !this.details.abstract ? readBoldNameLead(line) : undefined;
+    if (!lead) return false;
+    this.details.speakers.push(lead.speaker);
+    this.field = undefined;
+    if (lead.rest) this.details.abstract = lead.rest;
+    return true;
   }
 
   /** A new paragraph; the items of one list follow each other like the lines of one paragraph. */

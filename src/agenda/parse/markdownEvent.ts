@@ -20,8 +20,9 @@ export function readMarkdownEvent(input: FileInput): FileReading {
   const programme = readProgramme(lines);
   const date = readWrittenDate(data.date, input.timezone);
   if (date && programme.problems.length === 0 && programme.slots.length === 0) return { kind: 'not-event', reason: NO_PROGRAMME };
-  const warnings: Finding[] = [];
+  const warnings: Finding[] = [...programme.warnings];
   const header = readHeader(data, lines, input.timezone, warnings);
+  if (header.fields && !header.fields.end && programme.end) header.fields.end = { time: programme.end };
   const problems = [...(date ? [] : [badDate(data.date)]), ...programme.problems, ...header.problems];
   if (!date || !header.fields || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
   applyDetails(programme.slots, readDetailSections(lines));

@@ -1,25 +1,34 @@
 import type { DraftSlot } from './draft.ts';
 import { readLabel } from './details.ts';
+import { isEndMarker, isPlaceholder, PLACEHOLDER_TITLE } from './markdown/slotMarkers.ts';
 import type { PageLine } from './markdown/tree.ts';
 import { readSlotLine } from './programmeLine.ts';
 import type { Finding } from './problems.ts';
 import { leadingKind } from './slotKind.ts';
 import { cleanTitle, splitTitleAndSpeakers } from './speakers.ts';
-import { TIME_FORMS } from './timeOfDay.ts';
+import { formatTime, TIME_FORMS, type TimeOfDay } from './timeOfDay.ts';
+
+export interface Programme {
+  slots: DraftSlot[];
+  problems: Finding[];
+  warnings: Finding[];
+  /** The time of an end marker (`21h30 : Fin`), the meetup's end when the front matter has none. */
+  end?: TimeOfDay;
+}
 
 /**
  * The programme of a page: its time lines in order; failing those, a recap list of talks
  * (`* _Title_ par **Name** (@handle)`) without times.
  */
-export function readProgramme(lines: readonly PageLine[]): { slots: DraftSlot[]; problems: Finding[] } {
+export function readProgramme(lines: readonly PageLine[]): Programme {
   const timed = readTimedLines(lines);
   if (timed.slots.length > 0 || timed.problems.length > 0) return timed;
-  return { slots: readTalkList(lines), problems: [] };
+  return { slots: readTalkList(lines), problems: [], warnings: [] };
 }
 
-function readTimedLines(lines: readonly PageLine[]): { slots: DraftSlot[]; problems: Finding[] } {
-  const slots: DraftSlot[] = [];
-  const problems: Finding[] = [];
+function readTimedLines(lines: readonly PageLine[]): Programme {
+  const programme: Programme = { slots: [], problems: [], warnings: [] };
+  const { slots, problems } = programme;
   for (let i = 0; i < lines.length; i++) {
     const here = lines[i] as PageLine;
     const read = readSlotLine(here);
@@ -39,9 +48,16 @@ function readTimedLines(lines: readonly PageLine[]): { slots: DraftSlot[]; probl
       text = next.text;
       i = next.index;
     }
-    slots.push({ start: read.start, end: read.end, ...titleAndSpeakers(text), line });
+    if (isEndMarker(text)) programme.end = read.start;
+    else if (isPlaceholder(text)) slots.push(placeholder(read.start, read.end, text, line, programme.warnings));
+    else slots.push({ start: read.start, end: read.end, ...titleAndSpeakers(text), line });
   }
-  return { slots, problems };
+  return programme;
+}
+
+function placeholder(start: TimeOfDay, end: TimeOfDay | undefined, text: string, line: number, warnings: Finding[]): DraftSlot {
+  warnings.push({ line, message: `the slot at ${formatTime(start)} says "${text}": shown as to be announced`, fix: 'write its title and speaker when they are known' });
+  return { start, end, title: PLACEHOLDER_TITLE, speakers: [], line };
 }
 
 function badTime(line: number, found: string, text: string): Finding {
