@@ -68,9 +68,11 @@ async function startDiscord(cli: CliValues, token: string): Promise<number> {
       logger: createLogger('info'),
       loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
     });
-    await signalled;
+    const lost = await Promise.race([signalled.then(() => undefined), running.lost]);
     await running.stop();
-    return 0;
+    if (!lost) return 0;
+    process.stderr.write(`${lost.message}\n`);
+    return 1;
   } catch (error) {
     if (!(error instanceof DiscordLoginError)) throw error;
     process.stderr.write(`${error.message}\n`);

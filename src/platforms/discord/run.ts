@@ -3,7 +3,7 @@
  * the app wired with the Discord Poster, interactions handed to the router, and an orderly stop.
  */
 import { once } from 'node:events';
-import { Client, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
 import { createApp, type App } from '../../app.ts';
 import { startScheduler } from '../../announcements/runtime.ts';
 import type { Clock } from '../../core/clock.ts';
@@ -36,6 +36,8 @@ export interface DiscordRunOptions {
 export interface RunningDiscord {
   client: Client;
   app: App;
+  /** Resolves if Discord drops the connection for good while running (token reset: 4004): the bot must stop. */
+  lost: Promise<DiscordLoginError>;
   /** Stops taking interactions, finishes those in flight, then closes the client and the store (once, however often called). */
   stop(): Promise<void>;
 }
@@ -85,6 +87,13 @@ export async function runDiscord(options: DiscordRunOptions): Promise<RunningDis
     throw loginError(error);
   }
   options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  // discord.js reconnects on its own, except after a close it cannot recover from.
+  const lost = new Promise<DiscordLoginError>((resolve) =>
+    client.on(Events.ShardDisconnect, (event) => {
+      const error = closeError(event.code);
+      if (error) resolve(error);
+    }),
+  );
   const scheduler = options.scheduler === false ? undefined : await startScheduler(app, options.clock);
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -93,17 +102,26 @@ export async function runDiscord(options: DiscordRunOptions): Promise<RunningDis
     await client.destroy();
     await app.close();
   };
-  return { client, app, stop: () => (stopped ??= stop()) };
+  return { client, app, lost, stop: () => (stopped ??= stop()) };
 }
+
+const BAD_TOKEN = 'Discord refused the bot token (close 4004): set DISCORD_TOKEN to the token of the Bot tab of your application in the Discord Developer Portal.';
+const BAD_INTENTS =
+  'Discord refused the gateway intents (close 4014): emcee asks only for Guilds; check that nothing adds a privileged intent, or enable it in the Developer Portal, Bot tab.';
 
 /** Why Discord refused the connection, and what to do about it. */
 function loginError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  if (/authentication failed|invalid token/i.test(message) || (error instanceof DiscordAPIError && error.status === 401) || (error as { status?: number }).status === 401) {
-    return new DiscordLoginError('Discord refused the bot token (close 4004): set DISCORD_TOKEN to the token of the Bot tab of your application in the Discord Developer Portal.');
-  }
-  if (/disallowed intents|invalid intents/i.test(message)) {
-    return new DiscordLoginError('Discord refused the gateway intents (close 4014): emcee asks only for Guilds; check that nothing adds a privileged intent, or enable it in the Developer Portal, Bot tab.');
-  }
+  // @discordjs/ws rejects login with these messages; a bad token may also be a 401 on GET /gateway/bot.
+  if (/authentication failed/i.test(message) || (error instanceof DiscordAPIError && error.status === 401)) return new DiscordLoginError(BAD_TOKEN);
+  if (/disallowed intents|invalid intents/i.test(message)) return new DiscordLoginError(BAD_INTENTS);
   return error instanceof Error ? error : new Error(message);
+}
+
+function closeError(code: number): DiscordLoginError | undefined {
+  if (code === GatewayCloseCodes.AuthenticationFailed) return new DiscordLoginError(BAD_TOKEN);
+  if (code === GatewayCloseCodes.DisallowedIntents || code === GatewayCloseCodes.InvalidIntents) return new DiscordLoginError(BAD_INTENTS);
+  // Other codes discord.js gives up on (sharding, API version): said as they are.
+  if (code >= 4000) return new DiscordLoginError(`Discord closed the connection for good (close ${code}, ${GatewayCloseCodes[code] ?? 'unknown'}).`);
+  return undefined;
 }

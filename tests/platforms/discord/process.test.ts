@@ -51,6 +51,16 @@ describe('emcee start on Discord, as a process', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, PROCESS_WAIT_MS + 5_000);
 
+  it('exits 1 with one clear line when Discord drops the connection for good while running (token reset)', async () => {
+    fake = await FakeDiscord.start();
+    const { exited, said } = emceeStart(fake, 'info');
+    await said('connected to Discord');
+    fake.gateway.close(4004);
+    const result = await exited;
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/DISCORD_TOKEN/);
+  }, PROCESS_WAIT_MS + 5_000);
+
   it('closes the Gateway connection and exits 0 on SIGTERM', async () => {
     fake = await FakeDiscord.start();
     const { child, exited, said } = emceeStart(fake, 'info');
