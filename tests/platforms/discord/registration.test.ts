@@ -6,6 +6,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
+import { deployCommands } from '../../../src/cli/deployCommands.ts';
 import { commandsJson } from '../../../src/platforms/discord/registration.ts';
 
 interface Named {
@@ -75,5 +76,30 @@ describe('Discord application commands, generated from commands/', () => {
     const specs = commands.flatMap((command) => (command.subcommands ? command.subcommands.flatMap((sub) => sub.options) : command.options));
     const withChoices = specs.filter((spec) => spec.choices?.length).map((spec) => spec.choices);
     expect(all.filter((option) => option.choices?.length).map((option) => (option.choices as Array<{ value: string }>).map((choice) => choice.value))).toEqual(withChoices);
+  });
+});
+
+describe('npm run deploy-commands', () => {
+  const run = async (argv: string[], env: NodeJS.ProcessEnv) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await deployCommands(argv, { env, out: (line) => out.push(line), err: (line) => err.push(line) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('--print writes the JSON it would send, without a token', async () => {
+    const printed = await run(['--print'], {});
+    expect(printed.code).toBe(0);
+    expect(JSON.parse(printed.out)).toEqual(JSON.parse(JSON.stringify(commandsJson(commands))));
+  });
+
+  it('says what is missing: the token, or a configured guild', async () => {
+    const noToken = await run([], {});
+    expect(noToken.code).toBe(1);
+    expect(noToken.err).toMatch(/DISCORD_TOKEN/);
+    // The sample configuration names no Discord server.
+    const noGuild = await run(['--config', 'config'], { DISCORD_TOKEN: 'x' });
+    expect(noGuild.code).toBe(1);
+    expect(noGuild.err).toMatch(/discord\.guildId.*--global/);
   });
 });
