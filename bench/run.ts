@@ -1,4 +1,6 @@
 import { benchAgenda } from './agenda.ts';
+import { benchAgendaLoad } from './agendaLoad.ts';
+import { benchDiscord } from './discord.ts';
 import { benchFeedback } from './feedback.ts';
 import { benchProposals } from './proposals.ts';
 import { benchScheduler } from './scheduler.ts';
@@ -10,9 +12,11 @@ import type { BenchRow } from './stats.ts';
  */
 const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [
   ['agenda', benchAgenda],
+  ['agenda-load', benchAgendaLoad],
   ['proposals', benchProposals],
   ['feedback', benchFeedback],
   ['scheduler', benchScheduler],
+  ['discord', benchDiscord],
 ];
 
 function format(row: BenchRow): string {

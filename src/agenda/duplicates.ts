@@ -32,9 +32,15 @@ function sameNumber(sorted: readonly LoadedEvent[]): EventFileProblem[] {
 }
 
 function sameStart(sorted: readonly LoadedEvent[]): EventFileProblem[] {
-  return sorted.flatMap((loaded, i) => {
-    const first = sorted.slice(0, i).find((other) => other.event.start.equals(loaded.event.start));
-    if (!first) return [];
+  // A map, not a search of the events before each one: a folder of 10,000 files stays linear.
+  const firstAt = new Map<number, LoadedEvent>();
+  return sorted.flatMap((loaded) => {
+    const start = loaded.event.start.toMillis();
+    const first = firstAt.get(start);
+    if (!first) {
+      firstAt.set(start, loaded);
+      return [];
+    }
     const when = loaded.event.start.setZone(loaded.event.timezone).toFormat('yyyy-MM-dd HH:mm');
     const message = `starts at the same time (${when}) as ${at(first, first.lines.date)}; /agenda shows ${fileName(first)}, and this one still answers /agenda ${loaded.event.id}`;
     return [warning(loaded, loaded.lines.date, message, 'if it is a copy, delete one of the two files; otherwise correct its date')];

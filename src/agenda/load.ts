@@ -1,5 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { byStartThenId, type MeetupEvent } from './event.ts';
 import { collisions, type LoadedEvent } from './duplicates.ts';
 import { cachedZoneClock, formatOf, readFormatFile, type FormatReading, type ZoneClock } from './formats/index.ts';
@@ -24,6 +26,9 @@ export interface LoadOptions {
   zoneClock?: ZoneClock;
 }
 
+/** The callback readFile: about half the CPU of fs/promises' readFile, measured on thousands of small files. */
+const readFile = promisify(readFileCallback);
+
 /** Shared by every load, so a zone's offsets are looked up once per year of the process. */
 const sharedZoneClock = cachedZoneClock();
 
@@ -41,13 +46,14 @@ export async function loadEventFolder(dir: string, timezone: string, options: Lo
   const unique = loaded.filter(({ event }) => !ids.has(event.id) && ids.add(event.id)).sort((a, b) => byStartThenId(a.event, b.event));
   const collided = collisions(unique);
   const problems = [...files.flatMap((file) => file.problems), ...duplicateIds(events), ...collided];
-  return { events: unique.map(({ event }) => withWarnings(event, collided)), problems };
+  const byFile = new Map<string, EventFileProblem[]>();
+  for (const problem of collided) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+  return { events: unique.map(({ event }) => withWarnings(event, byFile.get(event.source) ?? [])), problems };
 }
 
 /** A warning found across files belongs to the event too, so its JSON export shows it. */
-function withWarnings(event: MeetupEvent, problems: readonly EventFileProblem[]): MeetupEvent {
-  const own = problems.filter((problem) => problem.file === event.source).map(renderProblem);
-  return own.length === 0 ? event : { ...event, warnings: [...event.warnings, ...own] };
+function withWarnings(event: MeetupEvent, own: readonly EventFileProblem[]): MeetupEvent {
+  return own.length === 0 ? event : { ...event, warnings: [...event.warnings, ...own.map(renderProblem)] };
 }
 
 /** Every file but hidden ones (`.gitkeep`, `.DS_Store`): those of unknown type are reported, not ignored. */

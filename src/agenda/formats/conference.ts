@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { MeetupEvent, Slot, SlotKind, Speaker } from '../event.ts';
 import { numberFromTitle } from '../parse/draft.ts';
 import { classifySlot } from '../parse/slotKind.ts';
+import type { ZoneClock } from './zoneClock.ts';
 
 /** One session of a published schedule, its times already instants (UTC). */
 export interface Talk {
@@ -68,7 +69,7 @@ function dayEvent(schedule: Schedule, day: ScheduleDay, dayNote: string): Meetup
 }
 
 function toSlot(talk: Talk): Slot {
-  const minutes = talk.end.diff(talk.start, 'minutes').minutes;
+  const minutes = (talk.end.toMillis() - talk.start.toMillis()) / 60_000;
   return {
     start: talk.start,
     end: talk.end,
@@ -87,14 +88,18 @@ const latest = (instants: DateTime[]): DateTime => instants.reduce((max, at) => 
 export const NIGHT_HOURS = 5;
 
 /** Groups sessions by day, in the zone, for formats that list them without days (Sessionize, iCalendar). */
-export function byDay(talks: Talk[], zone: string): ScheduleDay[] {
+export function byDay(talks: Talk[], zone: string, clock: ZoneClock): ScheduleDay[] {
   const days = new Map<string, Talk[]>();
   for (const talk of talks) {
-    const date = talk.start.setZone(zone).minus({ hours: NIGHT_HOURS }).toISODate() as string;
+    const date = isoDate(clock.wall(talk.start.minus({ hours: NIGHT_HOURS }), zone));
     days.set(date, [...(days.get(date) ?? []), talk]);
   }
   return [...days].map(([date, dayTalks]) => ({ date, talks: dayTalks }));
 }
+
+/** `2026-10-07`. */
+export const isoDate = (wall: { year: number; month: number; day: number }): string =>
+  `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
 
 /** `Site Reliability Days 2026` from `sre-days-2026.json` when the file names no title. */
 export const stemOf = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');

@@ -64,7 +64,7 @@ function wallStart(start: string, day: string, zone: string, zoneClock: ZoneCloc
   if (!time || !date.isValid) return undefined;
   const [hour, minute] = [Number(time[1]), Number(time[2])];
   const on = hour < NIGHT_HOURS ? date.plus({ days: 1 }) : date;
-  return zoneClock({ year: on.year, month: on.month, day: on.day, hour, minute }, zone);
+  return zoneClock.instant({ year: on.year, month: on.month, day: on.day, hour, minute }, zone);
 }
 
 export const isFinding = (value: Talk | Finding): value is Finding => 'message' in value;

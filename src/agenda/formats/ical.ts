@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import type { Finding } from '../parse/problems.ts';
-import { byDay, scheduleEvents, stemOf, type ScheduleDay, type Talk } from './conference.ts';
+import { byDay, isoDate, scheduleEvents, stemOf, type ScheduleDay, type Talk } from './conference.ts';
 import { programmeLines, talkDescription } from './icalProgramme.ts';
 import { lineOfNth, type FormatInput, type FormatReading } from './reading.ts';
+import type { WallClock } from './zoneClock.ts';
 
 /**
  * iCalendar (`.ics`), parsed by ical.js (folded lines, escapes, parameters). Times: `Z` is UTC; a
@@ -51,7 +52,7 @@ export function readIcal(input: FormatInput): FormatReading {
   }
   const stem = stemOf(input.path);
   const title = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '') || stem;
-  const days = [...meetups, ...byDay(sessions, context.zone).map(single)];
+  const days = [...meetups, ...byDay(sessions, context.zone, input.zoneClock).map(single)];
   return { kind: 'events', events: scheduleEvents({ stem, title, zone: context.zone, days, source: input.path }), warnings: context.warnings };
 }
 
@@ -108,7 +109,7 @@ function whereIs(vevent: ICAL.Component, context: Context): { line?: number } {
 
 /** A meetup whose DESCRIPTION is its programme: times on its day, in its zone, past midnight when earlier. */
 function meetupDay(title: string, venue: string, start: DateTime, end: DateTime, lines: ReturnType<typeof programmeLines>, context: Context): ScheduleDay {
-  const local = start.setZone(context.zone);
+  const local = context.input.zoneClock.wall(start, context.zone);
   let [days, previous] = [0, -1];
   const starts = lines.map((line) => {
     const minutes = line.start.hour * 60 + line.start.minute;
@@ -122,12 +123,13 @@ function meetupDay(title: string, venue: string, start: DateTime, end: DateTime,
     const slotEnd = own && own > slotStart ? own : (starts[i + 1] ?? (end > slotStart ? end : slotStart.plus({ minutes: 45 })));
     return { start: slotStart, end: slotEnd, title: line.title, speakers: line.speakers, ...(line.abstract ? { abstract: line.abstract } : {}) };
   });
-  return { date: local.toISODate() as string, talks, title, ...(venue ? { venue } : {}), start, end };
+  return { date: isoDate(local), talks, title, ...(venue ? { venue } : {}), start, end };
 }
 
-function wallOn(local: DateTime, days: number, time: { hour: number; minute: number }, context: Context): DateTime {
-  const day = local.plus({ days });
-  return context.input.zoneClock({ year: day.year, month: day.month, day: day.day, ...time }, context.zone);
+/** A programme time on the meetup's day, or `days` later (past midnight). */
+function wallOn(local: WallClock, days: number, time: { hour: number; minute: number }, context: Context): DateTime {
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
+  return context.input.zoneClock.instant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), ...time }, context.zone);
 }
 
 /** DTSTART/DTEND as an instant, by the rules in the header comment. */
@@ -144,7 +146,7 @@ function instant(vevent: ICAL.Component, name: 'dtstart' | 'dtend', context: Con
   if (typeof tzid === 'string' && !iana) {
     context.warnings.push({ ...whereIs(vevent, context), field: name.toUpperCase(), message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.zone}` });
   }
-  return context.input.zoneClock(wall, iana ?? context.zone);
+  return context.input.zoneClock.instant(wall, iana ?? context.zone);
 }
 
 /** IANAZone.create is cached; isValidZone builds an Intl formatter on every call. */

@@ -46,8 +46,8 @@ export function readSessionize(input: FormatInput, value: unknown): FormatReadin
   const talks = scheduled.map((one): Talk => {
     const room = one.roomId === null || one.roomId === undefined ? undefined : roomNames.get(one.roomId);
     return {
-      start: input.zoneClock(wall(one.startsAt as string), input.timezone),
-      end: input.zoneClock(wall(one.endsAt as string), input.timezone),
+      start: input.zoneClock.instant(wall(one.startsAt as string), input.timezone),
+      end: input.zoneClock.instant(wall(one.endsAt as string), input.timezone),
       title: one.title.trim(),
       ...(room ? { room } : {}),
       speakers: one.speakers.flatMap((key) => people.get(key) ?? []),
@@ -56,7 +56,7 @@ export function readSessionize(input: FormatInput, value: unknown): FormatReadin
     };
   });
   const stem = stemOf(input.path);
-  return { kind: 'events', events: scheduleEvents({ stem, title: stem, zone: input.timezone, days: byDay(talks, input.timezone), source: input.path }), warnings };
+  return { kind: 'events', events: scheduleEvents({ stem, title: stem, zone: input.timezone, days: byDay(talks, input.timezone, input.zoneClock), source: input.path }), warnings };
 }
 
 /** A service session (registration, lunch, closing words) is never a talk: its title says which kind. */

@@ -10,14 +10,23 @@ export interface WallClock {
   second?: number;
 }
 
-/** Turns a wall-clock time in an IANA zone into a UTC instant. */
-export type ZoneClock = (wall: WallClock, zone: string) => DateTime;
+/** Wall-clock times in an IANA zone to UTC instants, and back. */
+export interface ZoneClock {
+  instant(wall: WallClock, zone: string): DateTime;
+  wall(at: DateTime, zone: string): WallClock;
+}
 
-/** The plain luxon path: two or three Intl look-ups for every time read (the baseline). */
-export const luxonZoneClock: ZoneClock = (wall, zone) => DateTime.fromObject(wall, { zone }).toUTC();
+const wallOf = (at: DateTime): WallClock => ({ year: at.year, month: at.month, day: at.day, hour: at.hour, minute: at.minute, second: at.second });
+
+/** The plain luxon path: Intl look-ups for every time read (the baseline). */
+export const luxonZoneClock: ZoneClock = {
+  instant: (wall, zone) => DateTime.fromObject(wall, { zone }).toUTC(),
+  wall: (at, zone) => wallOf(at.setZone(zone)),
+};
 
 const MINUTE = 60_000;
-const WEEK = 7 * 24 * 60 * MINUTE;
+const DAY = 24 * 60 * MINUTE;
+const WEEK = 7 * DAY;
 
 /** One zone's offsets over one UTC year: the offset at its start and each change after it. */
 interface YearOffsets {
@@ -32,28 +41,45 @@ interface YearOffsets {
  * as luxon does; a repeated time (02:30 on an autumn change) is its first occurrence, summer time.
  */
 export function cachedZoneClock(): ZoneClock {
-  const years = new Map<string, YearOffsets>();
-  const offsetAt = (zone: IANAZone, at: number): number => {
+  const zones = new Map<string, Map<number, YearOffsets>>();
+  const yearOf = (zone: IANAZone, at: number): YearOffsets => {
+    let years = zones.get(zone.name);
+    if (!years) zones.set(zone.name, (years = new Map()));
     const year = new Date(at).getUTCFullYear();
-    const key = `${zone.name}|${year}`;
-    let table = years.get(key);
-    if (!table) years.set(key, (table = yearOffsets(zone, year)));
-    let offset = table.start;
-    for (const change of table.changes) if (change.at <= at) offset = change.offset;
-    return offset;
+    let table = years.get(year);
+    if (!table) years.set(year, (table = yearOffsets(zone, year)));
+    return table;
   };
-  return (wall, zoneName) => {
-    const zone = IANAZone.create(zoneName);
-    if (!zone.isValid) return luxonZoneClock(wall, zoneName);
-    const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
-    return DateTime.fromMillis(instantOf(local, (at) => offsetAt(zone, at)), { zone: 'utc' });
+  const offsetAt = (zone: IANAZone, at: number): number => offsetIn(yearOf(zone, at), at);
+  return {
+    instant(wall, zoneName) {
+      const zone = IANAZone.create(zoneName);
+      if (!zone.isValid) return luxonZoneClock.instant(wall, zoneName);
+      const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
+      const table = yearOf(zone, local);
+      // Most times are days away from any change of offset: then the offset is the one in force.
+      const steady = table.changes.every((change) => Math.abs(change.at - local) > 2 * DAY);
+      const at = steady ? local - offsetIn(table, local) * MINUTE : instantOf(local, (instant) => offsetAt(zone, instant));
+      return DateTime.fromMillis(at, { zone: 'utc' });
+    },
+    wall(at, zoneName) {
+      const zone = IANAZone.create(zoneName);
+      if (!zone.isValid) return luxonZoneClock.wall(at, zoneName);
+      return wallOf(DateTime.fromMillis(at.toMillis() + offsetAt(zone, at.toMillis()) * MINUTE, { zone: 'utc' }));
+    },
   };
+}
+
+function offsetIn(table: YearOffsets, at: number): number {
+  let offset = table.start;
+  for (const change of table.changes) if (change.at <= at) offset = change.offset;
+  return offset;
 }
 
 /** The instant of a wall-clock time (`local`, read as if UTC) given the zone's offset function. */
 function instantOf(local: number, offsetAt: (at: number) => number): number {
   // The offsets just before and after: a day on either side covers every change of offset.
-  const candidates = [...new Set([offsetAt(local - 86_400_000), offsetAt(local + 86_400_000)])].sort((a, b) => b - a);
+  const candidates = [...new Set([offsetAt(local - DAY), offsetAt(local + DAY)])].sort((a, b) => b - a);
   const valid = candidates.filter((offset) => offsetAt(local - offset * MINUTE) === offset);
   // Two valid offsets: a repeated hour, the first (larger offset). None: a gap, moved forward.
   const offset = valid[0] ?? (candidates.at(-1) as number);

@@ -17,6 +17,8 @@ describe('cached zone offsets', () => {
         const wall = DateTime.fromMillis(at, { zone });
         const written = { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute };
         if (clock.instant(written, name).toMillis() !== at) differences.push(`${name} ${wall.toISO()}`);
+        const back = clock.wall(DateTime.fromMillis(at, { zone: 'utc' }), name);
+        if (back.day !== wall.day || back.hour !== wall.hour || back.minute !== wall.minute) differences.push(`back ${name} ${wall.toISO()}`);
       }
     }
     expect(differences).toEqual([]);
