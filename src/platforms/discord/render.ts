@@ -57,7 +57,9 @@ export function renderForDiscord(reply: Reply, context: DiscordRenderContext): D
   const files = reply.blocks.flatMap((block) =>
     block.type === 'attachment' ? [{ name: block.attachment.filename, attachment: Buffer.from(block.attachment.content) }] : [],
   );
-  const bodies = structured ? embedMessages(reply.blocks, t) : contentMessages(reply.blocks, t);
+  const written = structured ? embedMessages(reply.blocks, t) : contentMessages(reply.blocks, t);
+  // A reply of buttons or a file alone is still one message: they ride on it.
+  const bodies = written.length > 0 ? written : [{ embeds: [] }];
   const allowedMentions = { parse: [] as [], users: [...users] };
   return bodies.map((body, index) => ({
     ...body,

@@ -63,6 +63,21 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     expect((thanks.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
+  it('gives organisers the feedback export as a CSV file, only to them', async () => {
+    bot = await startBot({ clock: dayAfter12() });
+    const { fake } = bot;
+    const members = [fake.member, ...['ada2', 'ada3'].map((username) => fake.world.addUser({ username }))];
+    for (const [index, user] of members.entries()) {
+      if (index > 0) fake.world.addMember(fake.guild, user);
+      await fake.slashCommand({ name: 'feedback', subcommand: 'give', options: { rating: 3 + index } }, { user }).response();
+    }
+    const exported = fake.slashCommand({ name: 'feedback', subcommand: 'export' }, { user: bot.organiser });
+    const answer = message(await exported.response());
+    expect((answer.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const callback = fake.rest.requests.items.find((request) => request.route === 'POST /interactions/:interaction/:token/callback' && request.params.interaction === exported.payload.id);
+    expect(callback?.files).toEqual([expect.stringMatching(/^feedback-2026-06-17-meetup-12-.*\.csv$/)]);
+  });
+
   it('suggests meetups for an event option, the upcoming one first', async () => {
     bot = await startBot({ clock: dayAfter12() });
     const handle = bot.fake.autocomplete({ name: 'agenda', options: { event: '' }, focused: 'event' });
