@@ -1,11 +1,11 @@
 import type { DraftSlot } from './draft.ts';
-import { readLabel } from './details.ts';
 import { isEndMarker, isPlaceholder, PLACEHOLDER_TITLE } from './markdown/slotMarkers.ts';
+import { doorsSlot } from './markdown/sentenceTimes.ts';
+import { readTalkList } from './markdown/talkList.ts';
 import type { PageLine } from './markdown/tree.ts';
 import { readSlotLine } from './programmeLine.ts';
 import type { Finding } from './problems.ts';
-import { leadingKind } from './slotKind.ts';
-import { cleanTitle, splitTitleAndSpeakers } from './speakers.ts';
+import { titleAndSpeakers } from './speakers.ts';
 import { formatTime, TIME_FORMS, type TimeOfDay } from './timeOfDay.ts';
 
 export interface Programme {
@@ -23,7 +23,9 @@ export interface Programme {
 export function readProgramme(lines: readonly PageLine[]): Programme {
   const timed = readTimedLines(lines);
   if (timed.slots.length > 0 || timed.problems.length > 0) return timed;
-  return { slots: readTalkList(lines), problems: [], warnings: [] };
+  const talks = readTalkList(lines);
+  const doors = talks.length > 0 ? doorsSlot(lines) : undefined;
+  return { slots: doors ? [doors, ...talks] : talks, problems: [], warnings: [] };
 }
 
 function readTimedLines(lines: readonly PageLine[]): Programme {
@@ -77,18 +79,4 @@ function titleOnNextLine(lines: readonly PageLine[], from: number): { text: stri
     return { text: line.text, index: i };
   }
   return undefined;
-}
-
-/** Welcome, food and break lines keep their whole text: `Apéro sponsorisé par Evaneos` names a sponsor. */
-export function titleAndSpeakers(text: string): Pick<DraftSlot, 'title' | 'speakers'> {
-  return leadingKind(text) ? { title: cleanTitle(text), speakers: [] } : splitTitleAndSpeakers(text);
-}
-
-/** Bullets that name a speaker; labelled detail bullets (`* Speaker bio: …`) are not talks. */
-function readTalkList(lines: readonly PageLine[]): DraftSlot[] {
-  return lines.flatMap((line) => {
-    if (line.kind !== 'item' || !line.first || line.level > 1 || readLabel(line.text)) return [];
-    const slot = titleAndSpeakers(line.text);
-    return slot.speakers.length > 0 ? [{ ...slot, line: line.line }] : [];
-  });
 }

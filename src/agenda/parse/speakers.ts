@@ -1,4 +1,5 @@
 import type { Speaker } from '../event.ts';
+import { leadingKind } from './slotKind.ts';
 
 /**
  * Speakers as written in a programme line (`Title - Name`, `Title par A & B (@b)`) or a detail
@@ -120,3 +121,8 @@ function readNames(text: string): Speaker[] | undefined {
 
 /** Titles lose the delimiters that only separated them from a time or a speaker. */
 export const cleanTitle = (text: string): string => text.replace(/^[\s:\-–—|]+|[\s:\-–—|,]+$/g, '').trim();
+
+/** Welcome, food and break lines keep their whole text: `Apéro sponsorisé par Evaneos` names a sponsor. */
+export function titleAndSpeakers(text: string): { title: string; speakers: Speaker[] } {
+  return leadingKind(text) ? { title: cleanTitle(text), speakers: [] } : splitTitleAndSpeakers(text);
+}

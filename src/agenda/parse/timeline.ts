@@ -28,7 +28,8 @@ export function buildEvent(draft: EventDraft, warn: (finding: Finding) => void):
   const writtenEnd = draft.end && endInstant(draft, draft.end, start, warn);
   closeOpenSlots(placed, writtenEnd);
   checkSlotTimes(draft.slots, placed, { start, timed: draft.date.time !== undefined, zone: draft.timezone }, warn);
-  const end = eventEnd(start, writtenEnd, placed, warn);
+  const untimed = draft.slots.some((slot) => !slot.start);
+  const end = eventEnd(start, writtenEnd, placed, untimed, warn);
   return {
     id: draft.id,
     ...optional('number', draft.number ?? numberFromTitle(draft.title)),
@@ -149,9 +150,11 @@ function closeOpenSlots(placed: Placed[], writtenEnd: DateTime | undefined): voi
   });
 }
 
-function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Placed[], warn: (finding: Finding) => void): DateTime {
+/** Talks without times come after the timed slots: the meetup then lasts at least the default length. */
+function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Placed[], untimed: boolean, warn: (finding: Finding) => void): DateTime {
   const latest = placed.reduce<DateTime | undefined>((max, slot) => (slot.end && (!max || slot.end > max) ? slot.end : max), undefined);
-  const end = writtenEnd ?? latest;
+  const byDefault = start.plus(DEFAULT_LENGTH);
+  const end = writtenEnd ?? (untimed && latest && latest < byDefault ? byDefault : latest);
   if (!end) return start.plus(DEFAULT_LENGTH);
   if (end > start) return end;
   warn({
