@@ -40,12 +40,11 @@ export class MemberLookup {
   async locale(userId: string): Promise<string | undefined> {
     const hit = this.locales.get(userId);
     if (hit && hit.until > this.now()) return hit.value;
-    return this.bounded(`u:${userId}`, async () => {
+    const ttl = this.options.localeTtlMs ?? 3_600_000;
+    return this.bounded(`u:${userId}`, this.locales, userId, ttl, hit?.value, async () => {
       const answer = await this.client.users.info({ user: userId, include_locale: true });
-      const locale = (answer.user as { locale?: string } | undefined)?.locale;
-      this.locales.set(userId, { value: locale, until: this.now() + (this.options.localeTtlMs ?? 3_600_000) });
-      return locale;
-    }, hit?.value);
+      return (answer.user as { locale?: string } | undefined)?.locale;
+    });
   }
 
   /** Which of `groups` (user group ids) the member belongs to. */
@@ -57,31 +56,37 @@ export class MemberLookup {
   private async members(group: string): Promise<ReadonlySet<string>> {
     const hit = this.groups.get(group);
     if (hit && hit.until > this.now()) return hit.value;
-    return this.bounded(`g:${group}`, async () => {
+    const ttl = this.options.groupTtlMs ?? 60_000;
+    return this.bounded(`g:${group}`, this.groups, group, ttl, hit?.value ?? new Set<string>(), async () => {
       const answer = await this.client.usergroups.users.list({ usergroup: group });
-      const value = new Set(answer.users ?? []);
-      this.groups.set(group, { value, until: this.now() + (this.options.groupTtlMs ?? 60_000) });
-      return value;
-    }, hit?.value ?? new Set<string>());
+      return new Set(answer.users ?? []);
+    });
   }
 
-  /** One lookup per key at a time; past the deadline (or on failure) the stale or default value. */
-  private async bounded<T>(key: string, lookup: () => Promise<T>, otherwise: T): Promise<T> {
+  /**
+   * One lookup per key at a time, its answer kept `ttl` ms. A failure keeps the stale or default
+   * value as long (a mistyped group id must not cost a Web API call per command: Slack allows
+   * about 20 a minute). Past the deadline, that value stands in while the lookup goes on.
+   */
+  private async bounded<T>(key: string, cache: Map<string, Cached<T>>, id: string, ttl: number, otherwise: T, lookup: () => Promise<T>): Promise<T> {
     let running = this.pending.get(key) as Promise<T> | undefined;
     if (!running) {
-      running = lookup().finally(() => this.pending.delete(key));
+      running = lookup()
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, lookup: key }, 'a Slack member lookup failed');
+          return otherwise;
+        })
+        .then((value) => {
+          cache.set(id, { value, until: this.now() + ttl });
+          return value;
+        })
+        .finally(() => this.pending.delete(key));
       this.pending.set(key, running);
     }
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(otherwise), this.options.deadlineMs ?? 1_000)));
     try {
-      return await Promise.race([
-        running.catch((error: unknown) => {
-          this.logger.warn({ err: error, lookup: key }, 'a Slack member lookup failed');
-          return otherwise;
-        }),
-        late,
-      ]);
+      return await Promise.race([running, late]);
     } finally {
       clearTimeout(timer);
     }

@@ -15,9 +15,19 @@ const TOKENS: Record<TimeStyle, string> = {
  * notification) is written in the community's zone and the reply's language.
  */
 export function dateToken(inline: { at: string; style: TimeStyle }, zone: string, locale: Locale): string {
+  const key = `${inline.at}|${inline.style}|${zone}|${locale}`;
+  const known = tokens.get(key);
+  if (known !== undefined) return known;
   const at = instantOf(inline);
-  return `<!date^${Math.floor(at.toSeconds())}^${TOKENS[inline.style]}|${fallback(at, inline.style, zone, locale)}>`;
+  const token = `<!date^${Math.floor(at.toSeconds())}^${TOKENS[inline.style]}|${fallback(at, inline.style, zone, locale)}>`;
+  // Formatting a date in words costs about 0.1 ms (Intl); a programme's few instants are asked for again and again.
+  if (tokens.size >= TOKEN_CACHE_SIZE) tokens.clear();
+  tokens.set(key, token);
+  return token;
 }
+
+const TOKEN_CACHE_SIZE = 10_000;
+const tokens = new Map<string, string>();
 
 /** The instant as plain words in the community's zone, for places with no date token (headers, buttons). */
 export function fallback(at: DateTime, style: TimeStyle, zone: string, locale: Locale): string {
