@@ -78,6 +78,19 @@ describe('emcee check-config', () => {
     expect(result.stdout).toMatch(/✓ configuration is valid \(3 warning\(s\); 2 file\(s\) skipped\)/);
   });
 
+  it('a conference is shown a day at a time: `emcee agenda DATE` gives that day with its rooms', async () => {
+    const dir = copyOfSampleConfig();
+    cpSync(path.join(ROOT, 'tests/fixtures/formats/frab-schedule.xml'), path.join(dir, 'events', 'sre-paris', 'schedule.xml'));
+    const second = await runCli(['agenda', '2026-03-29', '--json', '--config', dir]);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ id: 'opsnight26-2026-03-29', title: 'Ops Night Lille & Friends 2026 (day 2/2)', slots: [{ title: 'Brunch' }] });
+    const first = await runCli(['agenda', '2026-03-28', '--config', dir], [], { EMCEE_NOW: '2026-03-28T12:00' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Blameless postmortems, for real[^\n]*Clémence Vasseur, Baptiste Lemaire/);
+    expect(first.stdout).toContain('Night shift: pager stories');
+    expect(first.stdout).not.toContain('Brunch');
+  });
+
   it('a broken event file fails check-config with its line, while the bot and `emcee agenda` serve the other events', async () => {
     const dir = copyOfSampleConfig();
     const events = path.join(dir, 'events', 'sre-paris');
