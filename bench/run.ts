@@ -4,6 +4,7 @@ import { benchDiscord } from './discord.ts';
 import { benchFeedback } from './feedback.ts';
 import { benchProposals } from './proposals.ts';
 import { benchScheduler } from './scheduler.ts';
+import { benchSlack } from './slack.ts';
 import type { BenchRow } from './stats.ts';
 
 /**
@@ -16,6 +17,7 @@ const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [
   ['proposals', benchProposals],
   ['feedback', benchFeedback],
   ['scheduler', benchScheduler],
+  ['slack', benchSlack],
   ['discord', benchDiscord],
 ];
 

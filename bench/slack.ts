@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- slack`: signed `/agenda` slash commands through the HTTP receiver, driven by a
+ * bounded load generator (autocannon, 10 connections), against the whole bot on Slack and, in the
+ * same run, a Bolt app whose handler only acks. Each app runs in its own child process (this file
+ * with `--serve full|bare`), with a fake Slack Web API beside it for `auth.test` and `users.info`.
+ * Goal: at least 0.9× the bare-ack throughput, and a p99 latency at most 1.2× the bare ack's.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DateTime } from 'luxon';
+import type { BenchRow } from './stats.ts';
+
+const SECRET = 'bench-signing-secret';
+const DURATION_S = 6;
+const CONNECTIONS = 10;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+interface CannonResult {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  non2xx: number;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+/** One app under load: requests per second and p99 latency (ms). */
+async function measure(kind: 'full' | 'bare'): Promise<{ rps: number; p99: number; failed: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await portOf(child);
+    const request = signedCommand(SECRET, { command: '/agenda', text: '4' });
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    // Warm-up (JIT, caches), then the measured run.
+    await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, duration: 2 });
+    const result = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, duration: DURATION_S });
+    return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+async function portOf(child: ChildProcess): Promise<number> {
+  let out = '';
+  for await (const chunk of child.stdout!) {
+    out += String(chunk);
+    const match = /listening (\d+)/.exec(out);
+    if (match) return Number(match[1]);
+  }
+  throw new Error(`the bench app exited before listening: ${out}`);
+}
+
+export async function benchSlack(): Promise<BenchRow[]> {
+  const bare = await measure('bare');
+  const full = await measure('full');
+  const throughput = full.rps / bare.rps;
+  const tail = full.p99 / bare.p99;
+  return [
+    { name: `signed /agenda over HTTP, ${CONNECTIONS} connections (${full.failed} failed)`, value: 1000 / full.rps, unit: 'ms/request', goal: '≥ 0.9× the bare-ack throughput', met: throughput >= 0.9 && full.failed === 0, baseline: { name: 'Bolt bare ack', value: 1000 / bare.rps } },
+    { name: `p99 latency (${(full.rps).toFixed(0)} vs ${bare.rps.toFixed(0)} requests/s)`, value: full.p99, unit: 'ms', goal: '≤ 1.2× the bare-ack p99', met: tail <= 1.2, baseline: { name: 'Bolt bare ack', value: bare.p99 } },
+  ];
+}
+
+/** A slash command as Slack sends it over HTTP, signed now: headers and form body for a load generator. */
+function signedCommand(secret: string, fields: { command: string; text: string }): { headers: Record<string, string>; body: string } {
+  const body = new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0FAKE',
+    team_domain: 'fake-meetup',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: 'U0MEMBER',
+    user_name: 'member',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A0FAKE',
+    is_enterprise_install: 'false',
+    response_url: 'http://127.0.0.1:9/response/bench',
+    trigger_id: 'bench.trigger',
+  }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature }, body };
+}
+
+/** The child: the fake Web API, then the app on an ephemeral port, which it prints. */
+async function serve(kind: 'full' | 'bare'): Promise<void> {
+  const { FakeSlack } = await import('../tests/fakes/slack/index.ts');
+  const { silentLogger } = await import('../src/core/logger.ts');
+  const fake = await FakeSlack.start();
+  const clientOptions = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } };
+  let port: number;
+  if (kind === 'bare') {
+    const { App, LogLevel } = await import('@slack/bolt');
+    const app = new App({ token: fake.botToken, signingSecret: SECRET, clientOptions, logLevel: LogLevel.ERROR });
+    app.command(/.*/, async ({ ack }) => ack());
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } };
+    port = server.address().port;
+  } else {
+    const { runSlack } = await import('../src/platforms/slack/run.ts');
+    const { fixedClock } = await import('../src/core/clock.ts');
+    const { memoryStore } = await import('../src/store/memoryStore.ts');
+    const { slackConfig } = await import('../tests/platforms/slack/support.ts');
+    const running = await runSlack({
+      botToken: fake.botToken,
+      signingSecret: SECRET,
+      port: 0,
+      host: '127.0.0.1',
+      apiUrl: fake.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silentLogger,
+      configDir: slackConfig(fake.workspace.teamId),
+      clock: fixedClock(DateTime.fromISO('2019-09-01T12:00:00+02:00')),
+      store: memoryStore(),
+      scheduler: false,
+    });
+    port = running.adapter.port!;
+  }
+  process.stdout.write(`listening ${port}\n`);
+  process.once('SIGTERM', () => process.exit(0));
+  process.once('SIGINT', () => process.exit(0));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--serve') {
+  await serve(process.argv[3] === 'bare' ? 'bare' : 'full');
+}
