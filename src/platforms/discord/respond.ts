@@ -31,7 +31,8 @@ const SLOW = Symbol('slow');
 
 /** Answers with the outcome of `work`, and returns it once delivered (its effects run after). */
 export async function respond(interaction: Answerable, work: Promise<Outcome>, context: RespondContext): Promise<Outcome> {
-  const early = context.first === 'form' ? await work : await within(work, context.deferAfterMs);
+  // A declared form is not waited for beyond the deadline either: late, it comes as a button that opens it.
+  const early = await within(work, context.deferAfterMs);
   if (early !== SLOW) {
     await answerNow(interaction, early, context);
     return early;

@@ -27,10 +27,12 @@ function message(response: APIInteractionResponse) {
 /** The day after meetup #12 (17 June 2026, Paris): its feedback window is open. */
 const dayAfter12 = () => fixedClock(DateTime.fromISO('2026-06-18T10:00', { zone: 'Europe/Paris' }));
 
-/** A store whose reads wait until the test lets them go: an answer that cannot be ready in time. */
-function slowStore(inner: Store): Store & { release(): void } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
+/** A store whose reads wait, while held, until the test lets them go: an answer that cannot be ready in time. */
+function slowStore(inner: Store, held = true): Store & { hold(): void; release(): void } {
+  let release = () => {};
+  let gate = Promise.resolve();
+  const hold = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+  if (held) hold();
   return {
     ...inner,
     kind: inner.kind,
@@ -47,8 +49,9 @@ function slowStore(inner: Store): Store & { release(): void } {
         },
       });
     },
+    hold,
     release: () => release(),
-  } as Store & { release(): void };
+  } as Store & { hold(): void; release(): void };
 }
 
 describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled posts, reconnects', () => {
@@ -99,6 +102,23 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     store.release();
     const edited = await handle.edit(0);
     expect(JSON.stringify(edited.embeds)).toContain('Adopter une posture de SRE');
+  });
+
+  it('offers a form that was not ready in time as a button that opens it, never a lost interaction', async () => {
+    const store = slowStore(memoryStore(), false);
+    bot = await startBot({ store, deferAfterMs: 200 });
+    const { fake } = bot;
+    const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
+    await (await fake.submitModal(opened, { title: 'Chaos', abstract: 'Avec méthode.', duration: ['5'] })).response();
+    store.hold();
+    // The edit form reads the proposal first: held by the slow store, past the deferral.
+    const editing = fake.slashCommand({ name: 'propose', subcommand: 'edit', options: { id: 1 } });
+    const first = await editing.response();
+    expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    store.release();
+    const edited = await editing.edit(0);
+    const button = JSON.stringify(edited.components);
+    expect(button).toContain('"custom_id":"o:propose:');
   });
 
   it('on stop, finishes the interaction in hand before closing the client and the store', async () => {
