@@ -47,6 +47,32 @@ describe.each<Mode>(['socket', 'http'])('lightning talks on Slack (%s)', (mode) 
     expect(agenda).toContain('Chaos &lt;!channel&gt; à la carte');
   });
 
+  it('declines by button with a reason typed in a modal; the speaker is told why by DM', async () => {
+    bot = await slackBot(mode, { now: '2026-12-01T12:00:00+01:00' });
+    await bot.command('/propose', 'title:"Chaos à la carte" abstract:"Breaking things on purpose." duration:5');
+    const list = (await bot.command('/proposals', '', 'U0ORG')) as Ack;
+    const reject = list.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id.includes(':reject:'));
+    expect(await bot.interact(bot.fake.blockAction({ action_id: reject!.action_id, value: reject!.value, user_id: 'U0ORG' }))).toEqual({});
+    const open = await bot.fake.waitForCall('views.open');
+    expect((open.args.view as { blocks: Array<{ block_id?: string }> }).blocks.map((b) => b.block_id)).toEqual(['reason']);
+    expect(await bot.interact(bot.fake.viewSubmission({ values: textValues({ reason: { value: 'Full evening & no room' } }), user_id: 'U0ORG' }))).toEqual({});
+    const dm = await bot.fake.waitForCall('chat.postMessage', { match: (c) => c.args.channel === bot!.fake.workspace.dmWith('U0MEMBER') });
+    expect(blockText(dm.args)).toContain('Full evening &amp; no room');
+  });
+
+  it('offers a button that opens the form when Slack refuses the trigger, and the button opens it', async () => {
+    bot = await slackBot(mode, { now: '2026-12-01T12:00:00+01:00' });
+    bot.fake.failNext('views.open', 'expired_trigger_id');
+    await bot.command('/propose');
+    const offered = await bot.fake.waitForResponse();
+    const button = (offered.body.blocks as Ack['blocks'])?.flatMap((b) => b.elements ?? [])[0];
+    expect(button?.action_id).toMatch(/^o:propose:/);
+    await bot.interact(bot.fake.blockAction({ action_id: button!.action_id, value: button!.value }));
+    const open = await bot.fake.waitForCall('views.open', { nth: 2 });
+    expect(open.result.ok).toBe(true);
+    expect((open.args.view as { callback_id: string }).callback_id).toMatch(/^propose/);
+  });
+
   it('refuses an organiser command to a member, and accepts one from a member of an organiser user group', async () => {
     bot = await slackBot(mode, { now: '2026-12-01T12:00:00+01:00' });
     const refused = blockText(await bot.command('/proposals', '', 'U0MEMBER'));
