@@ -31,7 +31,9 @@ const dayAfter12 = () => fixedClock(DateTime.fromISO('2026-06-18T10:00', { zone:
 function slowStore(inner: Store, held = true): Store & { hold(): void; release(): void } {
   let release = () => {};
   let gate = Promise.resolve();
-  const hold = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+  const hold = () => {
+    gate = new Promise<void>((resolve) => (release = resolve));
+  };
   if (held) hold();
   return {
     ...inner,
