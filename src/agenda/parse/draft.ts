@@ -64,9 +64,16 @@ export interface EventLines {
   date?: number;
 }
 
+/** One meetup read from a file; a page listing several meetups gives one each. */
+export interface EventReading {
+  event: MeetupEvent;
+  warnings: Finding[];
+  lines: EventLines;
+}
+
 /** What reading one file gave, before problems are tied to the file name. */
 export type FileReading =
-  | { kind: 'event'; event: MeetupEvent; warnings: Finding[]; lines: EventLines }
+  | { kind: 'event'; event: MeetupEvent; warnings: Finding[]; lines: EventLines; more?: EventReading[] }
   | { kind: 'not-event'; reason: string }
   | { kind: 'error'; problems: Finding[]; warnings: Finding[] };
 

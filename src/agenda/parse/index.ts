@@ -12,7 +12,7 @@ export { renderProblem } from './problems.ts';
 
 export type EventFileResult =
   /** event.warnings holds the warning texts; lines say where its number and date are written. */
-  | { kind: 'event'; event: MeetupEvent; lines: EventLines }
+  | { kind: 'event'; event: MeetupEvent; lines: EventLines; more?: Array<{ event: MeetupEvent; lines: EventLines }> }
   /** A page with no date or no programme (an "about" page, a blog post): reported, not shown. */
   | { kind: 'not-event'; file: string; reason: string }
   | { kind: 'error'; problems: EventFileProblem[] };
@@ -30,8 +30,13 @@ export function readEventFile(input: { path: string; text: string; timezone: str
   const file = input.path;
   const warnings = reading.kind === 'not-event' ? [] : reading.warnings.map((finding) => inFile(file, 'warning', finding));
   switch (reading.kind) {
-    case 'event':
-      return { result: { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) }, lines: reading.lines }, warnings };
+    case 'event': {
+      // A page listing several meetups: each keeps its own warnings; check-config gets them all.
+      const more = (reading.more ?? []).map((other) => ({ other, warnings: other.warnings.map((finding) => inFile(file, 'warning', finding)) }));
+      const result: EventFileResult = { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) }, lines: reading.lines };
+      if (more.length > 0) result.more = more.map(({ other, warnings: own }) => ({ event: { ...other.event, warnings: own.map(renderProblem) }, lines: other.lines }));
+      return { result, warnings: [...warnings, ...more.flatMap((other) => other.warnings)] };
+    }
     case 'not-event':
       return { result: { kind: 'not-event', file, reason: reading.reason }, warnings };
     case 'error':

@@ -1,35 +1,63 @@
 import { applyDetails, readDetailSections } from './details.ts';
 import { locate, numberFromTitle, readWrittenEnd, type EventDraft, type FileInput, type FileReading } from './draft.ts';
-import { readFrontMatter } from './frontMatter.ts';
+import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
+import { isForm, meetupSections } from './markdown/multiEvent.ts';
+import { pageDate, type PageDate } from './markdown/pageDate.ts';
 import { readPage, type PageLine } from './markdown/tree.ts';
 import { readProgramme } from './markdownProgramme.ts';
 import type { Finding } from './problems.ts';
 import { buildEvent } from './timeline.ts';
-import { DATE_EXAMPLE, readWrittenDate } from './wallClock.ts';
+import { DATE_EXAMPLE, formatDate, type WrittenDate } from './wallClock.ts';
 
 const NO_DATE = 'its front matter has no `date`';
 const NO_PROGRAMME = 'it has no programme (no line like "19h00-19h15 : Title", no list of talks)';
+const A_FORM = 'it is a form with checkboxes (an issue or survey template), not a meetup page';
 
 /** A page of the community's site: front matter for the when and where, the body for the programme. */
 export function readMarkdownEvent(input: FileInput): FileReading {
   const read = readFrontMatter(input.text);
   if (!read.ok) return { kind: 'error', problems: read.problems, warnings: [] };
-  const { data, body, bodyLine, lineOf } = read.frontMatter;
-  if (data.date === undefined || data.date === null) return { kind: 'not-event', reason: NO_DATE };
-  const lines = readPage(body, bodyLine);
+  const lines = readPage(read.frontMatter.body, read.frontMatter.bodyLine);
+  if (isForm(lines)) return { kind: 'not-event', reason: A_FORM };
+  const sections = meetupSections(lines);
+  if (sections) return readSeveral(input, read.frontMatter, sections);
+  const dated = pageDate(read.frontMatter.data, lines, input.timezone);
+  if (!dated) return { kind: 'not-event', reason: NO_DATE };
+  return readOne(input, read.frontMatter, lines, dated);
+}
+
+/** Each dated section is a meetup of its own, its id the file's followed by its day. */
+function readSeveral(input: FileInput, frontMatter: FrontMatter, sections: PageLine[][]): FileReading {
+  const readings = sections.flatMap((lines) => {
+    const dated = pageDate({}, lines, input.timezone) as PageDate;
+    const id = `${input.id}-${formatDate((dated.date as WrittenDate).date)}`;
+    const reading = readOne({ ...input, id }, frontMatter, lines, dated);
+    return reading.kind === 'not-event' ? [] : [reading];
+  });
+  const errors = readings.filter((reading) => reading.kind === 'error');
+  if (errors.length > 0) return { kind: 'error', problems: errors.flatMap((error) => error.problems), warnings: errors.flatMap((error) => error.warnings) };
+  const events = readings.filter((reading) => reading.kind === 'event');
+  const [first, ...more] = events;
+  if (!first) return { kind: 'not-event', reason: NO_PROGRAMME };
+  return more.length === 0 ? first : { ...first, more };
+}
+
+function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly PageLine[], dated: PageDate): FileReading {
+  const { data, lineOf } = frontMatter;
   const programme = readProgramme(lines);
-  const date = readWrittenDate(data.date, input.timezone);
+  const date = dated.date;
   if (date && programme.problems.length === 0 && programme.slots.length === 0) return { kind: 'not-event', reason: NO_PROGRAMME };
-  const warnings: Finding[] = [...programme.warnings];
+  const warnings: Finding[] = [...(dated.warning ? [dated.warning] : []), ...programme.warnings];
   const header = readHeader(data, lines, input.timezone, warnings);
-  if (header.fields && !header.fields.end && programme.end) header.fields.end = { time: programme.end };
-  const problems = [...(date ? [] : [badDate(data.date)]), ...programme.problems, ...header.problems];
+  const end = programme.end ?? dated.end;
+  if (header.fields && !header.fields.end && end) header.fields.end = { time: end };
+  const problems = [...(date ? [] : [badDate(dated.raw)]), ...programme.problems, ...header.problems];
   if (!date || !header.fields || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
   applyDetails(programme.slots, readDetailSections(lines));
   const draft: EventDraft = { ...header.fields, id: input.id, source: input.path, timezone: input.timezone, date, slots: programme.slots };
   const event = buildEvent(draft, (warning) => warnings.push(warning));
   // The number comes from `number:` when that one was valid, else from the title.
-  const where = { number: lineOf([data.number === draft.number ? 'number' : 'title']), date: lineOf(['date']) };
+  const where = { number: lineOf([data.number === draft.number ? 'number' : 'title']), date: dated.line ?? lineOf(['date']) };
   return { kind: 'event', event, warnings: locate(warnings, lineOf), lines: where };
 }
 
