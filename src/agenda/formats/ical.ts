@@ -9,15 +9,18 @@ import type { WallClock } from './zoneClock.ts';
 /**
  * iCalendar (`.ics`), parsed by ical.js (folded lines, escapes, parameters). Times: `Z` is UTC; a
  * `TZID` is read with the file's own VTIMEZONE when it has one, else as an IANA zone; a time with
- * neither is read in the calendar's zone (X-WR-TIMEZONE), else the community's. A VEVENT whose
+ * neither is read in the calendar's zone (X-WR-TIMEZONE), else the community's. Days are cut in
+ * X-WR-TIMEZONE, else the first IANA TZID, else the community zone. A VEVENT whose
  * DESCRIPTION lists a programme (`19:15 Title - Speaker`) is a meetup with those slots; other
  * VEVENTs are sessions, grouped by day into one event a day, their LOCATION as the room.
  */
 interface Context {
   input: FormatInput;
   zones: Map<string, ICAL.Timezone>;
-  /** Where floating times are read and days are cut. */
+  /** Where days are cut, and the events' zone. */
   zone: string;
+  /** Where floating times (no Z, no TZID) are read: the calendar's own zone, else the community's. */
+  floating: string;
   warnings: Finding[];
 }
 
@@ -37,9 +40,11 @@ export function readIcal(input: FormatInput): FormatReading {
   }
   if (calendar.name !== 'vcalendar') return { kind: 'not-event', reason: `an iCalendar file whose first component is ${calendar.name.toUpperCase()}, not VCALENDAR` };
   const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
+  const all = calendar.getAllSubcomponents('vevent');
   const named = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
-  const context: Context = { input, zones, zone: isZone(named) ? named : input.timezone, warnings: [] };
-  const vevents = latestVersions(calendar.getAllSubcomponents('vevent'), context);
+  const floating = isZone(named) ? named : input.timezone;
+  const context: Context = { input, zones, zone: calendarZone(calendar, all) ?? floating, floating, warnings: [] };
+  const vevents = latestVersions(all, context);
   if (!Array.isArray(vevents)) return { kind: 'error', problems: [vevents] };
   if (vevents.length === 0) return { kind: 'not-event', reason: 'an iCalendar file with no VEVENT' };
   const meetups: ScheduleDay[] = [];
@@ -54,6 +59,21 @@ export function readIcal(input: FormatInput): FormatReading {
   const title = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '') || stem;
   const days = [...meetups, ...byDay(sessions, context.zone, input.zoneClock).map(single)];
   return { kind: 'events', events: scheduleEvents({ stem, title, zone: context.zone, days, source: input.path }), warnings: context.warnings };
+}
+
+/**
+ * The zone the calendar is written in: X-WR-TIMEZONE, else the first IANA TZID of a start. Days
+ * are cut there, so a Paris conference read by a Montréal community keeps its Paris days.
+ */
+function calendarZone(calendar: ICAL.Component, vevents: ICAL.Component[]): string | undefined {
+  const named = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
+  if (isZone(named)) return named;
+  for (const vevent of vevents) {
+    const tzid = vevent.getFirstProperty('dtstart')?.getParameter('tzid');
+    const zone = typeof tzid === 'string' ? ianaName(tzid) : undefined;
+    if (zone) return zone;
+  }
+  return undefined;
 }
 
 /** A day with one session is a meetup: its summary is the title, its location the venue. */
@@ -144,9 +164,9 @@ function instant(vevent: ICAL.Component, name: 'dtstart' | 'dtend', context: Con
   if (own) return DateTime.fromMillis(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - own.utcOffset(time) * 1000, { zone: 'utc' });
   const iana = typeof tzid === 'string' ? ianaName(tzid) : undefined;
   if (typeof tzid === 'string' && !iana) {
-    context.warnings.push({ ...whereIs(vevent, context), field: name.toUpperCase(), message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.zone}` });
+    context.warnings.push({ ...whereIs(vevent, context), field: name.toUpperCase(), message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.floating}` });
   }
-  return context.input.zoneClock.instant(wall, iana ?? context.zone);
+  return context.input.zoneClock.instant(wall, iana ?? context.floating);
 }
 
 /** IANAZone.create is cached; isValidZone builds an Intl formatter on every call. */

@@ -72,6 +72,15 @@ describe('iCalendar (.ics)', () => {
     expect(reading.kind === 'events' && reading.warnings[0]).toMatchObject({ line: 5, field: 'DTSTART', message: expect.stringContaining('"Mars Standard Time"') });
   });
 
+  it('cuts days in the zone the calendar is written in, not the community’s', () => {
+    const text = calendar(
+      ...vevent('a@x', 'DTSTART;TZID=Europe/Paris:20261007T090000', 'DTEND;TZID=Europe/Paris:20261007T093000', 'SUMMARY:Opening', 'LOCATION:Hall'),
+      ...vevent('b@x', 'DTSTART;TZID=Europe/Paris:20261007T100000', 'DTEND;TZID=Europe/Paris:20261007T110000', 'SUMMARY:SLOs', 'LOCATION:Hall'),
+    );
+    const [day] = expectEvents(readText('paris.ics', text, 'America/Los_Angeles'));
+    expect([day?.id, day?.timezone, iso(day?.start)]).toEqual(['paris-2026-10-07', 'Europe/Paris', '2026-10-07T07:00:00Z']);
+  });
+
   it('the same calendar folded or unfolded gives the same events', () => {
     const folded = formatText('meetups-vtimezone.ics');
     const unfolded = folded.replace(/\r\n /g, '');
