@@ -80,3 +80,17 @@ describe('loadEventFolder', () => {
 });
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('a page listing several meetups', () => {
+  it('gives one event each in the folder, with the file name and day as id', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'emcee-several-'));
+    const page = '---\ntitle: "Data meetups"\n---\n- Date: 30 January, 2020 at 17:00 - 20:00\n\n* 17:00 - Welcome\n* 17:30 - Joins by Ada Martin\n\n- Date: 27 February, 2020 at 18:00 - 21:00\n\n* 18:00 - Welcome\n* 18:30 - Contracts by Bo Chen\n';
+    await writeFile(path.join(dir, 'meetups-2020.md'), page);
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    expect(problems).toEqual([]);
+    expect(events.map((event) => [event.id, iso(event.start), iso(event.end)])).toEqual([
+      ['meetups-2020-2020-01-30', '2020-01-30T16:00:00Z', '2020-01-30T19:00:00Z'],
+      ['meetups-2020-2020-02-27', '2020-02-27T17:00:00Z', '2020-02-27T20:00:00Z'],
+    ]);
+  });
+});
