@@ -32,15 +32,19 @@ interface Read {
 }
 
 export function readIcal(input: FormatInput): FormatReading {
-  let calendar: ICAL.Component;
+  let calendars: ICAL.Component[];
   try {
-    calendar = new ICAL.Component(ICAL.parse(input.text) as unknown as unknown[]);
+    calendars = roots(ICAL.parse(input.text)).map((root) => new ICAL.Component(root));
   } catch (error) {
     return { kind: 'error', problems: [parseProblem(input.text, (error as Error).message)] };
   }
-  if (calendar.name !== 'vcalendar') return { kind: 'not-event', reason: `an iCalendar file whose first component is ${calendar.name.toUpperCase()}, not VCALENDAR` };
-  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
-  const all = calendar.getAllSubcomponents('vevent');
+  const [calendar] = calendars;
+  if (!calendar || calendars.some((one) => one.name !== 'vcalendar')) {
+    return { kind: 'not-event', reason: `an iCalendar file with ${calendars.map((one) => one.name.toUpperCase()).join(', ') || 'nothing'} instead of VCALENDAR` };
+  }
+  const within = (name: string) => calendars.flatMap((one) => one.getAllSubcomponents(name));
+  const zones = new Map(within('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
+  const all = within('vevent');
   const named = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
   const floating = isZone(named) ? named : input.timezone;
   const context: Context = { input, zones, zone: calendarZone(calendar, all) ?? floating, floating, warnings: [] };
@@ -74,6 +78,12 @@ function calendarZone(calendar: ICAL.Component, vevents: ICAL.Component[]): stri
     if (zone) return zone;
   }
   return undefined;
+}
+
+/** ical.js gives one component, or a list of them when a file holds several (two calendars pasted together). */
+function roots(parsed: unknown): unknown[][] {
+  const list = parsed as unknown[];
+  return Array.isArray(list[0]) ? (list as unknown[][]) : [list];
 }
 
 /** A day with one session is a meetup: its summary is the title, its location the venue. */

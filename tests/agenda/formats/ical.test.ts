@@ -81,6 +81,15 @@ describe('iCalendar (.ics)', () => {
     expect([day?.id, day?.timezone, iso(day?.start)]).toEqual(['paris-2026-10-07', 'Europe/Paris', '2026-10-07T07:00:00Z']);
   });
 
+  it('reads every calendar of a file that holds several, and skips one that holds none', () => {
+    const text = calendar(...vevent('a@x', 'DTSTART:20261001T170000Z', 'SUMMARY:#1 October')) + calendar(...vevent('b@x', 'DTSTART:20261105T180000Z', 'SUMMARY:#2 November'));
+    expect(expectEvents(readText('two.ics', text)).map((event) => [event.id, event.number])).toEqual([
+      ['two-2026-10-01', 1],
+      ['two-2026-11-05', 2],
+    ]);
+    expect(readText('card.ics', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Roe\r\nEND:VCARD\r\n')).toEqual({ kind: 'not-event', reason: 'an iCalendar file with VCARD instead of VCALENDAR' });
+  });
+
   it('the same calendar folded or unfolded gives the same events', () => {
     const folded = formatText('meetups-vtimezone.ics');
     const unfolded = folded.replace(/\r\n /g, '');
