@@ -62,7 +62,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? socketModeReceiver({ appToken: options.appToken, clientOptions, logger: options.logger, clientPingTimeoutMs: options.clientPingTimeoutMs })
     : httpReceiver({ signingSecret: options.signingSecret!, logger: options.logger, now: options.now });
   // Initialised in start(): a refused token is then an error there, not an unhandled rejection.
-  const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger), deferInitialization: true });
+  const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger), deferInitialization: true,
+    // No conversation state is kept across messages: Bolt's per-request store lookup is work for nothing.
+    convoStore: false,
+  });
   // The Poster waits out rate limits itself (Retry-After), whatever the retry policy.
   const postClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true, logger: boltLogger(options.logger) });
   let zoneOf: (communityId: string) => string = () => 'UTC';
