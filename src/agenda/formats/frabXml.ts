@@ -45,10 +45,15 @@ export function readFrabXml(input: FormatInput): FormatReading {
   const warnings: Finding[] = [];
   const zone = scheduleZone(textOf(conference.time_zone_name), input.timezone, (finding) => warnings.push(finding));
   const eventLines = lineStarts(input.text, /<event[\s>]/g);
+  const dayLines = lineStarts(input.text, /<day[\s>]/g);
   const days: ScheduleDay[] = [];
   let index = 0;
-  for (const day of nodes(schedule.day)) {
+  for (const [i, day] of nodes(schedule.day).entries()) {
     const date = String(day['@_date'] ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      const line = dayLines[i];
+      return { kind: 'error', problems: [{ ...(line === undefined ? {} : { line }), field: 'day.date', message: `found ${date ? `"${date}"` : 'no date'}, expected <day date="2026-10-07">` }] };
+    }
     const talks: Talk[] = [];
     for (const room of nodes(day.room)) {
       for (const event of nodes(room.event)) {

@@ -40,6 +40,13 @@ describe('frab schedule.xml', () => {
     expect(text.split('\n')[problem!.line! - 1]).toContain('id="203"');
   });
 
+  it('reports a <day> without its date at its line', () => {
+    const text = formatText('frab-schedule.xml').replace('<day index="2" date="2026-03-29"', '<day index="2"');
+    const [problem] = expectProblems(readText('schedule.xml', text));
+    expect(problem).toMatchObject({ field: 'day.date', message: 'found no date, expected <day date="2026-10-07">' });
+    expect(text.split('\n')[problem!.line! - 1]).toContain('<day index="2"');
+  });
+
   it('skips an XML file that is not a frab schedule', () => {
     expect(readText('sitemap.xml', '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>')).toEqual({
       kind: 'not-event',
