@@ -38,6 +38,8 @@ export function slackManifest(commands: readonly CommandDefinition<unknown>[], o
     },
     features: {
       bot_user: { display_name: options.name ?? 'emcee', always_online: true },
+      // Speakers and organisers get direct messages (decisions, exports); emcee reads none.
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       slash_commands: commands.map((command) => ({
         command: `/${command.name}`,
         description: shorten(command.description[locale], LIMITS.description),

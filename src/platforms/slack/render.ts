@@ -112,7 +112,7 @@ function piecesOf(block: Block, mrkdwn: (t: Text) => string, words: (t: Text) =>
       return sections(mrkdwn(block.text)).map((text) => ({ block: section(text) }));
     case 'fields':
       return chunk(
-        block.fields.map((f) => ({ type: 'mrkdwn' as const, text: cut(`*${mrkdwn(f.label)}*\n${mrkdwn(f.value)}`, SLACK_LIMITS.fieldText) })),
+        block.fields.map((f) => ({ type: 'mrkdwn' as const, text: cut(`${bold(mrkdwn(f.label))}\n${mrkdwn(f.value)}`, SLACK_LIMITS.fieldText) })),
         SLACK_LIMITS.fieldsPerSection,
       ).map((fields) => ({ block: { type: 'section', fields } }));
     case 'list':
