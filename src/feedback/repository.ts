@@ -54,6 +54,7 @@ export interface ImportRow {
   at: DateTime;
 }
 
+const NAMESPACE = 'feedback';
 /** Keys read per round trip when walking a log. */
 const BATCH = 500;
 /** A value keyv could not even deserialize. */
@@ -82,10 +83,10 @@ const DAMAGED = Symbol('damaged');
  * - Histograms rather than separate count and sum counters: one increment per rating keeps count,
  *   sum and buckets consistent with each other even when read in the middle of a write.
  *
- * Write order: log entries first, then the answer, then the counters, all awaited before the
- * member is told it is saved. A crash in between leaves a log entry pointing to an older answer
- * (readers check `seq`, so it is ignored) or counters missing the last answer (the export, which
- * reads the answers themselves, stays right).
+ * Write order: log entries first, then the answer and its counter moves in one `store.commit`
+ * (one transaction), all awaited before the member is told it is saved. A crash in between
+ * leaves at most a log entry pointing to an older answer (readers check `seq`, so it is
+ * ignored): the counters never miss or double-count an answer that is stored.
  */
 export class FeedbackRepository {
   readonly records: Keyv<unknown>;
@@ -95,7 +96,7 @@ export class FeedbackRepository {
     private readonly logger: Logger,
     private readonly lock: LockOptions = DEFAULT_LOCK,
   ) {
-    this.records = store.namespace<unknown>('feedback');
+    this.records = store.namespace<unknown>(NAMESPACE);
     // keyv swallows backend errors by default (a failed read looks like a missing key, which would
     // count a replaced answer twice): this feature's namespace makes them errors.
     this.records.throwOnErrors = true;
@@ -116,8 +117,7 @@ export class FeedbackRepository {
           entries.push({ key: this.noteKey(event, note), value: { v: RECORD_VERSION, m: member, s: seq } });
         }
         await this.write(entries);
-        await this.write([{ key: this.responseKey(event, member), value: saved }]);
-        await this.adjust(event, difference(previous, saved));
+        await this.commit(event, [{ key: this.responseKey(event, member), value: saved }], difference(previous, saved));
         return { previous, saved };
       },
       this.lock,
@@ -223,12 +223,15 @@ export class FeedbackRepository {
       for (const [name, delta] of difference(previous[i] ?? undefined, saved)) deltas.set(name, (deltas.get(name) ?? 0) + delta);
     });
     await this.write(logs);
-    await this.write(answers);
-    await this.adjust(event, deltas);
+    await this.commit(event, answers, deltas);
   }
 
-  private async adjust(event: EventRef, deltas: ReadonlyMap<string, number>): Promise<void> {
-    await Promise.all([...deltas].filter(([, delta]) => delta !== 0).map(([name, delta]) => this.store.increment(this.counterKey(event, name), delta)));
+  /** Answers and the counter moves they make, in one transaction: the totals cannot drift from them. */
+  private async commit(event: EventRef, answers: Array<{ key: string; value: unknown }>, deltas: ReadonlyMap<string, number>): Promise<void> {
+    await this.store.commit({
+      set: answers.map(({ key, value }) => ({ namespace: NAMESPACE, key, value })),
+      increment: [...deltas].filter(([, delta]) => delta !== 0).map(([name, delta]) => ({ key: this.counterKey(event, name), delta })),
+    });
   }
 
   private async write(entries: Array<{ key: string; value: unknown }>): Promise<void> {

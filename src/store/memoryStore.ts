@@ -23,12 +23,13 @@ export function memoryStore(now: () => number = Date.now): Store {
     claims.set(key, { owner, token, expires: now() + ttlMs, settled: false });
     return { key, owner, token };
   };
+  const namespace = <T>(name: string) => {
+    if (!spaces.has(name)) spaces.set(name, new Keyv({ namespace: name }));
+    return spaces.get(name) as Keyv<T>;
+  };
   return {
     kind: 'memory',
-    namespace: <T>(name: string) => {
-      if (!spaces.has(name)) spaces.set(name, new Keyv({ namespace: name }));
-      return spaces.get(name) as Keyv<T>;
-    },
+    namespace,
     lease,
     claim: async (key, owner, ttlMs) => (await lease(key, owner, ttlMs)) !== undefined,
     async settle(key, owner, options = {}) {
@@ -44,6 +45,11 @@ export function memoryStore(now: () => number = Date.now): Store {
       const value = (counts.get(key) ?? 0) + delta;
       counts.set(key, value);
       return value;
+    },
+    // One process's memory: there is no crash to survive, only the order to keep.
+    async commit(batch) {
+      for (const { namespace: name, key, value } of batch.set ?? []) await namespace(name).set(key, value);
+      for (const { key, delta } of batch.increment ?? []) counts.set(key, (counts.get(key) ?? 0) + delta);
     },
     counters: async (keys) => keys.map((key) => counts.get(key) ?? 0),
     close: async () => {},

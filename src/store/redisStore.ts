@@ -6,6 +6,7 @@ import { StoreHealth } from './storeHealth.ts';
 import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
 import type { Portable } from './portable.ts';
 import { redisPortable } from './redisPortable.ts';
+import { serialized } from './serialized.ts';
 
 const PREFIX = 'emcee:';
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -83,17 +84,19 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
     return token > 0 ? { key: name, owner, token } : undefined;
   };
 
+  const namespace = <T>(name: string): Keyv<T> => {
+    if (!spaces.has(name)) {
+      // Backend failures must reach the caller, not read as "no such record" or a lost write.
+      const adapter = health.adapter(new KeyvRedis(client as never, { keyPrefixSeparator: ':', throwOnErrors: true }));
+      spaces.set(name, new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false, throwOnErrors: true }));
+    }
+    return spaces.get(name) as Keyv<T>;
+  };
+
   return {
     kind: 'redis',
     ...redisPortable(client as never, PREFIX),
-    namespace: <T>(name: string) => {
-      if (!spaces.has(name)) {
-        // Backend failures must reach the caller, not read as "no such record" or a lost write.
-        const adapter = health.adapter(new KeyvRedis(client as never, { keyPrefixSeparator: ':', throwOnErrors: true }));
-        spaces.set(name, new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false, throwOnErrors: true }));
-      }
-      return spaces.get(name) as Keyv<T>;
-    },
+    namespace,
     lease,
     claim: async (name, owner, ttlMs) => (await lease(name, owner, ttlMs)) !== undefined,
     async settle(name, owner, settle = {}) {
@@ -106,6 +109,15 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
       await health.run(() => client.eval(RELEASE, { keys: [key(`claim:${name}`)], arguments: [owner] }));
     },
     increment: async (name, delta = 1) => Number(await health.run(() => client.incrBy(key(`count:${name}`), delta))),
+    async commit(batch) {
+      // MULTI/EXEC: the server applies all of it or none.
+      const multi = client.multi();
+      for (const { namespace: name, key: record, value } of batch.set ?? []) {
+        multi.set(`${PREFIX}${name}:${record}`, await serialized(namespace(name), value));
+      }
+      for (const { key: name, delta } of batch.increment ?? []) multi.incrBy(key(`count:${name}`), delta);
+      await health.run(() => multi.exec());
+    },
     async counters(names) {
       if (names.length === 0) return [];
       const values = await health.run(() => client.mGet(names.map((name) => key(`count:${name}`))));

@@ -1,10 +1,11 @@
 import type KeyvSqlite from '@keyv/sqlite';
+import type { Query, Transaction } from './sqliteTransactions.ts';
 import { recordEntry, recordExpiry, recordText, type Entry, type Portable } from './portable.ts';
 
 const PAGE = 1_000;
 
 /** SQLite lists its own keys: a scan of the keyv, counters and claims tables, a page at a time. */
-export function sqlitePortable(admin: KeyvSqlite, now: () => number): Portable {
+export function sqlitePortable(admin: KeyvSqlite, transaction: Transaction, now: () => number): Portable {
   return {
     async *dump() {
       yield* pages<{ key: string; value: string }>(admin, 'SELECT key, value FROM keyv', (row) => {
@@ -24,15 +25,9 @@ export function sqlitePortable(admin: KeyvSqlite, now: () => number): Portable {
       );
     },
     async restore(entries) {
-      // One transaction a batch: nothing else uses this connection while a command line imports.
-      await admin.query('BEGIN IMMEDIATE');
-      try {
-        for (const entry of entries) await write(admin, entry, now());
-        await admin.query('COMMIT');
-      } catch (error) {
-        await admin.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
+      await transaction(async (query) => {
+        for (const entry of entries) await write(query, entry, now());
+      });
     },
     async isEmpty() {
       const rows: Array<{ n: number }> = await admin.query(
@@ -60,15 +55,15 @@ async function* pages<R>(admin: KeyvSqlite, select: string, toEntry: (row: R) =>
   }
 }
 
-async function write(admin: KeyvSqlite, entry: Entry, now: number): Promise<void> {
+async function write(query: Query, entry: Entry, now: number): Promise<void> {
   if (entry.kind === 'record') {
     const expires = recordExpiry(entry);
     if (expires !== undefined && expires <= now) return;
-    await admin.query('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', `${entry.namespace}:${entry.key}`, recordText(entry));
+    await query('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', `${entry.namespace}:${entry.key}`, recordText(entry));
   } else if (entry.kind === 'counter') {
-    await admin.query('INSERT OR REPLACE INTO emcee_counters (key, value) VALUES (?, ?)', entry.key, entry.value);
+    await query('INSERT OR REPLACE INTO emcee_counters (key, value) VALUES (?, ?)', entry.key, entry.value);
   } else {
-    await admin.query(
+    await query(
       'INSERT OR REPLACE INTO emcee_claims (key, owner, expires, token, settled) VALUES (?, ?, ?, ?, ?)',
       entry.key, entry.owner ?? '', entry.owner ? entry.expires : Math.min(entry.expires, now), entry.token, entry.settled ? 1 : 0,
     );

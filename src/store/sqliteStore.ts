@@ -10,6 +10,9 @@ import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
 import { migrateClaims, purgeExpired } from './sqliteClaims.ts';
 import type { Portable } from './portable.ts';
 import { sqlitePortable } from './sqlitePortable.ts';
+import { serialized } from './serialized.ts';
+import { prepareCommits } from './sqliteCommits.ts';
+import { sqliteTransactions } from './sqliteTransactions.ts';
 
 /** Long enough for another process's write transaction to finish; SQLite serialises writers. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -50,6 +53,7 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
     await checkSqliteFile(file, (sql) => retryBusy(() => admin.query(sql)));
     await prepare(admin);
     await migrateClaims(admin, now(), retentionMs);
+    await prepareCommits(admin);
   } catch (error) {
     await admin.disconnect().catch(() => {});
     throw error instanceof StoreDamagedError ? error : new StoreUnreachableError(`sqlite://${file}`, error);
@@ -57,6 +61,9 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
   guardQueries(admin, health);
   const adapters: KeyvSqlite[] = [admin];
   const spaces = new Map<string, Keyv>();
+  const transaction = sqliteTransactions(guardQueries(open(), health));
+  transaction.connection.query('PRAGMA synchronous = FULL').catch(() => {});
+  adapters.push(transaction.connection);
   const purge = () => purgeExpired(admin, now(), retentionMs);
   // A purge that fails (store away) is retried at the next tick; the outage is the health's to log.
   const purging = setInterval(() => void purge().catch(() => {}), PURGE_EVERY_MS).unref();
@@ -89,7 +96,7 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
 
   return {
     kind: 'sqlite',
-    ...sqlitePortable(admin, now),
+    ...sqlitePortable(admin, transaction.run, now),
     purge,
     namespace,
     lease,
@@ -112,6 +119,12 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
         key, delta,
       );
       return Number(rows[0]?.value);
+    },
+    async commit(batch) {
+      const set = await Promise.all((batch.set ?? []).map(async ({ namespace: name, key, value }) => [`${name}:${key}`, await serialized(namespace(name), value)]));
+      const increment = (batch.increment ?? []).map(({ key, delta }) => [key, delta]);
+      // One statement, so one transaction (sqliteCommits.ts says why not BEGIN … COMMIT).
+      await admin.query('INSERT INTO emcee_commits (batch) VALUES (?)', JSON.stringify({ set, increment }));
     },
     async counters(keys) {
       if (keys.length === 0) return [];

@@ -21,6 +21,12 @@ export interface SettleOptions {
   retentionMs?: number;
 }
 
+/** Records written and counters moved together by `commit`. */
+export interface Batch {
+  set?: ReadonlyArray<{ namespace: string; key: string; value: unknown }>;
+  increment?: ReadonlyArray<{ key: string; delta: number }>;
+}
+
 /**
  * The bot's storage: keyv namespaces for records, plus the few atomic operations that must hold
  * across processes sharing one backend (claims for exactly-once work, counters for short ids and
@@ -49,6 +55,12 @@ export interface Store {
   release(key: string, owner: string): Promise<void>;
   /** Adds `delta` to a counter (created at 0) and returns the new value, atomically. */
   increment(key: string, delta?: number): Promise<number>;
+  /**
+   * Writes records (no expiry, read back through `namespace`) and moves counters in one
+   * transaction: a process that dies meanwhile leaves all of it or none, so a running total
+   * never drifts from the records it counts.
+   */
+  commit(batch: Batch): Promise<void>;
   /** Reads counters in one round trip; a missing one reads 0. */
   counters(keys: readonly string[]): Promise<number[]>;
   close(): Promise<void>;

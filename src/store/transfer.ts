@@ -43,7 +43,7 @@ export async function exportStore(store: Portable, out: Writable, now: Date = ne
  * Reads a backup, checking every line before writing any (a bad line names its number and
  * nothing is half-imported), writes it into an empty store, then checks the store holds it all.
  */
-export async function importStore(store: Portable, lines: AsyncIterable<string>, now: () => number = Date.now): Promise<Census> {
+export async function importStore(store: Portable, lines: Iterable<string> | AsyncIterable<string>, now: () => number = Date.now): Promise<Census> {
   const entries = await readBackup(lines);
   return transfer(entries, store, now);
 }
@@ -79,7 +79,7 @@ async function verify(written: readonly Entry[], to: Portable, now: () => number
   }
 }
 
-async function readBackup(lines: AsyncIterable<string>): Promise<Entry[]> {
+async function readBackup(lines: Iterable<string> | AsyncIterable<string>): Promise<Entry[]> {
   const entries: Entry[] = [];
   let number = 0;
   for await (const line of lines) {

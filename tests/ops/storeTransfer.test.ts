@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackRepository } from '../../src/feedback/repository.ts';
 import { silentLogger } from '../../src/core/logger.ts';
+import { memberKey } from '../feedback/support.ts';
 import type { Entry, Portable } from '../../src/store/portable.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
@@ -22,9 +23,9 @@ const AT = DateTime.fromISO('2026-06-17T21:00:00Z');
 async function populate(store: Store): Promise<void> {
   const feedback = new FeedbackRepository(store, silentLogger);
   for (let member = 1; member <= 30; member++) {
-    await feedback.save(EVENT, `m${member}`, { rating: (member % 5) + 1, talks: { 1: 4 }, ...(member % 3 === 0 ? { worked: `démo ${member}` } : {}) }, AT);
+    await feedback.save(EVENT, memberKey(member), { rating: (member % 5) + 1, talks: { 1: 4 }, ...(member % 3 === 0 ? { worked: `démo ${member}` } : {}) }, AT);
   }
-  await feedback.save(EVENT, 'm1', { rating: 2, talks: {} }, AT);
+  await feedback.save(EVENT, memberKey(1), { rating: 2, talks: {} }, AT);
   await store.namespace('proposals').set('p:sre-paris:1', { v: 1, title: 'Colons: a:b:c, and "quotes"' });
   await store.namespace('locks').set('held', 'owner', 3_600_000);
   await store.increment('proposals:sre-paris:id', 7);
@@ -133,6 +134,7 @@ describe.skipIf(!redisAvailable())('store copy SQLite → Redis', () => {
       expect(comparable(await entries(target))).toEqual(comparable(await entries(source)));
       expect(await summary(target)).toEqual(await summary(source));
       expect((await summary(target)).totals.overall.count).toBe(30);
+      expect((await summary(target)).responses).toHaveLength(30);
       expect(await target.claim('occurrence-posted', 'p9', 60_000)).toBe(false);
       expect(await target.claim('occurrence-running', 'p9', 60_000)).toBe(false);
       const next = await target.lease('occurrence-released', 'p9', 60_000);
