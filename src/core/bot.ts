@@ -13,7 +13,7 @@ import type { Logger } from './logger.ts';
 import { coreMessages as m } from './messages.ts';
 import { describeProblem } from './optionProblems.ts';
 import type { Poster } from './poster.ts';
-import { resolve, type Resolved } from './resolve.ts';
+import { nameAsTyped, resolve, type Resolved } from './resolve.ts';
 import { literal, type Text } from './text.ts';
 import { excerpt, reply, say, type Reply } from './reply.ts';
 import { UserError } from './userError.ts';
@@ -153,8 +153,7 @@ export class Bot<S> {
       const known = [literal((command.subcommands ?? []).map((sub) => sub.name).join(', '))];
       return describeUnknownSubcommand(m.t(locale, 'unknownSubcommand', { name: problem.name, command: command.name, known }), typed, locale);
     }
-    const sub = resolved.runnable && command.subcommands?.find((candidate) => candidate === resolved.runnable);
-    const usage = { name: sub ? `${command.name} ${sub.name}` : command.name, options: resolved.runnable?.options ?? [] };
+    const usage = { name: nameAsTyped(command, invocation), options: resolved.runnable?.options ?? [] };
     return describeProblem(problem, usage, locale, typed);
   }
 

@@ -37,11 +37,11 @@ export function resolve<S>(command: CommandDefinition<S>, invocation: Invocation
 }
 
 /** The subcommand a typed line names (its first word), else the default one, and the text after it. */
-export function splitSubcommand<S>(command: CommandDefinition<S>, text: string): { ok: true; name?: string; rest: string } | { ok: false; word: string } {
+export function splitSubcommand<S>(command: CommandDefinition<S>, text: string): { ok: true; name?: string; typed?: boolean; rest: string } | { ok: false; word: string } {
   if (!command.subcommands) return { ok: true, rest: text };
   const [, first = '', after = ''] = /^\s*(\S*)\s*(.*)$/s.exec(text) ?? [];
   const typed = command.subcommands.find((candidate) => candidate.name === first.toLowerCase());
-  if (typed) return { ok: true, name: typed.name, rest: after };
+  if (typed) return { ok: true, name: typed.name, typed: true, rest: after };
   if (command.defaultSubcommand) return { ok: true, name: command.defaultSubcommand, rest: text };
   return { ok: false, word: first };
 }
@@ -51,7 +51,8 @@ export function optionsForText<S>(command: CommandDefinition<S>, text: string): 
   const split = splitSubcommand(command, text);
   if (!split.ok) return undefined;
   const runnable = runnableOf(command, split.name);
-  return runnable && { runnable, rest: split.rest, name: split.name ? `${command.name} ${split.name}` : command.name };
+  // Named as typed: `/propose title:x` stays `/propose`, its default subcommand implied.
+  return runnable && { runnable, rest: split.rest, name: split.typed ? `${command.name} ${split.name}` : command.name };
 }
 
 function misreadAction<S>(command: CommandDefinition<S>, invocation: Invocation, rest: string): string | undefined {
@@ -59,4 +60,11 @@ function misreadAction<S>(command: CommandDefinition<S>, invocation: Invocation,
   const first = /^\s*(\S*)/.exec(invocation.input.text)?.[1] ?? '';
   const usedDefault = rest === invocation.input.text;
   return usedDefault && /^\p{L}[\p{L}-]*$/u.test(first) ? first : undefined;
+}
+
+/** The command as the person typed it: `/feedback --rating` stays `/feedback`, `/proposals accept` names its subcommand. */
+export function nameAsTyped<S>(command: CommandDefinition<S>, invocation: Invocation): string {
+  if (invocation.subcommand !== undefined) return `${command.name} ${invocation.subcommand}`;
+  const split = invocation.input.kind === 'text' ? splitSubcommand(command, invocation.input.text) : undefined;
+  return split?.ok && split.typed ? `${command.name} ${split.name}` : command.name;
 }

@@ -297,6 +297,8 @@ describe('/proposals', () => {
         '      Ce que j’ai appris en cassant la prod exprès.',
         '  • Chaos à la carte (5 min) — alice (@alice_ops)',
         '      Ce que j’ai appris en cassant la prod exprès.',
+        // Lightning talks have their Abstract buttons too, after the talks of the event file.
+        "[1] Résumé : Des budgets d'erreur qui servent vraiment  [2] Résumé : Astreinte soutenable : ce que trois ans de pages nous ont a…  [3] Résumé : Le jour où le DNS est tombé  [4] Résumé : Runbooks vivants  [5] Résumé : Chaos à la carte",
       ].join('\n'),
     );
     const slots = await h.app.services.lightning.accepted('sre-paris', MEETUP_13);
