@@ -376,7 +376,12 @@ export class Scheduler {
     if (!live || live.version !== version || live.record.paused) return;
     const community = this.options.communities.get(live.record.communityId) as Community;
     const next = this.skipMissed(live.progress, at, now, community.schedule, (t) => this.nextOf(live, t), (last, count) =>
-      this.recordMissed(occurrenceKey(live.record.communityId, live.record.id, last), last, count, (outcome) => this.saveScheduleState(live, outcome)),
+      this.recordMissed(
+        scheduleTargets(live.record, community, this.platforms).map((target) => targetKey(occurrenceKey(live.record.communityId, live.record.id, last), target.platform)),
+        last,
+        count,
+        (outcome) => this.saveScheduleState(live, outcome),
+      ),
     );
     if (next === undefined) return;
     if (next > now) return this.push({ at: next, seq: ++this.seq, kind: 'schedule', key, version });
@@ -394,7 +399,8 @@ export class Scheduler {
     const next = this.skipMissed(live.progress, at, now, community.schedule, (t) => nextReminderAt(agenda, community.reminders, t), (last, count) => {
       const [first] = remindersAt(agenda, community.reminders, last);
       const key = first ? reminderKey(communityId, first.event.id, first.label, last) : `${communityId}:reminder:${last}`;
-      return this.recordMissed(key, last, count, (outcome) => this.saveReminderState(live, outcome));
+      const keys = reminderTargets(community, this.platforms).map((target) => targetKey(key, target.platform));
+      return this.recordMissed(keys, last, count, (outcome) => this.saveReminderState(live, outcome));
     });
     if (next === undefined) return;
     if (next > now) return this.push({ at: next, seq: ++this.seq, kind: 'reminders', communityId, version });
@@ -450,9 +456,9 @@ export class Scheduler {
     return post;
   }
 
-  private async recordMissed(key: string, at: number, count: number, save: (outcome: OccurrenceOutcome) => Promise<void>): Promise<void> {
-    // Another process may have posted it while this one was down: then it was not missed.
-    if (await this.options.repository.outcome(key)) return;
+  private async recordMissed(keys: string[], at: number, count: number, save: (outcome: OccurrenceOutcome) => Promise<void>): Promise<void> {
+    // Another process may have posted it (on any of its platforms) while this one was down: then it was not missed.
+    for (const key of keys) if (await this.options.repository.outcome(key)) return;
     await save({ at, result: 'missed', count: count > 1 ? count : undefined, recordedAt: this.now() });
   }
 

@@ -125,6 +125,21 @@ describe('a community on several platforms', () => {
     expect(seen[1]?.text).toContain('slack is down');
   });
 
+  it('does not record as missed an occurrence another process posted on its platform before it died', async () => {
+    const { poster, seen } = platformPoster();
+    const bot = botProcess(store, world([{ community: onBoth() }]), poster, { platforms: ['discord', 'slack'] });
+    const at = T0 + 10 * SECOND;
+    const record = await bot.repository.create({ communityId: 'paris', channel: 'orga', platform: 'discord', message: 'x', at, createdBy: 'org', createdAt: T0, from: T0 });
+    // Posted and its outcome written, then the process died before writing the schedule's state.
+    await bot.repository.saveOutcome(`paris:${record.id}:${new Date(at).toISOString()}@discord`, { at, result: 'posted', recordedAt: at });
+    vi.setSystemTime(T0 + 20 * MINUTE);
+    await bot.scheduler.start();
+    stops.push(() => bot.scheduler.stop());
+    await vi.advanceTimersByTimeAsync(SECOND);
+    expect(seen).toEqual([]);
+    expect((await bot.repository.states([record]))[0]?.last).toBeUndefined();
+  });
+
   it('pauses reminders on the platform whose channel is gone, and goes on posting on the other', async () => {
     const c = onBoth({ reminders: { before: ['PT2H', 'PT1H'], doorsOpen: false, feedback: false }, schedule: { retries: 0 } });
     const { poster, seen, gone } = platformPoster();
