@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { readFlatYaml } from './flatYaml.ts';
 import type { Finding } from './problems.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface YamlText {
 
 /** `firstLine`: where the text starts in its file (front matter starts on line 2). */
 export function readYamlText(text: string, firstLine = 1): { ok: true; yaml: YamlText } | { ok: false; problems: Finding[] } {
+  const flat = readFlatYaml(text, firstLine);
+  if (flat) return { ok: true, yaml: flat };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineAt = (offset: number): number => lines.linePos(offset).line + firstLine - 1;
