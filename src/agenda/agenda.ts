@@ -4,7 +4,8 @@ import { byStartThenId, type MeetupEvent, type Slot } from './event.ts';
 /** What is on at an instant of a meetup evening. */
 export interface OnNow {
   event: MeetupEvent;
-  current?: Slot;
+  /** Every slot on at that instant: a conference runs sessions in parallel rooms. */
+  current: Slot[];
   next?: Slot;
 }
 
@@ -64,9 +65,9 @@ export class Agenda {
     if (!event) return undefined;
     const at = now.toMillis();
     const timed = event.slots.filter((slot) => slot.start);
-    const currentIndex = timed.findIndex((slot) => slot.start!.toMillis() <= at && at < (slot.end ?? event.end).toMillis());
+    const current = timed.filter((slot) => slot.start!.toMillis() <= at && at < (slot.end ?? event.end).toMillis());
     const next = timed.find((slot) => slot.start!.toMillis() > at);
-    return { event, current: currentIndex >= 0 ? timed[currentIndex] : undefined, next };
+    return { event, current, next };
   }
 
   private inProgress(now: DateTime): MeetupEvent | undefined {

@@ -17,6 +17,8 @@ export interface EventJson {
     kind: Slot['kind'];
     speakers: Array<{ name: string; handle: string | null; affiliation: string | null; bio: string | null }>;
     abstract: string | null;
+    /** The room of a conference track; null at a one-room meetup. */
+    room: string | null;
   }>;
   warnings: string[];
 }
@@ -39,6 +41,7 @@ export function eventToJson(event: MeetupEvent): EventJson {
       kind: slot.kind,
       speakers: slot.speakers.map(speakerJson),
       abstract: slot.abstract ?? null,
+      room: slot.room ?? null,
     })),
     warnings: event.warnings,
   };

@@ -36,7 +36,8 @@ export function slotLine(slot: Slot, locale: Locale): Text {
   const speakers = slot.speakers.map((s) => (s.handle ? `${s.name} (@${s.handle})` : s.name)).join(', ');
   const by = speakers ? m.t(locale, 'by', { speakers }) : [];
   const minutes = !slot.start && slot.minutes ? m.t(locale, 'minutes', { minutes: slot.minutes }) : [];
-  return [...when, strong(slot.title), ...minutes, ...by];
+  const room = slot.room ? m.t(locale, 'room', { room: slot.room }) : [];
+  return [...when, strong(slot.title), ...minutes, ...room, ...by];
 }
 
 function slotItem(slot: Slot, locale: Locale): ListItem {
@@ -59,11 +60,18 @@ export function onNowReply(on: OnNow | undefined, next: MeetupEvent | undefined,
     const params = { title: next.title, relative: [time(next.start, 'relative')], date: [time(next.start, 'datetime')] };
     return reply([{ type: 'text', text: m.t(locale, 'noneNow', params) }]);
   }
-  const blocks: Block[] = [{ type: 'heading', text: text(on.event.title) }];
-  blocks.push({
-    type: 'text',
-    text: on.current ? m.t(locale, 'onNow', { slot: slotLine(on.current, locale) }) : m.t(locale, 'nothingNow', { title: on.event.title }),
-  });
+  const blocks: Block[] = [{ type: 'heading', text: text(on.event.title) }, ...currentBlocks(on, locale)];
   blocks.push({ type: 'text', text: on.next ? m.t(locale, 'upNext', { slot: slotLine(on.next, locale) }) : m.t(locale, 'nothingNext') });
   return reply(blocks);
+}
+
+/** One slot on says so in a line; parallel sessions (a conference's rooms) are listed, every one. */
+function currentBlocks(on: OnNow, locale: Locale): Block[] {
+  const [only, ...more] = on.current;
+  if (!only) return [{ type: 'text', text: m.t(locale, 'nothingNow', { title: on.event.title }) }];
+  if (more.length === 0) return [{ type: 'text', text: m.t(locale, 'onNow', { slot: slotLine(only, locale) }) }];
+  return [
+    { type: 'text', text: m.t(locale, 'onNowMany', { count: on.current.length }) },
+    { type: 'list', items: on.current.map((slot) => ({ text: slotLine(slot, locale) })) },
+  ];
 }
