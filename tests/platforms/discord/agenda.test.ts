@@ -2,6 +2,7 @@
 import { GatewayIntentBits, InteractionResponseType, Locale, MessageFlags, type APIEmbed, type APIInteractionResponse } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
 import { deployCommands } from '../../../src/cli/deployCommands.ts';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
@@ -29,7 +30,7 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     expect(identify.intents).toBe(GatewayIntentBits.Guilds);
     const overwrite = await bot.fake.commands.overwrites.find();
     expect(overwrite.guildId).toBe(bot.fake.guild.id);
-    expect(overwrite.commands.map((command) => command.name)).toEqual(['agenda', 'propose', 'proposals', 'feedback', 'announce', 'help']);
+    expect(overwrite.commands.map((command) => command.name)).toEqual(commands.map((command) => command.name));
     expect(overwrite.commands.find((command) => command.name === 'agenda')?.description_localizations?.fr).toBeTruthy();
   });
 
@@ -51,6 +52,9 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     const answer = data(await handle.response());
     const shown = JSON.stringify(answer);
     expect(shown).toContain('Adopter une posture de SRE');
+    expect(shown).toContain('En ce moment');
+    const english = JSON.stringify(data(await bot.fake.slashCommand({ name: 'agenda', options: { event: 'now' } }, { locale: Locale.EnglishGB }).response()));
+    expect(english).toContain('On now');
     expect((answer?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
