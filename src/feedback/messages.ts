@@ -4,7 +4,6 @@ import { defineMessages } from '../core/i18n.ts';
 export const feedbackMessages = defineMessages({
   en: {
     commandDescription: 'Rate the last meetup and say what to improve (organisers: summary, export)',
-    actionOption: 'Organisers: summary (totals, comments) or export (CSV of every answer)',
     subGive: 'Rate a meetup that just ended (a form, or at once with rating:)',
     subSummary: 'Organisers: the totals and latest comments of a meetup',
     subExport: 'Organisers: every answer of a meetup as a CSV file',
@@ -76,7 +75,6 @@ export const feedbackMessages = defineMessages({
   },
   fr: {
     commandDescription: 'Noter le dernier meetup et dire quoi améliorer (organisateurs : bilan, export)',
-    actionOption: 'Organisateurs : summary (bilan, commentaires) ou export (CSV de toutes les réponses)',
     subGive: 'Noter un meetup qui vient de finir (un formulaire, ou directement avec rating:)',
     subSummary: 'Organisateurs : le bilan et les derniers commentaires d’un meetup',
     subExport: 'Organisateurs : toutes les réponses d’un meetup en fichier CSV',
