@@ -10,20 +10,27 @@ export interface EventJson {
   timezone: string;
   venue: string | null;
   online: string | null;
-  slots: Array<{
-    start: string | null;
-    end: string | null;
-    title: string;
-    kind: Slot['kind'];
-    speakers: Array<{ name: string; handle: string | null; affiliation: string | null; bio: string | null }>;
-    abstract: string | null;
-    /** The room of a conference track; null at a one-room meetup. */
-    room: string | null;
-  }>;
+  slots: SlotJson[];
+  /** Accepted lightning talks, in order of acceptance: what `/agenda` shows under "Lightning talks". */
+  lightning: SlotJson[];
   warnings: string[];
 }
 
-export function eventToJson(event: MeetupEvent): EventJson {
+export interface SlotJson {
+  start: string | null;
+  end: string | null;
+  title: string;
+  kind: Slot['kind'];
+  speakers: Array<{ name: string; handle: string | null; affiliation: string | null; bio: string | null }>;
+  abstract: string | null;
+  /** The room of a conference track; null at a one-room meetup. */
+  room: string | null;
+  /** Length of an untimed slot (a lightning talk), else null. */
+  minutes: number | null;
+}
+
+/** With the accepted lightning talks given, as `/agenda` shows them (the LightningTalks port). */
+export function eventToJson(event: MeetupEvent, lightning: readonly Slot[] = []): EventJson {
   const iso = (at: MeetupEvent['start'] | undefined) => (at ? at.setZone(event.timezone).toISO() : null);
   return {
     id: event.id,
@@ -34,16 +41,22 @@ export function eventToJson(event: MeetupEvent): EventJson {
     timezone: event.timezone,
     venue: event.venue ?? null,
     online: event.online ?? null,
-    slots: event.slots.map((slot) => ({
-      start: iso(slot.start),
-      end: iso(slot.end),
-      title: slot.title,
-      kind: slot.kind,
-      speakers: slot.speakers.map(speakerJson),
-      abstract: slot.abstract ?? null,
-      room: slot.room ?? null,
-    })),
+    slots: event.slots.map((slot) => slotJson(slot, iso)),
+    lightning: lightning.map((slot) => slotJson(slot, iso)),
     warnings: event.warnings,
+  };
+}
+
+function slotJson(slot: Slot, iso: (at: Slot['start']) => string | null): SlotJson {
+  return {
+    start: iso(slot.start),
+    end: iso(slot.end),
+    title: slot.title,
+    kind: slot.kind,
+    speakers: slot.speakers.map(speakerJson),
+    abstract: slot.abstract ?? null,
+    room: slot.room ?? null,
+    minutes: slot.minutes ?? null,
   };
 }
 

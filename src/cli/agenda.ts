@@ -1,27 +1,55 @@
+import type { DateTime } from 'luxon';
 import { Agenda } from '../agenda/agenda.ts';
+import type { MeetupEvent, Slot } from '../agenda/event.ts';
+import { CalendarSequences, eventCalendar } from '../agenda/icsFeed.ts';
 import { eventToJson } from '../agenda/json.ts';
 import { programme } from '../agenda/present.ts';
 import { ConfigError, hasErrors, loadConfig } from '../config/load.ts';
+import { isLocale, type Locale } from '../core/i18n.ts';
+import { silentLogger } from '../core/logger.ts';
 import { renderReply } from '../platforms/console/render.ts';
+import { lightningTalksFromProposals } from '../proposals/lightning.ts';
+import { openStore } from '../store/openStore.ts';
+import type { Store } from '../store/store.ts';
 import { clockFromEnv, UsageError } from './clock.ts';
 import type { CliValues } from './main.ts';
-import { isLocale } from '../core/i18n.ts';
 
-/** `emcee agenda [EVENT] [--json]`: one event's programme as text, or as the JSON export format. */
+/**
+ * `emcee agenda [EVENT] [--json | --ics]`: one event's programme as text, as the JSON export, or as
+ * an iCalendar file. Each shows the accepted lightning talks, read from the store (`STORE_URL`)
+ * through the same port as `/agenda`.
+ */
 export async function agendaCommand(cli: CliValues, ref: string | undefined): Promise<number> {
+  if (cli.json && cli.ics) throw new UsageError('--json and --ics are two exports: choose one');
   const config = await loadConfig(cli.config);
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
   const loaded = cli.community ? config.communities.find((c) => c.community.id === cli.community) : config.communities[0];
   if (!loaded) throw new UsageError(`no community "${cli.community}" in ${config.dir}/communities`);
+  const { community } = loaded;
   const agenda = new Agenda(loaded.events);
-  const now = clockFromEnv(undefined, () => loaded.community.timezone).now();
+  const now = clockFromEnv(undefined, () => community.timezone).now();
   const event = ref ? agenda.find(ref) : agenda.next(now);
-  if (!event) throw new UsageError(ref ? `no event "${ref}" in ${loaded.community.eventsDir}` : 'no upcoming event');
-  if (cli.json) {
-    process.stdout.write(`${JSON.stringify(eventToJson(event), null, 2)}\n`);
-    return 0;
-  }
-  const locale = isLocale(cli.locale) ? cli.locale : loaded.community.locale;
-  process.stdout.write(`${renderReply(programme(event, locale, now), { zone: loaded.community.timezone, locale, now })}\n`);
+  if (!event) throw new UsageError(ref ? `no event "${ref}" in ${community.eventsDir}` : 'no upcoming event');
+  const out = await withStore(async (store) => {
+    const lightning = lightningTalksFromProposals(store, silentLogger);
+    if (cli.ics) return eventCalendar(event, { community, lightning, sequences: new CalendarSequences(store), now });
+    const accepted = await lightning.accepted(community.id, event.id);
+    if (cli.json) return `${JSON.stringify(eventToJson(event, accepted), null, 2)}\n`;
+    return `${printed(event, accepted, isLocale(cli.locale) ? cli.locale : community.locale, community.timezone, now)}\n`;
+  });
+  process.stdout.write(out);
   return 0;
+}
+
+function printed(event: MeetupEvent, lightning: Slot[], locale: Locale, zone: string, now: DateTime): string {
+  return renderReply(programme(event, locale, now, lightning), { zone, locale, now });
+}
+
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore();
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -13,7 +13,7 @@ const USAGE = `emcee — a chat bot for meetup communities
 Usage:
   emcee start [--as member|organiser] [--user NAME] [--locale fr|en] [--community ID] [--stay]
   emcee check-config
-  emcee agenda [EVENT] [--json] [--community ID]
+  emcee agenda [EVENT] [--json | --ics] [--community ID]
 ${STORE_USAGE}
 
 Options:
@@ -33,11 +33,12 @@ const OPTIONS = {
   locale: { type: 'string' },
   community: { type: 'string' },
   json: { type: 'boolean' },
+  ics: { type: 'boolean' },
   stay: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean; stay?: boolean };
+export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean; ics?: boolean; stay?: boolean };
 
 /** The `emcee` command line. Returns the exit code; expected failures print a message, never a stack. */
 export async function main(argv: string[]): Promise<number> {
