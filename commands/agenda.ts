@@ -7,6 +7,7 @@ import { literal } from '../src/core/text.ts';
 import type { Command } from './types.ts';
 import { abstractReply, withAbstractButtons } from './agendaAbstract.ts';
 import { examples } from './examples.ts';
+import { calendarReply } from './agendaCalendar.ts';
 
 /** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
 export const agenda: Command = {
@@ -15,6 +16,7 @@ export const agenda: Command = {
   examples: examples.agenda,
   options: [
     { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
+    { name: 'format', type: 'string', positional: true, choices: ['ics'], example: 'ics', description: m.both('formatOption') },
   ],
   responds: 'ephemeral',
   async run(ctx, options) {
@@ -24,6 +26,7 @@ export const agenda: Command = {
     if (ref?.toLowerCase() === 'now') return onNowReply(book.onNow(now), book.next(now), ctx.locale);
     const event = ref && ref.toLowerCase() !== 'next' ? book.find(ref) : book.next(now);
     if (!event) return ref ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) })) : nothingAhead(book, ctx.locale);
+    if (options.format === 'ics') return calendarReply(ctx, event);
     const lightning = await ctx.services.lightning.accepted(ctx.community.id, event.id);
     return withAbstractButtons(programme(event, ctx.locale, now, lightning), event, lightning, ctx.locale);
   },

@@ -7,6 +7,8 @@ export const agendaMessages = defineMessages({
     abstractGone: 'This talk is no longer in the programme: /agenda shows it as it is now.',
     speakerBio: '{name}: {bio}',
     eventOption: 'A meetup number (4), a date (2019-09-18), or "now" for the slot on now',
+    formatOption: '"ics": the meetup as a calendar file, to add to your calendar',
+    icsAttached: '{title}: the calendar file to open with your calendar app.',
     noUpcoming: 'No upcoming meetup is planned yet. Past ones: {known}.',
     noEvents: 'No meetup has been published yet.',
     notFound: 'I can’t find the meetup “{ref}”. Try a number (/agenda 4), a date (/agenda 2019-09-18), or /agenda for the next one. Known: {known}.',
@@ -31,6 +33,8 @@ export const agendaMessages = defineMessages({
   fr: {
     commandDescription: 'Programme du prochain meetup (ou d’un meetup donné), aux heures de votre fuseau',
     eventOption: 'Un numéro de meetup (4), une date (2019-09-18), ou « now » pour le créneau en cours',
+    formatOption: '« ics » : le meetup en fichier de calendrier, à ajouter à votre agenda',
+    icsAttached: '{title} : le fichier de calendrier à ouvrir avec votre agenda.',
     noUpcoming: 'Aucun meetup à venir n’est encore prévu. Meetups passés : {known}.',
     noEvents: 'Aucun meetup n’a encore été publié.',
     abstractButton: 'Résumé : {title}',

@@ -7,6 +7,7 @@ import { readIcal } from '../../src/agenda/formats/ical.ts';
 import { cachedZoneClock } from '../../src/agenda/formats/index.ts';
 import { calendarFeed, CalendarSequences, eventCalendar } from '../../src/agenda/icsFeed.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
+import { harness } from '../support/harness.ts';
 
 const zone = 'Europe/Paris';
 const at = (iso: string) => DateTime.fromISO(iso, { zone }).toUTC();
@@ -72,5 +73,19 @@ describe('calendar out', () => {
     const text = await eventCalendar(meetup('m-13', '#13 Winter', '2027-01-27'), parts);
     expect(parse(text).getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(2);
     expect(new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!).description).toContain('Chaos à la carte (5 min) - Jo');
+  });
+});
+
+describe('/agenda … ics', () => {
+  it('answers with the meetup as a calendar attachment, in the reader’s language', async () => {
+    const bot = await harness({ now: '2026-12-01T10:00:00+01:00' });
+    const outcome = await bot.run('/agenda 13 ics', { locale: 'en' });
+    expect(outcome.kind).toBe('reply');
+    if (outcome.kind !== 'reply') return;
+    const attachment = outcome.blocks.flatMap((block) => (block.type === 'attachment' ? [block.attachment] : []))[0];
+    expect(attachment).toMatchObject({ filename: '2027-01-20-meetup-13.ics', contentType: 'text/calendar; charset=utf-8' });
+    const vevent = parse(attachment!.content).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('uid')).toBe('2027-01-20-meetup-13@sre-paris.emcee');
+    expect(bot.render(outcome, 'en')).toContain('the calendar file to open with your calendar app');
   });
 });
