@@ -10,7 +10,8 @@ import type { Form, FormSubmission } from '../../core/form.ts';
 import { formAsReply } from '../../core/formReply.ts';
 import { toLocale, type Locale } from '../../core/i18n.ts';
 import type { Invocation, OptionValue, Origin } from '../../core/invocation.ts';
-import type { Reply } from '../../core/reply.ts';
+import { coreMessages } from '../../core/messages.ts';
+import { say, type Reply } from '../../core/reply.ts';
 import type { Store } from '../../store/store.ts';
 
 /** What the core needs to know of who acted where, read from an interaction. */
@@ -50,6 +51,8 @@ export interface Core {
   stashForm(form: Form): Promise<string>;
   /** The stashed form behind an `open` button, or a reply saying it expired. */
   openForm(community: Community, actor: Actor, key: string): Promise<Outcome>;
+  /** What to say when the adapter itself failed: the core's "something went wrong, try again". */
+  failed(locale: Locale): Reply;
   /** Slow work a reply asked for (DMs, posts), once it was delivered. */
   runEffects(outcome: Outcome): Promise<void>;
   agenda(community: Community): Agenda;
@@ -88,6 +91,7 @@ export function coreOf(bot: Bot<CoreServices>): Core {
     formLater: (form, locale) => formAsReply(form, locale),
     stashForm: (form) => bot.stashForm(form),
     openForm: (community, actor, key) => bot.openForm(origin(community, actor), key),
+    failed: (locale) => say(coreMessages.t(locale, 'internalError')),
     runEffects: (outcome) => bot.runEffects(outcome),
     agenda: (community) => bot.services.agenda(community.id),
   };

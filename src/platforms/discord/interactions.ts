@@ -40,7 +40,10 @@ export class InteractionRouter {
   /** Takes one interaction; its failures are logged, never thrown at the client's event loop. */
   take(interaction: Interaction): void {
     if (!this.accepting) return;
-    const work = this.route(interaction).catch((error: unknown) => this.deps.logger.error({ err: error, interaction: interaction.id }, 'interaction failed'));
+    const work = this.route(interaction).catch(async (error: unknown) => {
+      this.deps.logger.error({ err: error, interaction: interaction.id }, 'interaction failed');
+      await this.rescue(interaction);
+    });
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
@@ -109,6 +112,20 @@ export class InteractionRouter {
     const focused = interaction.options.getFocused(true);
     if (!community || focused.name !== 'event') return interaction.respond([]);
     await interaction.respond(eventChoices(this.deps.core.agenda(community), String(focused.value), this.deps.clock.now()));
+  }
+
+  /** After a failure of the adapter itself: still an answer, "try again", where one can be given. */
+  private async rescue(interaction: Interaction): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    const locale = this.deps.core.localeOf(actorOf(interaction), this.deps.core.communityOfGuild(interaction.guildId));
+    const [message] = renderForDiscord(this.deps.core.failed(locale), { buttonId: () => '' });
+    const answer = { ...message!, flags: MessageFlags.Ephemeral as const };
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.followUp(answer);
+      else await interaction.reply(answer);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, interaction: interaction.id }, 'could not even say that an interaction failed');
+    }
   }
 
   /** The interaction's community; a server that is not configured is told what to add. */

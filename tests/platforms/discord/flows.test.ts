@@ -123,6 +123,25 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     expect(button).toContain('"custom_id":"o:propose:');
   });
 
+  it('answers even when keeping a form for its reopen button fails: a reply saying so, never silence', async () => {
+    const inner = memoryStore();
+    const store: Store = {
+      ...inner,
+      namespace: (name) => {
+        const space = inner.namespace(name);
+        if (name !== 'form-stash') return space;
+        return new Proxy(space, { get: (target, property, receiver) => (property === 'set' ? async () => Promise.reject(new Error('disk full')) : Reflect.get(target, property, receiver)) });
+      },
+    };
+    bot = await startBot({ store });
+    const opened = bot.fake.slashCommand({ name: 'propose', subcommand: 'new' });
+    // Refused (a blank title), so the answer carries a button whose form must be kept in the store.
+    const submitted = await bot.fake.submitModal(opened, { title: '   ', abstract: 'Avec méthode.', duration: ['5'] });
+    const answer = message(await submitted.response());
+    expect((answer.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(answer.content).toMatch(/try again/i);
+  });
+
   it('on stop, finishes the interaction in hand before closing the client and the store', async () => {
     const store = slowStore(memoryStore());
     bot = await startBot({ store, deferAfterMs: 200 });
