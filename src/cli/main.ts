@@ -24,6 +24,8 @@ Environment:
   STORE_URL      sqlite://data/emcee.sqlite (default) or redis://host:port
   EMCEE_FEEDBACK_SECRET  key of the hash that keeps feedback anonymous (set it before the first answer)
   EMCEE_LOG_LEVEL        error, warn, info (default), debug
+  DISCORD_TOKEN  run on Discord instead of the console (register the commands first: npm run deploy-commands)
+  DISCORD_API_URL        another Discord REST base (a proxy)
 `;
 
 const OPTIONS = {
