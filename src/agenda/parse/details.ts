@@ -51,12 +51,12 @@ export function readDetailSections(lines: readonly PageLine[]): SlotDetails[] {
     const heading = line.kind === 'heading';
     const slot = heading ? undefined : readSlotLine(line);
     if (heading || line.kind === 'break' || slot) {
-      if (reader) sections.push(reader.finish());
+      if (reader?.hasContent()) sections.push(reader.finish());
       // A programme line that is not a heading only takes the speakers written right under it.
-      reader = heading || slot?.kind === 'slot' ? new SectionReader(headingKeys(line), !heading) : undefined;
+      reader = heading || slot?.kind === 'slot' ? new SectionReader(line, !heading) : undefined;
     } else reader?.add(line);
   }
-  if (reader) sections.push(reader.finish());
+  if (reader?.hasContent()) sections.push(reader.finish());
   return sections;
 }
 
@@ -80,10 +80,15 @@ class SectionReader {
   private closed = false;
 
   constructor(
-    keys: string[],
+    private readonly opening: PageLine,
     private readonly speakersOnly = false,
   ) {
-    this.details = { keys, speakers: [] };
+    this.details = { keys: [], speakers: [] };
+  }
+
+  /** Most programme lines have nothing under them: their keys are not worth computing. */
+  hasContent(): boolean {
+    return this.details.abstract !== undefined || this.details.speakers.length > 0 || this.details.bio !== undefined;
   }
 
   add(line: PageLine): void {
@@ -147,7 +152,7 @@ class SectionReader {
   }
 
   finish(): SlotDetails {
-    return this.details;
+    return { ...this.details, keys: headingKeys(this.opening) };
   }
 }
 

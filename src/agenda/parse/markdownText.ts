@@ -39,9 +39,9 @@ export function inlineText(text: string): string {
 
 /** For matching titles and names across a page: case, accents and punctuation do not count. */
 export function matchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  // Decomposing is the slow part, and plain ASCII has no accents to remove.
+  const plain = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

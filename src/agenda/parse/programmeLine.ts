@@ -18,7 +18,19 @@ export function readProgrammeLine(line: string): ProgrammeLine | undefined {
   return first ? readSlotLine(first) : undefined;
 }
 
+/** Each line is asked by the programme and by the detail sections: read once. */
+const readings = new WeakMap<PageLine, ProgrammeLine | null>();
+
 export function readSlotLine(line: PageLine): ProgrammeLine | undefined {
+  let reading = readings.get(line);
+  if (reading === undefined) {
+    reading = readOnce(line) ?? null;
+    readings.set(line, reading);
+  }
+  return reading ?? undefined;
+}
+
+function readOnce(line: PageLine): ProgrammeLine | undefined {
   if (line.kind === 'break') return undefined;
   const range = readTimeRange(line.text);
   if (!range) return undefined;
