@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, failOnUnhandledRejections, withTimeout } from '../../fakes/discord/index.ts';
+import { deployCommands } from '../../../src/cli/deployCommands.ts';
 import { configFor } from './harness.ts';
 
 failOnUnhandledRejections();
@@ -18,9 +19,9 @@ afterEach(async () => {
 });
 
 /** `emcee start` on the fake; `said(text)` resolves once stderr (the log) has shown `text`. */
-function emceeStart(discord: FakeDiscord, logLevel: string) {
-  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configFor(discord)], {
-    env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: logLevel },
+function emceeStart(discord: FakeDiscord, logLevel: string, extraEnv: NodeJS.ProcessEnv = {}, configDir = configFor(discord)) {
+  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configDir], {
+    env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: logLevel, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -59,6 +60,20 @@ describe('emcee start on Discord, as a process', () => {
     const result = await exited;
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/DISCORD_TOKEN/);
+  }, PROCESS_WAIT_MS + 5_000);
+
+  it('answers /agenda now at EMCEE_NOW, a wall-clock time read in the community’s zone', async () => {
+    fake = await FakeDiscord.start();
+    const configDir = configFor(fake);
+    const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, EMCEE_CONFIG: configDir };
+    expect(await deployCommands([], { env, out: () => {}, err: () => {} })).toBe(0);
+    const { child, exited, said } = emceeStart(fake, 'info', { EMCEE_NOW: '2019-09-18T19:35' }, configDir);
+    await said('connected to Discord');
+    const response = await fake.slashCommand({ name: 'agenda', options: { event: 'now' } }).response();
+    // 19:35 in Paris: the 19:30 talk is on (read in UTC, it would be 21:35 and the evening over).
+    expect(JSON.stringify(response)).toContain('Adopter une posture de SRE');
+    child.kill('SIGTERM');
+    expect((await exited).code).toBe(0);
   }, PROCESS_WAIT_MS + 5_000);
 
   it('closes the Gateway connection and exits 0 on SIGTERM', async () => {
