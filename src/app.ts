@@ -11,6 +11,7 @@ import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
 import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
 import { createFeedback } from './feedback/service.ts';
+import { processOps, type Ops } from './ops/ops.ts';
 import type { Services } from './services.ts';
 import { storeFormStash } from './store/formStash.ts';
 import { openStore } from './store/openStore.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   storeUrl?: string;
   /** An already open store (tests). */
   store?: Store;
+  /** Metrics and readiness (default: this process's, served on PORT). */
+  ops?: Ops;
 }
 
 export interface App {
@@ -33,6 +36,7 @@ export interface App {
   config: LoadedConfig;
   communities: ReadonlyMap<string, Community>;
   services: Services;
+  ops: Ops;
   close(): Promise<void>;
 }
 
@@ -57,8 +61,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   logProblems(options.logger, config.problems);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
   const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
-  const store = options.store ?? (await openStore(options.storeUrl, options.logger));
+  const ops = options.ops ?? processOps();
+  for (const { events } of config.communities) ops.metrics.sourceFetch('ok', events.length);
+  ops.metrics.sourceFetch('problem', config.problems.length);
+  // Store failures counted, and the store probed by /readyz while the app is open.
+  const observed = ops.store(options.store ?? (await openStore(options.storeUrl, options.logger)));
+  const store = observed.store;
   const services = composeServices({ agendas, store, poster: options.poster(communities), logger: options.logger });
-  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store) });
-  return { bot, config, communities, services, close: () => store.close() };
+  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
+  const close = async () => {
+    observed.forget();
+    await store.close();
+  };
+  return { bot, config, communities, services, ops, close };
 }

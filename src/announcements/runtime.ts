@@ -41,6 +41,8 @@ export async function startScheduler(app: App, clock: Clock, env: NodeJS.Process
     clock,
     logger: services.logger,
     pollMs: env.EMCEE_SCHEDULER_POLL_MS ? Number(env.EMCEE_SCHEDULER_POLL_MS) : undefined,
+    // Posts, retries, misses and lateness, counted for /metrics.
+    ...app.ops.scheduler,
   });
   await scheduler.start();
   return scheduler;

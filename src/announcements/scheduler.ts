@@ -54,6 +54,8 @@ export interface SchedulerOptions {
   onFire?(occurrence: { key: string; at: number }, now: number): void;
   /** Probe for benchmarks and tests: an occurrence is about to be handed to the Poster. */
   onDeliver?(occurrence: { key: string; at: number }, now: number): void;
+  /** Observer for metrics: occurrences posted, failed after retries or missed (`count` of them), and each retry. */
+  onResult?(result: 'posted' | 'retried' | 'failed' | 'missed', count: number): void;
 }
 
 /** Longest a single timer is armed, so that a wall-clock jump (suspend, NTP) is noticed within a minute. */
@@ -460,6 +462,7 @@ export class Scheduler {
     // Another process may have posted it (on any of its platforms) while this one was down: then it was not missed.
     for (const key of keys) if (await this.options.repository.outcome(key)) return;
     await save({ at, result: 'missed', count: count > 1 ? count : undefined, recordedAt: this.now() });
+    this.options.onResult?.('missed', count);
   }
 
   private scheduleJob(live: LiveSchedule, community: Community, at: number, target: Target): Job {
@@ -586,6 +589,7 @@ export class Scheduler {
     // theirs to record, ours would overwrite it.
     if (!settled) return logger.warn({ occurrence: job.key }, 'occurrence taken over by another process after our lease expired: its outcome stands');
     await repository.saveOutcome(job.key, delivery);
+    this.options.onResult?.(delivery.result, 1);
     await job.record(delivery);
     if (delivery.result !== 'failed') return;
     logger.error({ occurrence: job.key, reason: delivery.reason }, 'scheduled post failed after its retries');
@@ -611,7 +615,10 @@ export class Scheduler {
         if (error instanceof UnknownChannelError) return { at: job.at, result: 'failed', reason: 'channel', recordedAt: this.now() };
         lastError = error instanceof Error ? error.message : String(error);
         this.options.logger.warn({ occurrence: job.key, attempt: attempt + 1, err: error }, 'post failed');
-        if (attempt < settings.retries) await this.sleep(settings.retryDelay * 2 ** attempt * (0.8 + Math.random() * 0.4));
+        if (attempt < settings.retries) {
+          this.options.onResult?.('retried', 1);
+          await this.sleep(settings.retryDelay * 2 ** attempt * (0.8 + Math.random() * 0.4));
+        }
       }
     }
     return { at: job.at, result: 'failed', reason: lastError.slice(0, 300), recordedAt: this.now() };

@@ -6,6 +6,8 @@ import { isLocale } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
 import { routePoster } from '../core/poster.ts';
 import type { Origin } from '../core/invocation.ts';
+import { processOps } from '../ops/ops.ts';
+import { opsServerFromEnv } from '../ops/server.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
 import { DiscordLoginError, runDiscord } from '../platforms/discord/run.ts';
@@ -25,10 +27,13 @@ export async function start(cli: CliValues): Promise<number> {
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
   // Routed: the scheduler then posts to the console's channels only, not to those of a platform not running here.
   const poster = (communities: Parameters<typeof consolePoster>[1]) => routePoster({ console: consolePoster(process.stdout, communities, clock) });
-  const app = await createApp({ configDir: cli.config, clock, logger: createLogger('warn'), poster });
+  const logger = createLogger('warn');
+  const app = await createApp({ configDir: cli.config, clock, logger, poster });
   zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
   let scheduler: Awaited<ReturnType<typeof startScheduler>> | undefined;
+  let endpoint: Awaited<ReturnType<typeof opsServerFromEnv>> = undefined;
   try {
+    endpoint = await opsServerFromEnv(app.ops, logger);
     // Reminders and announcements are posted by a running bot (a terminal, or --stay); a piped
     // one-shot session is only a client of the store.
     if (cli.stay || process.stdin.isTTY) scheduler = await startScheduler(app, clock);
@@ -49,6 +54,7 @@ export async function start(cli: CliValues): Promise<number> {
   } finally {
     await scheduler?.stop();
     await app.close();
+    await endpoint?.close();
   }
 }
 
@@ -59,13 +65,16 @@ async function startDiscord(cli: CliValues, token: string): Promise<number> {
   const clock = clockFromEnv(undefined, () => zone);
   // Listened for from the start: a signal during start-up stops the bot once it is up, not the process mid-way.
   const signalled = untilSignal();
+  const logger = createLogger('info');
+  // Up before the bot: /healthz answers while Discord connects, and /readyz says 503 until it has.
+  const endpoint = await opsServerFromEnv(processOps(), logger);
   try {
     const running = await runDiscord({
       token,
       apiUrl: process.env.DISCORD_API_URL || undefined,
       configDir: cli.config,
       clock,
-      logger: createLogger('info'),
+      logger,
       loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
     });
     const lost = await Promise.race([signalled.then(() => undefined), running.lost]);
@@ -77,6 +86,8 @@ async function startDiscord(cli: CliValues, token: string): Promise<number> {
     if (!(error instanceof DiscordLoginError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 1;
+  } finally {
+    await endpoint?.close();
   }
 }
 

@@ -9,6 +9,8 @@ import { DiscordLoginError, runDiscord } from '../platforms/discord/run.ts';
 import { SlackConfigError } from '../platforms/slack/adapter.ts';
 import { platformError } from '../platforms/slack/poster.ts';
 import { runSlack } from '../platforms/slack/run.ts';
+import { processOps } from '../ops/ops.ts';
+import { opsServerFromEnv } from '../ops/server.ts';
 import { openStore } from '../store/openStore.ts';
 import type { Store } from '../store/store.ts';
 import { clockFromEnv } from './clock.ts';
@@ -34,8 +36,13 @@ export async function startSlack(cli: CliValues, env: NodeJS.ProcessEnv = proces
   const store = await openStore(undefined, logger);
   const common = { configDir: cli.config, clock, logger, store: keptOpen(store), loaded: (app: { communities: ReadonlyMap<string, { timezone: string }> }) => (zone = [...app.communities.values()][0]?.timezone ?? zone) };
   const running: Array<{ stop(): Promise<void> }> = [];
+  // In Socket Mode PORT is free for the operator's endpoint; in HTTP mode Slack's receiver holds it.
+  const endpoint = env.SLACK_APP_TOKEN ? await opsServerFromEnv(processOps(), logger, env) : undefined;
   try {
     running.push(await runSlack({ ...slackFromEnv(env), ...common }));
+    // Started means connected (Bolt reconnects Socket Mode itself); /readyz stops counting it once stopping begins.
+    const forget = processOps().readiness.watchPlatform('slack', { connected: () => true });
+    running.push({ stop: async () => forget() });
     if (env.DISCORD_TOKEN) running.push(await runDiscord({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL || undefined, ...common }));
     await signalled;
     return 0;
@@ -47,6 +54,7 @@ export async function startSlack(cli: CliValues, env: NodeJS.ProcessEnv = proces
   } finally {
     for (const platform of running.reverse()) await platform.stop();
     await store.close();
+    await endpoint?.close();
   }
 }
 

@@ -14,6 +14,11 @@ export interface PlatformAdapter {
   /** Disconnects; resolves once nothing more will be handed to the bot. */
   stop(): Promise<void>;
   readonly poster: Poster;
+  /**
+   * Whether the connection to the platform is up now (true), else why not: /readyz says it.
+   * Without it, a started adapter counts as connected until it is stopped.
+   */
+  connected?(): true | string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Community } from '../config/community.ts';
 import { isOrganiser } from '../config/community.ts';
 import { StoreUnavailableError } from '../store/storeErrors.ts';
@@ -34,6 +35,15 @@ export interface BotDeps<S> {
   poster?: Poster;
   /** Where forms behind "open the form" buttons wait. */
   formStash?: FormStash;
+  /** Told how each command, submission and press ended and how long it took (metrics). */
+  observer?: CommandObserver;
+}
+
+/** How a command ended: its answer, a problem the member can fix, the store away, or a bug. */
+export type CommandOutcome = 'ok' | 'user_error' | 'store_unavailable' | 'error';
+
+export interface CommandObserver {
+  done(event: { command: string; platform: string; outcome: CommandOutcome; seconds: number }): void;
 }
 
 /**
@@ -89,7 +99,7 @@ export class Bot<S> {
     if (!resolved.ok) return this.problem(command, resolved, ctx.locale, invocation);
     const name = resolved.subcommand ? `${command.name} ${resolved.subcommand.name}` : command.name;
     if (resolved.subcommand?.organiserOnly && !ctx.isOrganiser) return this.organisersOnly(ctx, name);
-    const outcome = await this.guard(ctx, () => resolved.runnable.run(ctx, resolved.options));
+    const outcome = await this.guard(ctx, name, () => resolved.runnable.run(ctx, resolved.options));
     return this.shown(outcome, ctx.locale, answer);
   }
 
@@ -99,7 +109,7 @@ export class Bot<S> {
     if (!command?.submit) return say(m.t(ctx.locale, 'unknownCommand', { name: submission.formId }));
     // A submission or a press may be crafted: it is held to the same rule as the command.
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, () => command.submit!(ctx, submission)), ctx.locale, answer);
+    return this.shown(await this.guard(ctx, command.name, () => command.submit!(ctx, submission)), ctx.locale, answer);
   }
 
   async act(origin: Origin, commandName: string, action: { action: string; value: string }, answer: AnswerOptions = {}): Promise<Outcome> {
@@ -107,7 +117,7 @@ export class Bot<S> {
     const command = this.byName.get(commandName);
     if (!command?.act) return say(m.t(ctx.locale, 'unknownCommand', { name: commandName }));
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, () => command.act!(ctx, action)), ctx.locale, answer);
+    return this.shown(await this.guard(ctx, command.name, () => command.act!(ctx, action)), ctx.locale, answer);
   }
 
   /** Keeps a form behind a short key, for a button that opens it (route `open`). */
@@ -176,18 +186,32 @@ export class Bot<S> {
     return community;
   }
 
-  private async guard(ctx: CommandContext<S>, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
+  /** Runs a command's work, turning every failure into a reply; the one place commands are timed and counted. */
+  private async guard(ctx: CommandContext<S>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
+    const started = performance.now();
+    // One id per interaction, in every log record about it, so its lines can be found together.
+    const log = { interaction: randomUUID().slice(0, 8), command: name, platform: ctx.origin.platform, community: ctx.community.id };
+    let outcome: CommandOutcome = 'ok';
     try {
       return await run();
     } catch (error) {
-      if (error instanceof UserError) return error.form ?? say(error.text);
+      if (error instanceof UserError) {
+        outcome = 'user_error';
+        return error.form ?? say(error.text);
+      }
       if (error instanceof StoreUnavailableError) {
+        outcome = 'store_unavailable';
         // The store logs the outage once when it starts and once when it ends, not per command.
-        this.deps.logger.debug({ err: error, community: ctx.community.id }, 'command failed: store unavailable');
+        this.deps.logger.debug({ err: error, ...log }, 'command failed: store unavailable');
         return say(m.t(ctx.locale, 'storeUnavailable'));
       }
-      this.deps.logger.error({ err: error, community: ctx.community.id }, 'command failed');
+      outcome = 'error';
+      this.deps.logger.error({ err: error, ...log }, 'command failed');
       return say(m.t(ctx.locale, 'internalError'));
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      this.deps.logger.debug({ ...log, outcome, ms: Math.round(seconds * 1000) }, 'command answered');
+      this.deps.observer?.done({ command: name, platform: ctx.origin.platform, outcome, seconds });
     }
   }
 }

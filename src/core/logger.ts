@@ -7,14 +7,14 @@ const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 4
 /**
  * Structured logs on stderr, so that stdout stays the conversation (the console is scriptable).
  * A person at a terminal reads one plain line a record; anything else gets pino's JSON lines.
- * `EMCEE_LOG_LEVEL` overrides the level. `write` receives the readable lines (tests).
+ * `EMCEE_LOG_LEVEL` (or `LOG_LEVEL`, the usual name in containers) overrides the level. `write` receives the readable lines (tests).
  */
 export function createLogger(
   defaultLevel = 'info',
   readable = Boolean(process.stderr.isTTY),
   write: (line: string) => void = (line) => process.stderr.write(line),
 ): Logger {
-  const level = process.env.EMCEE_LOG_LEVEL ?? defaultLevel;
+  const level = process.env.EMCEE_LOG_LEVEL ?? process.env.LOG_LEVEL ?? defaultLevel;
   if (!readable) return pino({ level, base: undefined }, pino.destination(2));
   return pino({ level, base: undefined }, { write: (json: string) => write(readableLine(JSON.parse(json) as Record<string, unknown>)) });
 }

@@ -1,0 +1,64 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { CommandOutcome } from '../core/bot.ts';
+
+/** What the scheduler reports: a post's end, a retry, how late a firing was. */
+export type PostResult = 'posted' | 'retried' | 'failed' | 'missed';
+
+/**
+ * The process's Prometheus metrics, on a registry of their own (not prom-client's global one), so
+ * that a test can hold a fresh set. Label values are bounded: command names come from commands/,
+ * platforms and outcomes from fixed lists; nothing a member typed becomes a label.
+ */
+export class OpsMetrics {
+  readonly registry = new Registry();
+  private readonly commands = new Counter({ name: 'emcee_commands_total', help: 'Commands, form submissions and button presses handled, by command, platform and outcome', labelNames: ['command', 'platform', 'outcome'], registers: [this.registry] });
+  private readonly latency = new Histogram({
+    name: 'emcee_command_duration_seconds',
+    help: 'Time from a command reaching the bot to its answer, by command and platform',
+    labelNames: ['command', 'platform'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  private readonly posts = new Counter({ name: 'emcee_scheduled_posts_total', help: 'Scheduled posts (reminders, announcements): posted, retried, failed after retries, missed past the starting deadline', labelNames: ['result'], registers: [this.registry] });
+  private readonly lateness = new Histogram({
+    name: 'emcee_firing_lateness_seconds',
+    help: 'How long after its due instant a scheduled post was handed to the platform',
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 60, 300, 3600],
+    registers: [this.registry],
+  });
+  private readonly storeErrors = new Counter({ name: 'emcee_store_errors_total', help: 'Store operations that failed because the backend did not answer', labelNames: ['backend'], registers: [this.registry] });
+  private readonly sources = new Counter({ name: 'emcee_source_fetches_total', help: 'Event sources read (event files, calendars), by outcome', labelNames: ['outcome'], registers: [this.registry] });
+
+  constructor(options: { process?: boolean } = {}) {
+    // CPU, memory, event-loop lag, handles: what any Node service exposes.
+    if (options.process !== false) collectDefaultMetrics({ register: this.registry });
+    for (const result of ['posted', 'retried', 'failed', 'missed'] as const) this.posts.inc({ result }, 0);
+  }
+
+  command(command: string, platform: string, outcome: CommandOutcome, seconds: number): void {
+    this.commands.inc({ command, platform, outcome });
+    this.latency.observe({ command, platform }, seconds);
+  }
+
+  post(result: PostResult): void {
+    this.posts.inc({ result });
+  }
+
+  late(seconds: number): void {
+    this.lateness.observe(Math.max(0, seconds));
+  }
+
+  storeError(backend: string): void {
+    this.storeErrors.inc({ backend });
+  }
+
+  /** Event sources read at load: each event read, each problem found in the files. */
+  sourceFetch(outcome: 'ok' | 'problem', count = 1): void {
+    this.sources.inc({ outcome }, count);
+  }
+
+  /** The Prometheus text exposition, and its content type. */
+  async exposition(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
