@@ -5,6 +5,7 @@ import { StoreUnreachableError } from './storeErrors.ts';
 import { StoreHealth } from './storeHealth.ts';
 import { DEFAULT_RETENTION_MS, type Lease, type Store } from './store.ts';
 import type { Portable } from './portable.ts';
+import { expirePersistedClaims } from './redisClaims.ts';
 import { redisPortable } from './redisPortable.ts';
 import { serialized } from './serialized.ts';
 
@@ -74,6 +75,7 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
     throw new StoreUnreachableError(url, error);
   }
   connected = true;
+  await health.run(() => expirePersistedClaims(client as never, PREFIX, retentionMs));
   const spaces = new Map<string, Keyv>();
   const key = (name: string) => `${PREFIX}${name}`;
 

@@ -111,7 +111,7 @@ describe('Kubernetes example', () => {
   it('takes its tokens from the Secret and its config/ from ConfigMaps that exist', () => {
     const named = (kind: string) => new Map(docs.filter((d) => d.kind === kind).map((d) => [d.metadata.name, d]));
     const secrets = named('Secret');
-    const secret = secrets.get(container.envFrom[0].secretRef.name);
+    const secret = secrets.get(container.envFrom[0].secretRef.name)!;
     expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['STORE_URL', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'EMCEE_FEEDBACK_SECRET']));
     // Two replicas need a shared store.
     expect(secret.stringData.STORE_URL).toMatch(/^redis:\/\//);
