@@ -1,7 +1,8 @@
 import { applyDetails, readDetailSections } from './details.ts';
-import { locate, numberFromTitle, readWrittenEnd, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import { locate, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
 import { isForm, meetupSections } from './markdown/multiEvent.ts';
+import { sentenceStart } from './markdown/sentenceTimes.ts';
 import { pageDate, type PageDate } from './markdown/pageDate.ts';
 import { readPage, type PageLine } from './markdown/tree.ts';
 import { readProgramme } from './markdownProgramme.ts';
@@ -45,7 +46,7 @@ function readSeveral(input: FileInput, frontMatter: FrontMatter, sections: PageL
 function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly PageLine[], dated: PageDate): FileReading {
   const { data, lineOf } = frontMatter;
   const programme = readProgramme(lines);
-  const date = dated.date;
+  const date = withSentenceStart(dated.date, programme.slots, lines);
   if (date && programme.problems.length === 0 && programme.slots.length === 0) return { kind: 'not-event', reason: NO_PROGRAMME };
   const warnings: Finding[] = [...(dated.warning ? [dated.warning] : []), ...programme.warnings];
   const header = readHeader(data, lines, input.timezone, warnings);
@@ -59,6 +60,13 @@ function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly Pag
   // The number comes from `number:` when that one was valid, else from the title.
   const where = { number: lineOf([data.number === draft.number ? 'number' : 'title']), date: dated.line ?? lineOf(['date']) };
   return { kind: 'event', event, warnings: locate(warnings, lineOf), lines: where };
+}
+
+/** A day without a time, and talks without times: the start may be said in a sentence. */
+function withSentenceStart(date: WrittenDate | undefined, slots: readonly DraftSlot[], lines: readonly PageLine[]): WrittenDate | undefined {
+  if (!date || date.time || slots.some((slot) => slot.start)) return date;
+  const time = sentenceStart(lines);
+  return time ? { ...date, time } : date;
 }
 
 type HeaderFields = Pick<EventDraft, 'title' | 'number' | 'end' | 'venue' | 'online' | 'url' | 'description'>;

@@ -22,7 +22,7 @@ export interface WrittenDate {
 export const DATE_EXAMPLE = '2026-12-09T19:00';
 
 const DATE_TEXT =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2})[:hH](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:T|\s+)(\d{1,2})[:hH](\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /**
  * A string (`2026-12-09 19:00`, `2019-09-18T19:00:00-01:00`, `2026-12-09`) or a JS Date (what a
@@ -33,7 +33,7 @@ export function readWrittenDate(value: unknown, zone: string): WrittenDate | und
   if (typeof value !== 'string') return undefined;
   const match = DATE_TEXT.exec(value.trim());
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, , offset] = match;
+  const [, year, , month, day, hour, minute, , offset] = match;
   const date = { year: Number(year), month: Number(month), day: Number(day) };
   if (!DateTime.fromObject(date, { zone: 'utc' }).isValid) return undefined;
   if (hour === undefined) return { raw: value, date };

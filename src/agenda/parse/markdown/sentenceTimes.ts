@@ -8,7 +8,7 @@ import type { PageLine } from './tree.ts';
  * become a welcome slot that lasts until the talks start.
  */
 const DOORS = /(ouverture des portes|doors open|doors|accueil)(?:\s+(?:à|a|at|dès|des|from)(?=\s))?\s*[:–-]?\s*/giu;
-const START = /(d[ée]but(?: des (?:talks|présentations|conférences))?|first talk|talks start|starts?|démarrage|on commence)(?:\s+(?:à|a|at|dès|des)(?=\s))?\s*[:–-]?\s*/giu;
+const START = /(d[ée]but(?: des (?:talks|présentations|conférences))?|first talk|talks start|get started|starts?|démarrage|on commence|nous commençons|we start)(?:\s+(?:à|a|at|dès|des)(?=\s))?\s*[:–-]?\s*/giu;
 
 interface PhraseTime {
   phrase: string;
@@ -31,6 +31,15 @@ export function doorsSlot(lines: readonly PageLine[]): DraftSlot | undefined {
     const start = timeAfter(line.text, START);
     const title = doors.phrase.charAt(0).toLocaleUpperCase('fr') + doors.phrase.slice(1);
     return { start: doors.time, ...(start ? { end: start.time } : {}), title, speakers: [], line: line.line };
+  }
+  return undefined;
+}
+
+/** `We get started at 6:30 pm`: the start of a meetup whose talks have no times. */
+export function sentenceStart(lines: readonly PageLine[]): TimeOfDay | undefined {
+  for (const line of lines) {
+    const start = line.kind === 'text' ? timeAfter(line.text, START) : undefined;
+    if (start) return start.time;
   }
   return undefined;
 }

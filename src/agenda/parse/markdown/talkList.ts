@@ -11,22 +11,35 @@ import { allStrong, strongRuns, type PageLine } from './tree.ts';
  */
 export function readTalkList(lines: readonly PageLine[]): DraftSlot[] {
   const slots: DraftSlot[] = [];
+  // Under a heading that is a talk, bullets are about that talk (related reading, slides).
+  let underTalk = false;
   lines.forEach((line, i) => {
+    if (line.kind === 'heading') underTalk = false;
+    if (underTalk && line.kind !== 'heading') return;
     const slot = talkOf(line, lines[i + 1]);
     if (slot) slots.push({ ...slot, line: line.line });
+    if (slot && line.kind === 'heading') underTalk = true;
   });
   return slots;
 }
 
 function talkOf(line: PageLine, next: PageLine | undefined): Pick<DraftSlot, 'title' | 'speakers'> | undefined {
   if (!line.first) return undefined;
-  if (line.kind === 'heading' && line.level > 1) return withSpeakers(splitTitleAndSpeakers(line.text));
+  if (line.kind === 'heading' && line.level > 1) return withSpeakers(headingTalk(line.text));
   if (line.kind === 'text' && allStrong(line)) return boldTitle(line, next);
   if (line.kind !== 'item' || line.level > 1 || readLabel(line.text)) return undefined;
   return withSpeakers(fromBoldRuns(line) ?? titleAndSpeakers(line.text));
 }
 
 const withSpeakers = <T extends { speakers: unknown[] }>(slot: T): T | undefined => (slot.speakers.length > 0 ? slot : undefined);
+
+/** `## Title par Name; en français`, or `### Title @handle` (the speaker known by a handle only). */
+function headingTalk(text: string): Pick<DraftSlot, 'title' | 'speakers'> {
+  const split = splitTitleAndSpeakers(text);
+  if (split.speakers.length > 0) return split;
+  const handles = /^(.+?)((?:\s+@[\w.-]+)+)$/.exec(text);
+  return handles ? { title: cleanTitle(handles[1] as string), speakers: parseNameList((handles[2] as string).trim().split(/\s+/).join(' & ')) } : split;
+}
 
 /** `__Titre__` alone on its line, then `* Speaker: Ada Martin / Architect @Acme`. */
 function boldTitle(line: PageLine, next: PageLine | undefined): Pick<DraftSlot, 'title' | 'speakers'> | undefined {
