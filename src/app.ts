@@ -1,5 +1,7 @@
 import { commands } from '../commands/index.ts';
 import { Agenda } from './agenda/agenda.ts';
+import { LiveAgendas } from './agenda/live/agendas.ts';
+import { organiserNotices } from './agenda/live/notify.ts';
 import { AnnouncementRepository } from './announcements/repository.ts';
 import { lightningTalksFromProposals } from './proposals/lightning.ts';
 import type { Community } from './config/community.ts';
@@ -37,11 +39,13 @@ export interface App {
   communities: ReadonlyMap<string, Community>;
   services: Services;
   ops: Ops;
+  /** The agendas behind `services.agenda`; `start()` watches folders and polls sources (a running bot). */
+  agendas: LiveAgendas;
   close(): Promise<void>;
 }
 
 /** Every feature's service on one store: what commands and the scheduler are handed. */
-export function composeServices(parts: { agendas: ReadonlyMap<string, Agenda>; store: Store; poster: Poster; logger: Logger }): Services {
+export function composeServices(parts: { agendas: { get(communityId: string): Agenda | undefined }; store: Store; poster: Poster; logger: Logger }): Services {
   const { agendas, store, poster, logger } = parts;
   return {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
@@ -60,18 +64,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
   logProblems(options.logger, config.problems);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
-  const agendas = new Map(config.communities.map(({ community, events }) => [community.id, new Agenda(events)]));
   const ops = options.ops ?? processOps();
   for (const { events } of config.communities) ops.metrics.sourceFetch('ok', events.length);
   ops.metrics.sourceFetch('problem', config.problems.length);
   // Store failures counted, and the store probed by /readyz while the app is open.
   const observed = ops.store(options.store ?? (await openStore(options.storeUrl, options.logger)));
   const store = observed.store;
-  const services = composeServices({ agendas, store, poster: options.poster(communities), logger: options.logger });
+  const poster = options.poster(communities);
+  const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger });
+  await agendas.load();
+  const services = composeServices({ agendas, store, poster, logger: options.logger });
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
   const close = async () => {
+    await agendas.stop();
     observed.forget();
     await store.close();
   };
-  return { bot, config, communities, services, ops, close };
+  return { bot, config, communities, services, ops, agendas, close };
 }

@@ -45,6 +45,9 @@ export async function startScheduler(app: App, clock: Clock, env: NodeJS.Process
     ...app.ops.scheduler,
   });
   await scheduler.start();
+  // A running bot follows its event folders and sources; reminders move with a changed meetup.
+  app.agendas.on('changed', (communityId) => scheduler.agendaChanged(communityId));
+  await app.agendas.start();
   return scheduler;
 }
 

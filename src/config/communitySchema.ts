@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { sourceSettingsSchema } from '../agenda/sourceSettings.ts';
 import { reminderSettingsSchema, scheduleSettingsSchema } from '../announcements/settings.ts';
 import { proposalSettingsSchema } from '../proposals/settings.ts';
 import { feedbackSettingsSchema } from '../feedback/settings.ts';
@@ -66,6 +67,8 @@ export const communitySchema = z.strictObject({
     .optional(),
   /** Folder of this community's event files, relative to the config folder. */
   events: z.string().min(1).optional(),
+  /** Published schedules and calendar feeds read besides the event folder (src/agenda/sourceSettings.ts). */
+  sources: sourceSettingsSchema,
   /** Reminders before and after each event (src/announcements/settings.ts). */
   reminders: reminderSettingsSchema,
   /** Scheduled posts: starting deadline, retries (src/announcements/settings.ts). */

@@ -1,0 +1,113 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Community } from '../../config/community.ts';
+import type { Logger } from '../../core/logger.ts';
+import { plain } from '../../core/text.ts';
+import type { MeetupEvent } from '../event.ts';
+import { loadEventFolder, type LoadProblem } from '../load.ts';
+import { liveMessages as m } from './messages.ts';
+import type { TellOrganisers } from './notify.ts';
+import type { AgendaPart } from './part.ts';
+
+export interface FolderOptions {
+  community: Community;
+  /** The events the configuration load gave, so the folder is not read twice at start-up. */
+  initial: readonly MeetupEvent[];
+  tell: TellOrganisers;
+  logger: Logger;
+  /** Editors write a file in several steps (truncate, write, rename): changes are taken together. */
+  debounceMs?: number;
+}
+
+/**
+ * A community's event folder, watched (fs.watch on the folder itself: Node 20 has no recursive
+ * watch on Linux, and the loader reads only the folder's own files). A changed, added or removed
+ * file reloads the folder; a file that no longer reads keeps its last good events, and the
+ * organisers hear about it once.
+ */
+export class EventFolder implements AgendaPart {
+  private lastGood = new Map<string, MeetupEvent[]>();
+  private current: MeetupEvent[];
+  private watcher?: FSWatcher;
+  private timer?: NodeJS.Timeout;
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: FolderOptions) {
+    this.current = [...options.initial];
+    for (const event of options.initial) this.lastGood.set(event.source, [...(this.lastGood.get(event.source) ?? []), event]);
+  }
+
+  get events(): readonly MeetupEvent[] {
+    return this.current;
+  }
+
+  async start(changed: () => void): Promise<void> {
+    const { eventsDir } = this.options.community;
+    try {
+      this.watcher = watch(eventsDir, { persistent: false }, () => this.schedule(changed));
+      this.watcher.on('error', (error) => this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder no longer watched'));
+    } catch (error) {
+      this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder cannot be watched: changes need a restart');
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    await this.reloading;
+  }
+
+  /** Reads the folder again now (what a change triggers after the debounce). */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(() => this.read()).catch((error) => this.options.logger.error({ err: error }, 'event folder reload failed'));
+    return this.reloading;
+  }
+
+  private schedule(changed: () => void): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload().then(changed), this.options.debounceMs ?? 200);
+  }
+
+  private async read(): Promise<void> {
+    const { community } = this.options;
+    const loaded = await loadEventFolder(community.eventsDir, community.timezone);
+    const fresh = new Map<string, MeetupEvent[]>();
+    for (const event of loaded.events) fresh.set(event.source, [...(fresh.get(event.source) ?? []), event]);
+    const broken = brokenFiles(loaded.problems, fresh, this.lastGood);
+    const kept = [...broken.keys()].flatMap((file) => this.lastGood.get(file) ?? []);
+    const ids = new Set(loaded.events.map((event) => event.id));
+    this.current = [...loaded.events, ...kept.filter((event) => !ids.has(event.id))];
+    for (const [file, problem] of broken) await this.tellBroken(file, problem);
+    // A fixed file replaces its last good version; a removed one takes its events with it.
+    for (const file of broken.keys()) {
+      const good = this.lastGood.get(file);
+      if (good) fresh.set(file, good);
+    }
+    this.lastGood = fresh;
+  }
+
+  private async tellBroken(file: string, problem: LoadProblem): Promise<void> {
+    const { community, tell } = this.options;
+    const modified = await stat(file).then((info) => info.mtimeMs, () => 0);
+    const name = path.relative(community.eventsDir, file) || file;
+    const key = this.lastGood.has(file) ? 'brokenKept' : 'brokenLeftOut';
+    await tell(community, `file:${file}:${modified}`, m.t(community.locale, key, { file: [plain(name)], problem: [plain(problemText(problem))] }));
+  }
+}
+
+/**
+ * Files left out of this load that gave no event: unreadable (an error), or a meetup that no longer
+ * reads as one. A file that never was a meetup (a site's data file, an image) is not news.
+ */
+function brokenFiles(problems: readonly LoadProblem[], fresh: ReadonlyMap<string, unknown>, before: ReadonlyMap<string, unknown>): Map<string, LoadProblem> {
+  const broken = new Map<string, LoadProblem>();
+  for (const problem of problems) {
+    if (!problem.leftOut || fresh.has(problem.file) || broken.has(problem.file)) continue;
+    if (problem.severity !== 'error' && !before.has(problem.file)) continue;
+    broken.set(problem.file, problem);
+  }
+  return broken;
+}
+
+const problemText = (problem: LoadProblem) => `${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`;

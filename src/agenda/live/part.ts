@@ -1,0 +1,10 @@
+import type { MeetupEvent } from '../event.ts';
+
+/** Where some of a community's events come from (its folder, one source), kept up to date. */
+export interface AgendaPart {
+  /** The events as last read well. */
+  readonly events: readonly MeetupEvent[];
+  /** Begins watching or polling; `changed` is called after each new reading. */
+  start(changed: () => void): Promise<void>;
+  stop(): Promise<void>;
+}
