@@ -3,7 +3,7 @@
  * within 3 s (a deferral, with the declared visibility, when the answer is slow), a modal only as
  * that first response, further messages as follow-ups.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalMessageModalSubmitInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { ButtonResponse, Outcome } from '../../core/command.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Button, Reply, Visibility } from '../../core/reply.ts';
@@ -70,9 +70,14 @@ async function answerNow(interaction: Answerable, outcome: Outcome, context: Res
   }
   const answer = outcome.kind === 'form' ? context.core.formLater(outcome, context.locale) : outcome;
   const [first, ...rest] = await render(answer, context);
-  if (interaction.isButton() && answer.replaces) await interaction.update(editable(first!));
+  if (answer.replaces && fromMessage(interaction)) await interaction.update(editable(first!));
   else await interaction.reply(withFlags(first!, answer.visibility));
   for (const message of rest) await interaction.followUp(withFlags(message, answer.visibility));
+}
+
+/** A button, or a modal opened from one: its answer may take the place of the message it was on. */
+function fromMessage(interaction: Answerable): interaction is ButtonInteraction | ModalMessageModalSubmitInteraction {
+  return interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage());
 }
 
 /** The reply as messages; a button that opens a form has it stashed, its route carrying the key. */

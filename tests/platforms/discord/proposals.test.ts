@@ -60,6 +60,23 @@ describe('emcee on Discord: lightning talks', () => {
     expect(JSON.stringify(agenda)).toContain(talk.title);
   });
 
+  it('declines with a reason typed in a modal opened from the button; the list is updated in place', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
+    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
+    await listed.response();
+    const decline = buttons(listed.original()!).find((button) => button.custom_id.startsWith('b:proposals:reject:'))!;
+    const pressed = fake.pressButton(listed.original() as APIMessage, decline.custom_id, { user: bot.organiser });
+    const modal = await pressed.modal();
+    const reasonField = JSON.stringify(modal.components).match(/"custom_id":"([a-z]+)"/)![1]!;
+    const submitted = await fake.submitModal(pressed, { [reasonField]: 'Déjà présenté le mois dernier' });
+    expect((await submitted.response()).type).toBe(InteractionResponseType.UpdateMessage);
+    const dm = await fake.messages.posted.find((posted) => fake.world.dmChannel(posted.channelId) !== undefined);
+    expect(JSON.stringify(dm.body)).toContain('Déjà présenté le mois dernier');
+  });
+
   it('tells the organisers in their channel when the speaker’s DMs are closed (50007)', async () => {
     bot = await startBot();
     const { fake } = bot;
