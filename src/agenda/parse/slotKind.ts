@@ -2,7 +2,7 @@ import type { SlotKind, Speaker } from '../event.ts';
 import { matchKey } from './markdownText.ts';
 
 /** Keywords in French and English, compared on matchKey() text (no case, accents or punctuation). */
-const WELCOME = ['accueil', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration'];
+const WELCOME = ['accueil', 'meet and greet', 'meet greet', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration'];
 const FOOD = ['apero', 'aperitif', 'pizza', 'pizzas', 'pizza time', 'buffet', 'drinks', 'drink', 'dinner', 'diner', 'repas', 'food', 'snacks', 'cocktail', 'beers', 'bieres'];
 const BREAK = ['pause', 'break', 'coffee break', 'pause cafe', 'networking'];
 /** Phrases that mean the group's own news even when someone is named as presenting them. */

@@ -96,11 +96,20 @@ export function splitTitleAndSpeakers(text: string): { title: string; speakers: 
     const matches = [...text.matchAll(separator)].reverse();
     for (const match of matches) {
       const title = cleanTitle(text.slice(0, match.index));
-      const speakers = readNames(text.slice(match.index + match[0].length).trim());
-      if (title !== '' && speakers) return { title, speakers };
+      const speakers = readNames(text.slice(match.index + match[0].length).trim().replace(/\.$/, ''));
+      if (title !== '' && speakers) return handleAfterName(title, speakers);
     }
   }
   return { title: cleanTitle(text), speakers: [] };
+}
+
+/** `Title - Ada Martin - @ada`: the handle alone is Ada's, not a second speaker. */
+function handleAfterName(title: string, speakers: Speaker[]): { title: string; speakers: Speaker[] } {
+  const only = speakers.length === 1 ? speakers[0] : undefined;
+  if (!only || only.name !== `@${only.handle}`) return { title, speakers };
+  const named = splitTitleAndSpeakers(title);
+  const person = named.speakers.length === 1 ? named.speakers[0] : undefined;
+  return person && !person.handle ? { title: named.title, speakers: [{ ...person, handle: only.handle }] } : { title, speakers };
 }
 
 /**
