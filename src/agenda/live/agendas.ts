@@ -35,8 +35,9 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
     super();
     const { store, tell, logger, debounceMs } = options;
     for (const { community, events } of options.communities) {
-      const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs });
-      const sources = community.sources.map((settings) => new SourceFeed({ community, settings, store, tell, logger }));
+      const changed = () => this.rebuild(community.id, true);
+      const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs, changed });
+      const sources = community.sources.map((settings) => new SourceFeed({ community, settings, store, tell, logger, changed }));
       this.entries.set(community.id, { parts: [folder, ...sources], agenda: new Agenda(events) });
     }
   }
@@ -56,7 +57,7 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    for (const [id, entry] of this.entries) await Promise.all(entry.parts.map((part) => part.start(() => this.rebuild(id, true))));
+    for (const entry of this.entries.values()) await Promise.all(entry.parts.map((part) => part.start()));
   }
 
   async stop(): Promise<void> {

@@ -18,6 +18,8 @@ export interface FolderOptions {
   logger: Logger;
   /** Editors write a file in several steps (truncate, write, rename): changes are taken together. */
   debounceMs?: number;
+  /** Called after each reading the folder's changes caused. */
+  changed?: () => void;
 }
 
 /**
@@ -42,10 +44,10 @@ export class EventFolder implements AgendaPart {
     return this.current;
   }
 
-  async start(changed: () => void): Promise<void> {
+  async start(): Promise<void> {
     const { eventsDir } = this.options.community;
     try {
-      this.watcher = watch(eventsDir, { persistent: false }, () => this.schedule(changed));
+      this.watcher = watch(eventsDir, { persistent: false }, () => this.schedule());
       this.watcher.on('error', (error) => this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder no longer watched'));
     } catch (error) {
       this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder cannot be watched: changes need a restart');
@@ -64,9 +66,9 @@ export class EventFolder implements AgendaPart {
     return this.reloading;
   }
 
-  private schedule(changed: () => void): void {
+  private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.reload().then(changed), this.options.debounceMs ?? 200);
+    this.timer = setTimeout(() => void this.reload().then(() => this.options.changed?.()), this.options.debounceMs ?? 200);
   }
 
   private async read(): Promise<void> {

@@ -4,7 +4,7 @@ import type { MeetupEvent } from '../event.ts';
 export interface AgendaPart {
   /** The events as last read well. */
   readonly events: readonly MeetupEvent[];
-  /** Begins watching or polling; `changed` is called after each new reading. */
-  start(changed: () => void): Promise<void>;
+  /** Begins watching or polling; the part's `changed` callback follows each new reading. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -25,6 +25,8 @@ export interface FeedOptions {
   store: Store;
   tell: TellOrganisers;
   logger: Logger;
+  /** Called after a fetch that changed the source's events. */
+  changed?: () => void;
   now?: () => number;
 }
 
@@ -61,8 +63,8 @@ export class SourceFeed implements AgendaPart {
     if (stored && this.use(stored)) this.copy = stored;
   }
 
-  async start(changed: () => void): Promise<void> {
-    const tick = () => void this.refresh().then((result) => result === 'changed' && changed());
+  async start(): Promise<void> {
+    const tick = () => void this.refresh();
     this.timer = setInterval(tick, this.options.settings.every);
     this.timer.unref();
     tick();
@@ -73,9 +75,14 @@ export class SourceFeed implements AgendaPart {
     await this.running;
   }
 
-  /** One fetch now (the interval's work); concurrent calls share it. */
+  /** One fetch now (the interval's work); concurrent calls share it. A change is announced through `changed`. */
   refresh(): Promise<RefreshResult> {
-    this.running ??= this.fetchOnce().finally(() => (this.running = undefined));
+    this.running ??= this.fetchOnce()
+      .then((result) => {
+        if (result === 'changed') this.options.changed?.();
+        return result;
+      })
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
