@@ -18,7 +18,8 @@ export function readByline(text: string): Speaker[] | undefined {
 /** `**Ada Martin** (Acme) shows how…` → Ada Martin of Acme, and the rest of the paragraph. */
 export function readBoldNameLead(line: PageLine): { speaker: Speaker; rest: string } | undefined {
   const name = leadingStrong(line);
-  if (!name || !looksLikeNames(name) || name.includes(' et ') || name.includes(' and ')) return undefined;
+  // A first and a last name: one bold word (`**Important**`, `**Note**`) opens prose, not a bio.
+  if (!name || name.split(/\s+/).length < 2 || !looksLikeNames(name) || / (?:et|and) /.test(name)) return undefined;
   const after = line.text.slice(line.text.indexOf(name) + name.length);
   const group = /^\s*(\([^)]*\))/.exec(after);
   const speaker = parseSpeaker(`${name}${group ? ` ${group[1]}` : ''}`);
