@@ -4,7 +4,7 @@
  * to, and an orderly stop. Several adapters may run in one process on one bot (src/runAdapters.ts).
  */
 import { once } from 'node:events';
-import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits, Status } from 'discord.js';
 import type { Agenda } from '../../agenda/agenda.ts';
 import type { BotAdapter } from '../../core/adapter.ts';
 import type { Bot } from '../../core/bot.ts';
@@ -56,11 +56,12 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   });
   let bound: Bot<DiscordServices> | undefined;
   let router: InteractionRouter | undefined;
+  let gone: DiscordLoginError | undefined;
   const lost = new Promise<DiscordLoginError>((resolve) =>
     // discord.js reconnects on its own, except after a close it cannot recover from.
     client.on(Events.ShardDisconnect, (event) => {
-      const error = closeError(event.code);
-      if (error) resolve(error);
+      gone ??= closeError(event.code);
+      if (gone) resolve(gone);
     }),
   );
   client.on(Events.InteractionCreate, (interaction) => router?.take(interaction));
@@ -90,6 +91,11 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
         throw loginError(error);
       }
       options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+    },
+    // For /readyz: the Gateway session, as discord.js tracks it (reconnecting counts as not ready).
+    connected: () => {
+      if (gone) return `Discord gateway closed for good: ${gone.message}`;
+      return client.ws.status === Status.Ready ? true : `Discord gateway ${Status[client.ws.status]?.toLowerCase() ?? 'not connected'}`;
     },
     async stop() {
       await router?.drain();

@@ -180,13 +180,22 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(300);
   });
 
-  it('answers an interaction sent while the Gateway asked the bot to reconnect (op 7)', async () => {
+  it('answers an interaction sent while the Gateway asked the bot to reconnect (op 7), and is ready again after', async () => {
     bot = await startBot();
     const { fake } = bot;
+    expect((await bot.running.app.ops.readiness.check()).reasons).toEqual([]);
     fake.gateway.requestReconnect();
     await fake.gateway.closes.next();
     const handle = fake.slashCommand({ name: 'agenda', options: { event: '4' } });
     await fake.gateway.resumes.next();
     expect(JSON.stringify(message(await handle.response()).embeds)).toContain('Adopter une posture de SRE');
+    expect((await bot.running.app.ops.readiness.check()).reasons).toEqual([]);
+  });
+
+  it('is not ready while Discord has dropped the connection for good', async () => {
+    bot = await startBot();
+    bot.fake.gateway.close(4004);
+    await bot.running.lost;
+    expect((await bot.running.app.ops.readiness.check()).reasons).toEqual([expect.stringMatching(/^discord: Discord gateway/)]);
   });
 });
