@@ -1,10 +1,11 @@
 import type { DateTime } from 'luxon';
-import { Agenda } from '../agenda/agenda.ts';
+import type { Agenda } from '../agenda/agenda.ts';
+import { LiveAgendas } from '../agenda/live/agendas.ts';
 import type { MeetupEvent, Slot } from '../agenda/event.ts';
 import { CalendarSequences, eventCalendar } from '../agenda/icsFeed.ts';
 import { eventToJson } from '../agenda/json.ts';
 import { programme } from '../agenda/present.ts';
-import { ConfigError, hasErrors, loadConfig } from '../config/load.ts';
+import { ConfigError, hasErrors, loadConfig, type LoadedCommunity } from '../config/load.ts';
 import { isLocale, type Locale } from '../core/i18n.ts';
 import { silentLogger } from '../core/logger.ts';
 import { renderReply } from '../platforms/console/render.ts';
@@ -26,11 +27,11 @@ export async function agendaCommand(cli: CliValues, ref: string | undefined): Pr
   const loaded = cli.community ? config.communities.find((c) => c.community.id === cli.community) : config.communities[0];
   if (!loaded) throw new UsageError(`no community "${cli.community}" in ${config.dir}/communities`);
   const { community } = loaded;
-  const agenda = new Agenda(loaded.events);
   const now = clockFromEnv(undefined, () => community.timezone).now();
-  const event = ref ? agenda.find(ref) : agenda.next(now);
-  if (!event) throw new UsageError(ref ? `no event "${ref}" in ${community.eventsDir}` : 'no upcoming event');
   const out = await withStore(async (store) => {
+    const agenda = await storedAgenda(loaded, store);
+    const event = ref ? agenda.find(ref) : agenda.next(now);
+    if (!event) throw new UsageError(ref ? `no event "${ref}" in ${community.eventsDir}` : 'no upcoming event');
     const lightning = lightningTalksFromProposals(store, silentLogger);
     if (cli.ics) return eventCalendar(event, { community, lightning, sequences: new CalendarSequences(store), now });
     const accepted = await lightning.accepted(community.id, event.id);
@@ -43,6 +44,13 @@ export async function agendaCommand(cli: CliValues, ref: string | undefined): Pr
 
 function printed(event: MeetupEvent, lightning: Slot[], locale: Locale, zone: string, now: DateTime): string {
   return renderReply(programme(event, locale, now, lightning), { zone, locale, now });
+}
+
+/** The folder's events and the last good copies of the community's sources, as the bot has them (no fetch). */
+async function storedAgenda(loaded: LoadedCommunity, store: Store): Promise<Agenda> {
+  const live = new LiveAgendas({ communities: [loaded], store, tell: async () => {}, logger: silentLogger });
+  await live.load();
+  return live.get(loaded.community.id);
 }
 
 async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {

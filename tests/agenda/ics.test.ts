@@ -5,7 +5,7 @@ import { Agenda, type LightningTalks } from '../../src/agenda/agenda.ts';
 import type { MeetupEvent, Slot } from '../../src/agenda/event.ts';
 import { readIcal } from '../../src/agenda/formats/ical.ts';
 import { cachedZoneClock } from '../../src/agenda/formats/index.ts';
-import { calendarFeed, CalendarSequences, eventCalendar } from '../../src/agenda/icsFeed.ts';
+import { calendarFeed, CalendarSequences, communityCalendar, eventCalendar } from '../../src/agenda/icsFeed.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import { harness } from '../support/harness.ts';
 
@@ -87,5 +87,16 @@ describe('/agenda … ics', () => {
     const vevent = parse(attachment!.content).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('uid')).toBe('2027-01-20-meetup-13@sre-paris.emcee');
     expect(bot.render(outcome, 'en')).toContain('the calendar file to open with your calendar app');
+  });
+});
+
+describe('the community feed an HTTP endpoint serves', () => {
+  it('holds every meetup of the community, from the running app’s services', async () => {
+    const bot = await harness({ now: '2026-12-01T10:00:00+01:00' });
+    const community = [...bot.app.communities.values()][0]!;
+    const text = await communityCalendar(bot.app.services, community, DateTime.utc());
+    const uids = parse(text).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    expect(uids).toHaveLength(bot.app.services.agenda(community.id).all().length);
+    expect(uids).toContain('2027-01-20-meetup-13@sre-paris.emcee');
   });
 });
