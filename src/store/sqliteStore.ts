@@ -61,9 +61,13 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
   guardQueries(admin, health);
   const adapters: KeyvSqlite[] = [admin];
   const spaces = new Map<string, Keyv>();
-  const transaction = sqliteTransactions(guardQueries(open(), health));
-  transaction.connection.query('PRAGMA synchronous = FULL').catch(() => {});
-  adapters.push(transaction.connection);
+  // Only `emcee store import` needs this connection: opened on first use.
+  const transaction = sqliteTransactions(() => {
+    const connection = guardQueries(open(), health);
+    connection.query('PRAGMA synchronous = FULL').catch(() => {});
+    adapters.push(connection);
+    return connection;
+  });
   const purge = () => purgeExpired(admin, now(), retentionMs);
   // A purge that fails (store away) is retried at the next tick; the outage is the health's to log.
   const purging = setInterval(() => void purge().catch(() => {}), PURGE_EVERY_MS).unref();

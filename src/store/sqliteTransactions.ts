@@ -8,10 +8,13 @@ export type Transaction = (work: (query: Query) => Promise<void>) => Promise<voi
  * Transactions on a connection of their own, one at a time: a BEGIN on the connection that
  * claims and counters share would take in their statements too. Across processes, BEGIN
  * IMMEDIATE takes SQLite's write lock at once and waits out other writers (busy timeout).
+ * For bulk loads with nothing else writing (an import): a process whose other writers wait on
+ * the lock meanwhile may stall (sqliteCommits.ts says why), so the bot itself never uses it.
  */
-export function sqliteTransactions(connection: KeyvSqlite): { connection: KeyvSqlite; run: Transaction } {
+export function sqliteTransactions(connect: () => KeyvSqlite): { run: Transaction } {
+  let connection: KeyvSqlite | undefined;
   let last: Promise<unknown> = Promise.resolve();
-  const query: Query = (sql, ...parameters) => connection.query(sql, ...parameters);
+  const query: Query = (sql, ...parameters) => (connection ??= connect()).query(sql, ...parameters);
   const once = async (work: (query: Query) => Promise<void>) => {
     await query('BEGIN IMMEDIATE');
     try {
@@ -27,5 +30,5 @@ export function sqliteTransactions(connection: KeyvSqlite): { connection: KeyvSq
     last = turn.catch(() => {});
     return turn;
   };
-  return { connection, run };
+  return { run };
 }
