@@ -10,7 +10,7 @@ import type { Finding } from './problems.ts';
 import { buildEvent } from './timeline.ts';
 import { DATE_EXAMPLE, formatDate, type WrittenDate } from './wallClock.ts';
 
-const NO_DATE = 'its front matter has no `date`';
+const NO_DATE = 'it has no date (no `date` in its front matter, no line like "Date: 30 January, 2020 at 19:00")';
 const NO_PROGRAMME = 'it has no programme (no line like "19h00-19h15 : Title", no list of talks)';
 const A_FORM = 'it is a form with checkboxes (an issue or survey template), not a meetup page';
 
