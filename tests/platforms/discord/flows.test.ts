@@ -9,7 +9,7 @@ import { fixedClock } from '../../../src/core/clock.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { slowStore, startBot, type BotUnderTest } from './harness.ts';
 
 failOnUnhandledRejections();
 
@@ -26,35 +26,6 @@ function message(response: APIInteractionResponse) {
 
 /** The day after meetup #12 (17 June 2026, Paris): its feedback window is open. */
 const dayAfter12 = () => fixedClock(DateTime.fromISO('2026-06-18T10:00', { zone: 'Europe/Paris' }));
-
-/** A store whose reads wait, while held, until the test lets them go: an answer that cannot be ready in time. */
-function slowStore(inner: Store, held = true): Store & { hold(): void; release(): void } {
-  let release = () => {};
-  let gate = Promise.resolve();
-  const hold = () => {
-    gate = new Promise<void>((resolve) => (release = resolve));
-  };
-  if (held) hold();
-  return {
-    ...inner,
-    kind: inner.kind,
-    namespace: (name) => {
-      const space = inner.namespace(name);
-      return new Proxy(space, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver);
-          if (property !== 'get' && property !== 'getMany') return typeof value === 'function' ? value.bind(target) : value;
-          return async (...args: unknown[]) => {
-            await gate;
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-    },
-    hold,
-    release: () => release(),
-  } as Store & { hold(): void; release(): void };
-}
 
 describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled posts, reconnects', () => {
   it('takes feedback through the modal: the rating as a select, the thanks only to the member', async () => {

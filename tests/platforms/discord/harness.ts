@@ -96,3 +96,32 @@ export async function startBot(options: StartOptions = {}): Promise<BotUnderTest
     },
   };
 }
+
+/** A store whose reads wait, while held, until the test lets them go: an answer that cannot be ready in time. */
+export function slowStore(inner: Store, held = true): Store & { hold(): void; release(): void } {
+  let release = () => {};
+  let gate = Promise.resolve();
+  const hold = () => {
+    gate = new Promise<void>((resolve) => (release = resolve));
+  };
+  if (held) hold();
+  return {
+    ...inner,
+    kind: inner.kind,
+    namespace: (name) => {
+      const space = inner.namespace(name);
+      return new Proxy(space, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (property !== 'get' && property !== 'getMany') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: unknown[]) => {
+            await gate;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+    },
+    hold,
+    release: () => release(),
+  } as Store & { hold(): void; release(): void };
+}

@@ -5,7 +5,8 @@
 import { ComponentType, InteractionResponseType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIMessage, type APIInteractionResponse } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
-import { startBot, type BotUnderTest } from './harness.ts';
+import { memoryStore } from '../../../src/store/memoryStore.ts';
+import { slowStore, startBot, type BotUnderTest } from './harness.ts';
 
 failOnUnhandledRejections();
 
@@ -58,6 +59,25 @@ describe('emcee on Discord: lightning talks', () => {
 
     const agenda = message(await fake.slashCommand({ name: 'agenda' }).response());
     expect(JSON.stringify(agenda)).toContain(talk.title);
+  });
+
+  it('defers a slow decision as an update of the list, then edits the list in place', async () => {
+    const store = slowStore(memoryStore(), false);
+    bot = await startBot({ store, deferAfterMs: 200 });
+    const { fake } = bot;
+    const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
+    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
+    await listed.response();
+    const list = listed.original()!;
+    const accept = buttons(list).find((button) => button.custom_id.startsWith('b:proposals:accept:'))!;
+    store.hold();
+    const pressed = fake.pressButton(list as APIMessage, accept.custom_id, { user: bot.organiser });
+    expect((await pressed.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    store.release();
+    const edited = await pressed.edit(0);
+    expect(edited.id).toBe(list.id);
+    expect(buttons(edited).some((button) => button.custom_id === accept.custom_id)).toBe(false);
   });
 
   it('declines with a reason typed in a modal opened from the button; the list is updated in place', async () => {
