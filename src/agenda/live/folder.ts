@@ -60,20 +60,26 @@ export class EventFolder implements AgendaPart {
     await this.reloading;
   }
 
-  /** Reads the folder again now (what a change triggers after the debounce). */
+  /** Reads the folder again now (what a change triggers after the debounce), then says so. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.then(() => this.read()).catch((error) => this.options.logger.error({ err: error }, 'event folder reload failed'));
+    this.reloading = this.reloading
+      .then(() => this.read())
+      .then(() => this.options.changed?.())
+      .catch((error) => this.options.logger.error({ err: error }, 'event folder reload failed'));
     return this.reloading;
   }
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.reload().then(() => this.options.changed?.()), this.options.debounceMs ?? 200);
+    this.timer = setTimeout(() => void this.reload(), this.options.debounceMs ?? 200);
   }
 
   private async read(): Promise<void> {
     const { community } = this.options;
     const loaded = await loadEventFolder(community.eventsDir, community.timezone);
+    const unreadable = loaded.problems.find((problem) => problem.file === community.eventsDir && problem.severity === 'error');
+    // The folder itself gone or unreadable (moved while a checkout replaces it): keep what was read.
+    if (unreadable) return this.options.logger.warn({ dir: community.eventsDir, problem: unreadable.message }, 'event folder unreadable; the agenda keeps its last reading');
     const fresh = new Map<string, MeetupEvent[]>();
     for (const event of loaded.events) fresh.set(event.source, [...(fresh.get(event.source) ?? []), event]);
     const broken = brokenFiles(loaded.problems, fresh, this.lastGood);

@@ -15,6 +15,7 @@ import { testPoster } from '../../announcements/support.ts';
 import { ROOT } from '../../support/cli.ts';
 
 const PRETALX = readFileSync(path.join(ROOT, 'tests/fixtures/formats/pretalx-schedule.json'), 'utf8');
+const SESSIONIZE = readFileSync(path.join(ROOT, 'tests/fixtures/formats/sessionize-all.json'), 'utf8');
 const meetupFeed = (date: string) =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:m42@groups.example', 'DTSTAMP:20270101T000000Z', `DTSTART;TZID=Europe/Paris:${date}T190000`, `DTEND;TZID=Europe/Paris:${date}T220000`, 'SUMMARY:#42 Rennes SRE', 'DESCRIPTION:19:00 Accueil\\n19:15 SLOs in practice - Camille Martin', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
 
@@ -64,22 +65,25 @@ async function boot(dir: string, store: Store, poster = testPoster()) {
 }
 
 describe('agenda sources', () => {
-  it('a pretalx schedule and a Meetup iCal feed join the folder’s meetups; an unchanged one costs a 304', async () => {
+  it('a pretalx schedule, a Sessionize endpoint and a Meetup iCal feed join the folder’s meetups; an unchanged one costs a 304', async () => {
     server = new ScheduleServer();
     const base = await server.listen();
     server.routes.set('/cnrd-2026/schedule/export/schedule.json', { status: 200, body: PRETALX, etag: '"v1"' });
     server.routes.set('/rennes-sre/events/ical/', { status: 200, body: meetupFeed('20270210'), type: 'text/calendar; charset=utf-8' });
-    const dir = await configWith(`  - ${base}/cnrd-2026/schedule/export/schedule.json\n  - url: ${base}/rennes-sre/events/ical/\n    every: PT5M\n`);
+    server.routes.set('/api/v2/abcd1234/view/All', { status: 200, body: SESSIONIZE, type: 'application/json; charset=utf-8' });
+    const dir = await configWith(`  - ${base}/cnrd-2026/schedule/export/schedule.json\n  - url: ${base}/rennes-sre/events/ical/\n    every: PT5M\n  - ${base}/api/v2/abcd1234/view/All\n`);
     const { feeds, ids, app } = await boot(dir, memoryStore());
     expect(ids()).toEqual(['local']);
-    expect(await Promise.all(feeds.map((feed) => feed.refresh()))).toEqual(['changed', 'changed']);
-    expect(ids()).toHaveLength(4);
+    expect(await Promise.all(feeds.map((feed) => feed.refresh()))).toEqual(['changed', 'changed', 'changed']);
+    expect(app.services.agenda('rennes').find('2026-11-19')?.slots.map((slot) => slot.title)).toContain('Kubernetes upgrades on a Friday');
+    const count = ids().length;
+    expect(count).toBeGreaterThanOrEqual(5);
     expect(app.services.agenda('rennes').find('42')?.slots.map((slot) => slot.title)).toEqual(['Accueil', 'SLOs in practice']);
     expect(app.services.agenda('rennes').find('2026-10-07')?.title).toContain('Cloud Native Rennes Days');
 
     expect(await feeds[0]!.refresh()).toBe('unchanged');
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
-    expect(ids()).toHaveLength(4);
+    expect(ids()).toHaveLength(count);
   });
 
   it('a source that fails keeps its last good copy, tells the organisers once, then recovers; a restart reads the stored copy', async () => {
