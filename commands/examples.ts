@@ -11,6 +11,7 @@ const m = defineMessages({
     agendaNext: 'the next meetup’s programme',
     agendaNumber: 'meetup #4 (also a date: /agenda 2019-09-18)',
     agendaNow: 'the slot on now and the next one, or when the next meetup is',
+    agendaIcs: 'meetup #4 as a calendar file, to add to your calendar',
     proposeForm: 'a form asks for the title, the abstract and the length',
     proposeOneLine: 'all on one line: saved at once, no form',
     proposeMine: 'your proposals and where they stand',
@@ -34,6 +35,7 @@ const m = defineMessages({
     agendaNext: 'le programme du prochain meetup',
     agendaNumber: 'le meetup #4 (ou une date : /agenda 2019-09-18)',
     agendaNow: 'le créneau en cours et le suivant, ou la date du prochain meetup',
+    agendaIcs: 'le meetup #4 en fichier de calendrier, à ajouter à votre agenda',
     proposeForm: 'un formulaire demande le titre, le résumé et la durée',
     proposeOneLine: 'tout sur une ligne : enregistré tout de suite, sans formulaire',
     proposeMine: 'vos propositions et où elles en sont',
@@ -59,7 +61,7 @@ type Key = Parameters<typeof m.both>[0];
 const example = (line: string, key: Key): CommandExample => ({ line, description: m.both(key) });
 
 export const examples = {
-  agenda: [example('/agenda', 'agendaNext'), example('/agenda 4', 'agendaNumber'), example('/agenda now', 'agendaNow')],
+  agenda: [example('/agenda', 'agendaNext'), example('/agenda 4', 'agendaNumber'), example('/agenda now', 'agendaNow'), example('/agenda 4 ics', 'agendaIcs')],
   propose: [
     example('/propose', 'proposeForm'),
     example('/propose title:"Chaos à la carte" abstract:"Chaos engineering in production" duration:5', 'proposeOneLine'),
