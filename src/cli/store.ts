@@ -47,6 +47,7 @@ export async function storeCommand(argv: string[]): Promise<number> {
 }
 
 async function withStore<T>(url: string, work: (store: Store & Portable) => Promise<T>): Promise<T> {
+  if (url.startsWith('memory://')) throw new UsageError('memory:// lives inside one process and ends with it: there is nothing to export, import or copy');
   const store = await openPortableStore(url);
   try {
     return await work(store);

@@ -92,7 +92,7 @@ describe('store export and import (SQLite)', () => {
     }
   });
 
-  it('works from the command line: emcee store export > backup.jsonl, emcee store import < backup.jsonl', async () => {
+  it('works from the command line: emcee store export > backup.jsonl, emcee store import < backup.jsonl, emcee store copy', async () => {
     const sourceFile = freshFile();
     const source = await sqliteStore(sourceFile);
     await populate(source);
@@ -108,11 +108,16 @@ describe('store export and import (SQLite)', () => {
     expect(imported.code).toBe(0);
     const again = await runCli(['store', 'import', '--to', `sqlite://${targetFile}`], exported.stdout.split('\n').filter(Boolean), {}, 60_000);
     expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/already holds data/) });
-    const [a, b] = [await sqliteStore(sourceFile), await sqliteStore(targetFile)];
+    const copyFile = freshFile();
+    const copied = await runCli(['store', 'copy', '--from', `sqlite://${sourceFile}`, '--to', `sqlite://${copyFile}`], [], {}, 60_000);
+    expect(copied.stderr).toMatch(/copied .*33 claim\(s\) from sqlite:.* all read back from the target/);
+    expect(copied.code).toBe(0);
+    const [a, b, c] = [await sqliteStore(sourceFile), await sqliteStore(targetFile), await sqliteStore(copyFile)];
     try {
       expect(comparable(await entries(b))).toEqual(comparable(await entries(a)));
+      expect(comparable(await entries(c))).toEqual(comparable(await entries(a)));
     } finally {
-      await Promise.all([a.close(), b.close()]);
+      await Promise.all([a.close(), b.close(), c.close()]);
     }
   }, 120_000);
 });
