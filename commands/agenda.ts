@@ -1,15 +1,16 @@
 import { agendaMessages as m } from '../src/agenda/messages.ts';
-import { onNowReply, programme } from '../src/agenda/present.ts';
+import { onNowReply } from '../src/agenda/present.ts';
 import type { Agenda } from '../src/agenda/agenda.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { say } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
 import type { Command } from './types.ts';
-import { abstractReply, withAbstractButtons } from './agendaAbstract.ts';
+import { abstractReply } from './agendaAbstract.ts';
+import { programmeWithButtons } from './agendaProgramme.ts';
 import { examples } from './examples.ts';
 import { calendarReply } from './agendaCalendar.ts';
 
-/** `/agenda [event|now]`: the next meetup's programme, a given one, or what is on now. */
+/** `/agenda [event|now] [ics] [share]`: the next meetup's programme, a given one, or what is on now; `share` posts it in the channel. */
 export const agenda: Command = {
   name: 'agenda',
   description: m.both('commandDescription'),
@@ -17,8 +18,10 @@ export const agenda: Command = {
   options: [
     { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
     { name: 'format', type: 'string', positional: true, choices: ['ics'], example: 'ics', description: m.both('formatOption') },
+    { name: 'share', type: 'boolean', positional: true, description: m.both('shareOption') },
   ],
-  responds: 'ephemeral',
+  // For the reader who asked, unless they share it with the channel.
+  responds: (options) => (options.share === true ? 'channel' : 'ephemeral'),
   async run(ctx, options) {
     const book = ctx.services.agenda(ctx.community.id);
     const now = ctx.clock.now();
@@ -26,9 +29,10 @@ export const agenda: Command = {
     if (ref?.toLowerCase() === 'now') return onNowReply(book.onNow(now), book.next(now), ctx.locale);
     const event = ref && ref.toLowerCase() !== 'next' ? book.find(ref) : book.next(now);
     if (!event) return ref ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) })) : nothingAhead(book, ctx.locale);
-    if (options.format === 'ics') return calendarReply(ctx, event);
+    const visibility = options.share === true ? 'channel' : 'ephemeral';
+    if (options.format === 'ics') return { ...(await calendarReply(ctx, event)), visibility };
     const lightning = await ctx.services.lightning.accepted(ctx.community.id, event.id);
-    return withAbstractButtons(programme(event, ctx.locale, now, lightning), event, lightning, ctx.locale);
+    return { ...programmeWithButtons(event, ctx.locale, now, lightning), visibility };
   },
   // An abstract is for the reader who asked, not a post in the channel.
   actResponds: () => 'ephemeral',

@@ -62,9 +62,18 @@ function placeNamed(token: Token, specs: readonly OptionSpec[], options: Options
   return undefined;
 }
 
-/** A bare word fills the first free positional option that accepts it. */
+/**
+ * A bare word fills the first free positional option that accepts it; the name of a positional
+ * yes/no option alone says yes (`/agenda 4 share`).
+ */
 function placePositional(raw: string, specs: readonly OptionSpec[], options: Options): OptionProblem | undefined {
+  const flag = specs.find((spec) => spec.positional && spec.type === 'boolean' && spec.name === raw.toLowerCase() && options[spec.name] === undefined);
+  if (flag) {
+    options[flag.name] = true;
+    return undefined;
+  }
   for (const spec of specs) {
+    if (spec.type === 'boolean') continue;
     if (!spec.positional || options[spec.name] !== undefined) continue;
     const value = coerce(raw, spec);
     if (value !== undefined) {

@@ -22,7 +22,7 @@ describe('Slack app manifest', () => {
       const written = commands[index]!.description.en;
       expect(command.description).toBe(written.length <= 100 ? written : `${written.slice(0, 99)}…`);
     }
-    expect(manifest.features.slash_commands.find((c) => c.command === '/agenda')?.usage_hint).toBe('[event] [format]');
+    expect(manifest.features.slash_commands.find((c) => c.command === '/agenda')?.usage_hint).toBe('[event] [format] [share]');
   });
 
   it('asks for the bot scopes the adapter uses, and Socket Mode unless a request URL is given', () => {
