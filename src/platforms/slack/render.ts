@@ -190,10 +190,13 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** The message's words for notifications and screen readers: its first header or section. */
+/**
+ * The message's words for notifications and screen readers: its first header or section. The
+ * message's `text` is mrkdwn, where `<!channel>` notifies: a header's plain text is escaped there.
+ */
 function summary(blocks: SlackBlock[]): string {
   for (const block of blocks) {
-    if (block.type === 'header') return block.text.text;
+    if (block.type === 'header') return cut(inert(block.text.text), SLACK_LIMITS.fallbackText);
     if (block.type === 'section' && block.text) return cut(block.text.text, SLACK_LIMITS.fallbackText);
   }
   return ' ';
