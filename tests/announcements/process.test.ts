@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AnnouncementRepository } from '../../src/announcements/repository.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
+import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
 import { Bot, countEach, tempConfig, until } from './botProcess.ts';
 
@@ -23,22 +24,39 @@ function start(config: string, env: Record<string, string>, lines: string[] = []
   return bot;
 }
 
+/** Announcements written straight to the store, as another bot process would, timed from now. */
+async function schedule(storeUrl: string, items: Array<{ message: string; at: number }>): Promise<void> {
+  const store = await sqliteStore(storeUrl.replace(/^sqlite:\/\//, ''));
+  const repository = new AnnouncementRepository(store);
+  for (const { message, at } of items) {
+    await repository.create({ communityId: 'test', channel: 'annonces', message, at, createdBy: 'test', createdAt: Date.now(), from: Date.now() });
+  }
+  await store.close();
+}
+
+/** A bot that has loaded its configuration and answered: timing starts from here, however slow the start. */
+async function ready(config: string, env: Record<string, string>): Promise<Bot> {
+  const bot = start(config, env, ['/announce list']);
+  await bot.waitFor(() => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No announcement'), 'the bot to be up', 30_000);
+  return bot;
+}
+
 describe('restart safety (SQLite, one process killed with SIGKILL)', () => {
-  it('kill -9 between posts, then restart: each occurrence posted exactly once', { timeout: 60_000 }, async () => {
+  it('kill -9 between posts, then restart: each occurrence posted exactly once', { timeout: 90_000 }, async () => {
     const config = tempConfig();
-    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}` };
-    const first = Date.now() + 4_000;
+    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}`, EMCEE_SCHEDULER_POLL_MS: '200' };
+    const a = await ready(config, env);
+    const first = Date.now() + 1_500;
     const names = Array.from({ length: 10 }, (_, i) => `m${i}`);
-    const lines = names.map((name, i) => `/announce at:${iso(first + i * 700)} message:${name}`);
-    const a = start(config, env, lines);
-    await a.waitFor(() => a.posts().length >= 3, 'three posts');
+    await schedule(env.STORE_URL, names.map((message, i) => ({ message, at: first + i * 700 })));
+    await a.waitFor(() => a.posts().length >= 3, 'three posts', 30_000);
     await a.kill9();
     const before = a.posts();
     expect(before.length).toBeLessThan(10);
     // Down for a moment: some occurrences fall due meanwhile and are caught up at start.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const b = start(config, env);
-    await until(() => a.posts().length + b.posts().length >= 10, 'every occurrence', 20_000, () => b.stdout + b.stderr);
+    await until(() => a.posts().length + b.posts().length >= 10, 'every occurrence', 40_000, () => b.stdout + b.stderr);
     // Give a duplicate every chance to show up.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const counts = countEach([...before, ...b.posts()]);
@@ -46,17 +64,18 @@ describe('restart safety (SQLite, one process killed with SIGKILL)', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('kill -9 while posting (claim held, post not made): posted once after the lease expires', { timeout: 60_000 }, async () => {
+  it('kill -9 while posting (claim held, post not made): posted once after the lease expires', { timeout: 90_000 }, async () => {
     const config = tempConfig();
-    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}` };
-    const at = Date.now() + 3_000;
-    const a = start(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '3000' }, [`/announce at:${iso(at)} message:during`, `/announce at:${iso(at + 30_000)} message:later`]);
-    await a.waitFor(() => a.stderr.includes('emcee: posting test:1:'), 'the post to start');
+    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-db-')), 'store.sqlite')}`, EMCEE_SCHEDULER_POLL_MS: '200' };
+    const a = await ready(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '3000' });
+    const at = Date.now() + 1_000;
+    await schedule(env.STORE_URL, [{ message: 'during', at }, { message: 'later', at: at + 60_000 }]);
+    await a.waitFor(() => a.stderr.includes('emcee: posting test:1:'), 'the post to start', 30_000);
     await a.kill9();
     expect(a.posts()).toEqual([]);
     const restarted = Date.now();
     const b = start(config, env);
-    await b.waitFor(() => b.posts().includes('during'), 'the interrupted occurrence', 30_000);
+    await b.waitFor(() => b.posts().includes('during'), 'the interrupted occurrence', 40_000);
     // Its claim was still held by the killed process: it waited for the lease (10.2 s with this config).
     expect(Date.now() - restarted).toBeGreaterThan(5_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
