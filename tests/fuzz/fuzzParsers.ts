@@ -12,8 +12,14 @@ import { replyProblems } from './checks.ts';
 
 export interface ParserFigures {
   inputs: number;
-  /** A parser that threw, or reported an unexpected failure ("could not be read (…)"). */
+  /** A parser that threw: the exception escaped it. */
   crashes: string[];
+  /**
+   * A failure the parser did not expect, caught by its own safety net and reported as the file's
+   * problem ("could not be read (…)", "report it to the emcee maintainers"): no crash, but a bug
+   * in the parser, whose message says nothing useful to the organiser.
+   */
+  caught: string[];
   /** A programme built from a parsed file that would ping or reach a terminal unsafely. */
   unsafe: string[];
 }
@@ -49,18 +55,18 @@ const NOW = DateTime.fromISO('2019-09-01T12:00:00Z');
 const zoneClock = cachedZoneClock();
 
 /** Parses one file as emcee would, returns what went wrong. */
-function readAll(name: string, text: string): { crash?: string; events: MeetupEvent[] } {
+function readAll(name: string, text: string): { crash?: string; caught?: string; events: MeetupEvent[] } {
   const format = formatOf(name, text);
   try {
     if (format) {
       const reading = readFormatFile(format, { path: name, text, timezone: 'Europe/Paris', zoneClock });
-      if (reading.kind === 'error') return { crash: reading.problems.find((p) => p.message.startsWith('could not be read ('))?.message, events: [] };
+      if (reading.kind === 'error') return { caught: reading.problems.find((p) => p.message.startsWith('could not be read ('))?.message, events: [] };
       return { events: reading.kind === 'events' ? reading.events : [] };
     }
     const result = parseEventFile({ path: name, text, timezone: 'Europe/Paris' });
     if (result.kind === 'error') {
       const unexpected = result.problems.find((p) => JSON.stringify(p).includes('could not be read ('));
-      return { crash: unexpected && JSON.stringify(unexpected), events: [] };
+      return { caught: unexpected && JSON.stringify(unexpected), events: [] };
     }
     if (result.kind !== 'event') return { events: [] };
     return { events: [result.event, ...(result.more ?? []).map((m) => m.event)] };
@@ -72,13 +78,14 @@ function readAll(name: string, text: string): { crash?: string; events: MeetupEv
 /** `numRuns` mutated files across every kind; each parsed, and each event it gives shown as a programme. */
 export function fuzzParsers(numRuns: number, seed?: number): ParserFigures {
   const files = seeds();
-  const figures: ParserFigures = { inputs: 0, crashes: [], unsafe: [] };
+  const figures: ParserFigures = { inputs: 0, crashes: [], caught: [], unsafe: [] };
   const input = fc.constantFrom(...files).chain((file) => fc.tuple(fc.constant(file.name), fc.oneof({ weight: 4, arbitrary: mutated(file) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) })));
   fc.assert(
     fc.property(input, ([name, text]) => {
       figures.inputs++;
-      const { crash, events } = readAll(name, text);
+      const { crash, caught, events } = readAll(name, text);
       if (crash) figures.crashes.push(`${name}: ${crash} ← ${JSON.stringify(text.slice(0, 300))}`);
+      if (caught) figures.caught.push(`${name}: ${caught} ← ${JSON.stringify(text.slice(0, 300))}`);
       for (const event of events) {
         for (const locale of ['fr', 'en'] as const) {
           try {
