@@ -1,63 +1,84 @@
 /**
  * Discord: interaction → callback latency (p50, p99) and throughput of `/agenda 4` answered by
  * emcee (the real entry point, runDiscord), against a minimal discord.js bot that replies a fixed
- * string, measured in the same run against the same fake Discord, which runs in a child process.
- * Goal: emcee's p50 and p99 within 1.2× of the minimal bot's. The same minimal bot sending emcee's
- * own message is measured too, to tell the message's cost from emcee's work.
+ * string, measured in the same run. Goal: emcee's p50 and p99 within 1.2× of the minimal bot's.
+ * The same minimal bot sending emcee's own message is measured too, to tell the message's cost
+ * from emcee's work.
+ *
+ * Every bot runs in a process of its own against a fake Discord of its own, the fakes together in
+ * one child process that sends the interactions to the bots in turn (bench/discordFake.ts): the
+ * bots are compared at the same moments of a machine whose load drifts. CPU time per interaction,
+ * read from each bot's process, is shown beside the latencies: it does not depend on that load.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, Events, GatewayIntentBits, MessageFlags, type InteractionReplyOptions } from 'discord.js';
+import { MessageFlags, type InteractionReplyOptions } from 'discord.js';
 import { createApp } from '../src/app.ts';
 import { deployCommands } from '../src/cli/deployCommands.ts';
 import { systemClock } from '../src/core/clock.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import { renderForDiscord } from '../src/platforms/discord/render.ts';
-import { runDiscord } from '../src/platforms/discord/run.ts';
 import { memoryStore } from '../src/store/memoryStore.ts';
-import type { FakeReport, FakeRequest } from './discordFake.ts';
+import type { BotReport, BotRequest } from './discordBot.ts';
+import type { FakeReport, FakeRequest, Lane, LaneFigures } from './discordFake.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
-const MEASURE = { kind: 'measure', latencyRuns: 300, warmup: 100, throughputRuns: 400, concurrency: 20 } as const satisfies FakeRequest;
+const MEASURE = { kind: 'measure', latencyRuns: 500, warmup: 100, throughputRuns: 400, concurrency: 20 } as const satisfies FakeRequest;
+const PER_ROUND = MEASURE.warmup + MEASURE.latencyRuns + MEASURE.throughputRuns;
 const ROUNDS = 3;
 const GOAL_RATIO = 1.2;
 
 type Ready = Extract<FakeReport, { kind: 'ready' }>;
 type Measured = Extract<FakeReport, { kind: 'measured' }>;
+/** One bot's figures over the run: its lane's, pooled, and its CPU time per interaction. */
+interface Pooled extends LaneFigures {
+  cpuMicros: number;
+}
+
+const BOTS = ['baseline', 'emcee', 'payload'] as const;
 
 export async function benchDiscord(): Promise<BenchRow[]> {
-  const child = fork(path.resolve('bench/discordFake.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const fake = fork(path.resolve('bench/discordFake.ts'), [String(BOTS.length)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const bots: ChildProcess[] = [];
+  const configDirs: string[] = [];
   try {
-    const fake = (await nextReport(child)) as Ready;
-    const configDir = configFor(fake.guildId);
-    try {
-      const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, EMCEE_CONFIG: configDir };
-      if ((await deployCommands([], { env, out: () => {}, err: (line) => console.error(line) })) !== 0) throw new Error('deploy-commands failed');
-      // Rounds in alternating order, samples pooled: the machine's load and the fake's own warm-up
-      // drift over a run, and must not favour whichever bot happens to go second.
-      const sameMessage = await emceeAnswer(configDir);
-      const baseline: Measured[] = [];
-      const emcee: Measured[] = [];
-      const payload: Measured[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const runs = [
-          () => measureMinimalBot(child, fake, 'The next meetup: #4').then((m) => baseline.push(m)),
-          () => measureEmcee(child, fake, configDir).then((m) => emcee.push(m)),
-          () => measureMinimalBot(child, fake, sameMessage).then((m) => payload.push(m)),
-        ];
-        for (const run of round % 2 === 0 ? runs : runs.reverse()) await run();
-      }
-      return rows(pooled(emcee), pooled(baseline), pooled(payload));
-    } finally {
-      rmSync(configDir, { recursive: true, force: true });
+    const { lanes } = (await nextReport(fake)) as Ready;
+    for (const lane of lanes) configDirs.push(await deployedConfig(lane));
+    const sameMessage = await emceeAnswer(configDirs[0]!);
+    const starts: Array<Extract<BotRequest, { kind: 'start' }>['bot']> = [
+      { kind: 'minimal', answer: 'The next meetup: #4' },
+      { kind: 'emcee', configDir: configDirs[1]! },
+      { kind: 'minimal', answer: sameMessage },
+    ];
+    for (const [index, bot] of starts.entries()) bots.push(await startBot(lanes[index]!, bot));
+    const rounds: Array<{ measured: Measured; cpu: number[] }> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const before = await Promise.all(bots.map(cpuOf));
+      fake.send(MEASURE satisfies FakeRequest);
+      const measured = (await nextReport(fake)) as Measured;
+      const after = await Promise.all(bots.map(cpuOf));
+      const failed = measured.lanes.reduce((sum, lane) => sum + lane.failures, 0);
+      if (failed > 0) throw new Error(`${failed} interactions were not answered`);
+      rounds.push({ measured, cpu: after.map((micros, bot) => micros - before[bot]!) });
     }
+    const [baseline, emcee, payload] = BOTS.map((_, bot) => pooled(rounds.map((r) => ({ ...r.measured.lanes[bot]!, cpuMicros: r.cpu[bot]! / PER_ROUND }))));
+    return rows(emcee!, baseline!, payload!);
   } finally {
-    child.send({ kind: 'stop' } satisfies FakeRequest);
-    await once(child, 'exit');
+    await Promise.all(bots.map(stopChild));
+    await stopChild(fake);
+    for (const dir of configDirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The sample configuration on the lane's guild, its commands registered there as `emcee deploy-commands` does. */
+async function deployedConfig(lane: Lane): Promise<string> {
+  const configDir = configFor(lane.guildId);
+  const env = { DISCORD_TOKEN: lane.token, DISCORD_API_URL: lane.apiUrl, EMCEE_CONFIG: configDir };
+  if ((await deployCommands([], { env, out: () => {}, err: (line) => console.error(line) })) !== 0) throw new Error('deploy-commands failed');
+  return configDir;
 }
 
 /**
@@ -76,45 +97,32 @@ async function emceeAnswer(configDir: string): Promise<InteractionReplyOptions> 
   }
 }
 
-/** The baseline: the discord.js guide's smallest bot, one fixed answer for any slash command. */
-async function measureMinimalBot(child: ChildProcess, fake: Ready, answer: string | InteractionReplyOptions): Promise<Measured> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (interaction.isChatInputCommand()) void interaction.reply(answer).catch(() => {});
-  });
-  const ready = once(client, Events.ClientReady);
-  await client.login(fake.token);
-  await ready;
-  try {
-    return await measure(child);
-  } finally {
-    await client.destroy();
-  }
+async function startBot(lane: Lane, bot: Extract<BotRequest, { kind: 'start' }>['bot']): Promise<ChildProcess> {
+  const child = fork(path.resolve('bench/discordBot.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.send({ kind: 'start', lane, bot } satisfies BotRequest);
+  await nextReport<BotReport>(child);
+  return child;
 }
 
-async function measureEmcee(child: ChildProcess, fake: Ready, configDir: string): Promise<Measured> {
-  const running = await runDiscord({ token: fake.token, apiUrl: fake.apiUrl, configDir, clock: systemClock, logger: silentLogger, store: memoryStore(), scheduler: false });
-  try {
-    return await measure(child);
-  } finally {
-    await running.stop();
-  }
+async function cpuOf(bot: ChildProcess): Promise<number> {
+  bot.send({ kind: 'cpu' } satisfies BotRequest);
+  return ((await nextReport<BotReport>(bot)) as Extract<BotReport, { kind: 'cpu' }>).micros;
 }
 
-async function measure(child: ChildProcess): Promise<Measured> {
-  child.send(MEASURE satisfies FakeRequest);
-  const measured = (await nextReport(child)) as Measured;
-  if (measured.failures > 0) throw new Error(`${measured.failures} interactions were not answered`);
-  return measured;
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.send({ kind: 'stop' } satisfies BotRequest & FakeRequest);
+  await exited;
 }
 
-function pooled(rounds: Measured[]): Measured {
+function pooled(rounds: Pooled[]): Pooled {
   const latencies = rounds.flatMap((m) => m.latencies).sort((a, b) => a - b);
-  const throughputPerSecond = rounds.reduce((sum, m) => sum + m.throughputPerSecond, 0) / rounds.length;
-  return { kind: 'measured', latencies, throughputPerSecond, failures: rounds.reduce((sum, m) => sum + m.failures, 0) };
+  const mean = (of: (m: Pooled) => number) => rounds.reduce((sum, m) => sum + of(m), 0) / rounds.length;
+  return { latencies, throughputPerSecond: mean((m) => m.throughputPerSecond), cpuMicros: mean((m) => m.cpuMicros), failures: rounds.reduce((sum, m) => sum + m.failures, 0) };
 }
 
-function rows(emcee: Measured, baseline: Measured, payload: Measured): BenchRow[] {
+function rows(emcee: Pooled, baseline: Pooled, payload: Pooled): BenchRow[] {
   const row = (p: number): BenchRow => {
     const ours = percentile(emcee.latencies, p);
     const theirs = percentile(baseline.latencies, p);
@@ -146,19 +154,22 @@ function rows(emcee: Measured, baseline: Measured, payload: Measured): BenchRow[
       unit: 'ms',
       baseline: { name: `minimal bot (${baseline.throughputPerSecond.toFixed(0)}/s)`, value: 1000 / baseline.throughputPerSecond },
     },
+    // Not a goal: the bot process's CPU time per interaction, which the machine's load does not skew.
+    { name: 'bot CPU time per interaction', value: emcee.cpuMicros / 1000, unit: 'ms', baseline: { name: 'minimal bot, fixed string', value: baseline.cpuMicros / 1000 } },
+    { name: 'bot CPU time per interaction, against a minimal bot sending the same message', value: emcee.cpuMicros / 1000, unit: 'ms', baseline: { name: "minimal bot, emcee's /agenda 4 message", value: payload.cpuMicros / 1000 } },
   ];
 }
 
-function nextReport(child: ChildProcess): Promise<FakeReport> {
+function nextReport<R = FakeReport>(child: ChildProcess): Promise<R> {
   return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
       child.off('message', onReport);
       child.off('exit', onExit);
     };
-    const onReport = (report: FakeReport) => (done(), resolve(report));
-    const onExit = (code: number | null) => (done(), reject(new Error(`the fake Discord exited with ${code}`)));
-    const timer = setTimeout(() => (done(), reject(new Error('the fake Discord did not report within 120 s'))), 120_000);
+    const onReport = (report: R) => (done(), resolve(report));
+    const onExit = (code: number | null) => (done(), reject(new Error(`a bench child process exited with ${code}`)));
+    const timer = setTimeout(() => (done(), reject(new Error('a bench child process did not report within 120 s'))), 120_000);
     child.on('message', onReport);
     child.on('exit', onExit);
   });
