@@ -87,8 +87,8 @@ function isName(name: string): boolean {
   return words.every((word) => NAME_WORD.test(word) || PARTICLE.test(word)) && words.some((word) => NAME_WORD.test(word));
 }
 
-// Explicit words first; a dash only when nothing else separates the speaker.
-const SEPARATORS = [/\s+(?:par|by)\s+/giu, /\s+[-–—]\s+/gu];
+// Explicit words first; a dash (or a table cell border) only when nothing else separates the speaker.
+const SEPARATORS = [/\s+(?:par|by)\s+/giu, /\s+[-–—|]\s+/gu];
 
 /** Splits `Title - Speaker` / `Title par A & B (@b)` at the last separator followed by names. */
 export function splitTitleAndSpeakers(text: string): { title: string; speakers: Speaker[] } {

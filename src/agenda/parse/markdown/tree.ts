@@ -1,4 +1,4 @@
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -89,7 +89,8 @@ class Layout {
       case 'html':
         return this.html(node.value, lineOf(node), context);
       case 'table':
-        return node.children.forEach((row) => this.phrasing({ type: 'paragraph', children: row.children.flatMap((cell, i) => (i === 0 ? cell.children : [{ type: 'text', value: ' | ' } as PhrasingContent, ...cell.children])), position: row.position }, context));
+        // A row reads as one line, its cells apart: `19:00 | Welcome`.
+        return node.children.forEach((row) => this.phrasing({ type: 'paragraph', children: row.children.flatMap(cellWithBar), position: row.position }, context));
       default:
         return undefined; // code, definitions, front matter: not programme text
     }
@@ -133,6 +134,8 @@ class Layout {
     if (kind === 'break') this.block++;
   }
 }
+
+const cellWithBar = (cell: TableCell, i: number): PhrasingContent[] => (i === 0 ? cell.children : [{ type: 'text', value: ' | ' }, ...cell.children]);
 
 const lineOf = (node: { position?: Nodes['position'] }): number => node.position?.start.line ?? 1;
 
