@@ -65,13 +65,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   logProblems(options.logger, config.problems);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
   const ops = options.ops ?? processOps();
-  for (const { events } of config.communities) ops.metrics.sourceFetch('ok', events.length);
-  ops.metrics.sourceFetch('problem', config.problems.length);
   // Store failures counted, and the store probed by /readyz while the app is open.
   const observed = ops.store(options.store ?? (await openStore(options.storeUrl, options.logger)));
   const store = observed.store;
   const poster = options.poster(communities);
-  const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger });
+  const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger, fetched: (result) => ops.metrics.sourceFetch(result) });
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });

@@ -27,12 +27,13 @@ export class OpsMetrics {
     registers: [this.registry],
   });
   private readonly storeErrors = new Counter({ name: 'emcee_store_errors_total', help: 'Store operations that failed because the backend did not answer', labelNames: ['backend'], registers: [this.registry] });
-  private readonly sources = new Counter({ name: 'emcee_source_fetches_total', help: 'Event sources read (event files, calendars), by outcome', labelNames: ['outcome'], registers: [this.registry] });
+  private readonly sources = new Counter({ name: 'emcee_source_fetches_total', help: 'Fetches of published schedules (sources:), by outcome: changed, unchanged, failed', labelNames: ['outcome'], registers: [this.registry] });
 
   constructor(options: { process?: boolean } = {}) {
     // CPU, memory, event-loop lag, handles: what any Node service exposes.
     if (options.process !== false) collectDefaultMetrics({ register: this.registry });
     for (const result of ['posted', 'retried', 'failed', 'missed'] as const) this.posts.inc({ result }, 0);
+    for (const outcome of ['changed', 'unchanged', 'failed'] as const) this.sources.inc({ outcome }, 0);
   }
 
   command(command: string, platform: string, outcome: CommandOutcome, seconds: number): void {
@@ -52,9 +53,8 @@ export class OpsMetrics {
     this.storeErrors.inc({ backend });
   }
 
-  /** Event sources read at load: each event read, each problem found in the files. */
-  sourceFetch(outcome: 'ok' | 'problem', count = 1): void {
-    this.sources.inc({ outcome }, count);
+  sourceFetch(outcome: 'changed' | 'unchanged' | 'failed'): void {
+    this.sources.inc({ outcome });
   }
 
   /** The Prometheus text exposition, and its content type. */

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { Store } from '../../store/store.ts';
 import { Agenda } from '../agenda.ts';
 import type { MeetupEvent } from '../event.ts';
-import { SourceFeed } from '../sources/feed.ts';
+import { SourceFeed, type RefreshResult } from '../sources/feed.ts';
 import { EventFolder } from './folder.ts';
 import type { TellOrganisers } from './notify.ts';
 import type { AgendaPart } from './part.ts';
@@ -15,6 +15,8 @@ export interface LiveOptions {
   tell: TellOrganisers;
   logger: Logger;
   debounceMs?: number;
+  /** Observer (metrics): how each source fetch ended. */
+  fetched?: (result: RefreshResult) => void;
 }
 
 interface Entry {
@@ -33,11 +35,11 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
 
   constructor(options: LiveOptions) {
     super();
-    const { store, tell, logger, debounceMs } = options;
+    const { store, tell, logger, debounceMs, fetched } = options;
     for (const { community, events } of options.communities) {
       const changed = () => this.rebuild(community.id, true);
       const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs, changed });
-      const sources = community.sources.map((settings) => new SourceFeed({ community, settings, store, tell, logger, changed }));
+      const sources = community.sources.map((settings) => new SourceFeed({ community, settings, store, tell, logger, changed, fetched }));
       this.entries.set(community.id, { parts: [folder, ...sources], agenda: new Agenda(events) });
     }
   }

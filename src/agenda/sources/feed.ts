@@ -27,6 +27,8 @@ export interface FeedOptions {
   logger: Logger;
   /** Called after a fetch that changed the source's events. */
   changed?: () => void;
+  /** Observer (metrics): how each fetch ended. */
+  fetched?: (result: RefreshResult) => void;
   now?: () => number;
 }
 
@@ -79,6 +81,7 @@ export class SourceFeed implements AgendaPart {
   refresh(): Promise<RefreshResult> {
     this.running ??= this.fetchOnce()
       .then((result) => {
+        this.options.fetched?.(result);
         if (result === 'changed') this.options.changed?.();
         return result;
       })
