@@ -9,7 +9,7 @@ import type { Outcome } from '../../core/command.ts';
 import type { Form } from '../../core/form.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { Attachment, Button, Reply } from '../../core/reply.ts';
+import type { Attachment, Block, Button, Reply } from '../../core/reply.ts';
 import { encodeRoute } from '../../core/route.ts';
 import { plain } from '../../core/text.ts';
 import type { SlackCore } from './core.ts';
@@ -35,6 +35,39 @@ export interface Answering {
 
 /** The reply as Block Kit messages, its buttons routed (a button that opens a form keeps it in the store). */
 export async function messagesOf(reply: Reply, a: Answering): Promise<SlackMessage[]> {
+  const key = `${a.command}|${a.community.timezone}|${reply.locale ?? a.locale}`;
+  let forBlocks = rendered.get(reply.blocks);
+  const known = forBlocks?.get(key);
+  if (known) return known;
+  if (!reusable(reply)) return freshMessagesOf(reply, a);
+  const made = deepFreeze(await freshMessagesOf(reply, a));
+  if (!forBlocks || forBlocks.size >= PER_REPLY) rendered.set(reply.blocks, (forBlocks = new Map()));
+  forBlocks.set(key, made);
+  return made;
+}
+
+/**
+ * A programme the core keeps and hands out again (the same frozen blocks) is rendered once per
+ * command, zone and language, not at every request (rendering a programme cost about 40 µs of CPU,
+ * most of the adapter's own work). Blocks built for one request are never found again and go with it.
+ */
+const rendered = new WeakMap<readonly Block[], Map<string, SlackMessage[]>>();
+const PER_REPLY = 8;
+
+/** Frozen blocks (shared by the core), and no button that stashes a form nor any file: the same render for every reader. */
+function reusable(reply: Reply): boolean {
+  return Object.isFrozen(reply.blocks) && reply.blocks.every((block) => block.type !== 'attachment' && (block.type !== 'actions' || block.buttons.every((button) => !button.opens)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+async function freshMessagesOf(reply: Reply, a: Answering): Promise<SlackMessage[]> {
   const ids = new Map<Button, string>();
   for (const block of reply.blocks) {
     if (block.type !== 'actions') continue;
