@@ -6,20 +6,16 @@ import { isLocale } from '../core/i18n.ts';
 import { createLogger } from '../core/logger.ts';
 import { routePoster } from '../core/poster.ts';
 import type { Origin } from '../core/invocation.ts';
-import { processOps } from '../ops/ops.ts';
 import { opsServerFromEnv } from '../ops/server.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
-import { DiscordLoginError, runDiscord } from '../platforms/discord/run.ts';
-import { startSlack } from './startSlack.ts';
+import { platformsConfigured, startPlatforms } from './startPlatforms.ts';
 import { clockFromEnv, UsageError } from './clock.ts';
 import type { CliValues } from './main.ts';
 
-/** `emcee start`: Discord when DISCORD_TOKEN is set, else the local console on the first (or chosen) community. */
+/** `emcee start`: the platforms whose tokens are set, in one process; else the local console on the first (or chosen) community. */
 export async function start(cli: CliValues): Promise<number> {
-  // Slack, with Discord in the same process when DISCORD_TOKEN is set too.
-  if (process.env.SLACK_BOT_TOKEN) return startSlack(cli);
-  if (process.env.DISCORD_TOKEN) return startDiscord(cli, process.env.DISCORD_TOKEN);
+  if (platformsConfigured(process.env)) return startPlatforms(cli);
   const origin = consoleOrigin(cli);
   // EMCEE_NOW without an offset is read in the chosen community's zone, known once the configuration is loaded.
   let zone = 'UTC';
@@ -54,39 +50,6 @@ export async function start(cli: CliValues): Promise<number> {
   } finally {
     await scheduler?.stop();
     await app.close();
-    await endpoint?.close();
-  }
-}
-
-/** The bot on Discord until SIGINT/SIGTERM; a refused login is one line on stderr and exit 1. */
-async function startDiscord(cli: CliValues, token: string): Promise<number> {
-  // EMCEE_NOW without an offset is read in the first community's zone.
-  let zone = 'UTC';
-  const clock = clockFromEnv(undefined, () => zone);
-  // Listened for from the start: a signal during start-up stops the bot once it is up, not the process mid-way.
-  const signalled = untilSignal();
-  const logger = createLogger('info');
-  // Up before the bot: /healthz answers while Discord connects, and /readyz says 503 until it has.
-  const endpoint = await opsServerFromEnv(processOps(), logger);
-  try {
-    const running = await runDiscord({
-      token,
-      apiUrl: process.env.DISCORD_API_URL || undefined,
-      configDir: cli.config,
-      clock,
-      logger,
-      loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
-    });
-    const lost = await Promise.race([signalled.then(() => undefined), running.lost]);
-    await running.stop();
-    if (!lost) return 0;
-    process.stderr.write(`${lost.message}\n`);
-    return 1;
-  } catch (error) {
-    if (!(error instanceof DiscordLoginError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  } finally {
     await endpoint?.close();
   }
 }

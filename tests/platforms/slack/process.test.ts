@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, withTimeout } from '../../fakes/discord/index.ts';
 import { FakeSlack, postCommand } from '../../fakes/slack/index.ts';
 import { configFor } from '../discord/harness.ts';
+import { deployCommands } from '../../../src/cli/deployCommands.ts';
 import { blockText, SECRET, slackConfig } from './support.ts';
 
 const WAIT_MS = 40_000;
@@ -99,6 +100,29 @@ describe('emcee start on Slack, as a process', () => {
     expect(blockText(onSlack.args)).toContain('#4 Site Reliability Engineering');
     const onDiscord = await discord.messages.posted.find((item) => item.channelId === announcements.id, WAIT_MS);
     expect(JSON.stringify(onDiscord)).toContain('#4 Site Reliability Engineering');
+    bot.child.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+  }, WAIT_MS * 2);
+
+  it('tells a speaker who proposed on Discord, on Discord, when an organiser accepts from Slack', async () => {
+    slack = await FakeSlack.start();
+    discord = await FakeDiscord.start();
+    const configDir = configFor(discord);
+    appendFileSync(path.join(configDir, 'communities', 'sre-paris.yaml'), `\nslack:\n  teamId: ${slack.workspace.teamId}\n  organisers: [U0ORG]\n`);
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, EMCEE_CONFIG: configDir };
+    expect(await deployCommands([], { env, out: () => {}, err: () => {} })).toBe(0);
+    const bot = emceeStart(configDir, { ...env, SLACK_BOT_TOKEN: slack.botToken, SLACK_APP_TOKEN: slack.appToken, SLACK_API_URL: slack.apiUrl });
+    await bot.said('connected to Discord');
+    await bot.said('connected to Slack');
+    const opened = discord.slashCommand({ name: 'propose', subcommand: 'new' });
+    await opened.modal(WAIT_MS);
+    const title = 'Chaos on two platforms';
+    await (await discord.submitModal(opened, { title, abstract: 'One bot, two chats.', duration: ['5'] }, WAIT_MS)).response(WAIT_MS);
+
+    await slack.sendCommand({ command: '/proposals', text: 'accept 1', user_id: 'U0ORG' });
+    const dm = await discord.messages.posted.find((posted) => discord!.world.dmChannel(posted.channelId) !== undefined, WAIT_MS);
+    expect(discord.world.dmChannel(dm.channelId)?.recipients?.[0]?.id).toBe(discord.member.id);
+    expect(JSON.stringify(dm.body)).toContain(title);
     bot.child.kill('SIGTERM');
     expect((await bot.exited).code).toBe(0);
   }, WAIT_MS * 2);
