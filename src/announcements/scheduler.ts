@@ -562,8 +562,17 @@ export class Scheduler {
 
   private async verify(job: Job): Promise<void> {
     const { repository, store } = this.options;
-    if (!job.wanted() || (await repository.outcome(job.key))) return job.progress.end(job.at);
-    if (await store.claim(job.key, this.owner, leaseMs(job.community.schedule))) return this.complete(job);
+    let won: boolean;
+    try {
+      if (!job.wanted() || (await repository.outcome(job.key))) return job.progress.end(job.at);
+      won = await store.claim(job.key, this.owner, leaseMs(job.community.schedule));
+    } catch (error) {
+      // The store is still away (an outage longer than a lease): look again, so that once it is
+      // back the occurrence is posted, or recorded missed past its deadline, without a restart.
+      this.logFailure(error, { occurrence: job.key }, 'could not check an occurrence; will check back');
+      return this.checkBack(job);
+    }
+    if (won) return this.complete(job);
     const settings = job.community.schedule;
     if (this.now() - job.at <= settings.startingDeadline + leaseMs(settings)) this.checkBack(job);
     else job.progress.end(job.at);

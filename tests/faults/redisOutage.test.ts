@@ -82,4 +82,29 @@ describe.skipIf(!redisAvailable())('Redis stopped under traffic, then back', () 
     expect(metrics).toMatch(/emcee_store_errors_total\{backend="redis"\} [1-9]/);
     expect(metrics).toContain('emcee_scheduled_posts_total{result="posted"} 3');
   });
+  it('posts each announcement due during an outage longer than a claim’s lease once Redis is back, without a restart', { timeout: 60_000 }, async () => {
+    server = await startRedis();
+    const posts: string[] = [];
+    const adapter: BotAdapter = {
+      platform: 'console',
+      bind: () => undefined,
+      start: async () => undefined,
+      stop: async () => undefined,
+      poster: { post: async (_target, reply) => void posts.push(/during-\d/.exec(JSON.stringify(reply.blocks))?.[0] ?? '?'), dm: async () => undefined },
+    };
+    // A lease of 6 s (no retry, 1 s post timeout): the outage below outlasts the first look back.
+    const config = tempConfig('retries: 0\n  postTimeout: PT1S');
+    running = await runAdapters({ configDir: config, clock: systemClock, logger: silentLogger, store: await redisStore(server.url, { logger: silentLogger }), adapters: [adapter] });
+    const due = Date.now() + 1_000;
+    for (let i = 0; i < 3; i++) {
+      await running.app.services.announcements.create({ communityId: 'test', channel: 'annonces', message: `during-${i}`, at: due + i * 200, createdBy: 'boss', createdAt: Date.now(), from: Date.now() });
+    }
+    const { port, dir } = server;
+    await server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    server = await startRedis({ port, dir });
+    await expect.poll(() => posts.length, { timeout: 20_000, interval: 100 }).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(posts.sort()).toEqual(['during-0', 'during-1', 'during-2']);
+  });
 });
