@@ -12,13 +12,13 @@ import { calendarReply } from './agendaCalendar.ts';
 
 /** `/agenda [event|now] [ics] [share]`: the next meetup's programme, a given one, or what is on now; `share` posts it in the channel. */
 export const agenda: Command = {
-  name: 'agenda',
+  name: 'agenda', names: { fr: 'agenda' },
   description: m.both('commandDescription'),
   examples: examples.agenda,
   options: [
-    { name: 'event', type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
-    { name: 'format', type: 'string', positional: true, choices: ['ics'], example: 'ics', description: m.both('formatOption') },
-    { name: 'share', type: 'boolean', positional: true, description: m.both('shareOption') },
+    { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
+    { name: 'format', names: { fr: 'format' }, type: 'string', positional: true, choices: ['ics'], example: 'ics', description: m.both('formatOption') },
+    { name: 'share', names: { fr: 'partager' }, type: 'boolean', positional: true, description: m.both('shareOption') },
   ],
   // For the reader who asked, unless they share it with the channel.
   responds: (options) => (options.share === true ? 'channel' : 'ephemeral'),

@@ -20,11 +20,14 @@ import { examples } from './examples.ts';
  * community's zone; `list` shows each with its next 3 runs and last result; `cancel`, `pause`,
  * `resume` take its number. The scheduler (src/announcements/scheduler.ts) does the posting.
  */
-const ID: OptionSpec = { name: 'id', type: 'string', positional: true, required: true, maxLength: 20, example: '3', description: m.both('idOption') };
+const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'string', positional: true, required: true, maxLength: 20, example: '3', description: m.both('idOption') };
 
 /** cancel, pause and resume each take an announcement's number (resume also takes `reminders`). */
+const FRENCH_NAMES = { cancel: 'annuler', pause: 'suspendre', resume: 'reprendre' } as const;
+
 const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefinition<Services> => ({
   name,
+  names: { fr: FRENCH_NAMES[name] },
   description: m.both(name === 'cancel' ? 'subCancel' : name === 'pause' ? 'subPause' : 'subResume'),
   options: [ID],
   responds: 'ephemeral',
@@ -32,25 +35,25 @@ const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefini
 });
 
 export const announce: Command = {
-  name: 'announce',
+  name: 'announce', names: { fr: 'annoncer' },
   description: m.both('commandDescription'),
   examples: examples.announce,
   organiserOnly: true,
   defaultSubcommand: 'create',
   subcommands: [
     {
-      name: 'create',
+      name: 'create', names: { fr: 'créer' },
       description: m.both('subCreate'),
       options: [
-        { name: 'at', type: 'string', maxLength: 40, description: m.both('atOption') },
-        { name: 'cron', type: 'string', maxLength: 100, description: m.both('cronOption') },
-        { name: 'message', type: 'string', description: m.both('messageOption') },
-        { name: 'channel', type: 'string', maxLength: 100, description: m.both('channelOption') },
+        { name: 'at', names: { fr: 'date' }, type: 'string', maxLength: 40, description: m.both('atOption') },
+        { name: 'cron', names: { fr: 'cron' }, type: 'string', maxLength: 100, description: m.both('cronOption') },
+        { name: 'message', names: { fr: 'message' }, type: 'string', description: m.both('messageOption') },
+        { name: 'channel', names: { fr: 'salon' }, type: 'string', maxLength: 100, description: m.both('channelOption') },
       ],
       responds: 'ephemeral',
       run: (ctx, options) => create(ctx, options),
     },
-    { name: 'list', description: m.both('subList'), options: [], responds: 'ephemeral', run: (ctx) => list(ctx) },
+    { name: 'list', names: { fr: 'liste' }, description: m.both('subList'), options: [], responds: 'ephemeral', run: (ctx) => list(ctx) },
     changeSubcommand('cancel'),
     changeSubcommand('pause'),
     changeSubcommand('resume'),

@@ -32,32 +32,32 @@ import { examples } from './examples.ts';
  * and CSV. Per-talk ratings are one field, `talks:"1:5 2:4"`, numbered as the form's placeholder
  * and the confirmation list them (see src/feedback/talks.ts for why).
  */
-const EVENT: OptionSpec = { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') };
+const EVENT: OptionSpec = { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') };
 
 export const feedback: Command = {
-  name: 'feedback',
+  name: 'feedback', names: { fr: 'avis' },
   description: m.both('commandDescription'),
   examples: examples.feedback,
   defaultSubcommand: 'give',
   subcommands: [
     {
-      name: 'give',
+      name: 'give', names: { fr: 'donner' },
       description: m.both('subGive'),
       options: [
         EVENT,
-        { name: 'rating', type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
+        { name: 'rating', names: { fr: 'note' }, type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
         // No maxLength on the texts: an over-long one comes back in the form, with the reason, instead of being refused.
-        { name: 'worked', type: 'string', description: m.both('workedOption') },
-        { name: 'improve', type: 'string', description: m.both('improveOption') },
-        { name: 'talks', type: 'string', description: m.both('talksOption') },
+        { name: 'worked', names: { fr: 'apprécié' }, type: 'string', description: m.both('workedOption') },
+        { name: 'improve', names: { fr: 'améliorer' }, type: 'string', description: m.both('improveOption') },
+        { name: 'talks', names: { fr: 'exposés' }, type: 'string', description: m.both('talksOption') },
       ],
       // The form numbers the meetup's talks, accepted lightning talks included: one read of the
       // event's accepted list (an index key) comes before it, well within the first-response deadline.
       responds: (options) => (options.rating === undefined ? 'form' : 'ephemeral'),
       run: (ctx, options) => give(ctx, options),
     },
-    { name: 'summary', description: m.both('subSummary'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'summary', text(options.event)) },
-    { name: 'export', description: m.both('subExport'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'export', text(options.event)) },
+    { name: 'summary', names: { fr: 'synthèse' }, description: m.both('subSummary'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'summary', text(options.event)) },
+    { name: 'export', names: { fr: 'exporter' }, description: m.both('subExport'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'export', text(options.event)) },
   ],
 
   async submit(ctx, submission) {

@@ -38,9 +38,9 @@ const m = defineMessages({
 /** `/help`: every command with its description; `/help propose`: that command's options and examples. */
 export function helpCommand(all: () => readonly Command[]): Command {
   return {
-    name: 'help',
+    name: 'help', names: { fr: 'aide' },
     description: m.both('description'),
-    options: [{ name: 'command', type: 'string', positional: true, maxLength: 50, example: 'propose', description: m.both('commandOption') }],
+    options: [{ name: 'command', names: { fr: 'commande' }, type: 'string', positional: true, maxLength: 50, example: 'propose', description: m.both('commandOption') }],
     examples: examples.help,
     responds: 'ephemeral',
     run(ctx, options) {

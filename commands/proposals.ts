@@ -20,35 +20,35 @@ const SUBCOMMANDS = ['list', 'accept', 'reject'] as const;
  * speaker is told by direct message after the answer.
  */
 export const proposals: Command = {
-  name: 'proposals',
+  name: 'proposals', names: { fr: 'propositions' },
   description: m.both('proposalsDescription'),
   examples: examples.proposals,
   organiserOnly: true,
   defaultSubcommand: 'list',
   subcommands: [
     {
-      name: 'list',
+      name: 'list', names: { fr: 'liste' },
       description: m.both('subList'),
       options: [
-        { name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
-        { name: 'page', type: 'integer', minValue: 1, description: m.both('optPage') },
+        { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
+        { name: 'page', names: { fr: 'page' }, type: 'integer', minValue: 1, description: m.both('optPage') },
       ],
       responds: 'ephemeral',
       run: (ctx, options) => guard(ctx, () => listOrRefuse(ctx, typeof options.event === 'string' ? options.event : undefined, typeof options.page === 'number' ? options.page : 1)),
     },
     {
-      name: 'accept',
+      name: 'accept', names: { fr: 'accepter' },
       description: m.both('subAccept'),
-      options: [{ name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') }],
+      options: [{ name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') }],
       responds: 'ephemeral',
       run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'accepted', undefined)),
     },
     {
-      name: 'reject',
+      name: 'reject', names: { fr: 'refuser' },
       description: m.both('subReject'),
       options: [
-        { name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') },
-        { name: 'reason', type: 'string', maxLength: REASON_MAX, description: m.both('optReason') },
+        { name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') },
+        { name: 'reason', names: { fr: 'motif' }, type: 'string', maxLength: REASON_MAX, description: m.both('optReason') },
       ],
       responds: 'ephemeral',
       run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'rejected', trimmed(options.reason))),

@@ -30,14 +30,14 @@ const FIELD_OPTIONS: readonly OptionSpec[] = [
   // Lengths and the duration are checked by the command, not the option parser, so that a value
   // that is too long comes back in the form with the reason and the field's own limit (one the
   // form can hold), or is refused with that limit and only its start quoted (see tooLong).
-  { name: 'title', type: 'string', description: m.both('optTitle') },
-  { name: 'abstract', type: 'string', description: m.both('optAbstract') },
-  { name: 'duration', type: 'integer', description: m.both('optDuration') },
-  { name: 'bio', type: 'string', description: m.both('optBio') },
-  { name: 'handle', type: 'string', description: m.both('optHandle') },
+  { name: 'title', names: { fr: 'titre' }, type: 'string', description: m.both('optTitle') },
+  { name: 'abstract', names: { fr: 'résumé' }, type: 'string', description: m.both('optAbstract') },
+  { name: 'duration', names: { fr: 'durée' }, type: 'integer', description: m.both('optDuration') },
+  { name: 'bio', names: { fr: 'bio' }, type: 'string', description: m.both('optBio') },
+  { name: 'handle', names: { fr: 'pseudo' }, type: 'string', description: m.both('optHandle') },
 ];
 
-const ID: OptionSpec = { name: 'id', type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') };
+const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') };
 
 /**
  * `/propose`: a member proposes a lightning talk (`new`, the default: a Form, or directly when
@@ -45,23 +45,23 @@ const ID: OptionSpec = { name: 'id', type: 'integer', positional: true, required
  * its number. Option names are the form's field ids, on every platform.
  */
 export const propose: Command = {
-  name: 'propose',
+  name: 'propose', names: { fr: 'proposer' },
   description: m.both('proposeDescription'),
   examples: examples.propose,
   defaultSubcommand: 'new',
   subcommands: [
     {
-      name: 'new',
+      name: 'new', names: { fr: 'nouvelle' },
       description: m.both('subNew'),
-      options: [{ name: 'event', type: 'string', positional: true, maxLength: 100, description: m.both('optEvent') }, ...FIELD_OPTIONS],
+      options: [{ name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('optEvent') }, ...FIELD_OPTIONS],
       // The form comes first, before any store read: the per-member limit is checked when it is
       // saved, under the member's lock (ProposalRepository.create).
       responds: (options) => (hasAllRequired(valuesFromOptions(options)) ? 'ephemeral' : 'form'),
       run: (ctx, options) => guard(ctx, () => startProposal(ctx, options)),
     },
-    { name: 'mine', description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => guard(ctx, () => mine(ctx)) },
+    { name: 'mine', names: { fr: 'miennes' }, description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => guard(ctx, () => mine(ctx)) },
     {
-      name: 'edit',
+      name: 'edit', names: { fr: 'modifier' },
       description: m.both('subEdit'),
       options: [ID, ...FIELD_OPTIONS],
       // The edit form shows the current values, so one record is read before it: a single keyv
@@ -70,7 +70,7 @@ export const propose: Command = {
       responds: (options) => (Object.keys(valuesFromOptions(options)).length > 0 ? 'ephemeral' : 'form'),
       run: (ctx, options) => guard(ctx, () => startEdit(ctx, options.id as number, options)),
     },
-    { name: 'withdraw', description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => guard(ctx, () => withdraw(ctx, options.id as number)) },
+    { name: 'withdraw', names: { fr: 'retirer' }, description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => guard(ctx, () => withdraw(ctx, options.id as number)) },
   ],
   async submit(ctx, submission) {
     if (submission.formId !== PROPOSAL_FORM_ID) throw new Error(`/propose has no form ${submission.formId}`);

@@ -7,8 +7,17 @@ import type { Reply, Visibility } from './reply.ts';
 
 export type Localised = Record<Locale, string>;
 
+/**
+ * A name's French form, shown by Discord to French clients (`name_localizations`); the English
+ * `name` stays the canonical one that interactions, the console and Slack use.
+ */
+export interface LocalisedName {
+  fr: string;
+}
+
 export interface OptionSpec {
   name: string;
+  names?: LocalisedName;
   type: 'string' | 'integer' | 'boolean';
   description: Localised;
   required?: boolean;
@@ -68,6 +77,7 @@ export interface Runnable<S> {
 export interface SubcommandDefinition<S> extends Runnable<S> {
   /** Lower case, as a command name (Discord's rules). */
   name: string;
+  names?: LocalisedName;
   description: Localised;
   /** On top of the command's own: `/feedback summary` is for organisers, `/feedback` is not. */
   organiserOnly?: boolean;
@@ -76,6 +86,7 @@ export interface SubcommandDefinition<S> extends Runnable<S> {
 
 interface CommandBase<S> {
   name: string;
+  names?: LocalisedName;
   description: Localised;
   /** Members who are not organisers get a clear "organisers only" reply. */
   organiserOnly?: boolean;

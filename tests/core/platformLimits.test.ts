@@ -11,8 +11,15 @@ const LIMITS = { description: 100, options: 25, choices: 25, choiceName: 100, su
 /** Every rule a command breaks, as readable lines: the test shows them all at once. */
 function problems(command: CommandDefinition<unknown>): string[] {
   const out: string[] = [];
-  const name = (what: string, value: string) => {
-    if (!NAME.test(value) || value !== value.toLowerCase()) out.push(`${what}: name "${value}" must be 1–32 lower-case letters, digits, - or _`);
+  const name = (what: string, value: string, french?: string) => {
+    for (const each of [value, ...(french === undefined ? [] : [french])]) {
+      if (!NAME.test(each) || each !== each.toLowerCase()) out.push(`${what}: name "${each}" must be 1–32 lower-case letters, digits, - or _`);
+    }
+  };
+  /** Discord refuses two options (or subcommands) of one level with the same name in a language. */
+  const unique = (what: string, things: readonly { name: string; names?: { fr: string } }[]) => {
+    const french = things.flatMap((thing) => (thing.names ? [thing.names.fr] : []));
+    if (new Set(french).size !== french.length) out.push(`${what}: two French names alike`);
   };
   const description = (what: string, text: Localised) => {
     for (const locale of LOCALES) {
@@ -25,24 +32,26 @@ function problems(command: CommandDefinition<unknown>): string[] {
     const firstOptional = specs.findIndex((spec) => !spec.required);
     if (firstOptional >= 0 && specs.slice(firstOptional).some((spec) => spec.required)) out.push(`${what}: a required option comes after an optional one`);
     if (new Set(specs.map((spec) => spec.name)).size !== specs.length) out.push(`${what}: two options share a name`);
+    unique(what, specs);
     for (const spec of specs) {
-      name(`${what} ${spec.name}`, spec.name);
+      name(`${what} ${spec.name}`, spec.name, spec.names?.fr);
       description(`${what} ${spec.name}`, spec.description);
       const choices = spec.choices ?? [];
       if (choices.length > LIMITS.choices) out.push(`${what} ${spec.name}: ${choices.length} choices, over ${LIMITS.choices}`);
       for (const choice of choices) if (choice.length < 1 || choice.length > LIMITS.choiceName) out.push(`${what} ${spec.name}: choice "${choice}" is over ${LIMITS.choiceName}`);
     }
   };
-  name(`/${command.name}`, command.name);
+  name(`/${command.name}`, command.name, command.names?.fr);
   description(`/${command.name}`, command.description);
   if (!command.subcommands) options(`/${command.name}`, command.options);
   else {
     const subs = command.subcommands;
     if (subs.length < 1 || subs.length > LIMITS.subcommands) out.push(`/${command.name}: ${subs.length} subcommands (1–${LIMITS.subcommands})`);
     if (new Set(subs.map((sub) => sub.name)).size !== subs.length) out.push(`/${command.name}: two subcommands share a name`);
+    unique(`/${command.name}`, subs);
     if (command.defaultSubcommand && !subs.some((sub) => sub.name === command.defaultSubcommand)) out.push(`/${command.name}: default subcommand is not one of them`);
     for (const sub of subs) {
-      name(`/${command.name} ${sub.name}`, sub.name);
+      name(`/${command.name} ${sub.name}`, sub.name, sub.names?.fr);
       description(`/${command.name} ${sub.name}`, sub.description);
       options(`/${command.name} ${sub.name}`, sub.options);
     }
@@ -58,18 +67,21 @@ describe('every command fits Discord’s application-command limits, in both lan
   it('catches what it is meant to catch', () => {
     const bad: CommandDefinition<unknown> = {
       name: 'Announce',
+      names: { fr: 'Annoncer' },
       description: { en: 'x'.repeat(101), fr: 'ok' },
       options: [
-        { name: 'later', type: 'string', description: { en: 'a', fr: 'a' } },
-        { name: 'first', type: 'string', required: true, description: { en: 'a', fr: 'a' } },
+        { name: 'later', names: { fr: 'même' }, type: 'string', description: { en: 'a', fr: 'a' } },
+        { name: 'first', names: { fr: 'même' }, type: 'string', required: true, description: { en: 'a', fr: 'a' } },
       ],
       responds: 'ephemeral',
       run: () => ({ kind: 'reply', visibility: 'ephemeral', blocks: [] }),
     };
     expect(problems(bad)).toEqual([
       '/Announce: name "Announce" must be 1–32 lower-case letters, digits, - or _',
+      '/Announce: name "Annoncer" must be 1–32 lower-case letters, digits, - or _',
       '/Announce: en description is 101 characters (1–100)',
       '/Announce: a required option comes after an optional one',
+      '/Announce: two French names alike',
     ]);
   });
 

@@ -14,7 +14,7 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandDefinition, Localised, OptionSpec } from '../../core/command.ts';
+import type { CommandDefinition, Localised, LocalisedName, OptionSpec } from '../../core/command.ts';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -30,13 +30,13 @@ const AUTOCOMPLETED = new Set(['event']);
 export function commandsJson(definitions: readonly CommandDefinition<unknown>[]): CommandJson[] {
   return definitions.map((command) => ({
     type: ApplicationCommandType.ChatInput,
-    name: command.name,
+    ...named(command),
     ...described(command.description),
     options: command.subcommands
       ? command.subcommands.map(
           (sub): APIApplicationCommandOption => ({
             type: ApplicationCommandOptionType.Subcommand,
-            name: sub.name,
+            ...named(sub),
             ...described(sub.description),
             options: options(sub.options),
           }),
@@ -46,6 +46,11 @@ export function commandsJson(definitions: readonly CommandDefinition<unknown>[])
     contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
   }));
+}
+
+/** The English name is canonical (interactions carry it); French clients see the French one. */
+function named(what: { name: string; names?: LocalisedName }) {
+  return { name: what.name, ...(what.names ? { name_localizations: { fr: what.names.fr } } : {}) };
 }
 
 function described(description: Localised) {
@@ -59,7 +64,7 @@ function options(specs: readonly OptionSpec[]): APIApplicationCommandBasicOption
 }
 
 function option(spec: OptionSpec): APIApplicationCommandBasicOption {
-  const base = { name: spec.name, ...described(spec.description), required: Boolean(spec.required) };
+  const base = { ...named(spec), ...described(spec.description), required: Boolean(spec.required) };
   switch (spec.type) {
     case 'boolean':
       return { ...base, type: TYPE.boolean };

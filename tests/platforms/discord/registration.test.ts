@@ -60,6 +60,20 @@ describe('Discord application commands, generated from commands/', () => {
     expect(json.flatMap((command) => missing(command as Named, command.name))).toEqual([]);
   });
 
+  it('names every command, subcommand and option in French too, each unique within its level', () => {
+    const problemsOf = (things: Named[], at: string): string[] => {
+      const french = things.map((thing) => thing.name_localizations?.fr);
+      return [
+        ...things.filter((thing) => !thing.name_localizations?.fr).map((thing) => `${at}${thing.name}: no French name`),
+        ...(new Set(french).size === french.length ? [] : [`${at}: two French names alike in ${JSON.stringify(french)}`]),
+        ...things.flatMap((thing) => problemsOf(thing.options ?? [], `${at}${thing.name}.`)),
+      ];
+    };
+    expect(problemsOf(json as Named[], '')).toEqual([]);
+    const french = Object.fromEntries(json.map((command) => [command.name, command.name_localizations?.fr]));
+    expect(french).toMatchObject({ agenda: 'agenda', propose: 'proposer', proposals: 'propositions', feedback: 'avis', announce: 'annoncer' });
+  });
+
   it('hides organiser commands from members by default, and only them', () => {
     const hidden = json.filter((command) => command.default_member_permissions === PermissionFlagsBits.ManageEvents.toString()).map((command) => command.name);
     expect(hidden.sort()).toEqual(commands.filter((command) => command.organiserOnly).map((command) => command.name).sort());
