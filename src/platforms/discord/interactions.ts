@@ -11,7 +11,7 @@ import { say } from '../../core/reply.ts';
 import { decodeRoute } from '../../core/route.ts';
 import { actorOf, typedOptions } from './actor.ts';
 import { eventChoices } from './autocomplete.ts';
-import type { Core } from './dispatch.ts';
+import type { Actor, Core } from './dispatch.ts';
 import { discordMessages as m } from './messages.ts';
 import { submittedValues } from './modal.ts';
 import { renderForDiscord } from './render.ts';
@@ -68,7 +68,7 @@ export class InteractionRouter {
     const typed = { name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) ?? undefined, options: typedOptions(interaction.options.data) };
     const { core } = this.deps;
     const first = core.plan(community, actor, typed);
-    await this.answer(interaction, core.command(community, actor, typed), this.context(interaction, typed.name, first));
+    await this.answer(interaction, core.command(community, actor, typed), this.context(interaction, actor, typed.name, first));
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
@@ -77,12 +77,13 @@ export class InteractionRouter {
     const community = await this.community(interaction);
     if (!community) return;
     const { core } = this.deps;
+    const actor = actorOf(interaction);
     if (route.kind === 'open') {
-      await this.answer(interaction, core.openForm(community, actorOf(interaction), route.stash), this.context(interaction, route.command, 'form'));
+      await this.answer(interaction, core.openForm(community, actor, route.stash), this.context(interaction, actor, route.command, 'form'));
       return;
     }
-    const work = core.act(community, actorOf(interaction), route.command, { action: route.action, value: route.value });
-    await this.answer(interaction, work, this.context(interaction, route.command, core.planAct(route.command, route.action)));
+    const work = core.act(community, actor, route.command, { action: route.action, value: route.value });
+    await this.answer(interaction, work, this.context(interaction, actor, route.command, core.planAct(route.command, route.action)));
   }
 
   private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
@@ -91,7 +92,7 @@ export class InteractionRouter {
     const community = await this.community(interaction);
     if (!community) return;
     const actor = actorOf(interaction);
-    const context = this.context(interaction, route.command, 'ephemeral');
+    const context = this.context(interaction, actor, route.command, 'ephemeral');
     const state = await this.stash.state(route.state);
     const values = submittedValues(interaction.fields.fields.values() as Iterable<{ customId: string; value?: string; values?: string[] }>);
     const { core } = this.deps;
@@ -138,8 +139,9 @@ export class InteractionRouter {
     return undefined;
   }
 
-  private context(interaction: Answerable, command: string, first: ButtonResponse): RespondContext {
-    const locale = this.deps.core.localeOf(actorOf(interaction), this.deps.core.communityOfGuild(interaction.guildId));
+  /** `actor` is the interaction's, read once: discord.js rebuilds a member's role collection on every read. */
+  private context(interaction: Answerable, actor: Actor, command: string, first: ButtonResponse): RespondContext {
+    const locale = this.deps.core.localeOf(actor, this.deps.core.communityOfGuild(interaction.guildId));
     return { core: this.deps.core, stash: this.stash, command, locale, first, deferAfterMs: this.deps.deferAfterMs ?? 2_000 };
   }
 }

@@ -46,6 +46,24 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     expect(embeds.flatMap((embed) => embed.fields ?? []).length).toBeGreaterThan(0);
   });
 
+  it('sends the programme as rendered, API-shaped: discord.js does not rebuild its embeds and buttons key by key', async () => {
+    bot = await startBot();
+    const { options } = bot.running.client;
+    const convert = options.jsonTransformer!;
+    const rebuilt: unknown[] = [];
+    options.jsonTransformer = (json) => {
+      const sent = convert(json);
+      if (sent !== json) rebuilt.push(json);
+      return sent;
+    };
+    const answer = data(await bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } }).response());
+    expect(rebuilt).toEqual([]);
+    expect((answer?.embeds ?? []).flatMap((embed) => embed.fields ?? []).length).toBeGreaterThan(0);
+    const buttons = (answer?.components ?? []).flatMap((row) => ('components' in row ? row.components : []));
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.every((button) => 'custom_id' in button && button.custom_id.length > 0)).toBe(true);
+  });
+
   it('answers /agenda now, at the time the clock says, in the member’s language', async () => {
     bot = await startBot({ clock: fixedClock(DateTime.fromISO('2019-09-18T19:35', { zone: 'Europe/Paris' })) });
     const handle = bot.fake.slashCommand({ name: 'agenda', options: { event: 'now' } }, { locale: Locale.French });
