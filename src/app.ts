@@ -13,6 +13,7 @@ import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
 import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
 import { createFeedback } from './feedback/service.ts';
+import { communityCalendar } from './agenda/icsFeed.ts';
 import { processOps, type Ops } from './ops/ops.ts';
 import type { Services } from './services.ts';
 import { storeFormStash } from './store/formStash.ts';
@@ -73,7 +74,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });
   const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
+  const forgetCalendars = ops.watchCalendars(new Map([...communities].map(([id, community]) => [id, () => communityCalendar(services, community, options.clock.now())])));
   const close = async () => {
+    forgetCalendars();
     await agendas.stop();
     observed.forget();
     await store.close();

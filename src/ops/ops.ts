@@ -11,6 +11,8 @@ import { Readiness } from './readiness.ts';
 export class Ops {
   readonly metrics: OpsMetrics;
   readonly readiness = new Readiness();
+  /** Each open app's communities' calendar feeds, by community id. */
+  private readonly calendars = new Map<string, () => Promise<string>>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     this.metrics = new OpsMetrics({ process: options.processMetrics });
@@ -25,6 +27,19 @@ export class Ops {
   store(store: Store): { store: Store; forget: () => void } {
     const forget = this.readiness.watchStore(store);
     return { store: observedStore(store, (backend) => this.metrics.storeError(backend)), forget };
+  }
+
+  /** Serves these communities' calendar feeds at /calendar/<id>.ics until `forget` is called. */
+  watchCalendars(feeds: ReadonlyMap<string, () => Promise<string>>): () => void {
+    for (const [id, feed] of feeds) this.calendars.set(id, feed);
+    return () => {
+      for (const [id, feed] of feeds) if (this.calendars.get(id) === feed) this.calendars.delete(id);
+    };
+  }
+
+  /** A community's calendar feed (text/calendar), or undefined when no open app has it. */
+  calendar(communityId: string): Promise<string> | undefined {
+    return this.calendars.get(communityId)?.();
   }
 
   /** The scheduler's observer hooks (src/announcements/scheduler.ts `onResult`, `onDeliver`). */

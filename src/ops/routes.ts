@@ -11,7 +11,10 @@ export interface OpsRoute {
   handler(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** /healthz (alive), /readyz (store reachable, platforms connected; 503 with the reasons), /metrics (Prometheus). */
+/**
+ * /healthz (alive), /readyz (store reachable, platforms connected; 503 with the reasons), /metrics
+ * (Prometheus), /calendar/<community>.ics (the community's calendar feed, to subscribe to).
+ */
 export function opsRoutes(ops: Ops): OpsRoute[] {
   return [
     { path: '/healthz', method: 'GET', handler: (_req, res) => text(res, 200, 'ok\n') },
@@ -33,7 +36,20 @@ export function opsRoutes(ops: Ops): OpsRoute[] {
           (error: unknown) => text(res, 500, `${String(error)}\n`),
         ),
     },
+    // Bolt's customRoutes match `:file` themselves; the standalone server matches the prefix.
+    { path: '/calendar/:file', method: 'GET', handler: (req, res) => calendar(ops, req, res) },
   ];
+}
+
+function calendar(ops: Ops, req: IncomingMessage, res: ServerResponse): void {
+  const id = /^\/calendar\/([\w.-]+)\.ics$/.exec((req.url ?? '').split('?')[0] ?? '')?.[1];
+  const feed = id === undefined ? undefined : ops.calendar(id);
+  if (!feed) return text(res, 404, 'no such community calendar\n');
+  feed.then(
+    (body) => text(res, 200, body, 'text/calendar; charset=utf-8'),
+    // The store away: the feed cannot be built now; a calendar client tries again later.
+    () => text(res, 503, 'calendar unavailable, try again later\n'),
+  );
 }
 
 function text(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {

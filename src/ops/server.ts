@@ -16,8 +16,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export async function startOpsServer(ops: Ops, options: { port: number; host?: string; routes?: OpsRoute[] }): Promise<OpsServer> {
   const routes = options.routes ?? opsRoutes(ops);
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes.find((r) => (r.path.includes('/:') ? path.startsWith(r.path.slice(0, r.path.indexOf(':'))) : r.path === path));
     if (!route) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
     if (req.method !== route.method && req.method !== 'HEAD') return void res.writeHead(405, { allow: route.method }).end();
     route.handler(req, res);

@@ -140,4 +140,16 @@ describe('the operator endpoint', () => {
     running = await runAdapters({ configDir: dir, clock: systemClock, logger: silentLogger, store: memoryStore(), ops, adapters: [adapter({ state: true })] });
     await expect.poll(async () => (await get('/metrics')).body).toContain('emcee_source_fetches_total{outcome="failed"} 1');
   });
+
+  it('serves each community’s calendar feed at /calendar/<community>.ics', async () => {
+    const ops = new Ops({ processMetrics: false });
+    server = await startOpsServer(ops, { port: 0 });
+    running = await runAdapters({ configDir: 'config', clock: systemClock, logger: silentLogger, store: memoryStore(), ops, scheduler: false, adapters: [adapter({ state: true })] });
+    const id = [...running.app.communities.keys()][0]!;
+    const feed = await get(`/calendar/${id}.ics`);
+    expect(feed.status).toBe(200);
+    expect(feed.type).toBe('text/calendar; charset=utf-8');
+    expect(feed.body).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT[\s\S]*END:VCALENDAR\r\n$/);
+    expect((await get('/calendar/nowhere.ics')).status).toBe(404);
+  });
 });
