@@ -1,7 +1,9 @@
 import { benchAgenda } from './agenda.ts';
 import { benchAgendaLoad } from './agendaLoad.ts';
 import { benchDiscord } from './discord.ts';
+import { benchFaults } from './faults.ts';
 import { benchFeedback } from './feedback.ts';
+import { benchFuzz } from './fuzz.ts';
 import { benchProposals } from './proposals.ts';
 import { benchScheduler } from './scheduler.ts';
 import { benchSlack } from './slack.ts';
@@ -19,6 +21,8 @@ const SUITES: Array<[string, () => Promise<BenchRow[]>]> = [
   ['scheduler', benchScheduler],
   ['slack', benchSlack],
   ['discord', benchDiscord],
+  ['fuzz', benchFuzz],
+  ['faults', benchFaults],
 ];
 
 function format(row: BenchRow): string {
