@@ -56,16 +56,33 @@ function withWarnings(event: MeetupEvent, own: readonly EventFileProblem[]): Mee
   return own.length === 0 ? event : { ...event, warnings: [...event.warnings, ...own.map(renderProblem)] };
 }
 
-/** Every file but hidden ones (`.gitkeep`, `.DS_Store`): those of unknown type are reported, not ignored. */
+/**
+ * Every file but hidden ones (`.gitkeep`, `.DS_Store`): those of unknown type are reported, not
+ * ignored. One level down, a Hugo page bundle's `index.md` (or `index.yaml`, `.json`…): its folder
+ * names the event; the bundle's other files (images) are its resources, not the agenda's.
+ */
 async function listEventFiles(dir: string): Promise<string[] | EventFileProblem> {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+    const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const bundles = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => bundleIndexes(dir, entry.name)));
+    return [...files, ...bundles.flat()].sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? `event folder ${dir} does not exist` : code === 'ENOTDIR' ? `${dir} is not a folder` : `event folder ${dir} cannot be read (${code ?? 'unknown error'})`;
     return { file: dir, severity: 'error', message, fix: 'create the folder with one file per meetup (2027-01-20-meetup-13.md or .yaml), or point `events:` of the community file at it' };
   }
+}
+
+/** A page bundle's index files, as paths relative to the event folder; none when it is not one. */
+async function bundleIndexes(dir: string, folder: string): Promise<string[]> {
+  const entries = await readdir(path.join(dir, folder), { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile() && isBundleIndex(entry.name)).map((entry) => path.join(folder, entry.name));
+}
+
+/** `index.md`, `index.yaml`, `index.json`…: an index file of a type the loader reads. */
+export function isBundleIndex(name: string): boolean {
+  return /^index\.[^.]+$/i.test(name) && (isEventFile(name) || formatOf(name, '') !== undefined);
 }
 
 interface FileLoad {

@@ -67,6 +67,29 @@ describe('live event folders', () => {
     expect(agenda().all().map((event) => event.id)).toEqual(['a', 'c']);
   });
 
+  it('sees Hugo page bundles: an index.md rewritten in its folder, and a bundle folder made first and filled after', async () => {
+    const { dir, events } = await configWith({});
+    await mkdir(path.join(events, 'meetup-1'));
+    await writeFile(path.join(events, 'meetup-1', 'index.md'), page('#1 A', '2027-04-03T19:00'));
+    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => testPoster(), store: memoryStore() });
+    await app.agendas.start();
+    const agenda = () => app!.services.agenda('live');
+    expect(agenda().find('1')?.id).toBe('meetup-1');
+
+    let changed = nextChange(app);
+    await writeFile(path.join(events, 'meetup-1', 'index.md'), page('#1 A', '2027-04-10T19:00'));
+    await changed;
+    expect(agenda().find('1')?.start.toISO()).toBe('2027-04-10T17:00:00.000Z');
+
+    changed = nextChange(app);
+    await mkdir(path.join(events, 'meetup-2'));
+    await changed;
+    changed = nextChange(app);
+    await writeFile(path.join(events, 'meetup-2', 'index.md'), page('#2 B', '2027-05-05T19:00'));
+    await changed;
+    expect(agenda().all().map((event) => event.id)).toEqual(['meetup-1', 'meetup-2']);
+  });
+
   it('a file saved broken keeps its last good version beside the good ones; organisers hear it once', async () => {
     const { dir, events } = await configWith({ 'a.md': page('#1 A', '2027-04-03T19:00'), 'b.yaml': 'title: "#2 B"\ndate: 2027-05-05 19:00\n' });
     const poster = testPoster();

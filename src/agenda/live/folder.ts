@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Community } from '../../config/community.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -23,8 +23,9 @@ export interface FolderOptions {
 }
 
 /**
- * A community's event folder, watched (fs.watch on the folder itself: Node 20 has no recursive
- * watch on Linux, and the loader reads only the folder's own files). A changed, added or removed
+ * A community's event folder, watched (fs.watch on the folder itself and on each of its subfolders,
+ * where Hugo page bundles keep their index.md: Node 20 has no dependable recursive watch on Linux,
+ * and the loader reads only one level down). A changed, added or removed
  * file reloads the folder; a file that no longer reads keeps its last good events, and the
  * organisers hear about it once.
  */
@@ -32,6 +33,9 @@ export class EventFolder implements AgendaPart {
   private lastGood = new Map<string, MeetupEvent[]>();
   private current: MeetupEvent[];
   private watcher?: FSWatcher;
+  /** One watcher per subfolder (a page bundle, or one that may become one), by path. */
+  private subfolders = new Map<string, FSWatcher>();
+  private stopped = false;
   private timer?: NodeJS.Timeout;
   private reloading: Promise<void> = Promise.resolve();
 
@@ -52,12 +56,42 @@ export class EventFolder implements AgendaPart {
     } catch (error) {
       this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder cannot be watched: changes need a restart');
     }
+    await this.watchSubfolders();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.watcher?.close();
     await this.reloading;
+    for (const watcher of this.subfolders.values()) watcher.close();
+    this.subfolders.clear();
+  }
+
+  /** Watches each visible subfolder, and no longer those removed: called at start and after each reading. */
+  private async watchSubfolders(): Promise<void> {
+    const { eventsDir } = this.options.community;
+    const entries = await readdir(eventsDir, { withFileTypes: true }).catch(() => []);
+    if (this.stopped || !this.watcher) return;
+    const folders = new Set(entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => path.join(eventsDir, entry.name)));
+    for (const [folder, watcher] of this.subfolders) if (!folders.has(folder)) this.unwatch(folder, watcher);
+    for (const folder of folders) if (!this.subfolders.has(folder)) this.watchSubfolder(folder);
+  }
+
+  private watchSubfolder(folder: string): void {
+    try {
+      const watcher = watch(folder, { persistent: false }, () => this.schedule());
+      // A removed folder ends its watcher with an error on some systems: the top folder's watcher sees the removal.
+      watcher.on('error', () => this.unwatch(folder, watcher));
+      this.subfolders.set(folder, watcher);
+    } catch {
+      // Gone between the listing and the watch: the next reading lists the folder again.
+    }
+  }
+
+  private unwatch(folder: string, watcher: FSWatcher): void {
+    watcher.close();
+    if (this.subfolders.get(folder) === watcher) this.subfolders.delete(folder);
   }
 
   /** Reads the folder again now (what a change triggers after the debounce), then says so. */
@@ -93,6 +127,7 @@ export class EventFolder implements AgendaPart {
       if (good) fresh.set(file, good);
     }
     this.lastGood = fresh;
+    await this.watchSubfolders();
   }
 
   private async tellBroken(file: string, problem: LoadProblem): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,26 @@ describe('loadEventFolder', () => {
     expect(problems[0]?.message).toContain('not read as a meetup');
     expect(problems[2]?.message).toMatch(/^skipped: unknown extension ".txt"/);
     expect(problems[3]?.message).toBe(`gives the same event id "c" as ${path.join(dir, 'c.yaml')}; it is ignored`);
+  });
+
+  it('reads Hugo page bundles one level down (folder/index.md, index.yaml), the folder as id, and nothing else of them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'emcee-bundles-'));
+    const page = (day: number) => `---\ntitle: "Meetup"\ndate: 2026-12-${day}T19:00\n---\n* 19h00 : Talk - Jane Roe\n`;
+    for (const folder of ['meetup-12', 'meetup-13', 'notes', '.drafts', 'meetup-13/deeper']) await mkdir(path.join(dir, folder), { recursive: true });
+    await writeFile(path.join(dir, 'meetup-11.md'), page(8));
+    await writeFile(path.join(dir, 'meetup-12', 'index.md'), page(9));
+    await writeFile(path.join(dir, 'meetup-12', 'cover.jpg'), 'not an image');
+    await writeFile(path.join(dir, 'meetup-13', 'index.yaml'), 'title: "Meetup"\ndate: 2026-12-10 19:00\n');
+    await writeFile(path.join(dir, 'meetup-13', 'deeper', 'index.md'), page(11));
+    await writeFile(path.join(dir, 'notes', 'readme.md'), page(12));
+    await writeFile(path.join(dir, '.drafts', 'index.md'), page(13));
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    expect(problems).toEqual([]);
+    expect(events.map((event) => [event.id, iso(event.start), path.relative(dir, event.source)])).toEqual([
+      ['meetup-11', '2026-12-08T18:00:00Z', 'meetup-11.md'],
+      ['meetup-12', '2026-12-09T18:00:00Z', path.join('meetup-12', 'index.md')],
+      ['meetup-13', '2026-12-10T18:00:00Z', path.join('meetup-13', 'index.yaml')],
+    ]);
   });
 });
 
