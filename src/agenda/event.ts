@@ -30,6 +30,11 @@ export interface Slot {
   minutes?: number;
   /** Where in the venue, when a schedule has several rooms (a conference track). */
   room?: string;
+  /**
+   * A talk not named yet (`TBA`, `à venir`): shown as "to be announced" in the reader's language.
+   * `title` keeps the English words for what has no reader (a calendar file).
+   */
+  placeholder?: true;
 }
 
 /** A meetup as the bot knows it: parsed from an event file, instants in UTC. */

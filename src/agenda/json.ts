@@ -27,6 +27,8 @@ export interface SlotJson {
   room: string | null;
   /** Length of an untimed slot (a lightning talk), else null. */
   minutes: number | null;
+  /** A talk not named yet: its title is the English "To be announced", for a reader to translate. */
+  placeholder: boolean;
 }
 
 /** With the accepted lightning talks given, as `/agenda` shows them (the LightningTalks port). */
@@ -57,6 +59,7 @@ function slotJson(slot: Slot, iso: (at: Slot['start']) => string | null): SlotJs
     abstract: slot.abstract ?? null,
     room: slot.room ?? null,
     minutes: slot.minutes ?? null,
+    placeholder: slot.placeholder === true,
   };
 }
 

@@ -37,7 +37,8 @@ export function slotLine(slot: Slot, locale: Locale): Text {
   const by = speakers ? m.t(locale, 'by', { speakers }) : [];
   const minutes = !slot.start && slot.minutes ? m.t(locale, 'minutes', { minutes: slot.minutes }) : [];
   const room = slot.room ? m.t(locale, 'room', { room: slot.room }) : [];
-  return [...when, strong(slot.title), ...minutes, ...room, ...by];
+  const title = slot.placeholder ? m.s(locale, 'toBeAnnounced') : slot.title;
+  return [...when, strong(title), ...minutes, ...room, ...by];
 }
 
 function slotItem(slot: Slot, locale: Locale): ListItem {

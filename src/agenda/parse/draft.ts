@@ -15,6 +15,8 @@ export interface DraftSlot {
   kind?: SlotKind;
   speakers: Speaker[];
   abstract?: string;
+  /** A talk not named yet (see Slot.placeholder). */
+  placeholder?: true;
   /** Where the slot is written in its file, for warnings. */
   line?: number;
 }

@@ -59,7 +59,7 @@ function readTimedLines(lines: readonly PageLine[]): Programme {
 
 function placeholder(start: TimeOfDay, end: TimeOfDay | undefined, text: string, line: number, warnings: Finding[]): DraftSlot {
   warnings.push({ line, message: `the slot at ${formatTime(start)} says "${text}": shown as to be announced`, fix: 'write its title and speaker when they are known' });
-  return { start, end, title: PLACEHOLDER_TITLE, speakers: [], line };
+  return { start, end, title: PLACEHOLDER_TITLE, placeholder: true, speakers: [], line };
 }
 
 function badTime(line: number, found: string, text: string): Finding {

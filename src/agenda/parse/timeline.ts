@@ -175,5 +175,6 @@ function toSlot(draft: DraftSlot, placed: Placed): Slot {
     kind,
     speakers: draft.speakers,
     ...optional('abstract', draft.abstract),
+    ...optional('placeholder', draft.placeholder),
   };
 }

@@ -8,7 +8,7 @@ import { matchKey } from '../markdownText.ts';
 const END = ['fin', 'end', 'the end', 'doors close', 'doors closing', 'fin de soiree', 'fin de la soiree', 'fin du meetup', 'end of the meetup', 'end of meetup', 'end of the evening', 'fermeture des portes', 'fermeture', 'closing of the doors', 'close'];
 const PLACEHOLDER = ['todo', 'to do', 'tba', 'tbd', 'tbc', 'a venir', 'a definir', 'a confirmer', 'a annoncer', 'to be announced', 'to be confirmed', 'to be defined', 'to be determined', 'coming soon', 'bientot'];
 
-/** What a placeholder slot is called: the organisers have not said yet. */
+/** A placeholder slot's title where there is no reader's language (a calendar file); /agenda shows it in the reader's. */
 export const PLACEHOLDER_TITLE = 'To be announced';
 
 /** `Fin`, `End`, `Doors close`, or an open range (`à ...`, `to …`) with nothing after it. */
