@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
-import type { Community } from '../src/config/community.ts';
+import { channelsOn, type Community } from '../src/config/community.ts';
 import { announceMessages as m } from '../src/announcements/messages.ts';
 import { compileCron } from '../src/announcements/cron.ts';
-import type { ScheduleRecord, ScheduleState } from '../src/announcements/model.ts';
+import { targetLabel, type ScheduleRecord, type ScheduleState } from '../src/announcements/model.ts';
 import { nextCronRuns } from '../src/announcements/occurrences.ts';
 import { describeOffset, instant } from '../src/announcements/render.ts';
 import { checkAt, checkChannel, checkCron, checkMessage, exampleAt } from '../src/announcements/validate.ts';
 import { zoneTime } from '../src/announcements/zoneName.ts';
 import type { Locale } from '../src/core/i18n.ts';
+import type { Platform } from '../src/core/invocation.ts';
 import { reply, say, type Block, type ListItem, type Reply } from '../src/core/reply.ts';
 import { joinText, literal, plain, time, type Text } from '../src/core/text.ts';
 import type { SubcommandDefinition, OptionSpec } from '../src/core/command.ts';
@@ -98,7 +99,7 @@ async function change(ctx: Ctx, action: 'cancel' | 'pause' | 'resume', ref: stri
   const repository = ctx.services.announcements;
   if (action === 'resume' && ref?.toLowerCase() === 'reminders') {
     await repository.resumeReminders(community.id);
-    return say(m.t(locale, 'remindersResumed', { channel: community.channels.announcements ?? '—' }));
+    return say(m.t(locale, 'remindersResumed', { channel: channelsOn(community, ctx.origin.platform).announcements ?? '—' }));
   }
   const id = Number(ref?.replace(/^[#n°]+/i, ''));
   if (!ref || !Number.isInteger(id) || id <= 0) return say(m.t(locale, 'needId', { action }));
@@ -131,7 +132,7 @@ async function list(ctx: Ctx): Promise<Reply> {
   const states = await repository.states(records);
   const [reminders] = await repository.reminderStates([community.id]);
   const blocks: Block[] = [{ type: 'heading', text: m.t(locale, 'listHeading', { community: community.name }) }];
-  blocks.push({ type: 'text', text: remindersLine(community, reminders, locale) });
+  blocks.push({ type: 'text', text: remindersLine(community, ctx.origin.platform, reminders, locale) });
   if (records.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'listEmpty', { example: exampleAt(community, now) }) });
   else blocks.push({ type: 'list', items: records.map((record, i) => item(record, states[i], community, locale, now)) });
   return reply(blocks);
@@ -188,10 +189,11 @@ function runs(record: ScheduleRecord, community: Community, after: number): Text
   return joinText(instants.map((at) => [time(instant(at))]), ', ');
 }
 
-function remindersLine(community: Community, state: ScheduleState | undefined, locale: Locale): Text {
-  const channel = community.channels.announcements;
+/** Reminders as posted on the platform the command is typed on: its channel, paused there or not. */
+function remindersLine(community: Community, platform: Platform, state: ScheduleState | undefined, locale: Locale): Text {
+  const channel = channelsOn(community, platform).announcements;
   if (!community.reminders.enabled || !channel) return m.t(locale, 'remindersOff');
-  if (state?.pausedChannel === channel) return m.t(locale, 'remindersPausedLine', { channel });
+  if (state?.pausedChannel === targetLabel({ platform, channel })) return m.t(locale, 'remindersPausedLine', { channel });
   const what: string[] = [];
   if (community.reminders.before.length > 0) {
     what.push(m.s(locale, 'remindersBefore', { offsets: community.reminders.before.map((ms) => describeOffset(ms, locale)).join(', ') }));

@@ -5,6 +5,7 @@ import type { Locale } from '../core/i18n.ts';
 import { literal, time, type Text } from '../core/text.ts';
 import { compileCron, type CronSpec } from './cron.ts';
 import { announceMessages as m } from './messages.ts';
+import { announcementsSetting } from './targets.ts';
 import { REPLY_LIMITS } from '../core/reply.ts';
 import type { ScheduleRecord } from './model.ts';
 import { nextCronRun, parseWhen } from './occurrences.ts';
@@ -42,7 +43,7 @@ export function checkChannel(community: Community, requested: string | undefined
   const known = knownChannels(community, platform);
   const named = requested?.replace(/^#/, '').trim();
   const channel = named || channelsOn(community, platform).announcements;
-  if (!channel) return fail(m.t(locale, 'noChannel'));
+  if (!channel) return fail(m.t(locale, 'noChannel', { setting: announcementsSetting(platform) }));
   if (!known.includes(channel)) {
     return fail(m.t(locale, 'unknownChannel', { channel, known: [literal(known.map((c) => `#${c}`).join(', ') || '—')], example: known[0] ?? 'annonces' }));
   }
