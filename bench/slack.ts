@@ -2,7 +2,8 @@
  * `npm run bench -- slack`: signed `/agenda` slash commands through the HTTP receiver, driven by a
  * bounded load generator (autocannon, 10 connections), against the whole bot on Slack and, in the
  * same run, a Bolt app whose handler only acks. Each app runs in its own child process (this file
- * with `--serve full|bare`), with a fake Slack Web API beside it for `auth.test` and `users.info`.
+ * with `--serve full|bare|sized`), with a fake Slack Web API beside it for `auth.test` and `users.info`.
+ * A third app, the bare one acking with the bot's own answer, shows what the answer's size costs.
  * Goal: at least 0.9× the bare-ack throughput, and a p99 latency at most 1.2× the bare ack's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -47,19 +48,28 @@ async function cpuOf(child: ChildProcess): Promise<number> {
   return usage.user + usage.system;
 }
 
-async function measure(kind: 'full' | 'bare'): Promise<Measured> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+/**
+ * `full`: the whole bot; `bare`: a Bolt app whose handler only acks (the goal's baseline); `sized`:
+ * the same bare app acking with the bot's own answer (`answer`), which tells what answering with a
+ * programme costs Bolt and HTTP whatever the bot does.
+ */
+type Kind = 'full' | 'bare' | 'sized';
+
+async function measure(kind: Kind, answer?: string): Promise<Measured & { answer?: string }> {
+  const env = { ...process.env, ...(answer ? { BENCH_SLACK_ANSWER: answer } : {}) };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env });
   try {
     const port = await portOf(child);
     const request = signedCommand(SECRET, { command: '/agenda', text: '4' });
     const url = `http://127.0.0.1:${port}/slack/events`;
+    const sample = kind === 'full' ? await (await fetch(url, { method: 'POST', headers: request.headers, body: request.body })).text() : undefined;
     // Warm-up (JIT, caches), then the measured run.
     await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, duration: 2 });
     const cpuBefore = await cpuOf(child);
     const result = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, duration: DURATION_S });
     // CPU time per request moves less than requests per second with the machine's other load (both still do).
     const cpuUs = ((await cpuOf(child)) - cpuBefore) / result.requests.total;
-    return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx, cpuUs };
+    return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx, cpuUs, answer: sample };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
@@ -80,18 +90,25 @@ export async function benchSlack(): Promise<BenchRow[]> {
   // Interleaved rounds, the best of each kept: the machine's other load then weighs on both alike.
   const bares: Measured[] = [];
   const fulls: Measured[] = [];
+  const sizeds: Measured[] = [];
+  let answer = '';
   for (let round = 0; round < ROUNDS; round++) {
     bares.push(await measure('bare'));
-    fulls.push(await measure('full'));
+    const measured = await measure('full');
+    fulls.push(measured);
+    answer = measured.answer ?? answer;
+    sizeds.push(await measure('sized', answer));
   }
   const bare = best(bares);
   const full = best(fulls);
+  const sized = best(sizeds);
   const throughput = full.rps / bare.rps;
   const tail = full.p99 / bare.p99;
   return [
     { name: `signed /agenda over HTTP, ${CONNECTIONS} connections (${full.failed} failed)`, value: 1000 / full.rps, unit: 'ms/request', goal: '≥ 0.9× the bare-ack throughput', met: throughput >= 0.9 && full.failed === 0, baseline: { name: 'Bolt bare ack', value: 1000 / bare.rps } },
     { name: `p99 latency (${(full.rps).toFixed(0)} vs ${bare.rps.toFixed(0)} requests/s)`, value: full.p99, unit: 'ms', goal: '≤ 1.2× the bare-ack p99', met: tail <= 1.2, baseline: { name: 'Bolt bare ack', value: bare.p99 } },
     { name: 'app process CPU time per request (user + system, less swayed by the machine\'s load)', value: full.cpuUs, unit: 'µs/request', baseline: { name: 'Bolt bare ack', value: bare.cpuUs } },
+    { name: `the same, against a bare Bolt app acking with the bot's own ${answer.length}-byte answer (${sized.rps.toFixed(0)} requests/s)`, value: full.cpuUs, unit: 'µs/request', baseline: { name: 'Bolt ack of that answer', value: sized.cpuUs } },
   ];
 }
 
@@ -118,16 +135,18 @@ function signedCommand(secret: string, fields: { command: string; text: string }
 }
 
 /** The child: the fake Web API, then the app on an ephemeral port, which it prints. */
-async function serve(kind: 'full' | 'bare'): Promise<void> {
+async function serve(kind: Kind): Promise<void> {
   const { FakeSlack } = await import('../tests/fakes/slack/index.ts');
   const { silentLogger } = await import('../src/core/logger.ts');
   const fake = await FakeSlack.start();
   const clientOptions = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } };
   let port: number;
-  if (kind === 'bare') {
+  if (kind !== 'full') {
     const { App, LogLevel } = await import('@slack/bolt');
     const app = new App({ token: fake.botToken, signingSecret: SECRET, clientOptions, logLevel: LogLevel.ERROR });
-    app.command(/.*/, async ({ ack }) => ack());
+    // Parsed once; Bolt writes it out at each ack, as it does the bot's answer.
+    const answer = kind === 'sized' ? (JSON.parse(process.env.BENCH_SLACK_ANSWER ?? '{}') as Record<string, unknown>) : undefined;
+    app.command(/.*/, async ({ ack }) => ack(answer));
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } };
     port = server.address().port;
   } else {
@@ -157,5 +176,6 @@ async function serve(kind: 'full' | 'bare'): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--serve') {
-  await serve(process.argv[3] === 'bare' ? 'bare' : 'full');
+  const kind = process.argv[3];
+  await serve(kind === 'bare' || kind === 'sized' ? kind : 'full');
 }
