@@ -39,6 +39,9 @@ export interface EventDraft {
   slots: DraftSlot[];
 }
 
+/** What `number:` must be, in YAML events and Markdown front matter: meetups count from #1, so 0 is none. */
+export const MEETUP_NUMBER = 'a meetup number: a whole number from 1';
+
 /** `#4 Site Reliability…` → 4, `Meetup #12` → 12, `Meetup n°7` → 7. */
 export function numberFromTitle(title: string): number | undefined {
   const match = /#\s?(\d{1,4})\b/.exec(title) ?? /\bmeetup\s+(?:n[°o]\.?\s?)?(\d{1,3})\b/i.exec(title);

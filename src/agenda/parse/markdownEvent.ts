@@ -1,5 +1,5 @@
 import { applyDetails, readDetailSections } from './details.ts';
-import { locate, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import { locate, MEETUP_NUMBER, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
 import { isForm, meetupSections } from './markdown/multiEvent.ts';
 import { sentenceStart } from './markdown/sentenceTimes.ts';
@@ -112,7 +112,7 @@ function text(data: Record<string, unknown>, key: string, warnings: Finding[]): 
 function frontMatterNumber(value: unknown, warnings: Finding[]): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (Number.isInteger(value) && (value as number) > 0) return value as number;
-  warnings.push({ field: 'number', message: `found ${JSON.stringify(value)}, expected a whole number; the title's #N is used instead`, fix: 'write number: 12' });
+  warnings.push({ field: 'number', message: `found ${JSON.stringify(value)}, expected ${MEETUP_NUMBER}; the title's #N is used instead`, fix: 'write number: 12' });
   return undefined;
 }
 

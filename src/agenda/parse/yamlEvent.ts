@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { closest, issueText, pathText } from '../../config/problems.ts';
 import type { Speaker } from '../event.ts';
-import { locate, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import { locate, MEETUP_NUMBER, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
 import type { Finding } from './problems.ts';
 import { parseSpeaker } from './speakers.ts';
 import { buildEvent } from './timeline.ts';
@@ -42,9 +42,11 @@ const slotSchema = z
     if (slot.end && !slot.start && !slot.time) context.addIssue({ code: 'custom', path: ['end'], message: 'an end needs a start' });
   });
 
+const NUMBER_EXPECTED = `expected ${MEETUP_NUMBER} (number: 12)`;
+
 export const yamlEventSchema = z.strictObject({
   title: z.string({ error: 'expected the title, in quotes when it starts with # (title: "#12 SRE Paris")' }).min(1),
-  number: z.number({ error: 'expected a whole number' }).int().positive().optional(),
+  number: z.number({ error: NUMBER_EXPECTED }).int({ error: NUMBER_EXPECTED }).positive({ error: NUMBER_EXPECTED }).optional(),
   date: z.custom<string | Date>((value) => readWrittenDate(value, 'UTC') !== undefined, {
     message: `expected a date and time like ${DATE_EXAMPLE} (wall clock in the community zone)`,
   }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readEventFile } from '../../../src/agenda/parse/index.ts';
 import { expectEvent, expectProblems, iso, parseFixture, parseText } from './helpers.ts';
 
 describe('plain YAML events', () => {
@@ -40,6 +41,19 @@ describe('plain YAML events', () => {
 
   it('takes the number from the title when not given', () => {
     expect(expectEvent(parseText('x.yml', 'title: "Meetup #12"\ndate: 2026-12-09T19:00\n')).number).toBe(12);
+  });
+
+  it('reports a number that is no meetup number (0, -3, 1.5, text) as one from 1, with its line', () => {
+    for (const value of ['0', '-3', '1.5', '"twelve"']) {
+      const problems = expectProblems(parseText('n.yaml', `title: "Meetup"\nnumber: ${value}\ndate: 2026-12-09T19:00\n`));
+      expect(problems).toEqual([expect.objectContaining({ field: 'number', line: 2, message: `found ${value.startsWith('"') ? value : Number(value)}, expected a meetup number: a whole number from 1 (number: 12)` })]);
+    }
+  });
+
+  it('warns of a Markdown front matter number: 0 in the same words, and takes the title’s #N', () => {
+    const { result, warnings } = readEventFile({ path: 'n.md', text: '---\ntitle: "#7 Meetup"\nnumber: 0\ndate: 2026-12-09T19:00\n---\n* 19h00 : Talk - Jane Roe\n', timezone: 'Europe/Paris' });
+    expect(result.kind === 'event' && result.event.number).toBe(7);
+    expect(warnings).toEqual([expect.objectContaining({ field: 'number', message: "found 0, expected a meetup number: a whole number from 1; the title's #N is used instead" })]);
   });
 
   it('reports an unknown key with its path, line and the key it probably meant', () => {
