@@ -35,6 +35,12 @@ describe('the console, driven through stdin as a user would', () => {
     expect(out).toMatch(/== Lightning talk · #13 ==\nForm cancelled: nothing was saved\.\n== #4 /);
   });
 
+  it('says when an answer is shared with the whole channel', async () => {
+    const result = await runCli(['start', '--locale', 'en'], ['/agenda 4 share', '/agenda 4'], { ...store(), EMCEE_NOW: '2026-11-23T12:00:00+01:00' });
+    expect(result.stdout.match(/\[shown to everyone in the channel\]/g)).toHaveLength(1);
+    expect(result.stdout).toMatch(/^\[shown to everyone in the channel\]\n== #4 /);
+  });
+
   it('speaks English with --locale en', async () => {
     const result = await runCli(['start', '--locale', 'en'], ['/agenda 4'], { ...store(), EMCEE_NOW: '2026-11-23T12:00:00+01:00' });
     expect(result.stdout).toContain('Wednesday, September 18, 2019, 7:00 PM – 9:00 PM');

@@ -150,4 +150,19 @@ describe('a one-liner in a pipe', () => {
     );
     expect(screen.all).not.toContain('Form cancelled');
   });
+
+  it('that was complete but refused a value says what to correct, not that something is missing', async () => {
+    const { screen, type, input, ended } = await terminal({ locale: 'en', interactive: false });
+    type('/propose title:a abstract:b duration:7');
+    input.end();
+    await ended;
+    expect(screen.all).toContain(
+      [
+        '⚠ Duration (minutes) must be one of: 5, 10.',
+        'Nothing was saved: correct what was refused above and send /propose again.',
+        'Type it on one line, e.g. /propose title:a abstract:b duration:5',
+      ].join('\n'),
+    );
+    expect(screen.all).not.toContain('must be complete on its line');
+  });
 });

@@ -15,11 +15,13 @@ export const consoleMessages = defineMessages({
     cancelled: 'Form cancelled: nothing was saved.',
     formHelp: '(cancel or Ctrl-C leaves the form; a line starting with / leaves it and runs that command)',
     oneLineRefused: 'Nothing was saved: without a terminal, /{command} must be complete on its line (the next line is the next command).',
+    oneLineCorrect: 'Nothing was saved: correct what was refused above and send /{command} again.',
     missingFields: 'Missing: {fields}.',
     oneLineHint: 'Type it on one line, e.g. {line}',
     organiser: 'organiser',
     member: 'member',
     postedTo: '[#{channel}]',
+    sharedInChannel: '[shown to everyone in the channel]',
     dmTo: '[DM to {member}]',
   },
   fr: {
@@ -41,6 +43,7 @@ export const consoleMessages = defineMessages({
     organiser: 'organisateur',
     member: 'membre',
     postedTo: '[#{channel}]',
+    sharedInChannel: '[visible par tout le salon]',
     dmTo: '[MP à {member}]',
   },
 });

@@ -25,8 +25,9 @@ export function oneLineRefusal(form: Form, command: CommandDefinition<unknown>, 
   const usage = optionsForText(command, line);
   const options = usage?.runnable.options ?? [];
   const name = usage?.name ?? command.name;
-  const lines = [m.s(locale, 'oneLineRefused', { command: name })];
   const missing = form.fields.filter((field) => field.required && !form.errors[field.id] && blank(form.values[field.id]));
+  // A line with every answer on it was complete: only what was refused needs correcting.
+  const lines = [m.s(locale, missing.length > 0 ? 'oneLineRefused' : 'oneLineCorrect', { command: name })];
   if (missing.length > 0) lines.push(m.s(locale, 'missingFields', { fields: missing.map((field) => `${field.id} (${field.label})`).join(', ') }));
   lines.push(m.s(locale, 'oneLineHint', { line: wholeLine(form, { name, options }, typed) }));
   return lines;

@@ -79,6 +79,8 @@ export class ConsoleSession {
 
   private async show(outcome: Outcome, command: string, round = 0): Promise<void> {
     if (outcome.kind === 'reply') {
+      // A shared answer goes to everyone in the channel on a chat platform: the console says so.
+      if (outcome.visibility === 'channel') this.write(m.s(this.locale(), 'sharedInChannel'));
       this.write(renderReply(outcome, this.view()));
       const buttons = buttonsOf(outcome);
       this.pressable = buttons.length > 0 ? { command, buttons } : undefined;
