@@ -38,6 +38,7 @@ export const consoleMessages = defineMessages({
     cancelled: 'Formulaire annulé : rien n’a été enregistré.',
     formHelp: '(annuler ou Ctrl-C quitte le formulaire ; une ligne commençant par / le quitte et lance cette commande)',
     oneLineRefused: 'Rien n’a été enregistré : sans terminal, /{command} doit être complète sur sa ligne (la ligne suivante est la commande suivante).',
+    oneLineCorrect: 'Rien n’a été enregistré : corrigez ce qui a été refusé ci-dessus et renvoyez /{command}.',
     missingFields: 'Il manque : {fields}.',
     oneLineHint: 'Tapez-la sur une ligne, par ex. {line}',
     organiser: 'organisateur',
