@@ -8,6 +8,7 @@ import type { Proposal } from '../src/proposals/model.ts';
 import { eventNameOf, minutesOf, num, speakerName, stateName, titleText } from '../src/proposals/present.ts';
 import { ProposalRepository } from '../src/proposals/repository.ts';
 import type { Ctx } from './types.ts';
+import { programmeLightningMinutes } from '../src/proposals/block.ts';
 
 /** The form a Decline button opens: an optional note for the speaker. */
 export const REJECT_FORM_ID = 'proposals:reject';
@@ -43,6 +44,10 @@ export async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', 
     const taken = { ...params, taken: accepted.length };
     const text = block === undefined ? m.t(ctx.locale, 'accepted', taken) : m.t(ctx.locale, 'acceptedMinutes', { ...taken, used: minutesOf(accepted), block });
     blocks.push({ type: 'text', text });
+    // Without a limit in minutes, organisers still hear when talks outgrow the programme's own slot.
+    const slot = block === undefined ? programmeLightningMinutes(ctx.services.agenda(ctx.community.id).find(after.eventId)) : undefined;
+    const used = minutesOf(accepted);
+    if (slot !== undefined && used > slot) blocks.push({ type: 'text', text: m.t(ctx.locale, 'overflowsSlot', { used, slot }) });
   } else blocks.push({ type: 'text', text: m.t(ctx.locale, 'rejected', params) });
   const effect = tellSpeaker(ctx, after, reason);
   blocks.push({ type: 'text', text: m.t(ctx.locale, effect.onFailure ? 'speakerWillBeTold' : 'speakerWillBeToldNoChannel') });
