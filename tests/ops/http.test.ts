@@ -11,6 +11,7 @@ import { runAdapters, type RunningAdapters } from '../../src/runAdapters.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import type { Store } from '../../src/store/store.ts';
 import { StoreUnavailableError } from '../../src/store/storeErrors.ts';
+import { recordingLogger } from '../store/recordingLogger.ts';
 import { freePort } from '../support/redisServer.ts';
 
 let server: OpsServer | undefined;
@@ -151,5 +152,20 @@ describe('the operator endpoint', () => {
     expect(feed.type).toBe('text/calendar; charset=utf-8');
     expect(feed.body).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT[\s\S]*END:VCALENDAR\r\n$/);
     expect((await get('/calendar/nowhere.ics')).status).toBe(404);
+  });
+
+  it('logs each command with its own interaction id, outcome and duration', async () => {
+    const log = recordingLogger();
+    running = await runAdapters({ configDir: 'config', clock: systemClock, logger: log.logger, store: memoryStore(), ops: new Ops({ processMetrics: false }), scheduler: false, adapters: [adapter({ state: true })] });
+    const bot = running.app.bot;
+    const communityId = [...bot.communities.keys()][0]!;
+    for (let i = 0; i < 2; i++) await bot.handle({ communityId, platform: 'slack', channelId: 'c1', member, command: 'agenda', input: { kind: 'text', text: '4' } });
+    const answered = log.records.filter((record) => record.msg === 'command answered') as unknown as Array<Record<string, unknown>>;
+    expect(answered.map(({ command, platform, outcome }) => ({ command, platform, outcome }))).toEqual([
+      { command: 'agenda', platform: 'slack', outcome: 'ok' },
+      { command: 'agenda', platform: 'slack', outcome: 'ok' },
+    ]);
+    expect(answered.every((record) => typeof record.interaction === 'string' && typeof record.ms === 'number')).toBe(true);
+    expect(new Set(answered.map((record) => record.interaction)).size).toBe(2);
   });
 });
