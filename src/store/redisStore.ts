@@ -9,6 +9,9 @@ import { expirePersistedClaims } from './redisClaims.ts';
 import { redisPortable } from './redisPortable.ts';
 import { serialized } from './serialized.ts';
 
+/** Longest a goodbye to a server that answers slowly may take before the connection is dropped. */
+const CLOSE_WAIT_MS = 1_000;
+
 const PREFIX = 'emcee:';
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -126,8 +129,11 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
       return values.map((value) => Number(value ?? 0));
     },
     async close() {
-      // A server that is away cannot be told goodbye: drop the connection instead.
-      await client.quit().catch(() => client.destroy());
+      // A server that is away cannot be told goodbye (quit would wait for it to come back, so a
+      // stop during an outage would never end): drop the connection instead, at once or after 1 s.
+      if (!client.isReady) return void client.destroy();
+      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('quit timed out')), CLOSE_WAIT_MS).unref());
+      await Promise.race([client.quit(), late]).catch(() => client.destroy());
     },
   };
 }

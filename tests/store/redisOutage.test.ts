@@ -50,6 +50,17 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
     expect(log.count(INFO, BACK)).toBe(1);
   }, 30_000);
 
+  it('closes at once while Redis is away, so a stop during an outage ends', async () => {
+    server = await startRedis();
+    const closing = await redisStore(server.url);
+    await closing.namespace('proposals').set('p:1', { v: 1 });
+    await server.stop();
+    server = undefined;
+    const started = Date.now();
+    await Promise.race([closing.close(), new Promise((_, reject) => setTimeout(() => reject(new Error('close() still waiting after 5 s')), 5_000))]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  }, 20_000);
+
   it('keeps the bot running: members are told to try again, and the outage is logged once each way', async () => {
     server = await startRedis();
     bot = new LiveCli(['start'], { STORE_URL: server.url, EMCEE_LOG_LEVEL: 'info' });
