@@ -10,6 +10,7 @@ import type { BotAdapter } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import { processOps } from '../ops/ops.ts';
+import { opsRoutes } from '../ops/routes.ts';
 import { opsServerFromEnv } from '../ops/server.ts';
 import { discordAdapter, DiscordLoginError, type DiscordAdapter } from '../platforms/discord/adapter.ts';
 import { createSlackAdapter, SlackConfigError } from '../platforms/slack/adapter.ts';
@@ -72,7 +73,9 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
 /** One adapter per platform whose token is set, Slack first (its HTTP receiver may hold PORT). */
 function adaptersFromEnv(env: NodeJS.ProcessEnv, clock: Clock, logger: Logger): { adapters: BotAdapter[]; discord?: DiscordAdapter } {
   const adapters: BotAdapter[] = [];
-  if (env.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ ...slackFromEnv(env), logger }));
+  // In HTTP mode Slack's receiver holds PORT: the operator's routes are served there.
+  const customRoutes = env.SLACK_APP_TOKEN ? undefined : opsRoutes(processOps());
+  if (env.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ ...slackFromEnv(env), logger, ...(customRoutes ? { customRoutes } : {}) }));
   if (!env.DISCORD_TOKEN) return { adapters };
   const discord = discordAdapter({ token: env.DISCORD_TOKEN, clock, logger, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) });
   adapters.push(discord);

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App as BoltApp, webApi } from '@slack/bolt';
+import { App as BoltApp, webApi, type CustomRoute } from '@slack/bolt';
 import type { PlatformAdapter } from '../../core/adapter.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -33,6 +33,8 @@ export interface SlackAdapterOptions {
   clientPingTimeoutMs?: number;
   ackWithinMs?: number;
   lookupDeadlineMs?: number;
+  /** HTTP mode: more routes on Slack's port (the operator's /healthz, /readyz, /metrics). */
+  customRoutes?: CustomRoute[];
   /** The clock requests' timestamps are checked against (default Date.now). */
   now?: () => number;
 }
@@ -60,7 +62,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions: ClientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}) };
   const receiver = options.appToken
     ? socketModeReceiver({ appToken: options.appToken, clientOptions, logger: options.logger, clientPingTimeoutMs: options.clientPingTimeoutMs })
-    : httpReceiver({ signingSecret: options.signingSecret!, logger: options.logger, now: options.now });
+    : httpReceiver({ signingSecret: options.signingSecret!, logger: options.logger, now: options.now, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}) });
   // Initialised in start(): a refused token is then an error there, not an unhandled rejection.
   const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger), deferInitialization: true,
     // No conversation state is kept across messages: Bolt's per-request store lookup is work for nothing.

@@ -4,7 +4,7 @@
  * 5 minutes, but takes those stamped in the future: the HTTP receiver here refuses them too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 
 /** Slack's rule: a request's timestamp is within 5 minutes of now, either way. */
@@ -22,10 +22,12 @@ export function socketModeReceiver(options: { appToken: string; clientOptions: C
   });
 }
 
-export function httpReceiver(options: { signingSecret: string; logger: Logger; now?: () => number }): HTTPReceiver {
+export function httpReceiver(options: { signingSecret: string; logger: Logger; now?: () => number; customRoutes?: CustomRoute[] }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
+    // The operator's endpoint (/healthz, /readyz, /metrics) shares Slack's port when Slack holds it.
+    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     logger: boltLogger(options.logger),
     // Ack as soon as the handler says so; the work goes on after the HTTP answer.
     processBeforeResponse: false,

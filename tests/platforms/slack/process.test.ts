@@ -64,6 +64,10 @@ describe('emcee start on Slack, as a process', () => {
     const answer = await postCommand(`http://127.0.0.1:${port}/slack/events`, slack.slashCommand({ command: '/agenda', text: '4' }), { secret: SECRET });
     expect(answer.status).toBe(200);
     expect(blockText(answer.json)).toContain('Elastic Pod Controller');
+    // The operator's endpoint shares Slack's port.
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
     bot.child.kill('SIGTERM');
     expect((await bot.exited).code).toBe(0);
   }, WAIT_MS + 10_000);
