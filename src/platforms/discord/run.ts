@@ -1,6 +1,7 @@
 /**
- * emcee on Discord alone: the Discord adapter on one bot and one store (src/runAdapters.ts), what
- * `emcee start` runs with DISCORD_TOKEN set, and what the end-to-end tests and the bench start.
+ * emcee on Discord alone: the Discord adapter on one bot and one store (src/runAdapters.ts), as the
+ * end-to-end tests and the bench start it. `emcee start` builds the same adapter beside the others
+ * whose tokens are set (src/cli/startPlatforms.ts).
  */
 import type { Client } from 'discord.js';
 import type { App } from '../../app.ts';

@@ -1,7 +1,7 @@
 /**
  * emcee on Discord, end to end: the fake Discord, a copy of the sample configuration pointing at
  * the fake's guild, the commands registered by the real deploy-commands, and the bot started by
- * the real Discord entry point (runDiscord, what `emcee start` runs with DISCORD_TOKEN set).
+ * the real Discord entry point (runDiscord: the adapter `emcee start` runs, alone on one bot).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
