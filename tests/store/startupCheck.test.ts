@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { StoreDamagedError } from '../../src/store/storeErrors.ts';
@@ -20,14 +21,30 @@ async function realStoreFile(): Promise<string> {
   for (let i = 0; i < 200; i++) await records.set(`p:sre-paris:${i}`, { v: 1, title: `talk ${i}`, abstract: 'x'.repeat(300) });
   await store.increment('proposals:sre-paris');
   await store.close();
+  await foldWal(file);
   return file;
 }
 
-/** Writes garbage over one page in the middle of the file, as a bad disk or a stray copy would. */
+/** Folds the write-ahead log into the file, so that the records are where damageMiddle looks. */
+async function foldWal(file: string): Promise<void> {
+  const db = new sqlite3.Database(file);
+  await new Promise<void>((resolve, reject) => db.exec('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * Writes garbage over a page in the middle of the file, as a bad disk or a stray copy would: the
+ * page holding a record of the middle, so that it is a page in use (a page on SQLite's free list
+ * holds nothing, and damage there is harmless and rightly not reported).
+ */
 function damageMiddle(file: string): void {
-  const middlePage = Math.floor(statSync(file).size / PAGE / 2);
+  const bytes = readFileSync(file);
+  // Every copy: an older one may sit on a free page after SQLite rewrote the record.
+  const pages = new Set<number>();
+  for (let at = bytes.indexOf('talk 100"'); at >= 0; at = bytes.indexOf('talk 100"', at + 1)) pages.add(Math.floor(at / PAGE));
+  expect(pages.size, 'the record of the middle is in the file').toBeGreaterThan(0);
   const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, middlePage * PAGE);
+  for (const page of pages) writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, page * PAGE);
   closeSync(fd);
 }
 
