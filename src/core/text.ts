@@ -37,3 +37,24 @@ export function text(...parts: Array<Inline | string | Text>): Text {
 export function joinText(parts: Text[], separator: string): Text {
   return parts.flatMap((part, index) => (index === 0 ? part : [literal(separator), ...part]));
 }
+
+/**
+ * Rich text as the plain words a field without markup can hold (a button or modal label, a
+ * notification's summary): mentions as `@name`, links as their label, times as `timeWords` says.
+ */
+export function wordsOf(text: Text, timeWords: (inline: Extract<Inline, { type: 'time' }>) => string): string {
+  return text
+    .map((inline) => {
+      switch (inline.type) {
+        case 'time':
+          return timeWords(inline);
+        case 'mention':
+          return `@${inline.name}`;
+        case 'link':
+          return inline.label;
+        default:
+          return inline.text;
+      }
+    })
+    .join('');
+}

@@ -6,7 +6,7 @@
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { Form, FormField } from '../../core/form.ts';
 import type { Locale } from '../../core/i18n.ts';
-import { instantOf, type Text } from '../../core/text.ts';
+import { instantOf, wordsOf, type Text } from '../../core/text.ts';
 import { cut } from './escape.ts';
 
 export const MODAL_LIMITS = { title: 45, label: 45, description: 100, placeholder: 100, value: 4000, options: 25 } as const;
@@ -87,18 +87,7 @@ export function submittedValues(fields: Iterable<{ customId: string; value?: str
 
 /** Rich text as the plain words a label can hold: no Markdown there, times in the reader's language. */
 export function plainText(text: Text, locale: Locale): string {
-  return text
-    .map((inline) => {
-      switch (inline.type) {
-        case 'time':
-          return instantOf(inline).setLocale(locale).toLocaleString(inline.style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium' });
-        case 'mention':
-          return `@${inline.name}`;
-        case 'link':
-          return inline.label;
-        default:
-          return inline.text;
-      }
-    })
-    .join('');
+  return wordsOf(text, (inline) =>
+    instantOf(inline).setLocale(locale).toLocaleString(inline.style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium' }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/i18n.ts';
 import type { Attachment, Block, Button, Reply } from '../../core/reply.ts';
-import { instantOf, type Inline, type Text } from '../../core/text.ts';
+import { instantOf, wordsOf, type Inline, type Text } from '../../core/text.ts';
 import { bold, cut, inert, inertUrl } from './escape.ts';
 import { dateToken, fallback } from './time.ts';
 
@@ -64,7 +64,7 @@ interface Piece {
 export function renderForSlack(reply: Reply, context: SlackRenderContext): SlackMessage[] {
   const locale = reply.locale ?? context.locale;
   const mrkdwn = (t: Text) => t.map((inline) => inlineMrkdwn(inline, context.zone, locale)).join('');
-  const words = (t: Text) => t.map((inline) => inlineWords(inline, context.zone, locale)).join('');
+  const words = (t: Text) => wordsOf(t, (inline) => fallback(instantOf(inline), inline.style, context.zone, locale));
   const pieces = reply.blocks.flatMap((block) => piecesOf(block, mrkdwn, words, context));
   const files = reply.blocks.flatMap((block) => (block.type === 'attachment' ? [block.attachment] : []));
   const messages = chunk(fitBlocks(pieces), SLACK_LIMITS.blocksPerMessage).map((blocks) => ({ text: summary(blocks), blocks, files: [] as Attachment[] }));
@@ -91,18 +91,6 @@ function inlineMrkdwn(inline: Inline, zone: string, locale: Locale): string {
 }
 
 /** Plain text (headers, buttons): nothing is parsed there, so nothing is escaped; times in words. */
-function inlineWords(inline: Inline, zone: string, locale: Locale): string {
-  switch (inline.type) {
-    case 'time':
-      return fallback(instantOf(inline), inline.style, zone, locale);
-    case 'mention':
-      return `@${inline.name}`;
-    case 'link':
-      return inline.label;
-    default:
-      return inline.text;
-  }
-}
 
 function piecesOf(block: Block, mrkdwn: (t: Text) => string, words: (t: Text) => string, context: SlackRenderContext): Piece[] {
   switch (block.type) {
