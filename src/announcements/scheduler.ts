@@ -7,7 +7,7 @@ import type { Platform } from '../core/invocation.ts';
 import type { Logger } from '../core/logger.ts';
 import { UnknownChannelError, type Poster } from '../core/poster.ts';
 import { say, type Reply } from '../core/reply.ts';
-import type { Store } from '../store/store.ts';
+import type { Lease, Store } from '../store/store.ts';
 import { StoreUnavailableError } from '../store/storeErrors.ts';
 import { catchUp } from './catchUp.ts';
 import { compileCron, type CronSpec } from './cron.ts';
@@ -542,14 +542,13 @@ export class Scheduler {
   }
 
   private async handle(job: Job): Promise<void> {
-    const lease = leaseMs(job.community.schedule);
-    let won = false;
+    let lease: Lease | undefined;
     try {
-      won = await this.options.store.claim(job.key, this.owner, lease);
+      lease = await this.options.store.lease(job.key, this.owner, leaseMs(job.community.schedule));
     } catch (error) {
       this.logFailure(error, { occurrence: job.key }, 'could not claim; will check back');
     }
-    if (won) await this.complete(job);
+    if (lease) await this.complete(job, lease);
     else this.checkBack(job);
   }
 
@@ -562,37 +561,39 @@ export class Scheduler {
 
   private async verify(job: Job): Promise<void> {
     const { repository, store } = this.options;
-    let won: boolean;
+    let lease: Lease | undefined;
     try {
       if (!job.wanted() || (await repository.outcome(job.key))) return job.progress.end(job.at);
-      won = await store.claim(job.key, this.owner, leaseMs(job.community.schedule));
+      lease = await store.lease(job.key, this.owner, leaseMs(job.community.schedule));
     } catch (error) {
       // The store is still away (an outage longer than a lease): look again, so that once it is
       // back the occurrence is posted, or recorded missed past its deadline, without a restart.
       this.logFailure(error, { occurrence: job.key }, 'could not check an occurrence; will check back');
       return this.checkBack(job);
     }
-    if (won) return this.complete(job);
+    if (lease) return this.complete(job, lease);
     const settings = job.community.schedule;
     if (this.now() - job.at <= settings.startingDeadline + leaseMs(settings)) this.checkBack(job);
     else job.progress.end(job.at);
   }
 
   /** Holding the claim: post (or record it missed), settle, record the outcome. */
-  private async complete(job: Job): Promise<void> {
+  private async complete(job: Job, lease: Lease): Promise<void> {
     const { store, repository, logger } = this.options;
     if (!job.wanted()) {
       await store.release(job.key, this.owner);
       return job.progress.end(job.at);
     }
     const late = this.now() - job.at > job.community.schedule.startingDeadline;
-    const delivery: Delivery = late ? { at: job.at, result: 'missed', recordedAt: this.now() } : await this.deliver(job);
+    const delivery: Delivery = late ? { at: job.at, result: 'missed', recordedAt: this.now() } : await this.deliver(job, lease);
     if (delivery === 'aborted' || delivery === 'gone') {
       await store.release(job.key, this.owner);
       if (delivery === 'gone') job.progress.end(job.at);
       return;
     }
-    const settled = await store.settle(job.key, this.owner, { retentionMs: job.community.schedule.retention });
+    // Fenced by our grant's token, not only our owner id: a later grant of the same key to this
+    // same owner (a restart under a fixed owner id, a second handling here) is not ours to settle.
+    const settled = await store.settle(job.key, this.owner, { retentionMs: job.community.schedule.retention, token: lease.token });
     job.progress.end(job.at);
     // Our lease expired (a paused process) and another took the occurrence over: the outcome is
     // theirs to record, ours would overwrite it.
@@ -606,7 +607,7 @@ export class Scheduler {
     await this.notifyOrganisers(job, delivery);
   }
 
-  private async deliver(job: Job): Promise<Delivery> {
+  private async deliver(job: Job, lease: Lease): Promise<Delivery> {
     const settings = job.community.schedule;
     let lastError = '';
     for (let attempt = 0; attempt <= settings.retries; attempt++) {
@@ -616,7 +617,11 @@ export class Scheduler {
         if (!reply) return 'gone';
         this.options.onDeliver?.({ key: job.key, at: job.at }, this.now());
         await withTimeout(
-          this.options.poster.post({ communityId: job.community.id, platform: job.platform, channel: job.channel }, reply, { idempotencyKey: job.key }),
+          this.options.poster.post({ communityId: job.community.id, platform: job.platform, channel: job.channel }, reply, {
+            idempotencyKey: job.key,
+            // A retry, or a claim granted before (its holder died or stalled after posting, maybe).
+            maybePosted: attempt > 0 || lease.token > 1,
+          }),
           settings.postTimeout,
         );
         return { at: job.at, result: 'posted', recordedAt: this.now() };

@@ -7,6 +7,12 @@ export interface PostOptions {
    * idempotency mechanism where one exists (Discord's message nonce + enforce_nonce).
    */
   idempotencyKey?: string;
+  /**
+   * An earlier attempt with this key may have reached the platform: a retry after an error or a
+   * timeout, or a claim taken over from a holder whose lease ran out. A poster whose platform has
+   * no idempotency key of its own (Slack) looks for the key among what it posted before posting.
+   */
+  maybePosted?: boolean;
 }
 
 export interface PostTarget {

@@ -12,14 +12,16 @@ interface Held {
 /** In-process store for unit tests and throwaway runs (`STORE_URL=memory://`). */
 export function memoryStore(now: () => number = Date.now): Store {
   const claims = new Map<string, Held>();
-  let lastToken = 0;
+  // Kept after a release or a settle's end: the next grant of a key gets a greater token.
+  const lastTokens = new Map<string, number>();
   const counts = new Map<string, number>();
   const spaces = new Map<string, Keyv>();
   const lease: Store['lease'] = async (key, owner, ttlMs) => {
     const held = claims.get(key);
     if (held && held.expires > now()) return undefined;
-    // One sequence for every key: tokens only ever grow, even for a key forgotten and taken again.
-    const token = ++lastToken;
+    // Per key, as in SQLite and Redis: 1 for a first grant, and only ever growing.
+    const token = (lastTokens.get(key) ?? 0) + 1;
+    lastTokens.set(key, token);
     claims.set(key, { owner, token, expires: now() + ttlMs, settled: false });
     return { key, owner, token };
   };

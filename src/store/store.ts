@@ -6,7 +6,8 @@ export const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 /**
  * A claim granted to `owner`. `token` is the fencing token: each grant of a key gets a greater
  * one than every earlier grant of it, so a holder whose lease expired and was taken over holds
- * an older token than the new owner and is refused by `settle`.
+ * an older token than the new owner and is refused by `settle`. A key's first grant has token 1:
+ * a greater one means an earlier holder may already have done (part of) the work.
  */
 export interface Lease {
   key: string;

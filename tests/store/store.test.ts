@@ -72,6 +72,15 @@ function contract(name: string, open: () => Promise<Store>) {
       expect(await store.claim('ran-out', 'p2', 60_000)).toBe(false);
     });
 
+    it('gives a key its token 1 at its first grant only, whatever other keys were granted', async () => {
+      await store.lease('other-key', 'p1', 60_000);
+      const first = await store.lease('first-grant', 'p1', 1);
+      expect(first!.token).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Taken over: the new holder can tell that an earlier one may have done the work.
+      expect((await store.lease('first-grant', 'p2', 60_000))!.token).toBe(2);
+    });
+
     it('keeps a fencing token growing after a release', async () => {
       const first = await store.lease('released', 'p1', 60_000);
       await store.release('released', 'p1');
