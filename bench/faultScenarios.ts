@@ -43,7 +43,9 @@ export async function killNineDuringPosts(storeUrl: string, count = 1_000, spaci
   const config = tempConfig();
   const first = Date.now() + 6_000;
   await schedule(storeUrl, count, first, spacingMs);
-  const env = { STORE_URL: storeUrl };
+  // The console's channel remembers what it wrote (its journal), as Discord does with a nonce:
+  // a bot killed between a post and its settle is not followed by a repeat.
+  const env = { STORE_URL: storeUrl, EMCEE_CONSOLE_JOURNAL: path.join(config, 'console-posts.journal') };
   const posts: string[] = [];
   let kills = 0;
   const lastDue = first + count * spacingMs;

@@ -22,7 +22,9 @@ export async function start(cli: CliValues): Promise<number> {
   const clock = clockFromEnv(undefined, () => zone);
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
   // Routed: the scheduler then posts to the console's channels only, not to those of a platform not running here.
-  const poster = (communities: Parameters<typeof consolePoster>[1]) => routePoster({ console: consolePoster(process.stdout, communities, clock) });
+  const poster = (communities: Parameters<typeof consolePoster>[1]) => routePoster({
+    console: consolePoster(process.stdout, communities, clock, { journal: process.env.EMCEE_CONSOLE_JOURNAL || undefined }),
+  });
   const logger = createLogger('warn');
   const app = await createApp({ configDir: cli.config, clock, logger, poster });
   zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
