@@ -4,7 +4,7 @@ import { LiveAgendas } from './agenda/live/agendas.ts';
 import { organiserNotices } from './agenda/live/notify.ts';
 import { AnnouncementRepository } from './announcements/repository.ts';
 import { lightningTalksFromProposals } from './proposals/lightning.ts';
-import type { Community } from './config/community.ts';
+import { isOrganiser, type Community } from './config/community.ts';
 import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
 import { logProblems } from './config/problems.ts';
 import { Bot } from './core/bot.ts';
@@ -35,7 +35,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  bot: Bot<Services>;
+  bot: Bot<Services, Community>;
   config: LoadedConfig;
   communities: ReadonlyMap<string, Community>;
   services: Services;
@@ -73,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger, fetched: (result) => ops.metrics.sourceFetch(result) });
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });
-  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
+  const bot = new Bot({ commands, communities, isOrganiser, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
   const forgetCalendars = ops.watchCalendars(new Map([...communities].map(([id, community]) => [id, () => communityCalendar(services, community, options.clock.now())])));
   const close = async () => {
     forgetCalendars();
