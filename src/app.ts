@@ -4,6 +4,7 @@ import { LiveAgendas } from './agenda/live/agendas.ts';
 import { organiserNotices } from './agenda/live/notify.ts';
 import { AnnouncementRepository } from './announcements/repository.ts';
 import { lightningTalksFromProposals } from './proposals/lightning.ts';
+import { ProposalRepository } from './proposals/repository.ts';
 import { isOrganiser, type Community } from './config/community.ts';
 import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
 import { logProblems } from './config/problems.ts';
@@ -13,7 +14,7 @@ import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
 import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
 import { createFeedback } from './feedback/service.ts';
-import { communityCalendar } from './agenda/icsFeed.ts';
+import { CalendarSequences, communityCalendar } from './agenda/icsFeed.ts';
 import { processOps, type Ops } from './ops/ops.ts';
 import type { Services } from './services.ts';
 import { storeFormStash } from './store/formStash.ts';
@@ -51,6 +52,8 @@ export function composeServices(parts: { agendas: { get(communityId: string): Ag
   return {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
     lightning: lightningTalksFromProposals(store, logger),
+    proposals: new ProposalRepository(store, logger),
+    calendarSequences: new CalendarSequences(store),
     store,
     poster,
     logger,

@@ -36,6 +36,7 @@ const ALL = sources(path.join(ROOT, 'src')).concat(sources(path.join(ROOT, 'comm
 const WIRING = (name: string) => name.startsWith('src/platforms/') || name.startsWith('src/cli/') || name === 'src/app.ts';
 const NEUTRAL = ALL.filter((file) => !WIRING(relative(file)));
 const CORE = ALL.filter((file) => relative(file).startsWith('src/core/'));
+const COMMANDS = ALL.filter((file) => relative(file).startsWith('commands/'));
 
 const cases = (files: string[]) => files.map((file) => [relative(file), file]);
 
@@ -45,6 +46,7 @@ describe('architecture', () => {
     expect(NEUTRAL.some((file) => relative(file).startsWith('commands/'))).toBe(true);
     expect(NEUTRAL.map(relative)).toContain('src/services.ts');
     expect(CORE.length).toBeGreaterThan(10);
+    expect(COMMANDS.length).toBeGreaterThan(5);
   });
 
   it.each(cases(NEUTRAL))('%s imports no platform SDK and no adapter', (_name, file) => {
@@ -61,6 +63,12 @@ describe('architecture', () => {
       if (inside !== undefined) expect(inside).toMatch(/^src\/core\//);
       else expect(specifier.startsWith('node:') || builtinModules.includes(specifier) || CORE_LIBRARIES.includes(specifier.split('/')[0]!)).toBe(true);
     }
+  });
+
+  // Commands reach storage through the repositories services hand them (src/services.ts).
+  it.each(cases(COMMANDS))('%s neither imports the store nor reaches services.store', (_name, file) => {
+    for (const specifier of importsOf(file)) expect(target(file, specifier) ?? '').not.toMatch(/^src\/store\//);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/services\.store\b/);
   });
 
   it('reads every kind of import', () => {
