@@ -4,7 +4,7 @@ import { composeServices } from '../src/app.ts';
 import type { MeetupEvent } from '../src/agenda/event.ts';
 import { parseEventFile } from '../src/agenda/parse/index.ts';
 import { commands } from '../commands/index.ts';
-import type { Community } from '../src/config/community.ts';
+import { isOrganiser, type Community } from '../src/config/community.ts';
 import { communitySchema } from '../src/config/communitySchema.ts';
 import { Bot } from '../src/core/bot.ts';
 import { fixedClock } from '../src/core/clock.ts';
@@ -59,6 +59,7 @@ export async function benchAgenda(): Promise<BenchRow[]> {
   const bot = new Bot({
     commands,
     communities: new Map([[community.id, community]]),
+    isOrganiser,
     // The real wiring: /agenda also asks the proposals feature for accepted lightning talks.
     services: composeServices({ agendas: new Map([[community.id, agenda]]), store: memoryStore(), poster: { post: async () => {}, dm: async () => {} }, logger: silentLogger }),
     clock,

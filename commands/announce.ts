@@ -26,7 +26,7 @@ const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'string', p
 /** cancel, pause and resume each take an announcement's number (resume also takes `reminders`). */
 const FRENCH_NAMES = { cancel: 'annuler', pause: 'suspendre', resume: 'reprendre' } as const;
 
-const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefinition<Services> => ({
+const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefinition<Services, Community> => ({
   name,
   names: { fr: FRENCH_NAMES[name] },
   description: m.both(name === 'cancel' ? 'subCancel' : name === 'pause' ? 'subPause' : 'subResume'),

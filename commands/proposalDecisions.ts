@@ -6,7 +6,6 @@ import { literal, time, type Text } from '../src/core/text.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
 import { eventNameOf, minutesOf, num, speakerName, stateName, titleText } from '../src/proposals/present.ts';
-import { ProposalRepository } from '../src/proposals/repository.ts';
 import type { Ctx } from './types.ts';
 import { programmeLightningMinutes } from '../src/proposals/block.ts';
 
@@ -32,7 +31,7 @@ export function rejectForm(locale: Locale, id: number): Form {
  * happens if it cannot be delivered.
  */
 export async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Reply> {
-  const repo = new ProposalRepository(ctx.services.store, ctx.services.logger);
+  const repo = ctx.services.proposals;
   const { capacity, minutes: block } = ctx.community.proposals;
   const limits = { capacity, ...(block !== undefined ? { minutes: block } : {}), ...(reason ? { reason } : {}) };
   const { after } = await repo.change(ctx.community.id, id, to, ctx.origin.member.id, ctx.clock.now(), limits);

@@ -6,7 +6,6 @@ import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
 import { describeProblem, listReply, num, pageOf } from '../src/proposals/present.ts';
-import { ProposalRepository } from '../src/proposals/repository.ts';
 import { eventRef } from '../src/proposals/target.ts';
 import { decide, REASON_MAX, REJECT_FORM_ID, rejectForm } from './proposalDecisions.ts';
 import type { Command, Ctx } from './types.ts';
@@ -70,7 +69,7 @@ export const proposals: Command = {
   },
 };
 
-const repository = (ctx: Ctx) => new ProposalRepository(ctx.services.store, ctx.services.logger);
+const repository = (ctx: Ctx) => ctx.services.proposals;
 const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** A decision taken from a button: said, then the list it was on, refreshed, in its place. */

@@ -19,7 +19,6 @@ import {
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal, ProposalFields } from '../src/proposals/model.ts';
 import { describeProblem, eventNameOf, mineReply, num, speakerName, titleText } from '../src/proposals/present.ts';
-import { ProposalRepository } from '../src/proposals/repository.ts';
 import { inGroup } from '../src/proposals/states.ts';
 import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
@@ -88,7 +87,7 @@ export const propose: Command = {
   },
 };
 
-const repository = (ctx: Ctx) => new ProposalRepository(ctx.services.store, ctx.services.logger);
+const repository = (ctx: Ctx) => ctx.services.proposals;
 const settings = (ctx: Ctx) => ctx.community.proposals;
 const book = (ctx: Ctx) => ctx.services.agenda(ctx.community.id);
 const member = (ctx: Ctx) => ctx.origin.member;

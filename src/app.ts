@@ -4,7 +4,8 @@ import { LiveAgendas } from './agenda/live/agendas.ts';
 import { organiserNotices } from './agenda/live/notify.ts';
 import { AnnouncementRepository } from './announcements/repository.ts';
 import { lightningTalksFromProposals } from './proposals/lightning.ts';
-import type { Community } from './config/community.ts';
+import { ProposalRepository } from './proposals/repository.ts';
+import { isOrganiser, type Community } from './config/community.ts';
 import { ConfigError, hasErrors, loadConfig, type LoadedConfig } from './config/load.ts';
 import { logProblems } from './config/problems.ts';
 import { Bot } from './core/bot.ts';
@@ -13,7 +14,7 @@ import type { Logger } from './core/logger.ts';
 import type { Poster } from './core/poster.ts';
 import { SECRET_ENV as FEEDBACK_SECRET_ENV } from './feedback/memberKey.ts';
 import { createFeedback } from './feedback/service.ts';
-import { communityCalendar } from './agenda/icsFeed.ts';
+import { CalendarSequences, communityCalendar } from './agenda/icsFeed.ts';
 import { processOps, type Ops } from './ops/ops.ts';
 import type { Services } from './services.ts';
 import { storeFormStash } from './store/formStash.ts';
@@ -35,7 +36,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  bot: Bot<Services>;
+  bot: Bot<Services, Community>;
   config: LoadedConfig;
   communities: ReadonlyMap<string, Community>;
   services: Services;
@@ -51,6 +52,8 @@ export function composeServices(parts: { agendas: { get(communityId: string): Ag
   return {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
     lightning: lightningTalksFromProposals(store, logger),
+    proposals: new ProposalRepository(store, logger),
+    calendarSequences: new CalendarSequences(store),
     store,
     poster,
     logger,
@@ -73,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger, fetched: (result) => ops.metrics.sourceFetch(result) });
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });
-  const bot = new Bot({ commands, communities, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
+  const bot = new Bot({ commands, communities, isOrganiser, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
   const forgetCalendars = ops.watchCalendars(new Map([...communities].map(([id, community]) => [id, () => communityCalendar(services, community, options.clock.now())])));
   const close = async () => {
     forgetCalendars();

@@ -1,12 +1,13 @@
 import { createApp, type App, type AppOptions } from './app.ts';
 import { startScheduler } from './announcements/runtime.ts';
+import type { Community } from './config/community.ts';
 import type { BotAdapter } from './core/adapter.ts';
 import type { Platform } from './core/invocation.ts';
 import { routePoster, type Poster } from './core/poster.ts';
 
 export interface RunAdaptersOptions extends Omit<AppOptions, 'poster'> {
   /** One per platform; several run in one process, on one bot and one store. */
-  adapters: readonly BotAdapter[];
+  adapters: readonly BotAdapter<Community>[];
   /** Post reminders and announcements (default true). */
   scheduler?: boolean;
   /** Called once the configuration is loaded, before anything reads the clock. */

@@ -6,6 +6,7 @@
  * drops the connection for good.
  */
 import { untilSignal } from '../announcements/runtime.ts';
+import type { Community } from '../config/community.ts';
 import type { BotAdapter } from '../core/adapter.ts';
 import type { Clock } from '../core/clock.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
@@ -71,8 +72,8 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
 }
 
 /** One adapter per platform whose token is set, Slack first (its HTTP receiver may hold PORT). */
-function adaptersFromEnv(env: NodeJS.ProcessEnv, clock: Clock, logger: Logger): { adapters: BotAdapter[]; discord?: DiscordAdapter } {
-  const adapters: BotAdapter[] = [];
+function adaptersFromEnv(env: NodeJS.ProcessEnv, clock: Clock, logger: Logger): { adapters: BotAdapter<Community>[]; discord?: DiscordAdapter } {
+  const adapters: BotAdapter<Community>[] = [];
   // In HTTP mode Slack's receiver holds PORT: the operator's routes are served there.
   const customRoutes = env.SLACK_APP_TOKEN ? undefined : opsRoutes(processOps());
   if (env.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ ...slackFromEnv(env), logger, ...(customRoutes ? { customRoutes } : {}) }));

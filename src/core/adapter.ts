@@ -1,4 +1,5 @@
 import type { Bot } from './bot.ts';
+import type { CommunityInfo } from './community.ts';
 import type { Platform } from './invocation.ts';
 import type { Poster } from './poster.ts';
 
@@ -25,6 +26,7 @@ export interface PlatformAdapter {
  * An adapter that hands its platform's requests to a bot. Its poster exists first (the bot's
  * services are built with it), then it is bound to the bot, then started.
  */
-export interface BotAdapter extends PlatformAdapter {
-  bind<S>(bot: Bot<S>): void;
+export interface BotAdapter<C extends CommunityInfo = CommunityInfo> extends PlatformAdapter {
+  /** `C`: the communities as the adapter reads them (its platform's ids), given by the composition root. */
+  bind<S>(bot: Bot<S, C>): void;
 }

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Community } from '../config/community.ts';
-import { isOrganiser } from '../config/community.ts';
-import { StoreUnavailableError } from '../store/storeErrors.ts';
 import type { Clock } from './clock.ts';
 import type { ButtonResponse, CommandContext, CommandDefinition, FirstResponse, Outcome } from './command.ts';
 import { firstResponseOf } from './command.ts';
+import type { CommunityInfo } from './community.ts';
 import { runEffects } from './effects.ts';
 import type { Form, FormSubmission } from './form.ts';
 import { formAsReply, type FormStash } from './formReply.ts';
 import type { Locale } from './i18n.ts';
-import type { Invocation, Origin } from './invocation.ts';
+import type { Invocation, Member, Origin, Platform } from './invocation.ts';
 import type { Logger } from './logger.ts';
 import { coreMessages as m } from './messages.ts';
 import { describeProblem } from './optionProblems.ts';
@@ -17,6 +15,7 @@ import type { Poster } from './poster.ts';
 import { nameAsTyped, resolve, type Resolved } from './resolve.ts';
 import { literal, type Text } from './text.ts';
 import { excerpt, reply, say, type Reply } from './reply.ts';
+import { UnavailableError } from './unavailable.ts';
 import { UserError } from './userError.ts';
 
 /** How an adapter asks: may the answer be a form (a modal as the first response)? Yes unless it said no. */
@@ -25,9 +24,11 @@ export interface AnswerOptions {
   formAllowed?: boolean;
 }
 
-export interface BotDeps<S> {
-  commands: readonly CommandDefinition<S>[];
-  communities: ReadonlyMap<string, Community>;
+export interface BotDeps<S, C extends CommunityInfo = CommunityInfo> {
+  commands: readonly CommandDefinition<S, C>[];
+  communities: ReadonlyMap<string, C>;
+  /** Who organises a community on a platform (an OrganiserRule, src/core/community.ts). */
+  isOrganiser(community: C, member: Member, platform: Platform): boolean;
   services: S;
   clock: Clock;
   logger: Logger;
@@ -50,18 +51,18 @@ export interface CommandObserver {
  * The platform-neutral core: routes an Invocation to its command and returns the command's Reply
  * or Form. It decides locale and permissions and turns every failure into a reply.
  */
-export class Bot<S> {
-  private readonly byName: Map<string, CommandDefinition<S>>;
+export class Bot<S, C extends CommunityInfo = CommunityInfo> {
+  private readonly byName: Map<string, CommandDefinition<S, C>>;
 
-  constructor(private readonly deps: BotDeps<S>) {
+  constructor(private readonly deps: BotDeps<S, C>) {
     this.byName = new Map(deps.commands.map((command) => [command.name, command]));
   }
 
-  get commands(): readonly CommandDefinition<S>[] {
+  get commands(): readonly CommandDefinition<S, C>[] {
     return this.deps.commands;
   }
 
-  get communities(): ReadonlyMap<string, Community> {
+  get communities(): ReadonlyMap<string, C> {
     return this.deps.communities;
   }
 
@@ -144,19 +145,19 @@ export class Bot<S> {
     return outcome.kind === 'form' && answer.formAllowed === false ? formAsReply(outcome, locale) : outcome;
   }
 
-  private allowed(command: CommandDefinition<S>, origin: Origin): boolean {
+  private allowed(command: CommandDefinition<S, C>, origin: Origin): boolean {
     return !command.organiserOnly || this.isOrganiser(origin);
   }
 
   private isOrganiser(origin: Origin): boolean {
-    return isOrganiser(this.community(origin.communityId), origin.member, origin.platform);
+    return this.deps.isOrganiser(this.community(origin.communityId), origin.member, origin.platform);
   }
 
-  private organisersOnly(ctx: CommandContext<S>, name: string): Reply {
+  private organisersOnly(ctx: CommandContext<S, C>, name: string): Reply {
     return say(m.t(ctx.locale, 'organisersOnly', { name, community: ctx.community.name }));
   }
 
-  private problem(command: CommandDefinition<S>, resolved: Extract<Resolved<S>, { ok: false }>, locale: Locale, invocation: Invocation): Reply {
+  private problem(command: CommandDefinition<S, C>, resolved: Extract<Resolved<S, C>, { ok: false }>, locale: Locale, invocation: Invocation): Reply {
     const typed = typedText(invocation);
     const problem = resolved.problem;
     if (problem.kind === 'unknown-subcommand') {
@@ -167,27 +168,27 @@ export class Bot<S> {
     return describeProblem(problem, usage, locale, typed);
   }
 
-  private context(origin: Origin): CommandContext<S> {
+  private context(origin: Origin): CommandContext<S, C> {
     const community = this.community(origin.communityId);
     return {
       origin: { communityId: origin.communityId, platform: origin.platform, channelId: origin.channelId, member: origin.member },
       community,
       // The community's language by default; the member's own client locale wins.
       locale: origin.member.locale ?? community.locale,
-      isOrganiser: isOrganiser(community, origin.member, origin.platform),
+      isOrganiser: this.deps.isOrganiser(community, origin.member, origin.platform),
       clock: this.deps.clock,
       services: this.deps.services,
     };
   }
 
-  private community(id: string): Community {
+  private community(id: string): C {
     const community = this.deps.communities.get(id);
     if (!community) throw new Error(`unknown community ${id}: the adapter must map platform ids to a configured community`);
     return community;
   }
 
   /** Runs a command's work, turning every failure into a reply; the one place commands are timed and counted. */
-  private async guard(ctx: CommandContext<S>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
+  private async guard(ctx: CommandContext<S, C>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
     const started = performance.now();
     // One id per interaction, in every log record about it, so its lines can be found together.
     const log = { interaction: randomUUID().slice(0, 8), command: name, platform: ctx.origin.platform, community: ctx.community.id };
@@ -199,7 +200,7 @@ export class Bot<S> {
         outcome = 'user_error';
         return error.form ?? say(error.text);
       }
-      if (error instanceof StoreUnavailableError) {
+      if (error instanceof UnavailableError) {
         outcome = 'store_unavailable';
         // The store logs the outage once when it starts and once when it ends, not per command.
         this.deps.logger.debug({ err: error, ...log }, 'command failed: store unavailable');

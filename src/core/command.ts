@@ -1,5 +1,5 @@
-import type { Community } from '../config/community.ts';
 import type { Clock } from './clock.ts';
+import type { CommunityInfo } from './community.ts';
 import type { Form, FormSubmission } from './form.ts';
 import type { Locale } from './i18n.ts';
 import type { Origin, OptionValue } from './invocation.ts';
@@ -44,9 +44,10 @@ export interface CommandExample {
 export type Outcome = Reply | Form;
 
 /** Everything a command may use: who asked, where, in which language, and the bot's services. */
-export interface CommandContext<S> {
+export interface CommandContext<S, C extends CommunityInfo = CommunityInfo> {
   origin: Origin;
-  community: Community;
+  /** The community asked, as the composition root configured it (commands see every setting). */
+  community: C;
   locale: Locale;
   isOrganiser: boolean;
   clock: Clock;
@@ -66,15 +67,15 @@ export type Responds = FirstResponse | ((options: Options) => FirstResponse);
 export type ButtonResponse = FirstResponse | 'replace';
 
 /** What a command may do when it runs: one action, with its own typed options. */
-export interface Runnable<S> {
+export interface Runnable<S, C extends CommunityInfo = CommunityInfo> {
   options: readonly OptionSpec[];
   /** Said before running: a form, or a reply of this visibility. */
   responds: Responds;
-  run(ctx: CommandContext<S>, options: Options): Promise<Outcome> | Outcome;
+  run(ctx: CommandContext<S, C>, options: Options): Promise<Outcome> | Outcome;
 }
 
 /** One action of a command (`/proposals accept 3`): a Discord native subcommand, a first word elsewhere. */
-export interface SubcommandDefinition<S> extends Runnable<S> {
+export interface SubcommandDefinition<S, C extends CommunityInfo = CommunityInfo> extends Runnable<S, C> {
   /** Lower case, as a command name (Discord's rules). */
   name: string;
   names?: LocalisedName;
@@ -84,7 +85,7 @@ export interface SubcommandDefinition<S> extends Runnable<S> {
   examples?: readonly CommandExample[];
 }
 
-interface CommandBase<S> {
+interface CommandBase<S, C extends CommunityInfo = CommunityInfo> {
   name: string;
   names?: LocalisedName;
   description: Localised;
@@ -93,21 +94,21 @@ interface CommandBase<S> {
   /** Typical lines, shown by `/help <command>`. */
   examples?: readonly CommandExample[];
   /** Receives the submission of a Form this command returned. */
-  submit?(ctx: CommandContext<S>, submission: FormSubmission): Promise<Outcome> | Outcome;
+  submit?(ctx: CommandContext<S, C>, submission: FormSubmission): Promise<Outcome> | Outcome;
   /** Receives a button press from a Reply this command returned. */
-  act?(ctx: CommandContext<S>, action: { action: string; value: string }): Promise<Outcome> | Outcome;
+  act?(ctx: CommandContext<S, C>, action: { action: string; value: string }): Promise<Outcome> | Outcome;
   /** How `act` answers each button action, known before it runs; `ephemeral` when not said. */
   actResponds?(action: string): ButtonResponse;
 }
 
 /** A command with one action: its options directly under it (`/agenda 4`). */
-export interface SimpleCommand<S> extends CommandBase<S>, Runnable<S> {
+export interface SimpleCommand<S, C extends CommunityInfo = CommunityInfo> extends CommandBase<S, C>, Runnable<S, C> {
   subcommands?: undefined;
 }
 
 /** A command made of subcommands (`/proposals accept 3`); the default one runs when none is typed. */
-export interface CommandWithSubcommands<S> extends CommandBase<S> {
-  subcommands: readonly SubcommandDefinition<S>[];
+export interface CommandWithSubcommands<S, C extends CommunityInfo = CommunityInfo> extends CommandBase<S, C> {
+  subcommands: readonly SubcommandDefinition<S, C>[];
   /** Run when the text after the command does not start with a subcommand's name (console, Slack). */
   defaultSubcommand?: string;
 }
@@ -116,10 +117,10 @@ export interface CommandWithSubcommands<S> extends CommandBase<S> {
  * One slash command, platform-neutral (the discord.js guide's `data` + `execute`, without the
  * client monkey-patch). Handlers return values; adapters do the I/O.
  */
-export type CommandDefinition<S> = SimpleCommand<S> | CommandWithSubcommands<S>;
+export type CommandDefinition<S, C extends CommunityInfo = CommunityInfo> = SimpleCommand<S, C> | CommandWithSubcommands<S, C>;
 
 /** The action an invocation runs: the command itself, or one of its subcommands. */
-export function runnableOf<S>(command: CommandDefinition<S>, subcommand: string | undefined): Runnable<S> | undefined {
+export function runnableOf<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, subcommand: string | undefined): Runnable<S, C> | undefined {
   if (!command.subcommands) return subcommand === undefined ? command : undefined;
   return command.subcommands.find((candidate) => candidate.name === subcommand);
 }
@@ -130,17 +131,17 @@ export function firstResponseOf(runnable: Runnable<unknown>, options: Options): 
 }
 
 /** One way to run a command, as help lists it: `proposals accept` with its options. */
-export interface Usage<S> {
+export interface Usage<S, C extends CommunityInfo = CommunityInfo> {
   /** `proposals accept`, or `agenda` for a command without subcommands. */
   name: string;
   description: Localised;
-  runnable: Runnable<S>;
-  subcommand?: SubcommandDefinition<S>;
+  runnable: Runnable<S, C>;
+  subcommand?: SubcommandDefinition<S, C>;
   examples: readonly CommandExample[];
 }
 
 /** Every way to run a command: itself, or each of its subcommands. */
-export function usagesOf<S>(command: CommandDefinition<S>): Usage<S>[] {
+export function usagesOf<S, C extends CommunityInfo>(command: CommandDefinition<S, C>): Usage<S, C>[] {
   if (!command.subcommands) return [{ name: command.name, description: command.description, runnable: command, examples: command.examples ?? [] }];
   return command.subcommands.map((subcommand) => ({
     name: `${command.name} ${subcommand.name}`,

@@ -1,20 +1,21 @@
 import type { CommandDefinition, Options, Runnable, SubcommandDefinition } from './command.ts';
 import { runnableOf } from './command.ts';
+import type { CommunityInfo } from './community.ts';
 import type { Invocation } from './invocation.ts';
 import type { OptionProblem } from './optionParser.ts';
 import { checkTypedOptions, parseOptions } from './optionParser.ts';
 
 /** An invocation matched to what it runs, its options read. */
-export type Resolved<S> =
-  | { ok: true; runnable: Runnable<S>; subcommand?: SubcommandDefinition<S>; options: Options }
-  | { ok: false; problem: OptionProblem | { kind: 'unknown-subcommand'; name: string }; runnable?: Runnable<S> };
+export type Resolved<S, C extends CommunityInfo = CommunityInfo> =
+  | { ok: true; runnable: Runnable<S, C>; subcommand?: SubcommandDefinition<S, C>; options: Options }
+  | { ok: false; problem: OptionProblem | { kind: 'unknown-subcommand'; name: string }; runnable?: Runnable<S, C> };
 
 /**
  * Finds the subcommand and reads the options. Discord sends the subcommand typed; in text
  * (console, Slack) it is the first word, else the command's default, so `/proposals accept 3`
  * and `/proposals 4` (the default `list`) both read as people type them.
  */
-export function resolve<S>(command: CommandDefinition<S>, invocation: Invocation): Resolved<S> {
+export function resolve<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, invocation: Invocation): Resolved<S, C> {
   const input = invocation.input;
   let name = invocation.subcommand;
   let rest = input.kind === 'text' ? input.text : '';
@@ -37,7 +38,7 @@ export function resolve<S>(command: CommandDefinition<S>, invocation: Invocation
 }
 
 /** The subcommand a typed line names (its first word), else the default one, and the text after it. */
-export function splitSubcommand<S>(command: CommandDefinition<S>, text: string): { ok: true; name?: string; typed?: boolean; rest: string } | { ok: false; word: string } {
+export function splitSubcommand<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, text: string): { ok: true; name?: string; typed?: boolean; rest: string } | { ok: false; word: string } {
   if (!command.subcommands) return { ok: true, rest: text };
   const [, first = '', after = ''] = /^\s*(\S*)\s*(.*)$/s.exec(text) ?? [];
   const typed = command.subcommands.find((candidate) => candidate.name === first.toLowerCase());
@@ -47,7 +48,7 @@ export function splitSubcommand<S>(command: CommandDefinition<S>, text: string):
 }
 
 /** The options a typed line is read with, and the text they are read from (console one-liners). */
-export function optionsForText<S>(command: CommandDefinition<S>, text: string): { runnable: Runnable<S>; rest: string; name: string } | undefined {
+export function optionsForText<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, text: string): { runnable: Runnable<S, C>; rest: string; name: string } | undefined {
   const split = splitSubcommand(command, text);
   if (!split.ok) return undefined;
   const runnable = runnableOf(command, split.name);
@@ -55,7 +56,7 @@ export function optionsForText<S>(command: CommandDefinition<S>, text: string): 
   return runnable && { runnable, rest: split.rest, name: split.typed ? `${command.name} ${split.name}` : command.name };
 }
 
-function misreadAction<S>(command: CommandDefinition<S>, invocation: Invocation, rest: string): string | undefined {
+function misreadAction<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, invocation: Invocation, rest: string): string | undefined {
   if (!command.subcommands || invocation.subcommand !== undefined || invocation.input.kind !== 'text') return undefined;
   const first = /^\s*(\S*)/.exec(invocation.input.text)?.[1] ?? '';
   const usedDefault = rest === invocation.input.text;
@@ -63,7 +64,7 @@ function misreadAction<S>(command: CommandDefinition<S>, invocation: Invocation,
 }
 
 /** The command as the person typed it: `/feedback --rating` stays `/feedback`, `/proposals accept` names its subcommand. */
-export function nameAsTyped<S>(command: CommandDefinition<S>, invocation: Invocation): string {
+export function nameAsTyped<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, invocation: Invocation): string {
   if (invocation.subcommand !== undefined) return `${command.name} ${invocation.subcommand}`;
   const split = invocation.input.kind === 'text' ? splitSubcommand(command, invocation.input.text) : undefined;
   return split?.ok && split.typed ? `${command.name} ${split.name}` : command.name;

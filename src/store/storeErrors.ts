@@ -1,3 +1,5 @@
+import { UnavailableError } from '../core/unavailable.ts';
+
 /** `STORE_URL` names no backend emcee knows. */
 export class StoreUrlError extends Error {
   constructor(url: string) {
@@ -32,7 +34,7 @@ export class StoreDamagedError extends Error {
  * The store failed while the bot was running (disk gone, Redis down). Commands turn it into a
  * "try again in a moment" reply; the store layer logs the outage once, not once per command.
  */
-export class StoreUnavailableError extends Error {
+export class StoreUnavailableError extends UnavailableError {
   constructor(
     readonly backend: string,
     cause: unknown,

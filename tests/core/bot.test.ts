@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOrganiser } from '../../src/config/community.ts';
 import { Bot } from '../../src/core/bot.ts';
 import type { CommandDefinition } from '../../src/core/command.ts';
 import type { Form } from '../../src/core/form.ts';
@@ -40,7 +41,7 @@ async function bot() {
   const h = await harness({ now: NOW });
   const poster = recordingPoster();
   const store = memoryStore();
-  const b = new Bot({ commands: [talk], communities: h.app.communities, services: {}, clock: h.clock, logger: silentLogger, poster, formStash: storeFormStash(store) });
+  const b = new Bot({ commands: [talk], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, poster, formStash: storeFormStash(store) });
   const invocation = (text: string, extra: Partial<Invocation> = {}): Invocation => ({
     communityId: [...h.app.communities.keys()][0]!,
     platform: 'console',

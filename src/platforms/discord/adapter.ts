@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits, Status } from 'discord.js';
 import type { Agenda } from '../../agenda/agenda.ts';
+import type { Community } from '../../config/community.ts';
 import type { BotAdapter } from '../../core/adapter.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Clock } from '../../core/clock.ts';
@@ -27,7 +28,7 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
 }
 
-export interface DiscordAdapter extends BotAdapter {
+export interface DiscordAdapter extends BotAdapter<Community> {
   readonly client: Client;
   /** Resolves if Discord drops the connection for good while running (token reset: 4004): the bot must stop. */
   readonly lost: Promise<DiscordLoginError>;
@@ -58,7 +59,7 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
     jsonTransformer: sentAsIs,
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  let bound: Bot<DiscordServices> | undefined;
+  let bound: Bot<DiscordServices, Community> | undefined;
   let router: InteractionRouter | undefined;
   let gone: DiscordLoginError | undefined;
   const lost = new Promise<DiscordLoginError>((resolve) =>
@@ -81,7 +82,7 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
     }),
     bind(bot) {
       // The app's services carry what the adapter reads (src/services.ts).
-      bound = bot as unknown as Bot<DiscordServices>;
+      bound = bot as unknown as Bot<DiscordServices, Community>;
       const core = coreOf(bound);
       router = new InteractionRouter({ core, stash: new Stash(core.store), clock: options.clock, logger: options.logger, deferAfterMs: options.deferAfterMs });
     },

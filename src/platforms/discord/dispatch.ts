@@ -63,7 +63,7 @@ interface CoreServices {
   store: Store;
 }
 
-export function coreOf(bot: Bot<CoreServices>): Core {
+export function coreOf(bot: Bot<CoreServices, Community>): Core {
   const byGuild = new Map<string, Community>();
   for (const community of bot.communities.values()) if (community.discord?.guildId) byGuild.set(community.discord.guildId, community);
   const origin = (community: Community, actor: Actor): Origin => ({

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App as BoltApp, webApi, type CustomRoute } from '@slack/bolt';
 import type { PlatformAdapter } from '../../core/adapter.ts';
+import type { Community } from '../../config/community.ts';
 import type { Bot } from '../../core/bot.ts';
 import type { Logger } from '../../core/logger.ts';
 import { slackCoreOf } from './core.ts';
@@ -42,7 +43,7 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter extends PlatformAdapter {
   readonly bolt: BoltApp;
   /** Hands Slack's requests to this bot; before `start`. */
-  bind<S>(bot: Bot<S>): void;
+  bind<S>(bot: Bot<S, Community>): void;
   /** HTTP mode: the port listened on, once started. */
   readonly port: number | undefined;
 }

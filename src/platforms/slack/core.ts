@@ -41,7 +41,7 @@ export interface SlackCore {
   runEffects(outcome: Outcome): Promise<void>;
 }
 
-export function slackCoreOf<S>(bot: Bot<S>): SlackCore {
+export function slackCoreOf<S>(bot: Bot<S, Community>): SlackCore {
   const byTeam = new Map<string, Community>();
   for (const community of bot.communities.values()) if (community.slack?.teamId) byTeam.set(community.slack.teamId, community);
   const origin = (community: Community, actor: Actor): Origin => ({

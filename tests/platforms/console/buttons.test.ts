@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { isOrganiser } from '../../../src/config/community.ts';
 import { Bot } from '../../../src/core/bot.ts';
 import type { CommandDefinition } from '../../../src/core/command.ts';
 import type { Form } from '../../../src/core/form.ts';
@@ -35,7 +36,7 @@ describe('console buttons', () => {
   it('opens the form a button stands for when its number is typed alone, and runs effects after the answer', async () => {
     const h = await harness({ now: '2026-11-23T12:00:00+01:00' });
     const poster = recordingPoster();
-    const bot = new Bot({ commands: [note], communities: h.app.communities, services: {}, clock: h.clock, logger: silentLogger, poster });
+    const bot = new Bot({ commands: [note], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, poster });
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
