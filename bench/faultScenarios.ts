@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AnnouncementRepository } from '../src/announcements/repository.ts';
 import { openStore } from '../src/store/openStore.ts';
-import { Bot, countEach, tempConfig, until } from '../tests/announcements/botProcess.ts';
+import { announcingBot, countEach, tempConfig } from '../tests/support/announcingBot.ts';
+import { whenPrinted } from '../tests/support/emceeProcess.ts';
 
 export interface PostFigures {
   expected: number;
@@ -50,15 +51,15 @@ export async function killNineDuringPosts(storeUrl: string, count = 1_000, spaci
   let kills = 0;
   const lastDue = first + count * spacingMs;
   while (Date.now() < lastDue) {
-    const bot = new Bot(config, env);
+    const bot = announcingBot(config, env);
     await pause(1_000 + Math.random() * 3_000);
     await bot.kill9();
     kills++;
     posts.push(...bot.posts());
   }
-  const last = new Bot(config, env);
+  const last = announcingBot(config, env);
   try {
-    await until(() => new Set([...posts, ...last.posts()]).size >= count, `${count} posts`, 120_000, () => last.stderr.slice(-2_000));
+    await whenPrinted(() => new Set([...posts, ...last.posts()]).size >= count, `${count} posts`, 120_000, () => last.stderr.slice(-2_000));
     await pause(2_000);
   } finally {
     await last.stop();
@@ -71,12 +72,12 @@ export async function processesOnOneRedis(storeUrl: string, processes: number, c
   const started = Date.now();
   const config = tempConfig();
   const env = { STORE_URL: storeUrl, EMCEE_SCHEDULER_POLL_MS: '500' };
-  const bots = Array.from({ length: processes }, () => new Bot(config, env, ['/announce list']));
+  const bots = Array.from({ length: processes }, () => announcingBot(config, env, ['/announce list']));
   try {
     for (const bot of bots) await bot.waitFor(() => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement'), 'a bot to start', 60_000);
     await schedule(storeUrl, count, Date.now() + 5_000, 25);
     const all = () => bots.flatMap((bot) => bot.posts());
-    await until(() => new Set(all()).size >= count, `${count} posts`, 120_000, () => bots.map((bot) => bot.stderr.slice(-500)).join('\n'));
+    await whenPrinted(() => new Set(all()).size >= count, `${count} posts`, 120_000, () => bots.map((bot) => bot.stderr.slice(-500)).join('\n'));
     await pause(2_000);
     return tally(all(), count, 0, started);
   } finally {

@@ -14,7 +14,7 @@ import { startOpsServer } from '../src/ops/server.ts';
 import { renderText } from '../src/platforms/console/render.ts';
 import { runAdapters } from '../src/runAdapters.ts';
 import { redisStore } from '../src/store/redisStore.ts';
-import { tempConfig } from '../tests/announcements/botProcess.ts';
+import { tempConfig } from '../tests/support/announcingBot.ts';
 import { startRedis } from '../tests/support/redisServer.ts';
 
 export interface OutageFigures {

@@ -20,7 +20,7 @@ describe('command definitions', () => {
 
   it('are all listed by /help, each once', async () => {
     const bot = await harness({ now: '2026-11-23T12:00:00+01:00' });
-    const help = await bot.say('/help', { locale: 'en' });
+    const help = (await bot.ask('/help', { locale: 'en' })).words;
     for (const command of commands) expect(help.split(`/${command.name} —`)).toHaveLength(2);
     expect(help).not.toMatch(/\(organisers\).*\(organisers\)/);
   });

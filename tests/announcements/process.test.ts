@@ -6,23 +6,17 @@ import { AnnouncementRepository } from '../../src/announcements/repository.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
-import { Bot, countEach, tempConfig, until } from './botProcess.ts';
+import { announcingBot, countEach, tempConfig } from '../support/announcingBot.ts';
+import { stopAll, whenPrinted, type EmceeProcess } from '../support/emceeProcess.ts';
 
 /**
  * The real `emcee start --stay` (console adapter, posts on stdout), killed with SIGKILL and
  * restarted: every occurrence must be posted exactly once.
  */
 const iso = (ms: number) => new Date(ms).toISOString();
-const bots: Bot[] = [];
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((bot) => bot.stop()));
-});
+afterEach(stopAll);
 
-function start(config: string, env: Record<string, string>, lines: string[] = [], args?: string[]): Bot {
-  const bot = new Bot(config, env, lines, args);
-  bots.push(bot);
-  return bot;
-}
+const start = announcingBot;
 
 /** Announcements written straight to the store, as another bot process would, timed from now. */
 async function schedule(storeUrl: string, items: Array<{ message: string; at: number }>): Promise<void> {
@@ -35,7 +29,7 @@ async function schedule(storeUrl: string, items: Array<{ message: string; at: nu
 }
 
 /** A bot that has loaded its configuration and answered: timing starts from here, however slow the start. */
-async function ready(config: string, env: Record<string, string>): Promise<Bot> {
+async function ready(config: string, env: Record<string, string>): Promise<EmceeProcess> {
   const bot = start(config, env, ['/announce list']);
   await bot.waitFor(() => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No announcement'), 'the bot to be up', 30_000);
   return bot;
@@ -56,7 +50,7 @@ describe('restart safety (SQLite, one process killed with SIGKILL)', () => {
     // Down for a moment: some occurrences fall due meanwhile and are caught up at start.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const b = start(config, env);
-    await until(() => a.posts().length + b.posts().length >= 10, 'every occurrence', 40_000, () => b.stdout + b.stderr);
+    await whenPrinted(() => a.posts().length + b.posts().length >= 10, 'every occurrence', 40_000, () => b.stdout + b.stderr);
     // Give a duplicate every chance to show up.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const counts = countEach([...before, ...b.posts()]);
@@ -114,7 +108,7 @@ describe.skipIf(!withRedis)('two processes on one Redis', () => {
     await store.close();
 
     const all = () => [...a.posts(), ...b.posts()];
-    await until(() => all().length >= 301, '301 posts', 40_000, () => `A: ${a.posts().length}, B: ${b.posts().length}\n${a.stderr}\n${b.stderr}`);
+    await whenPrinted(() => all().length >= 301, '301 posts', 40_000, () => `A: ${a.posts().length}, B: ${b.posts().length}\n${a.stderr}\n${b.stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const counts = countEach(all());
     expect(counts.size).toBe(301);

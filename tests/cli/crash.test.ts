@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { LiveCli } from '../support/liveCli.ts';
+import { EmceeProcess, stopAll } from '../support/emceeProcess.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
+
+afterEach(stopAll);
 
 /** What was acknowledged to a member is in the store before the reply: kill -9 right after it loses nothing. */
 function crashSuite(name: string, storeUrl: () => string) {
@@ -12,7 +14,7 @@ function crashSuite(name: string, storeUrl: () => string) {
     const env = () => ({ STORE_URL: storeUrl(), EMCEE_NOW: '2026-06-18T10:00:00+02:00', EMCEE_FEEDBACK_SECRET: 'test-secret' });
 
     it('keeps a proposal and a feedback answer acknowledged just before the kill', async () => {
-      const alice = new LiveCli(['start', '--user', 'alice'], env());
+      const alice = new EmceeProcess(['start', '--user', 'alice'], { env: env(), keepInputOpen: true });
       alice.type('/propose title:"Chaos à la carte" abstract:"Casser la prod exprès, mais proprement." duration:5');
       await alice.waitFor(/Proposition #\d+ reçue/);
       alice.type('/feedback 12 rating:4 worked:"les démos"');

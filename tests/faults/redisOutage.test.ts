@@ -9,7 +9,7 @@ import { startOpsServer, type OpsServer } from '../../src/ops/server.ts';
 import { renderText } from '../../src/platforms/console/render.ts';
 import { runAdapters, type RunningAdapters } from '../../src/runAdapters.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
-import { tempConfig } from '../announcements/botProcess.ts';
+import { tempConfig } from '../support/announcingBot.ts';
 import { failOnUnhandledRejections } from '../fakes/discord/unhandled.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
 import { DateTime } from 'luxon';

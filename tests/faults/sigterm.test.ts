@@ -2,12 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Bot, tempConfig } from '../announcements/botProcess.ts';
+import { announcingBot, tempConfig } from '../support/announcingBot.ts';
+import { stopAll } from '../support/emceeProcess.ts';
 
-const bots: Bot[] = [];
-afterEach(async () => {
-  await Promise.all(bots.splice(0).map((bot) => bot.stop()));
-});
+afterEach(stopAll);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -21,8 +19,7 @@ describe('SIGTERM during posting', () => {
     const at = Date.now() + 10_000;
     // Each post waits 1.5 s before reaching the console: the first is in flight when SIGTERM comes,
     // and the second falls due while the process is stopping.
-    const a = new Bot(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '1500' }, [`/announce at:${iso(at)} message:in-flight`, `/announce at:${iso(at + 400)} message:due-while-stopping`]);
-    bots.push(a);
+    const a = announcingBot(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '1500' }, [`/announce at:${iso(at)} message:in-flight`, `/announce at:${iso(at + 400)} message:due-while-stopping`]);
     await a.waitFor(() => a.stderr.includes('emcee: posting test:1:'), 'the first post to start');
     const signalled = Date.now();
     expect(await a.stop()).toBe(0);
@@ -30,8 +27,7 @@ describe('SIGTERM during posting', () => {
     expect(Date.now() - signalled).toBeGreaterThan(1_000);
 
     const restarted = Date.now();
-    const b = new Bot(config, env);
-    bots.push(b);
+    const b = announcingBot(config, env);
     await b.waitFor(() => b.posts().includes('due-while-stopping'), 'the second occurrence', 20_000);
     // Not left claimed by the stopped process: posted at once, not after its lease (10.2 s here).
     expect(Date.now() - restarted).toBeLessThan(8_000);

@@ -5,7 +5,7 @@ import { renderText } from '../../src/platforms/console/render.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
 import type { Store } from '../../src/store/store.ts';
 import { StoreUnavailableError } from '../../src/store/storeErrors.ts';
-import { LiveCli } from '../support/liveCli.ts';
+import { EmceeProcess, stopAll } from '../support/emceeProcess.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
 import { INFO, recordingLogger, WARN } from './recordingLogger.ts';
 
@@ -14,9 +14,9 @@ const BACK = 'store connection back';
 
 let server: RedisServer | undefined;
 let store: Store | undefined;
-let bot: LiveCli | undefined;
+let bot: EmceeProcess | undefined;
 afterEach(async () => {
-  await bot?.kill9();
+  await stopAll();
   await store?.close();
   await server?.stop();
   [bot, store, server] = [undefined, undefined, undefined];
@@ -63,7 +63,7 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
 
   it('keeps the bot running: members are told to try again, and the outage is logged once each way', async () => {
     server = await startRedis();
-    bot = new LiveCli(['start'], { STORE_URL: server.url, EMCEE_LOG_LEVEL: 'info' });
+    bot = new EmceeProcess(['start'], { env: { STORE_URL: server.url, EMCEE_LOG_LEVEL: 'info' }, keepInputOpen: true });
     const programme = '== #4 Site Reliability Engineering';
     const unavailable = renderText(coreMessages.t('fr', 'storeUnavailable'), { zone: 'UTC', locale: 'fr', now: DateTime.utc() });
     bot.type('/agenda 4');
@@ -73,7 +73,7 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
       bot!.type('/agenda 4');
       await bot!.waitFor(times(unavailable, 2));
     });
-    await until(() => bot!.stderr.includes(BACK), () => bot!.stderr);
+    await bot.waitFor(() => bot!.stderr.includes(BACK), 'the store to be back');
     bot.type('/agenda 4');
     await bot.waitFor(times(programme, 2));
     expect(occurrences(bot.stderr, LOST)).toBe(1);
@@ -90,13 +90,4 @@ function occurrences(text: string, part: string): number {
 function times(part: string, count: number): RegExp {
   const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(Array.from({ length: count }, () => escaped).join('[\\s\\S]*'));
-}
-
-/** Polls the process's stderr with a deadline, as LiveCli.waitFor does for stdout. */
-async function until(check: () => boolean, shown: () => string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out; stderr:\n${shown()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -12,7 +12,8 @@ import type { Reply } from '../../src/core/reply.ts';
 import { renderReply, renderText } from '../../src/platforms/console/render.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import type { Store } from '../../src/store/store.ts';
-import { ROOT } from './cli.ts';
+import { ROOT } from './root.ts';
+import { outcomeWords } from './words.ts';
 
 export interface Sent {
   kind: 'post' | 'dm';
@@ -31,13 +32,23 @@ export function recordingPoster(): Poster & { sent: Sent[] } {
   };
 }
 
+/** What a command answered: the neutral outcome, and the plain words it says (`outcomeWords`). */
+export interface Answer {
+  outcome: Outcome;
+  words: string;
+}
+
 export interface Harness {
   app: App;
   clock: ReturnType<typeof fixedClock>;
   poster: ReturnType<typeof recordingPoster>;
   /** Runs a slash command line (`/agenda 4`) as `member` and returns the outcome. */
   run(line: string, member?: Partial<Member>): Promise<Outcome>;
-  /** Same, rendered as the console would show it (community zone). */
+  /** Same, with the outcome's plain words (times in the community's zone): what it says on every platform. */
+  ask(line: string, member?: Partial<Member>): Promise<Answer>;
+  /** An outcome's plain words, times in the community's zone. */
+  words(outcome: Outcome): string;
+  /** Same as `run`, rendered as the console would show it (community zone): for console tests. */
   say(line: string, member?: Partial<Member>): Promise<string>;
   submit(submission: FormSubmission, member?: Partial<Member>): Promise<Outcome>;
   /** Presses a button of a reply `command` gave, as an adapter would. */
@@ -79,11 +90,17 @@ export async function harness(options: { now: string; configDir?: string; store?
     const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
     return delivered(app.bot.handle({ ...origin(member), command: name, input: { kind: 'text', text: rest } }));
   };
+  const words = (outcome: Outcome) => outcomeWords(outcome, community.timezone);
   return {
     app,
     clock,
     poster,
     run,
+    ask: async (line, member) => {
+      const outcome = await run(line, member);
+      return { outcome, words: words(outcome) };
+    },
+    words,
     say: async (line, member) => render(await run(line, member), member?.locale ?? community.locale),
     submit: (submission, member) => delivered(app.bot.submit(origin(member), submission)),
     press: (command, button, member) => delivered(app.bot.act(origin(member), command, button)),
