@@ -10,9 +10,10 @@
  * bots are compared at the same moments of a machine whose load drifts. CPU time per interaction,
  * read from each bot's process, is shown beside the latencies: it does not depend on that load.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MessageFlags, type InteractionReplyOptions } from 'discord.js';
@@ -22,8 +23,8 @@ import { systemClock } from '../src/core/clock.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import { renderForDiscord } from '../src/platforms/discord/render.ts';
 import { memoryStore } from '../src/store/memoryStore.ts';
-import type { BotReport, BotRequest } from './discordBot.ts';
-import type { FakeReport, FakeRequest, Lane, LaneFigures } from './discordFake.ts';
+import type { BotReport, BotRequest, Lane } from './discordBot.ts';
+import type { FakeReport, FakeRequest, LaneFigures } from './discordFake.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
 const MEASURE = { kind: 'measure', latencyRuns: 500, warmup: 100, throughputRuns: 400, concurrency: 20 } as const satisfies FakeRequest;
@@ -40,7 +41,19 @@ interface Pooled extends LaneFigures {
 
 const BOTS = ['baseline', 'emcee', 'payload'] as const;
 
+/**
+ * How the bots run. By default as emcee runs in production (`dist/`, plain node) and as a minimal
+ * bot is written (JavaScript): the harness and the sources it imports compiled by tsc
+ * (bench/tsconfig.bots.json → dist/bench-bots), run by node with no loader. `BENCH_DISCORD_BOTS=sources`
+ * runs them through tsx instead: then every `require` discord.js makes while answering goes through
+ * tsx's resolver as well, the same cost added to both bots, which flatters the ratio.
+ */
+const BOTS_RUN: 'compiled' | 'sources' = process.env.BENCH_DISCORD_BOTS === 'sources' ? 'sources' : 'compiled';
+const COMPILED_BOTS = 'dist/bench-bots';
+
 export async function benchDiscord(): Promise<BenchRow[]> {
+  const entry = botEntry();
+  console.log(`  (bots ${BOTS_RUN === 'compiled' ? `compiled by tsc into ${COMPILED_BOTS}, run by node without a loader` : 'run from the TypeScript sources through tsx'})`);
   const fake = fork(path.resolve('bench/discordFake.ts'), [String(BOTS.length)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const bots: ChildProcess[] = [];
   const configDirs: string[] = [];
@@ -53,7 +66,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
       { kind: 'emcee', configDir: configDirs[1]! },
       { kind: 'minimal', answer: sameMessage },
     ];
-    for (const [index, bot] of starts.entries()) bots.push(await startBot(lanes[index]!, bot));
+    for (const [index, bot] of starts.entries()) bots.push(await startBot(entry, lanes[index]!, bot));
     const rounds: Array<{ measured: Measured; cpu: number[] }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       const before = await Promise.all(bots.map(cpuOf));
@@ -97,11 +110,26 @@ async function emceeAnswer(configDir: string): Promise<InteractionReplyOptions> 
   }
 }
 
-async function startBot(lane: Lane, bot: Extract<BotRequest, { kind: 'start' }>['bot']): Promise<ChildProcess> {
-  const child = fork(path.resolve('bench/discordBot.ts'), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** The bot harness to fork, compiled first unless the bots run from the sources. */
+function botEntry(): { module: string; execArgv: string[] } {
+  if (BOTS_RUN === 'sources') return { module: path.resolve('bench/discordBot.ts'), execArgv: ['--import', 'tsx'] };
+  rmSync(COMPILED_BOTS, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', 'bench/tsconfig.bots.json'], { stdio: 'inherit' });
+  return { module: path.resolve(COMPILED_BOTS, 'bench/discordBot.js'), execArgv: [] };
+}
+
+async function startBot(entry: { module: string; execArgv: string[] }, lane: Lane, bot: Extract<BotRequest, { kind: 'start' }>['bot']): Promise<ChildProcess> {
+  const child = fork(entry.module, { execArgv: [...entry.execArgv, ...profiled()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   child.send({ kind: 'start', lane, bot } satisfies BotRequest);
   await nextReport<BotReport>(child);
   return child;
+}
+
+/** `BENCH_CPU_PROF=dir`: each bot writes a V8 CPU profile there (`node --cpu-prof`), to read where its time goes. */
+function profiled(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 async function cpuOf(bot: ChildProcess): Promise<number> {

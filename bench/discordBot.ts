@@ -9,7 +9,13 @@ import { systemClock } from '../src/core/clock.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import { runDiscord } from '../src/platforms/discord/run.ts';
 import { memoryStore } from '../src/store/memoryStore.ts';
-import type { Lane } from './discordFake.ts';
+
+/** One fake Discord of bench/discordFake.ts, and the bot that talks to it. */
+export interface Lane {
+  apiUrl: string;
+  token: string;
+  guildId: string;
+}
 
 export type BotRequest =
   | { kind: 'start'; lane: Lane; bot: { kind: 'emcee'; configDir: string } | { kind: 'minimal'; answer: string | InteractionReplyOptions } }

@@ -11,13 +11,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { FakeDiscord } from '../tests/fakes/discord/server.ts';
+import type { Lane } from './discordBot.ts';
 
 export type FakeRequest = { kind: 'measure'; latencyRuns: number; warmup: number; throughputRuns: number; concurrency: number } | { kind: 'stop' };
-export interface Lane {
-  apiUrl: string;
-  token: string;
-  guildId: string;
-}
 export interface LaneFigures {
   /** Sorted, in ms. */
   latencies: number[];
