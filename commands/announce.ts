@@ -4,7 +4,7 @@ import { announceMessages as m } from '../src/announcements/messages.ts';
 import { compileCron } from '../src/announcements/cron.ts';
 import { targetLabel, type ScheduleRecord, type ScheduleState } from '../src/announcements/model.ts';
 import { nextCronRuns } from '../src/announcements/occurrences.ts';
-import { describeOffset, instant } from '../src/announcements/render.ts';
+import { describeOffset, instant } from '../src/announcements/compose.ts';
 import { checkAt, checkChannel, checkCron, checkMessage, exampleAt } from '../src/announcements/validate.ts';
 import { zoneTime } from '../src/announcements/zoneName.ts';
 import type { Locale } from '../src/core/i18n.ts';

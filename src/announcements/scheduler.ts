@@ -27,7 +27,7 @@ import {
 import { nextCronRun } from './occurrences.ts';
 import { withOutcome } from './outcomes.ts';
 import { nextReminderAt, remindersAt } from './reminders.ts';
-import { announcementReply, instant, reminderReply } from './render.ts';
+import { announcementReply, instant, reminderReply } from './compose.ts';
 import type { AnnouncementRepository, Change } from './repository.ts';
 import { leaseMs, type ScheduleSettings } from './settings.ts';
 import { ALL_PLATFORMS, reminderTargets, scheduleTargets } from './targets.ts';

@@ -9,7 +9,7 @@ import { announcementsSetting } from './targets.ts';
 import { REPLY_LIMITS } from '../core/reply.ts';
 import type { ScheduleRecord } from './model.ts';
 import { nextCronRun, parseWhen } from './occurrences.ts';
-import { PLACEHOLDERS, unknownPlaceholders } from './render.ts';
+import { PLACEHOLDERS, unknownPlaceholders } from './compose.ts';
 import { zoneTime } from './zoneName.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: Text };

@@ -56,6 +56,7 @@ export const METHODS: Record<string, Method> = {
   'views.open': bot((args, { ws }) => viewsOpen(ws, args)),
   'views.push': bot((args, { ws }) => viewsPush(ws, args)),
   'views.update': bot((args, { ws }) => viewsUpdate(ws, args)),
+  'conversations.history': bot((args, { ws }) => conversationsHistory(ws, args)),
   'conversations.open': bot((args, { ws }) => {
     const users = (text(args.users) ?? '').split(',').filter(Boolean);
     if (users.length !== 1) return { ok: false, error: users.length === 0 ? 'users_list_not_supplied' : 'not_enough_users' };
@@ -92,9 +93,36 @@ function postMessage(ws: Workspace, args: Args): Result {
   const channel = text(args.channel);
   if (!channel) return { ok: false, error: 'channel_not_found' };
   if (!hasContent(args)) return { ok: false, error: 'no_text' };
-  const message = { channel, ts: ws.nextTs(), text: text(args.text), blocks: args.blocks, thread_ts: text(args.thread_ts) };
+  const metadata = args.metadata;
+  if (metadata !== undefined && !validMetadata(metadata)) return { ok: false, error: 'invalid_metadata_format' };
+  const message = { channel, ts: ws.nextTs(), text: text(args.text), blocks: args.blocks, thread_ts: text(args.thread_ts), ...(metadata ? { metadata } : {}) };
   ws.messages.push(message);
   return { ok: true, channel, ts: message.ts, message: botMessage(ws, message) };
+}
+
+/** Slack's message metadata: an `event_type` (letters, digits, underscores) and an `event_payload` object. */
+function validMetadata(metadata: unknown): boolean {
+  const m = metadata as { event_type?: unknown; event_payload?: unknown };
+  return typeof m === 'object' && m !== null && typeof m.event_type === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(m.event_type)
+    && typeof m.event_payload === 'object' && m.event_payload !== null && !Array.isArray(m.event_payload);
+}
+
+/**
+ * conversations.history: a channel's messages, most recent first, `limit` of them (default 100,
+ * at most 999); `has_more` when more are older. Metadata is included only with
+ * `include_all_metadata`. Only channel ids are accepted, as Slack does (a name: channel_not_found).
+ */
+function conversationsHistory(ws: Workspace, args: Args): Result {
+  const channel = text(args.channel);
+  if (!channel || !/^[CGD][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+  const limit = Math.min(Math.max(Number(text(args.limit) ?? 100) || 100, 1), 999);
+  const withMetadata = flag(args.include_all_metadata);
+  const all = ws.messages.filter((m) => m.channel === channel && m.thread_ts === undefined).reverse();
+  const messages = all.slice(0, limit).map((m) => {
+    const { metadata, ...rest } = botMessage(ws, m);
+    return withMetadata && metadata ? { ...rest, metadata } : rest;
+  });
+  return { ok: true, messages, has_more: all.length > limit, pin_count: 0 };
 }
 
 function botMessage(ws: Workspace, message: Workspace['messages'][number]): Record<string, unknown> {

@@ -19,6 +19,8 @@ export interface PostedMessage {
   text: string | undefined;
   blocks: unknown;
   thread_ts: string | undefined;
+  /** Message metadata posted with it (`event_type`, `event_payload`). */
+  metadata?: unknown;
 }
 
 export interface FakeView {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { reminderReply } from '../../../src/announcements/render.ts';
+import { reminderReply } from '../../../src/announcements/compose.ts';
 import { formatTime } from '../../../src/platforms/console/formatTime.ts';
 import { renderReply } from '../../../src/platforms/console/render.ts';
 import { meetup } from '../../announcements/support.ts';
