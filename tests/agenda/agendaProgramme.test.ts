@@ -1,15 +1,14 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { programmeWithButtons } from '../../commands/agendaProgramme.ts';
 import type { MeetupEvent, Slot } from '../../src/agenda/event.ts';
 import type { Outcome } from '../../src/core/command.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { renderReply } from '../../src/platforms/console/render.ts';
 import { harness } from '../support/harness.ts';
+import { outcomeWords } from '../support/words.ts';
 
 const NOW = '2026-11-23T12:00:00+01:00';
 const blocksOf = (outcome: Outcome) => (outcome as Reply).blocks;
-const words = (answer: Reply) => renderReply(answer, { zone: 'Europe/Paris', locale: 'en', now: DateTime.fromISO(NOW) });
+const words = (answer: Reply) => outcomeWords(answer, 'Europe/Paris');
 
 describe('/agenda keeps a meetup’s programme', () => {
   it('gives every member asking for one meetup in one language the programme built once', async () => {
@@ -19,8 +18,8 @@ describe('/agenda keeps a meetup’s programme', () => {
     const french = await bot.run('/agenda 4', { id: 'chloe', locale: 'fr' });
     expect(blocksOf(second)).toBe(blocksOf(first));
     expect(blocksOf(french)).not.toBe(blocksOf(first));
-    expect(bot.render(french, 'fr')).toContain('Ce meetup a eu lieu');
-    expect(bot.render(second, 'en')).toContain('This meetup took place');
+    expect(bot.words(french)).toContain('Ce meetup a eu lieu');
+    expect(bot.words(second)).toContain('This meetup took place');
   });
 
   it('keeps it frozen, so one reader’s answer can never be changed under another’s', async () => {

@@ -5,7 +5,7 @@ import { eventToJson } from '../../src/agenda/json.ts';
 import { readEventFile } from '../../src/agenda/parse/index.ts';
 import { programme } from '../../src/agenda/present.ts';
 import type { Locale } from '../../src/core/i18n.ts';
-import { renderReply } from '../../src/platforms/console/render.ts';
+import { outcomeWords } from '../support/words.ts';
 
 const PAGE = '---\ntitle: "#9 Meetup"\ndate: 2026-12-09T19:00\n---\n* 19h00 : Welcome\n* 19h15 : TBA\n* 19h45 : Chaos in production - Jane Roe\n';
 const NOW = DateTime.fromISO('2026-11-23T12:00:00Z');
@@ -16,7 +16,7 @@ function event(): MeetupEvent {
   return result.event;
 }
 
-const shown = (locale: Locale) => renderReply(programme(event(), locale, NOW), { zone: 'Europe/Paris', locale, now: NOW });
+const shown = (locale: Locale) => outcomeWords(programme(event(), locale, NOW), 'Europe/Paris');
 
 describe('a slot the organisers have not named yet', () => {
   it('is marked as a placeholder, not only by its title', () => {

@@ -4,7 +4,7 @@ import { Agenda } from '../../src/agenda/agenda.ts';
 import type { MeetupEvent, Slot } from '../../src/agenda/event.ts';
 import { eventToJson } from '../../src/agenda/json.ts';
 import { onNowReply, programme } from '../../src/agenda/present.ts';
-import { renderReply } from '../../src/platforms/console/render.ts';
+import { outcomeWords } from '../support/words.ts';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' }).toUTC();
 const slot = (title: string, start: string, end: string, room?: string): Slot => ({
@@ -26,14 +26,14 @@ const conference: MeetupEvent = {
   warnings: [],
   source: 'conf.json',
 };
-const view = { zone: 'Europe/Paris', locale: 'en' as const, now: at('2026-12-09T10:30') };
+const view = { zone: 'Europe/Paris', now: at('2026-12-09T10:30') };
 
 describe('rooms of a conference schedule', () => {
   it('the programme names each slot’s room, in both languages', () => {
-    const en = renderReply(programme(conference, 'en', view.now), view);
+    const en = outcomeWords(programme(conference, 'en', view.now), view.zone);
     expect(en).toContain('Tracing · room Room A');
     expect(en).toContain('Chaos · room Room B');
-    const fr = renderReply(programme(conference, 'fr', view.now), { ...view, locale: 'fr' });
+    const fr = outcomeWords(programme(conference, 'fr', view.now), view.zone);
     expect(fr).toContain('Tracing · salle Room A');
   });
 
@@ -41,7 +41,7 @@ describe('rooms of a conference schedule', () => {
     const agenda = new Agenda([conference]);
     const on = agenda.onNow(view.now);
     expect(on?.current.map((s) => s.title)).toEqual(['Tracing', 'Chaos']);
-    const text = renderReply(onNowReply(on, agenda.next(view.now), 'en'), view);
+    const text = outcomeWords(onNowReply(on, agenda.next(view.now), 'en'), view.zone);
     expect(text).toContain('2 sessions in parallel');
     expect(text).toContain('Tracing');
     expect(text).toContain('Chaos');

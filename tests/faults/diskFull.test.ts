@@ -28,12 +28,12 @@ describe('a disk that fills up while members propose talks', () => {
         const member = (i: number) => ({ id: `m${run}.${i}`, displayName: 'm', locale: 'en' as const });
         for (let i = 0; i < count; i++) {
           const title = `Talk ${run}.${i}`;
-          const answer = await h.say(`/propose title:"${title}" abstract:"What we learnt." duration:5`, member(i));
+          const answer = (await h.ask(`/propose title:"${title}" abstract:"What we learnt." duration:5`, member(i))).words;
           if (answer.startsWith('Proposal #')) acknowledged.push([i, title]);
           else expect(answer).toBe(coreMessages.t('en', 'storeUnavailable').map((part) => ('text' in part ? part.text : '')).join(''));
         }
         diskFull = false;
-        for (const [i, title] of acknowledged) expect(await h.say('/propose mine', member(i))).toContain(`“${title}”`);
+        for (const [i, title] of acknowledged) expect((await h.ask('/propose mine', member(i))).words).toContain(`“${title}”`);
         seen.acknowledged += acknowledged.length;
         seen.refused += count - acknowledged.length;
       }),

@@ -82,7 +82,7 @@ describe('/feedback: a member answers', () => {
     expect(talks.placeholder).toMatch(/^1 Du chaos engineering .* · 2 Prévoir la capacité/);
 
     const saved = await h.submit({ formId: f.id, state: f.state, values: { rating: '4', worked: 'les démos', improve: '', talks: '1:5 2:3' } }, as('alice'));
-    const text = h.render(saved);
+    const text = h.words(saved);
     expect(text).toContain('Merci\u202f! Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 4/5.');
     expect(text).toContain('1. Du chaos engineering en production, sans casser la prod — 5/5');
     expect(text).toContain('2. Prévoir la capacité avec trois lignes de SQL — 3/5');
@@ -93,8 +93,8 @@ describe('/feedback: a member answers', () => {
   it('saves at once when the rating is given as an option, in the member’s own language', async () => {
     const h = await harness({ now: AFTER_12 });
     const outcome = await h.run('/feedback event:12 rating:5 worked:"les démos"', as('bob', { locale: 'en' }));
-    expect(h.render(outcome, 'en')).toContain("Thank you! Your feedback on #12 SRE Paris – Édition d'été is saved: 5/5.");
-    expect(h.render(outcome, 'en')).toContain('1. Du chaos engineering en production, sans casser la prod — not rated');
+    expect(h.words(outcome)).toContain("Thank you! Your feedback on #12 SRE Paris – Édition d'été is saved: 5/5.");
+    expect(h.words(outcome)).toContain('1. Du chaos engineering en production, sans casser la prod — not rated');
   });
 
   it('asks for the rating with a pre-filled form when only other options are given', async () => {
@@ -112,9 +112,9 @@ describe('/feedback: a member answers', () => {
       ['carol', '/feedback rating:3'],
     ]);
     h.clock.set(DateTime.fromISO('2026-06-19T09:00:00+02:00'));
-    const again = h.render(await h.run('/feedback rating:5 talks:"1:5"', as('alice')));
-    expect(again).toContain('Il remplace votre réponse du jeudi 18 juin 2026, 10:00\u202f: seule la dernière compte.');
-    const summary = await h.say('/feedback summary', ORGANISER);
+    const again = h.words(await h.run('/feedback rating:5 talks:"1:5"', as('alice')));
+    expect(again).toContain('Il remplace votre réponse du 2026-06-18 10:00\u202f: seule la dernière compte.');
+    const summary = (await h.ask('/feedback summary', ORGANISER)).words;
     expect(summary).toContain('3 réponses · moyenne 4/5');
     expect(summary).toContain('5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0');
     expect(summary).toContain('Pas encore de commentaire.');
@@ -126,15 +126,15 @@ describe('/feedback: a member answers', () => {
     for (const rating of ['0', 'five', '6', '4.5']) {
       const back = form(await h.submit({ formId: f.id, state: f.state, values: { rating, worked: 'les démos', improve: 'plus de pizza', talks: '' } }, as('alice')));
       expect(back.values).toEqual({ rating, worked: 'les démos', improve: 'plus de pizza', talks: '' });
-      expect(h.render(back)).toContain('⚠ rating: Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.');
+      expect(h.words(back)).toContain('⚠ rating: Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.');
       expect(back.state).toEqual(f.state);
     }
-    expect(await h.say('/feedback summary', ORGANISER)).toContain('0 réponse pour l’instant');
+    expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('0 réponse pour l’instant');
   });
 
   it('refuses an out-of-range rating option by repeating what was typed', async () => {
     const h = await harness({ now: AFTER_12 });
-    const text = await h.say('/feedback rating:0 worked:"les démos"', as('alice'));
+    const text = (await h.ask('/feedback rating:0 worked:"les démos"', as('alice'))).words;
     expect(text).toContain('«\u202f0\u202f» n’est pas valable pour rating\u202f: il faut un nombre entier de 1 à 5.');
     expect(text).toContain('Vous avez tapé\u202f: /feedback rating:0 worked:"les démos"');
   });
@@ -144,10 +144,10 @@ describe('/feedback: a member answers', () => {
     const long = 'x'.repeat(1001);
     const back = form(await h.run(`/feedback rating:5 worked:"${long}" improve:"court"`, as('alice')));
     expect(back.values).toEqual({ rating: '5', worked: long, improve: 'court' });
-    expect(h.render(back)).toMatch(/⚠ worked: Ce qui a bien marché accepte au plus 1\s000 caractères \(vous en avez écrit 1\s001\)\./);
+    expect(h.words(back)).toMatch(/⚠ worked: Ce qui a bien marché accepte au plus 1\s000 caractères \(vous en avez écrit 1\s001\)\./);
 
     const talks = form(await h.run('/feedback rating:5 talks:"3:5"', as('alice', { locale: 'en' })));
-    expect(h.render(talks, 'en')).toContain(
+    expect(h.words(talks)).toContain(
       '⚠ talks: There is no talk 3. The talks: 1 = Du chaos engineering en production, sans casser la prod, 2 = Prévoir la capacité avec trois lignes de SQL.',
     );
     expect(talks.values.talks).toBe('3:5');
@@ -157,11 +157,11 @@ describe('/feedback: a member answers', () => {
 describe('/feedback: which meetup', () => {
   it('refuses a meetup whose window has closed, one not ended yet and an unknown one', async () => {
     const h = await harness({ now: AFTER_12 });
-    expect(await h.say('/feedback 7', as('alice'))).toBe(
-      'Les avis sur #7 Site Reliability Engineering Paris - Meetup en ligne sont fermés depuis le mercredi 14 octobre 2020, 14 jours après le meetup.',
+    expect((await h.ask('/feedback 7', as('alice'))).words).toBe(
+      'Les avis sur #7 Site Reliability Engineering Paris - Meetup en ligne sont fermés depuis le 2020-10-14, 14 jours après le meetup.',
     );
-    expect(await h.say('/feedback 13', as('alice'))).toMatch(/^#13 .* n’est pas encore terminé\u202f: les avis ouvrent à la fin, mercredi 20 janvier 2027, 22:00\.$/);
-    expect(await h.say('/feedback 99', as('alice', { locale: 'en' }))).toBe(
+    expect((await h.ask('/feedback 13', as('alice'))).words).toMatch(/^#13 .* n’est pas encore terminé\u202f: les avis ouvrent à la fin, 2027-01-20 22:00\.$/);
+    expect((await h.ask('/feedback 99', as('alice', { locale: 'en' }))).words).toBe(
       'I can’t find the meetup “99”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: #4, #7, #12, #13.',
     );
   });
@@ -171,21 +171,21 @@ describe('/feedback: which meetup', () => {
     const back = form(await h.run('/feedback 13 rating:5 worked:"les démos"', as('alice')));
     expect(back.fields[0]!.id).toBe('event');
     expect(back.values).toEqual({ event: '13', rating: '5', worked: 'les démos' });
-    expect(h.render(back)).toMatch(/⚠ event: #13 .* n’est pas encore terminé/);
+    expect(h.words(back)).toMatch(/⚠ event: #13 .* n’est pas encore terminé/);
     expect(back.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
     const saved = await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '12', talks: '' } }, as('alice'));
-    expect(h.render(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 5/5.');
+    expect(h.words(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 5/5.');
     const again = form(await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '4' } }, as('alice')));
-    expect(h.render(again)).toMatch(/⚠ event: Les avis sur #4 .* sont fermés/);
+    expect(h.words(again)).toMatch(/⚠ event: Les avis sur #4 .* sont fermés/);
     expect(again.values.worked).toBe('les démos');
   });
 
   it('says when no meetup is open any more, repeating what was typed', async () => {
     const h = await harness({ now: '2026-07-05T10:00:00+02:00' });
-    expect(await h.say('/feedback', as('alice'))).toBe(
-      "Aucun meetup ne s’est terminé ces 14 derniers jours. Le dernier, #12 SRE Paris – Édition d'été, ne prend plus d’avis depuis le mercredi 1 juillet 2026.",
+    expect((await h.ask('/feedback', as('alice'))).words).toBe(
+      "Aucun meetup ne s’est terminé ces 14 derniers jours. Le dernier, #12 SRE Paris – Édition d'été, ne prend plus d’avis depuis le 2026-07-01.",
     );
-    const kept = await h.say('/feedback rating:4 improve:"plus de pauses"', as('alice'));
+    const kept = (await h.ask('/feedback rating:4 improve:"plus de pauses"', as('alice'))).words;
     expect(kept).toContain('Ce que vous avez écrit, pour ne pas le perdre\u202f:');
     expect(kept).toContain('À améliorer, idées pour le prochain meetup: plus de pauses');
   });
@@ -194,8 +194,8 @@ describe('/feedback: which meetup', () => {
     const h = await harness({ now: '2026-07-01T21:00:00+02:00' });
     const f = form(await h.run('/feedback', as('alice')));
     h.clock.set(DateTime.fromISO('2026-07-02T00:30:00+02:00'));
-    const text = h.render(await h.submit({ formId: f.id, state: f.state, values: { rating: '5', worked: 'tout', improve: '', talks: '' } }, as('alice')));
-    expect(text).toMatch(/Les avis sur #12 .* sont fermés depuis le mercredi 1 juillet 2026/);
+    const text = h.words(await h.submit({ formId: f.id, state: f.state, values: { rating: '5', worked: 'tout', improve: '', talks: '' } }, as('alice')));
+    expect(text).toMatch(/Les avis sur #12 .* sont fermés depuis le 2026-07-01/);
     expect(text).toContain('Ce qui a bien marché: tout');
   });
 
@@ -206,9 +206,9 @@ describe('/feedback: which meetup', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nfeedback:\n  windowDays: 2\n  minResponses: 1\n`);
     const h = await harness({ now: '2026-06-19T21:00:00+02:00', configDir: dir });
     replyOf(await h.run('/feedback rating:4', as('alice')));
-    expect(await h.say('/feedback summary', ORGANISER)).toContain('1 réponse · moyenne 4/5');
+    expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('1 réponse · moyenne 4/5');
     h.clock.set(DateTime.fromISO('2026-06-19T22:00:00+02:00'));
-    expect(await h.say('/feedback', as('bob'))).toMatch(/ne prend plus d’avis depuis le vendredi 19 juin 2026/);
+    expect((await h.ask('/feedback', as('bob'))).words).toMatch(/ne prend plus d’avis depuis le 2026-06-19/);
   });
 
   it('has strict settings with defaults of 14 days and 3 answers', () => {
@@ -236,28 +236,28 @@ describe('/feedback summary and export: organisers', () => {
       ['m1', '/feedback rating:5 worked:"secret"'],
       ['m2', '/feedback rating:1'],
     ]);
-    const summary = await h.say('/feedback summary', ORGANISER);
+    const summary = (await h.ask('/feedback summary', ORGANISER)).words;
     expect(summary).toContain('2 réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de 3 réponses');
     expect(summary).not.toMatch(/moyenne|secret|█/);
     const exported = replyOf(await h.run('/feedback export', ORGANISER));
     expect(exported.blocks.some((block) => block.type === 'attachment')).toBe(false);
     replyOf(await h.run('/feedback rating:3', as('m3')));
-    expect(await h.say('/feedback summary', ORGANISER)).toContain('3 réponses · moyenne 3/5');
+    expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('3 réponses · moyenne 3/5');
   });
 
   it('shows the average, the histogram, per-talk averages and the latest comments', async () => {
     const h = await harness({ now: AFTER_12 });
     await eventWithAnswers(h);
-    const summary = await h.say('/feedback summary 12', ORGANISER);
-    expect(summary).toContain("== Avis — #12 SRE Paris – Édition d'été ==");
+    const summary = (await h.ask('/feedback summary 12', ORGANISER)).words;
+    expect(summary).toContain("# Avis — #12 SRE Paris – Édition d'été");
     expect(summary).toContain('5 réponses · moyenne 4,2/5');
     expect(summary).toContain(['5 ████████████████████ 3', '4 ███████ 1', '3 0', '2 ███████ 1', '1 0'].join('\n'));
     expect(summary).toContain('1. Du chaos engineering en production, sans casser la prod — 4,33/5 (3 notes)');
     expect(summary).toContain('2. Prévoir la capacité avec trois lignes de SQL — moins de 3 notes');
-    expect(summary).toContain('== Derniers commentaires (4 sur 4) ==');
+    expect(summary).toContain('# Derniers commentaires (4 sur 4)');
     expect(summary.indexOf('+33 6 12 34 56 78')).toBeLessThan(summary.indexOf('le lieu, la bière'));
     expect(summary).toContain('Toutes les réponses en entier\u202f: /feedback export 12');
-    const en = await h.say('/feedback summary', { ...ORGANISER, locale: 'en' });
+    const en = (await h.ask('/feedback summary', { ...ORGANISER, locale: 'en' })).words;
     expect(en).toContain('5 answers · average 4.2/5');
   });
 
@@ -275,7 +275,7 @@ describe('/feedback summary and export: organisers', () => {
     await eventWithAnswers(h);
     replyOf(await h.run('/feedback rating:1 worked:"changé d’avis"', as('m5')));
     const outcome = await h.run('/feedback export', ORGANISER);
-    expect(h.render(outcome)).toContain('5 réponses sur #12 SRE Paris – Édition d\'été, une ligne chacune');
+    expect(h.words(outcome)).toContain('5 réponses sur #12 SRE Paris – Édition d\'été, une ligne chacune');
     const file = attachment(outcome);
     expect(file.filename).toBe('feedback-2026-06-17-meetup-12-20260618T080000Z.csv');
     expect(file.contentType).toBe('text/csv; charset=utf-8');
@@ -308,10 +308,10 @@ describe('/feedback summary and export: organisers', () => {
     const event = { communityId: 'sre-paris', eventId: '2026-06-17-meetup-12' };
     const m2 = await feedback.memberKeys.of({ platform: 'console', memberId: 'm2', ...event });
     await feedback.responses.records.set(`r:sre-paris:2026-06-17-meetup-12:${m2}`, { v: 9, rating: 'five' });
-    const text = h.render(await h.run('/feedback export', ORGANISER));
+    const text = h.words(await h.run('/feedback export', ORGANISER));
     expect(text).toContain('4 réponses sur #12');
     expect(text).toContain('1 réponse enregistrée n’a pas pu être lue et a été laissée de côté (détails dans les logs).');
-    expect(await h.say('/feedback summary', ORGANISER)).toContain('5 réponses · moyenne 4,2/5');
+    expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('5 réponses · moyenne 4,2/5');
   });
 
   it('is for organisers only', async () => {
@@ -319,7 +319,7 @@ describe('/feedback summary and export: organisers', () => {
     await eventWithAnswers(h);
     for (const line of ['/feedback summary', '/feedback export 12']) {
       const outcome = replyOf(await h.run(line, as('m1')));
-      expect(h.render(outcome)).toBe(
+      expect(h.words(outcome)).toBe(
         'Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan et l’export des avis. Pour donner le vôtre\u202f: /feedback.',
       );
     }
@@ -340,7 +340,7 @@ describe('/feedback summary and export: organisers', () => {
       expect(option.description.fr.length).toBeLessThanOrEqual(100);
     }
     const h = await harness({ now: AFTER_12 });
-    expect(await h.say('/help')).toContain('/feedback — Noter le dernier meetup');
+    expect((await h.ask('/help')).words).toContain('/feedback — Noter le dernier meetup');
   });
 });
 
@@ -366,7 +366,7 @@ describe('/feedback: anonymity in the store', () => {
     try {
       for (const id of RAW_IDS) replyOf(await h.run('/feedback rating:4 improve:"ok"', as(id)));
       replyOf(await h.run('/feedback rating:2', as(RAW_IDS[1]!)));
-      expect(await h.say('/feedback summary', ORGANISER)).toContain('3 réponses · moyenne 3,33/5');
+      expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('3 réponses · moyenne 3,33/5');
     } finally {
       await store.close();
     }

@@ -4,9 +4,9 @@ import { asForm, asReply, harness, NOW, organiser } from './support.ts';
 
 const direct = (title: string) => `/propose title:"${title}" abstract:"Des pannes au menu." duration:5`;
 
-/** The buttons of a reply, as [action, value, label] in the console's wording. */
+/** The buttons of a reply, as [action, value, label in words]. */
 function buttons(h: Awaited<ReturnType<typeof harness>>, reply: Reply) {
-  return reply.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : [])).map((b) => [b.action, b.value, h.render({ ...reply, blocks: [{ type: 'text', text: b.label }] })]);
+  return reply.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : [])).map((b) => [b.action, b.value, h.words({ ...reply, blocks: [{ type: 'text', text: b.label }] })]);
 }
 
 describe('/proposals buttons', () => {
@@ -24,9 +24,9 @@ describe('/proposals buttons', () => {
     const sentBefore = h.poster.sent.length;
     const pressed = asReply(await h.press('proposals', { action: 'accept', value: '1' }, organiser));
     expect(pressed.replaces).toBe(true);
-    expect(h.render(pressed)).toMatch(/^Acceptée : #1, « Chaos », par alice\./);
+    expect(h.words(pressed)).toMatch(/^Acceptée : #1, « Chaos », par alice\./);
     // The refreshed list follows, with no button left: nothing waits any more.
-    expect(h.render(pressed)).toContain('Créneaux de lightning talks pris : 2/4 · en attente de décision : 0');
+    expect(h.words(pressed)).toContain('Créneaux de lightning talks pris : 2/4 · en attente de décision : 0');
     expect(buttons(h, pressed)).toEqual([]);
     expect(h.poster.sent.slice(sentBefore).map((s) => [s.kind, 'memberId' in s.target && s.target.memberId])).toEqual([['dm', 'alice']]);
   });
@@ -38,15 +38,15 @@ describe('/proposals buttons', () => {
     const form = asForm(await h.press('proposals', { action: 'reject', value: '1' }, organiser));
     expect([form.id, form.title, form.fields.map((f) => [f.id, f.required])]).toEqual(['proposals:reject', 'Refuser la proposition #1', [['reason', false]]]);
     const done = asReply(await h.submit({ formId: form.id, values: { reason: 'Bloc complet' }, state: form.state }, organiser));
-    expect(h.render(done)).toMatch(/^Refusée : #1, « Chaos », par alice\./);
-    expect(h.render(h.poster.sent.at(-1)!.reply)).toContain('Le mot des organisateurs : Bloc complet');
+    expect(h.words(done)).toMatch(/^Refusée : #1, « Chaos », par alice\./);
+    expect(h.words(h.poster.sent.at(-1)!.reply)).toContain('Le mot des organisateurs : Bloc complet');
   });
 
   it('holds a pressed button or a submitted form to the command’s rule: organisers only', async () => {
     const h = await harness({ now: NOW });
     await h.run(direct('Chaos'), { id: 'alice', displayName: 'alice' });
-    expect(h.render(await h.press('proposals', { action: 'accept', value: '1' }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
-    expect(h.render(await h.submit({ formId: 'proposals:reject', values: {}, state: { id: '1' } }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
-    expect(await h.say('/propose mine', { id: 'alice', displayName: 'alice' })).toContain('en attente de décision');
+    expect(h.words(await h.press('proposals', { action: 'accept', value: '1' }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
+    expect(h.words(await h.submit({ formId: 'proposals:reject', values: {}, state: { id: '1' } }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
+    expect((await h.ask('/propose mine', { id: 'alice', displayName: 'alice' })).words).toContain('en attente de décision');
   });
 });

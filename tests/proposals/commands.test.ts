@@ -29,7 +29,7 @@ const asOrganiser = (command: string, text: string): Invocation => ({
 });
 
 async function proposeAs(h: Harness, memberId: string, title: string, extra = '') {
-  const text = await h.say(direct(title, extra), { id: memberId, displayName: memberId });
+  const text = (await h.ask(direct(title, extra), { id: memberId, displayName: memberId })).words;
   expect(text).toMatch(/^Proposition #\d+ reçue/);
   return Number(/#(\d+)/.exec(text)![1]);
 }
@@ -69,18 +69,18 @@ describe('/propose', () => {
 
     const values = { title: 'Chaos à la carte', abstract: 'Injecter des pannes au menu du jour.', duration: '10', bio: 'SRE', handle: '@alice_ops' };
     const done = await h.submit({ formId: form.id, values, state: form.state });
-    expect(h.render(done)).toBe(
+    expect(h.words(done)).toBe(
       'Proposition #1 reçue : « Chaos à la carte » (10 min) pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. ' +
         'Les organisateurs décideront et je vous préviendrai par message privé. Les vôtres : /propose mine.',
     );
-    const mine = await h.say('/propose mine');
+    const mine = (await h.ask('/propose mine')).words;
     expect(mine).toContain('#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 10 min · en attente de décision');
   });
 
   it('accepts at once when every required field is given as an option, and pre-fills the form otherwise', async () => {
     const h = await harness({ now: NOW });
     expect(asReply(await h.run(direct('Chaos à la carte', 'handle:@alice_ops event:13'))).blocks).toHaveLength(1);
-    const list = await h.say('/proposals', organiser);
+    const list = (await h.ask('/proposals', organiser)).words;
     expect(list).toContain('#1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision');
 
     const partial = asForm(await h.run('/propose title:"Deux minutes de YAML" duration:10'));
@@ -94,23 +94,23 @@ describe('/propose', () => {
     const form = asForm(await h.run(`/propose title:"${long}" abstract:"Assez court" duration:7`));
     expect(form.values).toEqual({ title: long, abstract: 'Assez court', duration: '7' });
     expect(Object.keys(form.errors).sort()).toEqual(['duration', 'title']);
-    expect(h.render(form)).toContain('⚠ title: Titre accepte au plus 100 caractères (vous en avez écrit 101).');
-    expect(h.render(form)).toContain('⚠ duration: Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
+    expect(h.words(form)).toContain('⚠ title: Titre accepte au plus 100 caractères (vous en avez écrit 101).');
+    expect(h.words(form)).toContain('⚠ duration: Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
 
     const english = asForm(await h.submit({ formId: form.id, values: { title: 'Fine', abstract: '   ', duration: '5', handle: 'two words' }, state: form.state }, { locale: 'en' }));
     expect(english.values).toMatchObject({ title: 'Fine', abstract: '   ', handle: 'two words' });
-    expect(h.render(english, 'en')).toContain('⚠ abstract: Abstract is required.');
-    expect(h.render(english, 'en')).toContain('⚠ handle: Social handle: one word such as @you');
-    expect(await h.say('/propose mine')).toContain('Vous n’avez encore rien proposé');
+    expect(h.words(english)).toContain('⚠ abstract: Abstract is required.');
+    expect(h.words(english)).toContain('⚠ handle: Social handle: one word such as @you');
+    expect((await h.ask('/propose mine')).words).toContain('Vous n’avez encore rien proposé');
   });
 
   it('says which meetups exist, or that one is past, and gives back what was typed', async () => {
     const h = await harness({ now: NOW });
-    const unknown = await h.say('/propose event:99 title:"Mon talk" duration:5');
+    const unknown = (await h.ask('/propose event:99 title:"Mon talk" duration:5')).words;
     expect(unknown).toBe('Je ne trouve pas le meetup « 99 ». À venir : #13.\nRien n’a été enregistré. Ce que vous avez tapé, à renvoyer : /propose title:"Mon talk" duration:5 event:99');
-    const past = await h.say('/propose 4');
-    expect(past).toBe('#4 Site Reliability Engineering - Meetup de la rentrée a déjà eu lieu (mercredi 18 septembre 2019) : il ne prend plus de propositions.');
-    expect(await h.say('/propose 12345')).toBe('Pour changer la proposition #12345, dites quoi faire : /propose edit 12345 ou /propose withdraw 12345.');
+    const past = (await h.ask('/propose 4')).words;
+    expect(past).toBe('#4 Site Reliability Engineering - Meetup de la rentrée a déjà eu lieu (2019-09-18) : il ne prend plus de propositions.');
+    expect((await h.ask('/propose 12345')).words).toBe('Pour changer la proposition #12345, dites quoi faire : /propose edit 12345 ou /propose withdraw 12345.');
   });
 
   it('tells when the call for proposals opens or closed, as time tokens', async () => {
@@ -121,12 +121,12 @@ describe('/propose', () => {
       ['2026-12-21T18:00:00.000Z', 'relative'],
       ['2026-12-21T18:00:00.000Z', 'datetime'],
     ]);
-    expect(early.render(notYet)).toContain('L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ouvre dans 20 jours (lundi 21 décembre 2026, 19:00).');
-    expect(early.render(notYet)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"Trop tôt"');
+    expect(early.words(notYet)).toContain('L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ouvre ~2026-12-21 19:00 (2026-12-21 19:00).');
+    expect(early.words(notYet)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"Trop tôt"');
 
     early.clock.set(DateTime.fromISO('2027-01-15T12:00:00+01:00'));
-    expect(await early.say('/propose')).toBe(
-      'L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est clos depuis le mercredi 13 janvier 2027, 19:00.',
+    expect((await early.ask('/propose')).words).toBe(
+      'L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est clos depuis le 2027-01-13 19:00.',
     );
     early.clock.set(DateTime.fromISO('2026-12-22T12:00:00+01:00'));
     expect(asForm(await early.run('/propose')).state.event).toBe(MEETUP_13);
@@ -137,20 +137,20 @@ describe('/propose', () => {
     const form = asForm(await h.run('/propose'));
     h.clock.set(DateTime.fromISO('2027-01-20T19:30:00+01:00'));
     const late = await h.submit({ formId: form.id, values: { title: 'En retard', abstract: 'Oups', duration: '5' }, state: form.state });
-    expect(h.render(late)).toContain('a déjà eu lieu (mercredi 20 janvier 2027)');
-    expect(h.render(late)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"En retard" abstract:Oups duration:5 event:2027-01-20-meetup-13');
+    expect(h.words(late)).toContain('a déjà eu lieu (2027-01-20)');
+    expect(h.words(late)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"En retard" abstract:Oups duration:5 event:2027-01-20-meetup-13');
   });
 
   it('lets a member hold at most 3 proposals waiting for a decision', async () => {
     const h = await harness({ now: NOW });
     for (const title of ['Un', 'Deux', 'Trois']) await proposeAs(h, 'alice', title);
-    const refused = await h.say(direct('Quatre'));
+    const refused = (await h.ask(direct('Quatre'))).words;
     expect(refused).toContain('Vous avez déjà 3 propositions en attente de décision, le maximum par membre : #1 Un, #2 Deux, #3 Trois.');
     expect(refused).toContain('/propose title:Quatre abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5');
     // The form comes first, before any store read; the limit is checked when it is saved.
     const form = asForm(await h.run('/propose'));
     const submitted = await h.submit({ formId: form.id, values: { title: 'Quatre', abstract: 'Encore', duration: '5' }, state: form.state });
-    expect(h.render(submitted)).toContain('Vous avez déjà 3 propositions');
+    expect(h.words(submitted)).toContain('Vous avez déjà 3 propositions');
     await h.run('/proposals reject 2', organiser);
     expect(asForm(await h.run('/propose')).id).toBe('propose:proposal');
   });
@@ -163,15 +163,15 @@ describe('/propose', () => {
     expect(form.state).toEqual({ id: String(id) });
     expect(form.values).toEqual({ title: 'Brouillon', abstract: 'Ce que j’ai appris en cassant la prod exprès.', duration: '5', bio: '', handle: '@alice_ops' });
     const saved = await h.submit({ formId: form.id, values: { ...form.values, title: 'Version finale', duration: '10' }, state: form.state });
-    expect(h.render(saved)).toBe(`Proposition #${id} modifiée : « Version finale » (10 min).`);
-    expect(await h.say(`/propose edit ${id} duration:7`)).toContain('⚠ duration');
-    expect(await h.say(`/propose edit ${id} title:"Direct"`)).toBe(`Proposition #${id} modifiée : « Direct » (10 min).`);
+    expect(h.words(saved)).toBe(`Proposition #${id} modifiée : « Version finale » (10 min).`);
+    expect((await h.ask(`/propose edit ${id} duration:7`)).words).toContain('⚠ duration');
+    expect((await h.ask(`/propose edit ${id} title:"Direct"`)).words).toBe(`Proposition #${id} modifiée : « Direct » (10 min).`);
 
-    expect(await h.say(`/propose edit ${id}`, bob)).toBe(`La proposition #${id} n’est pas l’une des vôtres. /propose mine liste les vôtres.`);
-    expect(await h.say('/propose edit 99')).toBe('Il n’y a pas de proposition #99 dans Site Reliability Engineering Paris.');
-    expect(await h.say('/propose edit')).toBe('/propose edit a besoin de id : un nombre entier. Par exemple : /propose edit 3\nVous avez tapé : /propose edit');
+    expect((await h.ask(`/propose edit ${id}`, bob)).words).toBe(`La proposition #${id} n’est pas l’une des vôtres. /propose mine liste les vôtres.`);
+    expect((await h.ask('/propose edit 99')).words).toBe('Il n’y a pas de proposition #99 dans Site Reliability Engineering Paris.');
+    expect((await h.ask('/propose edit')).words).toBe('/propose edit a besoin de id : un nombre entier. Par exemple : /propose edit 3\nVous avez tapé : /propose edit');
     await h.run(`/proposals accept ${id}`, organiser);
-    expect(await h.say(`/propose edit ${id}`)).toBe(`La proposition #${id} est acceptée : elle ne peut plus être modifiée.`);
+    expect((await h.ask(`/propose edit ${id}`)).words).toBe(`La proposition #${id} est acceptée : elle ne peut plus être modifiée.`);
   });
 });
 
@@ -179,8 +179,8 @@ describe('/proposals', () => {
   it('is for organisers only', async () => {
     const h = await harness({ now: NOW });
     await proposeAs(h, 'alice', 'Chaos');
-    expect(await h.say('/proposals accept 1')).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
-    expect(await h.say('/proposals')).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
+    expect((await h.ask('/proposals accept 1')).words).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
+    expect((await h.ask('/proposals')).words).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
     expect(h.poster.sent).toEqual([]);
   });
 
@@ -190,64 +190,66 @@ describe('/proposals', () => {
     h.clock.set(DateTime.fromISO(NOW));
     await proposeAs(h, 'bob', 'Runbooks vivants', 'duration:10');
     await h.run('/proposals accept 2', organiser);
-    const list = await h.say('/proposals 13', organiser);
+    const list = (await h.ask('/proposals 13', organiser)).words;
     expect(list).toBe(
       [
-        '== Propositions de lightning talks · #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ==',
-        'Appel à propositions : ouvert jusqu’au mercredi 20 janvier 2027, 19:00.',
+        '# Propositions de lightning talks · #13 Site Reliability Engineering Paris - Meetup de la nouvelle année',
+        'Appel à propositions : ouvert jusqu’au 2027-01-20 19:00.',
         'Créneaux de lightning talks pris : 1/4 · en attente de décision : 1 · en tout : 2',
-        '  • #2 « Runbooks vivants » — bob · 10 min · acceptée · à l’instant',
-        '      Ce que j’ai appris en cassant la prod exprès.',
-        '  • #1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision · il y a 3 jours',
-        '      Ce que j’ai appris en cassant la prod exprès.',
-        '[1] Accepter #1  [2] Refuser #1',
+        '- #2 « Runbooks vivants » — bob · 10 min · acceptée · ~2026-12-01 10:00',
+        '  Ce que j’ai appris en cassant la prod exprès.',
+        '- #1 « Chaos à la carte » — alice (@alice_ops) · 5 min · en attente de décision · ~2026-11-28 10:00',
+        '  Ce que j’ai appris en cassant la prod exprès.',
+        '[Accepter #1] [Refuser #1]',
         'Décider : /proposals accept ID · /proposals reject ID reason:"…"',
       ].join('\n'),
     );
-    expect(await h.say('/proposals 99', organiser)).toBe('Je ne trouve pas le meetup « 99 ». Connus : #4, #7, #12, #13.');
+    expect((await h.ask('/proposals 99', organiser)).words).toBe('Je ne trouve pas le meetup « 99 ». Connus : #4, #7, #12, #13.');
   });
 
   it('pages a long list, counting from the index', async () => {
     const h = await harness({ now: NOW });
     for (let i = 1; i <= 12; i++) await proposeAs(h, `member-${i}`, `Talk ${i}`);
     await h.run('/proposals accept 12', organiser);
-    const first = await h.say('/proposals', organiser);
+    const first = (await h.ask('/proposals', organiser)).words;
     expect(first).toContain('Créneaux de lightning talks pris : 1/4 · en attente de décision : 11 · en tout : 12');
-    expect(first.match(/^ {2}• #\d+/gm)?.map((line) => line.trim())).toEqual(['• #12', '• #1', '• #2', '• #3', '• #4', '• #5', '• #6', '• #7', '• #8', '• #9']);
+    expect(first.match(/^- #\d+/gm)).toEqual(['- #12', '- #1', '- #2', '- #3', '- #4', '- #5', '- #6', '- #7', '- #8', '- #9']);
     expect(first).toContain('Propositions 1 à 10 sur 12. Page suivante : /proposals #13 page:2');
-    const second = await h.say('/proposals #13 page:2', organiser);
-    expect(second.match(/^ {2}• #\d+/gm)?.map((line) => line.trim())).toEqual(['• #10', '• #11']);
+    const second = (await h.ask('/proposals #13 page:2', organiser)).words;
+    expect(second.match(/^- #\d+/gm)).toEqual(['- #10', '- #11']);
     expect(second).toContain('Propositions 11 à 12 sur 12.\n');
-    expect(await h.say('/proposals 13 page:9', organiser)).toContain('Propositions 11 à 12 sur 12.');
+    expect((await h.ask('/proposals 13 page:9', organiser)).words).toContain('Propositions 11 à 12 sur 12.');
   });
 
   it('tells the speaker by direct message, in their language, with the reason when declined', async () => {
     const h = await harness({ now: NOW });
     await proposeAs(h, 'alice', 'Chaos à la carte');
-    const english = await h.say(direct('Two minutes of YAML'), { id: 'sam', displayName: 'sam', locale: 'en' });
+    const english = (await h.ask(direct('Two minutes of YAML'), { id: 'sam', displayName: 'sam', locale: 'en' })).words;
     expect(english).toBe(
       'Proposal #2 received: “Two minutes of YAML” (5 min) for #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. The organisers will decide and I will tell you by direct message. Yours: /propose mine.',
     );
 
-    expect(await h.say('/proposals accept 1', organiser)).toBe(
+    expect((await h.ask('/proposals accept 1', organiser)).words).toBe(
       'Acceptée : #1, « Chaos à la carte », par alice. Créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année : 1/4 pris.\n' +
         'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, c’est noté dans les logs : prévenez alors la personne vous-même.',
     );
-    expect(await h.say('/proposals reject 2 reason:"Hors sujet pour cette édition"', organiser)).toContain('Refusée : #2, « Two minutes of YAML », par sam.');
+    expect((await h.ask('/proposals reject 2 reason:"Hors sujet pour cette édition"', organiser)).words).toContain('Refusée : #2, « Two minutes of YAML », par sam.');
     expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([
       ['dm', { communityId: 'sre-paris', platform: 'console', memberId: 'alice' }],
       ['dm', { communityId: 'sre-paris', platform: 'console', memberId: 'sam' }],
     ]);
-    expect(h.render(h.poster.sent[0]!.reply)).toBe(
-      'Bonne nouvelle : votre lightning talk « Chaos à la carte » (5 min) est accepté pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année, le mercredi 20 janvier 2027, 19:00. Le programme : /agenda.',
+    expect(h.words(h.poster.sent[0]!.reply)).toBe(
+      'Bonne nouvelle : votre lightning talk « Chaos à la carte » (5 min) est accepté pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année, le 2027-01-20 19:00. Le programme : /agenda.',
     );
-    expect(h.render(h.poster.sent[1]!.reply, 'en')).toBe(
+    // Written in each speaker's language: renderers write its dates in that language too.
+    expect(h.poster.sent.map((s) => s.reply.locale)).toEqual(['fr', 'en']);
+    expect(h.words(h.poster.sent[1]!.reply)).toBe(
       'Your lightning talk “Two minutes of YAML” was not selected for #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. Thank you for proposing it!\n' +
         'The organisers’ note: Hors sujet pour cette édition',
     );
-    expect(await h.say('/proposals accept 2', organiser)).toBe('La proposition #2 est refusée : elle ne peut pas être acceptée.');
-    expect(await h.say('/proposals accept 42', organiser)).toBe('Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.');
-    expect(await h.say('/proposals reject', organiser)).toBe('/proposals reject a besoin de id : un nombre entier. Par exemple : /proposals reject 3\nVous avez tapé : /proposals reject');
+    expect((await h.ask('/proposals accept 2', organiser)).words).toBe('La proposition #2 est refusée : elle ne peut pas être acceptée.');
+    expect((await h.ask('/proposals accept 42', organiser)).words).toBe('Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.');
+    expect((await h.ask('/proposals reject', organiser)).words).toBe('/proposals reject a besoin de id : un nombre entier. Par exemple : /proposals reject 3\nVous avez tapé : /proposals reject');
   });
 
   it('decides before the direct message is sent, says what happens if it fails, and tells the organisers’ channel when it does', async () => {
@@ -256,14 +258,14 @@ describe('/proposals', () => {
     const answer = asReply(await h.app.bot.handle(asOrganiser('proposals', 'accept 1')));
     // Nothing is sent before the adapter delivered the reply: the DM is an effect, run after it.
     expect(h.poster.sent).toEqual([]);
-    expect(h.render(answer)).toContain('si le message ne passe pas, le canal des organisateurs est prévenu.');
+    expect(h.words(answer)).toContain('si le message ne passe pas, le canal des organisateurs est prévenu.');
     h.poster.dm = async () => {
       throw new Error('DMs closed');
     };
     await h.app.bot.runEffects(answer);
     expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([['post', { communityId: 'sre-paris', platform: 'console', channel: 'orga' }]]);
-    expect(h.render(h.poster.sent[0]!.reply)).toBe('Je n’ai pas pu prévenir alice par message privé que la proposition #1, « Chaos », est acceptée : prévenez la personne vous-même.');
-    expect(await h.say('/propose mine', { id: 'alice', displayName: 'alice' })).toContain('acceptée');
+    expect(h.words(h.poster.sent[0]!.reply)).toBe('Je n’ai pas pu prévenir alice par message privé que la proposition #1, « Chaos », est acceptée : prévenez la personne vous-même.');
+    expect((await h.ask('/propose mine', { id: 'alice', displayName: 'alice' })).words).toContain('acceptée');
   });
 
   it('refuses to accept beyond capacity; a withdrawn accepted talk frees its slot', async () => {
@@ -271,16 +273,16 @@ describe('/proposals', () => {
     for (const member of ['alice', 'bob', 'carol']) await proposeAs(h, member, `Talk of ${member}`);
     await h.run('/proposals accept 1', organiser);
     await h.run('/proposals accept 2', organiser);
-    expect(await h.say('/proposals accept 3', organiser)).toBe(
+    expect((await h.ask('/proposals accept 3', organiser)).words).toBe(
       'Les 2 créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année sont pris (#1 Talk of alice, #2 Talk of bob) : la #3 n’est pas acceptée. ' +
         'Un créneau se libère quand un orateur se retire ; le nombre de créneaux est `proposals.capacity` dans les réglages de la communauté.',
     );
-    expect(await h.say('/propose withdraw 1', bob)).toBe('La proposition #1 n’est pas l’une des vôtres. /propose mine liste les vôtres.');
-    expect(await h.say('/propose withdraw 1')).toBe(
+    expect((await h.ask('/propose withdraw 1', bob)).words).toBe('La proposition #1 n’est pas l’une des vôtres. /propose mine liste les vôtres.');
+    expect((await h.ask('/propose withdraw 1')).words).toBe(
       'La proposition #1, « Talk of alice », est retirée, et son créneau de lightning talk à #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est de nouveau libre.',
     );
-    expect(await h.say('/propose withdraw 1')).toBe('La proposition #1 est déjà retirée.');
-    expect(await h.say('/proposals accept 3', organiser)).toContain('2/2 pris');
+    expect((await h.ask('/propose withdraw 1')).words).toBe('La proposition #1 est déjà retirée.');
+    expect((await h.ask('/proposals accept 3', organiser)).words).toContain('2/2 pris');
   });
 
   it('shows accepted talks in /agenda, in order of acceptance', async () => {
@@ -290,15 +292,15 @@ describe('/proposals', () => {
     await proposeAs(h, 'carol', 'Jamais accepté');
     await h.run('/proposals accept 2', organiser);
     await h.run('/proposals accept 1', organiser);
-    const agenda = await h.say('/agenda');
-    expect(agenda.split('== Lightning talks ==\n')[1]).toBe(
+    const agenda = (await h.ask('/agenda')).words;
+    expect(agenda.split('# Lightning talks\n')[1]).toBe(
       [
-        '  • Runbooks vivants (5 min) — bob',
-        '      Ce que j’ai appris en cassant la prod exprès.',
-        '  • Chaos à la carte (5 min) — alice (@alice_ops)',
-        '      Ce que j’ai appris en cassant la prod exprès.',
+        '- Runbooks vivants (5 min) — bob',
+        '  Ce que j’ai appris en cassant la prod exprès.',
+        '- Chaos à la carte (5 min) — alice (@alice_ops)',
+        '  Ce que j’ai appris en cassant la prod exprès.',
         // Lightning talks have their Abstract buttons too, after the talks of the event file.
-        "[1] Résumé : Des budgets d'erreur qui servent vraiment  [2] Résumé : Astreinte soutenable : ce que trois ans de pages nous ont a…  [3] Résumé : Le jour où le DNS est tombé  [4] Résumé : Runbooks vivants  [5] Résumé : Chaos à la carte",
+        "[Résumé : Des budgets d'erreur qui servent vraiment] [Résumé : Astreinte soutenable : ce que trois ans de pages nous ont a…] [Résumé : Le jour où le DNS est tombé] [Résumé : Runbooks vivants] [Résumé : Chaos à la carte]",
       ].join('\n'),
     );
     const slots = await h.app.services.lightning.accepted('sre-paris', MEETUP_13);
@@ -316,14 +318,14 @@ describe('/proposals', () => {
     for (const member of ['alice', 'bob', 'carol']) await proposeAs(h, member, `Talk of ${member}`);
     await h.app.services.store.namespace('proposals').set('p:sre-paris:2', { v: 7, title: 'from the future' });
     const error = vi.spyOn(h.app.services.logger, 'error');
-    const list = await h.say('/proposals', organiser);
+    const list = (await h.ask('/proposals', organiser)).words;
     expect(list).toContain('#1 « Talk of alice »');
     expect(list).toContain('#3 « Talk of carol »');
     expect(list).not.toContain('Talk of bob');
     expect(list).toContain('1 proposition n’a pas pu être lue (l’erreur est dans les logs) : #2.');
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ proposal: 2, problem: expect.stringContaining('schema version 7') }), 'proposal record could not be read');
-    expect(await h.say('/proposals accept 2', organiser)).toBe('La proposition #2 n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.');
-    expect(await h.say('/propose mine', bob)).toContain('1 proposition n’a pas pu être lue');
+    expect((await h.ask('/proposals accept 2', organiser)).words).toBe('La proposition #2 n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.');
+    expect((await h.ask('/propose mine', bob)).words).toContain('1 proposition n’a pas pu être lue');
   });
 
   it('carries user text such as @everyone only in plain-text tokens', async () => {

@@ -10,7 +10,7 @@ function typing(answers: string[]) {
 }
 
 async function proposed(h: Harness): Promise<number> {
-  const text = await h.say('/propose title:"Brouillon" abstract:"Premier jet." duration:5 handle:@alice_ops');
+  const text = (await h.ask('/propose title:"Brouillon" abstract:"Premier jet." duration:5 handle:@alice_ops')).words;
   return Number(/#(\d+)/.exec(text)![1]);
 }
 
@@ -30,8 +30,8 @@ describe('/propose edit in the console', () => {
       'Pseudo sur les réseaux [actuellement « @alice_ops » ; Entrée le garde, - l’efface] : ',
     ]);
     expect(values).toEqual({ title: 'Brouillon', abstract: 'Second jet.', duration: '10', bio: '', handle: '' });
-    expect(h.render(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`Proposition #${id} modifiée : « Brouillon » (10 min).`);
-    expect(await h.say('/proposals', { id: 'org', displayName: 'org', organiser: true })).toContain(`#${id} « Brouillon » — alice · 10 min`);
+    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`Proposition #${id} modifiée : « Brouillon » (10 min).`);
+    expect((await h.ask('/proposals', { id: 'org', displayName: 'org', organiser: true })).words).toContain(`#${id} « Brouillon » — alice · 10 min`);
   });
 
   it('says a proposal kept as it was is unchanged, and records no edit', async () => {
@@ -39,7 +39,7 @@ describe('/propose edit in the console', () => {
     const id = await proposed(h);
     const form = asForm(await h.run(`/propose edit ${id}`));
     const values = await promptForm(form, typing(['', '', '', '', '']).lines, 'fr', () => undefined);
-    expect(h.render(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`La proposition #${id} est inchangée : « Brouillon » (5 min).`);
+    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`La proposition #${id} est inchangée : « Brouillon » (5 min).`);
     const stored = await h.app.services.store.namespace<{ history: Array<{ action: string }> }>('proposals').get(`p:sre-paris:${id}`);
     expect(stored?.history.map((entry) => entry.action)).toEqual(['submitted']);
   });

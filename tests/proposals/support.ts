@@ -53,8 +53,15 @@ export function expectOnlyInEscapedTokens(reply: Reply, userText: string, allowe
  */
 export const spaced = (text: string): string => text.replace(/\u202f/g, ' ');
 
-/** The shared harness, with `say` and `render` as a reader sees them, spaces made plain. */
+/** The shared harness, with the words of outcomes spaces made plain. */
 export async function harness(options: Parameters<typeof sharedHarness>[0]): Promise<Harness> {
   const h = await sharedHarness(options);
-  return { ...h, say: async (...args) => spaced(await h.say(...args)), render: (...args) => spaced(h.render(...args)) };
+  return {
+    ...h,
+    ask: async (...args) => {
+      const answer = await h.ask(...args);
+      return { ...answer, words: spaced(answer.words) };
+    },
+    words: (outcome) => spaced(h.words(outcome)),
+  };
 }
