@@ -11,6 +11,7 @@ import { encodeRoute } from '../../core/route.ts';
 import type { Core } from './dispatch.ts';
 import { modalOf } from './modal.ts';
 import { renderForDiscord, type DiscordMessage } from './render.ts';
+import { isShared, renderedOnce } from './renderCache.ts';
 import type { Stash } from './stash.ts';
 
 export type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
@@ -80,8 +81,9 @@ function fromMessage(interaction: Answerable): interaction is ButtonInteraction 
   return interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage());
 }
 
-/** The reply as messages; a button that opens a form has it stashed, its route carrying the key. */
+/** The reply as messages (rendered once for a shared reply); a button that opens a form has it stashed, its route carrying the key. */
 async function render(answer: Reply, context: RespondContext): Promise<DiscordMessage[]> {
+  if (isShared(answer)) return renderedOnce(answer, context.command, () => renderForDiscord(answer, { buttonId: (button) => buttonRoute(button, context.command) }));
   const ids = new Map<Button, string>();
   for (const block of answer.blocks) {
     if (block.type !== 'actions') continue;
@@ -90,11 +92,15 @@ async function render(answer: Reply, context: RespondContext): Promise<DiscordMe
         button,
         button.opens
           ? encodeRoute({ kind: 'open', command: context.command, stash: await context.core.stashForm(button.opens) })
-          : encodeRoute({ kind: 'button', command: context.command, action: button.action, value: button.value }),
+          : buttonRoute(button, context.command),
       );
     }
   }
   return renderForDiscord(answer, { buttonId: (button) => ids.get(button) ?? '' });
+}
+
+function buttonRoute(button: Button, command: string): string {
+  return encodeRoute({ kind: 'button', command, action: button.action, value: button.value });
 }
 
 function withFlags(message: DiscordMessage, visibility: Visibility) {
