@@ -16,6 +16,7 @@ import type { SlackCore } from './core.ts';
 import { slackMessages as m } from './messages.ts';
 import { viewOf } from './modal.ts';
 import { openDm, withRateLimit } from './poster.ts';
+import { JSON_ANSWER } from './receivers.ts';
 import { renderForSlack, type SlackMessage } from './render.ts';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -91,6 +92,29 @@ function withFileNote(reply: Reply, locale: Locale): Reply {
 /** A message in the shape of a slash command ack or a response_url post. */
 export function responseBody(message: SlackMessage, visibility: Reply['visibility']) {
   return { response_type: visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const), text: message.text, blocks: message.blocks as never[] };
+}
+
+/**
+ * Acks a slash command with its first message. Over HTTP the body is JSON written out once per kept
+ * message and visibility: the same programme is acked to reader after reader, and writing out its
+ * 2.6 KB of blocks cost about 10 µs of CPU a request. In Socket Mode the envelope carries the object.
+ */
+export function ackWith(ack: (body: string | ReturnType<typeof responseBody>) => Promise<void>, context: Record<string, unknown>, message: SlackMessage, visibility: Reply['visibility']): Promise<void> {
+  const asJson = context[JSON_ANSWER];
+  if (typeof asJson !== 'function') return ack(responseBody(message, visibility));
+  (asJson as () => void)();
+  return ack(responseJson(message, visibility));
+}
+
+const written = new WeakMap<SlackMessage, Partial<Record<'ephemeral' | 'in_channel', string>>>();
+
+/** A message's ack body as JSON, kept with the message when the message is kept (frozen). */
+function responseJson(message: SlackMessage, visibility: Reply['visibility']): string {
+  const body = responseBody(message, visibility);
+  if (!Object.isFrozen(message)) return JSON.stringify(body);
+  let forMessage = written.get(message);
+  if (!forMessage) written.set(message, (forMessage = {}));
+  return (forMessage[body.response_type] ??= JSON.stringify(body));
 }
 
 /** Opens the form as a modal; false when Slack refused the trigger (it lives 3 s), so the caller offers a button. */

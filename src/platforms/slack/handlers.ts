@@ -2,7 +2,7 @@
  * Slack in, core calls out: slash commands, button clicks and modal submissions, each acked within
  * Slack's 3 seconds whatever the store does (a slow answer follows on the response_url).
  */
-import type { App as BoltApp, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App as BoltApp, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Community } from '../../config/community.ts';
 import type { Outcome } from '../../core/command.ts';
 import type { Form } from '../../core/form.ts';
@@ -11,7 +11,7 @@ import { say, type Reply } from '../../core/reply.ts';
 import { decodeRoute } from '../../core/route.ts';
 import { literal } from '../../core/text.ts';
 import type { Actor, SlackCore } from './core.ts';
-import { afterAnswer, isSlow, messagesOf, openModal, responseBody, tellMember, within, type Answering } from './deliver.ts';
+import { ackWith, afterAnswer, isSlow, messagesOf, openModal, responseBody, tellMember, within, type Answering } from './deliver.ts';
 import type { MemberLookup } from './members.ts';
 import { slackMessages as m } from './messages.ts';
 import { fieldErrors, metadataOf, submittedValues, viewOf } from './modal.ts';
@@ -63,8 +63,8 @@ function unknownTeam(deps: HandlerDeps, actor: Actor) {
   return responseBody(message!, 'ephemeral');
 }
 
-async function onCommand(args: SlackCommandMiddlewareArgs & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
-  const { command: payload, ack, respond, client } = args;
+async function onCommand(args: SlackCommandMiddlewareArgs & Pick<AllMiddlewareArgs, 'context'> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+  const { command: payload, ack, respond, client, context } = args;
   const name = payload.command.replace(/^\//, '');
   const community = deps.core.communityOfTeam(payload.team_id);
   const actor = await actorOf(deps, community, { teamId: payload.team_id, channelId: payload.channel_id, userId: payload.user_id, userName: payload.user_name });
@@ -82,7 +82,7 @@ async function onCommand(args: SlackCommandMiddlewareArgs & { client: Answering[
     return answerLater(isSlow(early) ? await work : early, a, respond as Respond, payload.trigger_id);
   }
   const messages = await messagesOf(early, a);
-  await ack(responseBody(messages[0]!, early.visibility));
+  await ackWith(ack, context, messages[0]!, early.visibility);
   for (const message of messages.slice(1)) await respond(responseBody(message, early.visibility));
   await afterAnswer(early, messages, a, (text) => respond({ response_type: 'ephemeral', text }));
 }

@@ -22,10 +22,20 @@ export function socketModeReceiver(options: { appToken: string; clientOptions: C
   });
 }
 
+/**
+ * HTTP mode: a function in each request's Bolt `context` that marks the answer as JSON, so that a
+ * handler may ack with JSON it wrote out already (Bolt sends a string body without a content type,
+ * which Slack would show as plain text). Socket Mode has none: its acks are objects in an envelope.
+ */
+export const JSON_ANSWER = 'jsonAnswer';
+
 export function httpReceiver(options: { signingSecret: string; logger: Logger; now?: () => number; customRoutes?: CustomRoute[] }): HTTPReceiver {
+  // Each request's response, for its handler to mark a JSON answer (`JSON_ANSWER`); gone with the request.
+  const responses = new WeakMap<IncomingMessage, ServerResponse>();
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
+    customPropertiesExtractor: (req) => ({ [JSON_ANSWER]: () => void responses.get(req)?.setHeader('content-type', 'application/json') }),
     // The operator's endpoint (/healthz, /readyz, /metrics) shares Slack's port when Slack holds it.
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     logger: boltLogger(options.logger),
@@ -40,6 +50,7 @@ export function httpReceiver(options: { signingSecret: string; logger: Logger; n
       res.writeHead(401).end();
       return;
     }
+    responses.set(req, res);
     bolt(req, res);
   };
   return receiver;

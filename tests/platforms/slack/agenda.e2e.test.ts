@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { blockText, slackBot, type Mode, type SlackBot } from './support.ts';
+import { signedHeaders } from '../../fakes/slack/index.ts';
+import { blockText, SECRET, slackBot, type Mode, type SlackBot } from './support.ts';
 
 let bot: SlackBot | undefined;
 afterEach(async () => {
@@ -40,5 +41,29 @@ describe.each<Mode>(['socket', 'http'])('/agenda on Slack (%s)', (mode) => {
     const lookups = bot.fake.calls('users.info').filter((c) => c.args.user === 'U0MEMBER');
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.args.include_locale).toBeTruthy();
+  });
+});
+
+describe('/agenda acked over HTTP', () => {
+  it('is a JSON answer, the same bytes for every reader of the same programme', async () => {
+    bot = await slackBot('http', { now: '2019-09-01T12:00:00+02:00' });
+    const post = async () => {
+      const body = new URLSearchParams(bot!.fake.slashCommand({ command: '/agenda', text: '4', user_id: 'U0MEMBER' })).toString();
+      const response = await fetch(bot!.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { secret: SECRET }) }, body });
+      return { type: response.headers.get('content-type'), text: await response.text() };
+    };
+    const first = await post();
+    const second = await post();
+    // Slack shows a body without this type as plain text: the Block Kit would be lost.
+    expect(first.type).toMatch(/^application\/json\b/);
+    const parsed = JSON.parse(first.text) as { response_type: string; blocks: Array<{ type: string }> };
+    expect(parsed.response_type).toBe('ephemeral');
+    expect(parsed.blocks[0]?.type).toBe('header');
+    expect(second).toEqual(first);
+    // Shared, the same programme is acked to the channel.
+    const shared = new URLSearchParams(bot.fake.slashCommand({ command: '/agenda', text: '4 share', user_id: 'U0MEMBER' })).toString();
+    const answer = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(shared, { secret: SECRET }) }, body: shared });
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json\b/);
+    expect(await answer.json()).toMatchObject({ response_type: 'in_channel' });
   });
 });
