@@ -2,6 +2,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, TableCell } fro
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { plainBlocks } from './plainMarkdown.ts';
 import { prepareSource } from './source.ts';
 
 /**
@@ -49,7 +50,21 @@ const USES_GFM = /\[[ xX]\]|^\s*\|.*\||~|\[\^/m;
 /** The body's lines; `firstLine` is the file line of the body's first line. */
 export function readPage(body: string, firstLine: number): PageLine[] {
   const source = prepareSource(body);
-  const root: Root = USES_GFM.test(source) ? fromMarkdown(source, GFM) : fromMarkdown(source);
+  const gfmSyntax = USES_GFM.test(source);
+  const plain = gfmSyntax ? undefined : plainBlocks(source);
+  if (!plain) return layOut(body, firstLine, gfmSyntax ? fromMarkdown(source, GFM) : fromMarkdown(source));
+  const out = new Layout(firstLine - 1, body.split('\n'));
+  for (const block of plain) out.rows({ kind: block.kind, level: block.level }, block.line, block.rows);
+  return out.lines;
+}
+
+/** readPage by the Markdown parser alone, whatever the page holds: what the plain reader must match. */
+export function readPageTree(body: string, firstLine: number): PageLine[] {
+  const source = prepareSource(body);
+  return layOut(body, firstLine, USES_GFM.test(source) ? fromMarkdown(source, GFM) : fromMarkdown(source));
+}
+
+function layOut(body: string, firstLine: number, root: Root): PageLine[] {
   const out = new Layout(firstLine - 1, body.split('\n'));
   out.blocks(root.children, { kind: 'text', level: 0 });
   return out.lines;
@@ -111,7 +126,11 @@ class Layout {
   private phrasing(node: Parent & { position?: Nodes['position'] }, context: Context): void {
     const rows: Part[][] = [[]];
     collect(node.children as PhrasingContent[], { strong: false, link: false }, rows);
-    const start = lineOf(node);
+    this.rows(context, lineOf(node), rows);
+  }
+
+  /** One block's lines, from its first line on. */
+  rows(context: Context, start: number, rows: readonly Part[][]): void {
     rows.forEach((parts, i) => this.push(context, start + i, parts, i === 0));
     this.block++;
   }
