@@ -1,6 +1,7 @@
 import { agendaMessages as m } from '../src/agenda/messages.ts';
 import { onNowReply } from '../src/agenda/present.ts';
 import type { Agenda } from '../src/agenda/agenda.ts';
+import { eventLabel } from '../src/agenda/eventLabel.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { say } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
@@ -51,6 +52,6 @@ function known(book: Agenda, _locale: Locale) {
   const refs = book
     .all()
     .slice(-5)
-    .map((event) => (event.number !== undefined ? `#${event.number}` : (event.start.setZone(event.timezone).toISODate() ?? event.id)));
+    .map((event) => eventLabel(event));
   return [literal(refs.join(', ') || '—')];
 }

@@ -1,5 +1,6 @@
 import type { Agenda } from '../src/agenda/agenda.ts';
 import type { MeetupEvent } from '../src/agenda/event.ts';
+import { eventLabel } from '../src/agenda/eventLabel.ts';
 import type { OptionSpec, Options, Outcome } from '../src/core/command.ts';
 import type { FormSubmission } from '../src/core/form.ts';
 import { coreMessages } from '../src/core/messages.ts';
@@ -11,7 +12,6 @@ import {
   ANSWER_FIELDS,
   checkAnswer,
   COMMENTS_SHOWN,
-  eventLabel,
   exportReply,
   FORM_ID,
   hiddenReply,

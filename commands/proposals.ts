@@ -1,4 +1,5 @@
 import type { Outcome } from '../src/core/command.ts';
+import { eventLabel } from '../src/agenda/eventLabel.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { say, type Block, type Button, type Reply } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
@@ -6,7 +7,6 @@ import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
 import { describeProblem, listReply, num, pageOf } from '../src/proposals/present.ts';
-import { eventRef } from '../src/proposals/target.ts';
 import { decide, REASON_MAX, REJECT_FORM_ID, rejectForm } from './proposalDecisions.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
@@ -98,7 +98,7 @@ async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Ou
   const event = ref !== undefined ? book.find(ref) : book.next(now);
   if (!event) {
     if (ref === undefined) return say(m.t(ctx.locale, 'noEventToList'));
-    const known = book.all().slice(-5).map(eventRef).join(', ');
+    const known = book.all().slice(-5).map((event) => eventLabel(event)).join(', ');
     return say(m.t(ctx.locale, 'unknownEventKnown', { ref, known: known ? [literal(known)] : m.t(ctx.locale, 'none') }));
   }
   const repo = repository(ctx);

@@ -1,4 +1,5 @@
 import type { MeetupEvent } from '../src/agenda/event.ts';
+import { eventLabel } from '../src/agenda/eventLabel.ts';
 import { channelsOn } from '../src/config/community.ts';
 import type { OptionSpec, Outcome, Options } from '../src/core/command.ts';
 import { FORM_LIMITS, type Form } from '../src/core/form.ts';
@@ -20,7 +21,7 @@ import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal, ProposalFields } from '../src/proposals/model.ts';
 import { describeProblem, eventNameOf, mineReply, num, speakerName, titleText } from '../src/proposals/present.ts';
 import { inGroup } from '../src/proposals/states.ts';
-import { eventName, eventRef, proposalTarget, typedBack } from '../src/proposals/target.ts';
+import { eventName, proposalTarget, typedBack } from '../src/proposals/target.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
@@ -122,7 +123,7 @@ async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promis
       maxOpen: settings(ctx).maxOpenPerMember,
     });
   } catch (error) {
-    if (error instanceof ProposalError) return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventRef(event));
+    if (error instanceof ProposalError) return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventLabel(event));
     throw error;
   }
   return say(m.t(ctx.locale, 'submitted', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration, event: eventName(event) }));
@@ -180,7 +181,7 @@ async function mine(ctx: Ctx): Promise<Outcome> {
 }
 
 function newForm(ctx: Ctx, event: MeetupEvent, values: FormValues) {
-  const heading = m.s(ctx.locale, 'formTitle', { event: eventRef(event) });
+  const heading = m.s(ctx.locale, 'formTitle', { event: eventLabel(event) });
   return proposalForm(ctx.locale, settings(ctx), { heading, values, state: { event: event.id } });
 }
 

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { MeetupEvent } from '../agenda/event.ts';
+import { eventLabel } from '../agenda/eventLabel.ts';
 import { shorten } from '../agenda/present.ts';
 import { FORM_LIMITS, type Form, type FormField } from '../core/form.ts';
 import { checkForm } from '../core/formCheck.ts';
 import type { Locale } from '../core/i18n.ts';
 import { reply, type Block, type Reply } from '../core/reply.ts';
-import { joinText, literal, plain, time, type Text } from '../core/text.ts';
+import { joinText, literal, plain, time, truncate, type Text } from '../core/text.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { feedbackMessages as m } from './messages.ts';
 import { RATING_MAX, RATING_MIN, RATINGS, type Answer, type StoredResponse } from './model.ts';
@@ -27,16 +28,6 @@ const PLACEHOLDER_MAX = 100;
 /** The answer fields, as typed: form values and option values share these ids. */
 export const ANSWER_FIELDS = ['rating', 'worked', 'improve', 'talks'] as const;
 export type Typed = Partial<Record<(typeof ANSWER_FIELDS)[number] | 'event', string>>;
-
-/** `#12`, or the date of a meetup without a number: short enough for a form title. */
-export function eventLabel(event: MeetupEvent): string {
-  return event.number !== undefined ? `#${event.number}` : (event.start.setZone(event.timezone).toISODate() ?? event.id);
-}
-
-/** What to type to name this meetup again (`12`, or its date). */
-export function eventRef(event: MeetupEvent): string {
-  return event.number !== undefined ? String(event.number) : (event.start.setZone(event.timezone).toISODate() ?? event.id);
-}
 
 export interface FormInput {
   locale: Locale;
@@ -84,9 +75,7 @@ export function responseForm(input: FormInput): Form {
   };
 }
 
-function label(value: string, max: number = FORM_LIMITS.label): string {
-  return [...value].length <= max ? value : `${[...value].slice(0, max - 1).join('')}…`;
-}
+const label = (value: string, max: number = FORM_LIMITS.label): string => truncate(value, max);
 
 /** `1 Chaos en prod · 2 Capacité SQL`, each title cut to share the placeholder's 100 characters. */
 export function talksPlaceholder(talks: readonly Talk[]): string | undefined {
@@ -206,7 +195,7 @@ export function summaryReply(input: {
   blocks.push({ type: 'heading', text: m.t(locale, 'commentsHeading', { shown: comments.length, total: totals.commented }) });
   if (comments.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'noComments') });
   else blocks.push({ type: 'list', items: comments.map((comment) => commentItem(comment, locale)) });
-  blocks.push({ type: 'text', text: m.t(locale, 'exportHint', { ref: eventRef(event) }) });
+  blocks.push({ type: 'text', text: m.t(locale, 'exportHint', { ref: eventLabel(event, 'typed') }) });
   return reply(blocks);
 }
 

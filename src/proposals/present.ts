@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { DateTime as LuxonDateTime } from 'luxon';
 import type { Agenda } from '../agenda/agenda.ts';
 import type { MeetupEvent } from '../agenda/event.ts';
+import { eventLabel } from '../agenda/eventLabel.ts';
 import { shorten } from '../agenda/present.ts';
 import type { Locale } from '../core/i18n.ts';
 import { reply, type Block, type ListItem, type Reply } from '../core/reply.ts';
@@ -10,7 +11,7 @@ import type { ProposalProblem } from './errors.ts';
 import { proposalMessages as m } from './messages.ts';
 import type { EventEntry, Proposal, ProposalState } from './model.ts';
 import { cfpStatus, cfpWindow, type ProposalSettings } from './settings.ts';
-import { eventName, eventRef } from './target.ts';
+import { eventName } from './target.ts';
 
 /** Organisers read this many proposals a page: one page fits a Discord or Slack message. */
 export const PAGE_SIZE = 10;
@@ -117,7 +118,7 @@ export function listReply(view: ListView): Reply {
   if (items.length > 0) blocks.push({ type: 'list', items });
   if (page.pages > 1) {
     const from = (page.page - 1) * PAGE_SIZE + 1;
-    const params = { from, to: from + page.ids.length - 1, total: entries.length, ref: [literal(eventRef(event))], next: page.page + 1 };
+    const params = { from, to: from + page.ids.length - 1, total: entries.length, ref: [literal(eventLabel(event))], next: page.page + 1 };
     blocks.push({ type: 'text', text: m.t(locale, page.page < page.pages ? 'listMore' : 'listLastPage', params) });
   }
   blocks.push(...unreadableNote(view.unreadable, locale));

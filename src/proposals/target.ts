@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Agenda } from '../agenda/agenda.ts';
 import type { MeetupEvent } from '../agenda/event.ts';
+import { eventLabel } from '../agenda/eventLabel.ts';
 import type { Locale } from '../core/i18n.ts';
 import { excerpt } from '../core/reply.ts';
 import { literal, plain, time, type Text } from '../core/text.ts';
@@ -51,17 +52,12 @@ export function acceptsProposals(event: MeetupEvent, settings: ProposalSettings,
 /** How a meetup is named in replies: its title, from the event file, as plain text. */
 export const eventName = (event: MeetupEvent): Text => [plain(event.title)];
 
-/** A short reference a person can type back: `#13`, else the date. */
-export function eventRef(event: MeetupEvent): string {
-  return event.number !== undefined ? `#${event.number}` : (event.start.setZone(event.timezone).toISODate() ?? event.id);
-}
-
 function upcomingRefs(book: Agenda, now: DateTime, locale: Locale): Text {
   const refs = book
     .all()
     .filter((event) => event.start > now)
     .slice(0, 5)
-    .map(eventRef);
+    .map((event) => eventLabel(event));
   return refs.length > 0 ? [literal(refs.join(', '))] : m.t(locale, 'none');
 }
 
