@@ -3,8 +3,8 @@ import type { MeetupEvent, Slot } from '../src/agenda/event.ts';
 import { agendaMessages as m } from '../src/agenda/messages.ts';
 import { slotLine } from '../src/agenda/present.ts';
 import type { Locale } from '../src/core/i18n.ts';
-import { excerpt, reply, say, type Block, type Button, type Reply } from '../src/core/reply.ts';
-import { plain } from '../src/core/text.ts';
+import { reply, say, type Block, type Button, type Reply } from '../src/core/reply.ts';
+import { plain, truncate } from '../src/core/text.ts';
 import type { Ctx } from './types.ts';
 
 /** Discord's button labels hold 80 characters: the title is cut to leave room for "Abstract: ". */
@@ -19,7 +19,7 @@ const MAX_BUTTONS = 20;
  * event file's slots, `event:Lindex` for accepted lightning talks.
  */
 export function withAbstractButtons(programme: Reply, event: MeetupEvent, lightning: readonly Slot[], locale: Locale): Reply {
-  const button = (slot: Slot, ref: string): Button => ({ action: 'abstract', value: `${eventKey(event)}:${ref}`, label: m.t(locale, 'abstractButton', { title: excerpt(slot.title, TITLE_IN_LABEL) }) });
+  const button = (slot: Slot, ref: string): Button => ({ action: 'abstract', value: `${eventKey(event)}:${ref}`, label: m.t(locale, 'abstractButton', { title: truncate(slot.title, TITLE_IN_LABEL) }) });
   const buttons = [
     ...event.slots.flatMap((slot, index) => (slot.abstract ? [button(slot, String(index))] : [])),
     ...lightning.flatMap((slot, index) => (slot.abstract ? [button(slot, `L${index}`)] : [])),

@@ -3,7 +3,7 @@ import { channelsOn, type Community } from '../config/community.ts';
 import type { Locale } from '../core/i18n.ts';
 import type { Platform } from '../core/invocation.ts';
 import { reply, type Block, type ListItem, type Reply } from '../core/reply.ts';
-import { joinText, literal, plain, time, type Text } from '../core/text.ts';
+import { joinText, literal, plain, time, truncate, type Text } from '../core/text.ts';
 import { compileCron } from './cron.ts';
 import { announceMessages as m } from './messages.ts';
 import { targetLabel, type ScheduleRecord, type ScheduleState } from './model.ts';
@@ -11,6 +11,9 @@ import { nextCronRuns } from './occurrences.ts';
 import { describeOffset, instant } from './compose.ts';
 import { exampleAt } from './validate.ts';
 import { zoneTime } from './zoneName.ts';
+
+/** Each announcement's message is quoted by its start in the list. */
+const MESSAGE_IN_LIST = 80;
 
 /** What `/announce list` shows, as the command read it from the repository. */
 export interface ScheduleList {
@@ -36,7 +39,7 @@ export function scheduleListReply(list: ScheduleList): Reply {
 }
 
 function item(record: ScheduleRecord, state: ScheduleState | undefined, community: Community, locale: Locale, now: DateTime): ListItem {
-  const message = [plain(record.message.length > 80 ? `${record.message.slice(0, 79)}…` : record.message)];
+  const message = [plain(truncate(record.message, MESSAGE_IN_LIST))];
   const head =
     record.cron !== undefined
       ? m.t(locale, 'listCron', { id: record.id, cron: record.cron, zone: zoneTime(community.timezone, locale), channel: record.channel, message })

@@ -1,7 +1,7 @@
 import type { Form } from './form.ts';
 import type { Locale } from './i18n.ts';
 import type { DmTarget, PostTarget } from './poster.ts';
-import type { Text } from './text.ts';
+import { truncate, type Text } from './text.ts';
 
 /**
  * A platform-neutral answer. Kept small on purpose: every block must render on Discord (2,000
@@ -12,11 +12,8 @@ export type Visibility = 'ephemeral' | 'channel';
 /** Text a person writes for the bot to post as one message: Discord's 2,000, the tighter of the two. */
 export const REPLY_LIMITS = { messageText: 2000, excerpt: 80 } as const;
 
-/** The start of what someone typed, to quote in a refusal: at most `max` characters, with an ellipsis when cut. */
-export function excerpt(value: string, max: number = REPLY_LIMITS.excerpt): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
+/** The start of what someone typed, to quote in a refusal. */
+export const excerpt = (value: string): string => truncate(value, REPLY_LIMITS.excerpt);
 
 /** Room a token takes once rendered, at most (a date in words, a mention, a link with its address). */
 const TOKEN_ROOM = { time: 40, mention: 40 } as const;

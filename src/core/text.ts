@@ -58,3 +58,12 @@ export function wordsOf(text: Text, timeWords: (inline: Extract<Inline, { type: 
     })
     .join('');
 }
+
+/**
+ * At most `max` characters (code points: an emoji is never cut in half), the last one an ellipsis
+ * when something was cut. The one way text is shortened to fit a label, a title or a quote.
+ */
+export function truncate(value: string, max: number): string {
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}

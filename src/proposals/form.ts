@@ -3,7 +3,7 @@ import type { Form, FormField } from '../core/form.ts';
 import { FORM_LIMITS } from '../core/form.ts';
 import { checkForm } from '../core/formCheck.ts';
 import type { Locale } from '../core/i18n.ts';
-import type { Text } from '../core/text.ts';
+import { truncate, type Text } from '../core/text.ts';
 import type { Proposal, ProposalFields } from './model.ts';
 import { proposalMessages as m } from './messages.ts';
 import type { ProposalSettings } from './settings.ts';
@@ -46,7 +46,7 @@ export function proposalForm(locale: Locale, settings: ProposalSettings, input: 
   return {
     kind: 'form',
     id: PROPOSAL_FORM_ID,
-    title: cut(input.heading, FORM_LIMITS.title),
+    title: truncate(input.heading, FORM_LIMITS.title),
     fields,
     values: input.values,
     errors: input.errors ?? {},
@@ -117,7 +117,3 @@ function normaliseHandle(value: string): string {
 
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-function cut(value: string, max: number): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
