@@ -9,7 +9,8 @@ import { say } from '../../src/core/reply.ts';
 import { text } from '../../src/core/text.ts';
 import { consolePoster } from '../../src/platforms/console/poster.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
-import { Bot, tempConfig } from '../announcements/botProcess.ts';
+import { announcingBot, tempConfig } from '../support/announcingBot.ts';
+import { stopAll } from '../support/emceeProcess.ts';
 import { community } from '../announcements/support.ts';
 
 const communities = new Map([['paris', community()]]);
@@ -58,10 +59,7 @@ describe('console poster journal', () => {
 });
 
 describe('emcee start with EMCEE_CONSOLE_JOURNAL', () => {
-  const bots: Bot[] = [];
-  afterEach(async () => {
-    await Promise.all(bots.splice(0).map((bot) => bot.stop()));
-  });
+  afterEach(stopAll);
 
   it('a post written by a process killed before settling its claim is not repeated by the next one, and is recorded', { timeout: 60_000 }, async () => {
     const config = tempConfig();
@@ -80,8 +78,7 @@ describe('emcee start with EMCEE_CONSOLE_JOURNAL', () => {
     await create('later', Date.now() + 3_000);
     expect(await store.claim(key, 'killed-process', 500)).toBe(true);
     await store.close();
-    const bot = new Bot(config, env);
-    bots.push(bot);
+    const bot = announcingBot(config, env);
     await bot.waitFor(() => bot.posts().includes('later'), 'the later post', 30_000);
     // The occurrence taken over is settled and recorded as posted, without a second message.
     store = await sqliteStore(storeFile);
