@@ -11,13 +11,13 @@ import { checkChannel } from '../../src/announcements/validate.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { Platform } from '../../src/core/invocation.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { renderReply, renderText } from '../../src/platforms/console/render.ts';
 import type { Services } from '../../src/services.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
+import { outcomeWords, textWords } from '../support/words.ts';
 import { community } from './support.ts';
 
 const NOW = DateTime.fromISO('2026-03-28T12:00:00Z');
-const view = { zone: 'Europe/Paris', locale: 'en' as const, now: NOW };
+const ZONE = 'Europe/Paris';
 const everywhere = community({
   channels: { announcements: 'console-annonces' },
   discord: { guildId: '1', channels: { announcements: 'annonces', organisers: 'orga' }, organisers: ['d1'] },
@@ -37,7 +37,7 @@ function typedOn(platform: Platform, repository: AnnouncementRepository): Ctx {
 
 async function say(subcommand: string, platform: Platform, repository: AnnouncementRepository, options: Record<string, string> = {}): Promise<string> {
   const runnable = announce.subcommands!.find((sub) => sub.name === subcommand)!;
-  return renderReply((await runnable.run(typedOn(platform, repository), options)) as Reply, view);
+  return outcomeWords((await runnable.run(typedOn(platform, repository), options)) as Reply, ZONE);
 }
 
 describe('/announce on the platform it is typed on', () => {
@@ -61,7 +61,7 @@ describe('/announce on the platform it is typed on', () => {
     const none = community({ channels: {}, discord: { guildId: '1', channels: {}, organisers: ['d1'] }, slack: { teamId: 'T1', channels: {}, organisers: ['U1'] } });
     const problem = (platform: Platform) => {
       const checked = checkChannel(none, undefined, 'en', platform);
-      return checked.ok ? 'no problem' : renderText(checked.problem, view);
+      return checked.ok ? 'no problem' : textWords(checked.problem, ZONE);
     };
     expect(problem('discord')).toContain('set discord.channels.announcements in the community file');
     expect(problem('slack')).toContain('set slack.channels.announcements in the community file');

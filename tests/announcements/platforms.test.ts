@@ -1,12 +1,11 @@
-import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduleRecord } from '../../src/announcements/model.ts';
 import { checkChannel } from '../../src/announcements/validate.ts';
 import type { Platform } from '../../src/core/invocation.ts';
 import { UnknownChannelError, type Poster } from '../../src/core/poster.ts';
-import { renderReply } from '../../src/platforms/console/render.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import type { Store } from '../../src/store/store.ts';
+import { outcomeWords } from '../support/words.ts';
 import { botProcess, community, meetup, world, type World } from './support.ts';
 
 const T0 = Date.parse('2026-03-28T12:00:00Z');
@@ -35,7 +34,7 @@ function platformPoster() {
   const seen: Seen[] = [];
   const gone = new Set<string>();
   const failing = new Set<Platform>();
-  const text = (reply: Parameters<Poster['post']>[1]) => renderReply(reply, { zone: 'Europe/Paris', locale: 'en', now: DateTime.utc() });
+  const text = (reply: Parameters<Poster['post']>[1]) => outcomeWords(reply, 'Europe/Paris');
   const poster: Poster = {
     async post(target, reply, options) {
       if (gone.has(`${target.platform}:${target.channel}`)) throw new UnknownChannelError(target.channel);

@@ -192,9 +192,10 @@ describe('scheduler (fake clock, memory store)', () => {
     await vi.advanceTimersByTimeAsync(12 * 86_400_000);
     const local = poster.posted.map((p) => `${new Date(p.at).toISOString()} ${p.text.split('\n')[0]}`);
     expect(local).toEqual([
-      '2026-04-01T17:00:00.000Z Reminder: Meetup m12 is in 7 days (Wednesday, April 8, 2026, 7:00 PM).',
-      '2026-04-07T17:00:00.000Z Reminder: Meetup m12 is in 1 day (Wednesday, April 8, 2026, 7:00 PM).',
-      '2026-04-08T16:00:00.000Z Reminder: Meetup m12 is in 1 hour (Wednesday, April 8, 2026, 7:00 PM).',
+      // How far off the start is, in words ('in 7 days'), is each renderer's: tests/platforms/console/formatTime.test.ts.
+      '2026-04-01T17:00:00.000Z Reminder: Meetup m12 is ~2026-04-08 19:00 (2026-04-08 19:00).',
+      '2026-04-07T17:00:00.000Z Reminder: Meetup m12 is ~2026-04-08 19:00 (2026-04-08 19:00).',
+      '2026-04-08T16:00:00.000Z Reminder: Meetup m12 is ~2026-04-08 19:00 (2026-04-08 19:00).',
       '2026-04-08T17:00:00.000Z Doors are open: Meetup m12 starts now!',
       '2026-04-08T20:00:00.000Z Thanks for coming to Meetup m12! Tell us how it went with /feedback.',
     ]);

@@ -9,8 +9,8 @@ import { systemClock } from '../../src/core/clock.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { UnknownChannelError, type Poster } from '../../src/core/poster.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { renderReply } from '../../src/platforms/console/render.ts';
 import type { Store } from '../../src/store/store.ts';
+import { outcomeWords } from '../support/words.ts';
 
 export function community(settings: Record<string, unknown> = {}, id = 'paris'): Community {
   const parsed = communitySchema.parse({
@@ -41,7 +41,7 @@ export function testPoster(zone = 'Europe/Paris') {
   const posted: Posted[] = [];
   let failures: Array<Error | undefined> = [];
   const gone = new Set<string>();
-  const render = (reply: Reply) => renderReply(reply, { zone, locale: 'en', now: DateTime.utc() });
+  const render = (reply: Reply) => outcomeWords(reply, zone);
   const poster: Poster & { posted: Posted[]; failNext(...errors: Error[]): void; deleteChannel(name: string): void; restoreChannel(name: string): void } = {
     posted,
     failNext: (...errors) => (failures = errors),

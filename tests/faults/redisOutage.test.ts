@@ -6,13 +6,12 @@ import type { Reply } from '../../src/core/reply.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { Ops } from '../../src/ops/ops.ts';
 import { startOpsServer, type OpsServer } from '../../src/ops/server.ts';
-import { renderText } from '../../src/platforms/console/render.ts';
 import { runAdapters, type RunningAdapters } from '../../src/runAdapters.ts';
 import { redisStore } from '../../src/store/redisStore.ts';
 import { tempConfig } from '../support/announcingBot.ts';
 import { failOnUnhandledRejections } from '../fakes/discord/unhandled.ts';
 import { redisAvailable, startRedis, type RedisServer } from '../support/redisServer.ts';
-import { DateTime } from 'luxon';
+import { outcomeWords, textWords } from '../support/words.ts';
 
 failOnUnhandledRejections();
 let server: RedisServer | undefined;
@@ -64,8 +63,7 @@ describe.skipIf(!redisAvailable())('Redis stopped under traffic, then back', () 
           const started = performance.now();
           const answer = (await ask(locale, command, text)) as Reply;
           expect(performance.now() - started).toBeLessThan(3_000);
-          const said = answer.blocks.map((block) => ('text' in block && Array.isArray(block.text) ? renderText(block.text, { zone: 'UTC', locale, now: DateTime.utc() }) : '')).join('');
-          expect(said).toBe(renderText(coreMessages.t(locale, 'storeUnavailable'), { zone: 'UTC', locale, now: DateTime.utc() }));
+          expect(outcomeWords(answer, 'UTC')).toBe(textWords(coreMessages.t(locale, 'storeUnavailable'), 'UTC'));
         }
       }
       expect(await readyz()).toBe(503);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreMessages } from '../../src/core/messages.ts';
-import { renderText } from '../../src/platforms/console/render.ts';
 import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import { StoreUnavailableError } from '../../src/store/storeErrors.ts';
 import { harness } from '../support/harness.ts';
+import { textWords } from '../support/words.ts';
 import { INFO, recordingLogger, WARN } from './recordingLogger.ts';
 
 /** The store's connections closed under the running bot: every later query fails, as on a lost disk. */
@@ -30,8 +30,7 @@ describe('a SQLite store that fails while the bot runs', () => {
     const bot = await harness({ now: '2019-09-10T12:00:00+02:00', store: await failingSqliteStore() });
     for (const locale of ['en', 'fr'] as const) {
       const outcome = await bot.run('/agenda 4', { locale });
-      const expected = renderText(coreMessages.t(locale, 'storeUnavailable'), { zone: 'UTC', locale, now: bot.clock.now() });
-      expect(bot.render(outcome, locale)).toBe(expected);
+      expect(bot.words(outcome)).toBe(textWords(coreMessages.t(locale, 'storeUnavailable'), 'UTC'));
     }
   });
 
