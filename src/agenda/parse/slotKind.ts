@@ -1,27 +1,38 @@
 import type { SlotKind, Speaker } from '../event.ts';
 import { matchKey } from './markdownText.ts';
 
+/** Each phrase as ` phrase `, so that it matches whole words of ` key ` only. */
+const padded = (phrases: readonly string[]): string[] => phrases.map((phrase) => ` ${phrase} `);
+
 /** Keywords in French and English, compared on matchKey() text (no case, accents or punctuation). */
-const WELCOME = ['accueil', 'meet and greet', 'meet greet', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration'];
-const FOOD = ['apero', 'aperitif', 'pizza', 'pizzas', 'pizza time', 'buffet', 'drinks', 'drink', 'dinner', 'diner', 'repas', 'food', 'snacks', 'cocktail', 'beers', 'bieres'];
-const BREAK = ['pause', 'break', 'coffee break', 'pause cafe', 'networking'];
+const WELCOME = padded(['accueil', 'meet and greet', 'meet greet', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration']);
+const FOOD = padded(['apero', 'aperitif', 'pizza', 'pizzas', 'pizza time', 'buffet', 'drinks', 'drink', 'dinner', 'diner', 'repas', 'food', 'snacks', 'cocktail', 'beers', 'bieres']);
+const BREAK = padded(['pause', 'break', 'coffee break', 'pause cafe', 'networking']);
 /** Phrases that mean the group's own news even when someone is named as presenting them. */
-const GROUP_NEWS = ['programme et nouveautes', 'presentation du programme', 'news du groupe', 'nouvelles du groupe', 'annonces du groupe', 'group news', 'group announcements', 'announcements of the group', 'questions et feedback', 'questions and feedback'];
+const GROUP_NEWS = padded(['programme et nouveautes', 'presentation du programme', 'news du groupe', 'nouvelles du groupe', 'annonces du groupe', 'group news', 'group announcements', 'announcements of the group', 'questions et feedback', 'questions and feedback']);
 /** Words that mean news only when nobody is named (`Announcement : … par Name` is a talk). */
-const NEWS = ['news', 'nouveautes', 'annonces', 'annonce', 'announcements', 'announcement', 'feedback', 'q a'];
-const LIGHTNING = ['lightning', 'lightning talk', 'lightning talks', 'talk eclair', 'talks eclairs'];
+const NEWS = padded(['news', 'nouveautes', 'annonces', 'annonce', 'announcements', 'announcement', 'feedback', 'q a']);
+const LIGHTNING = padded(['lightning', 'lightning talk', 'lightning talks', 'talk eclair', 'talks eclairs']);
 const ARTICLES = /^(?:the|le|la|les|l|un|une|petit|petite|grand|grande)\s+/;
 
-const has = (key: string, phrases: string[]): boolean => phrases.some((phrase) => ` ${key} `.includes(` ${phrase} `));
-const startsWith = (key: string, phrases: string[]): boolean =>
-  phrases.some((phrase) => `${key.replace(ARTICLES, '')} `.startsWith(`${phrase} `));
+const has = (key: string, phrases: readonly string[]): boolean => {
+  const spaced = ` ${key} `;
+  return phrases.some((phrase) => spaced.includes(phrase));
+};
+const startsWith = (key: string, phrases: readonly string[]): boolean => {
+  const spaced = ` ${key.replace(ARTICLES, '')} `;
+  return phrases.some((phrase) => spaced.startsWith(phrase));
+};
 
 /**
  * Welcome, food and break when the title starts with one of their words: then `par X` names a
  * sponsor (`Apéro sponsorisé par Evaneos`), not a speaker, so the line is not split.
  */
 export function leadingKind(title: string): SlotKind | undefined {
-  const key = matchKey(title);
+  return leadingKindOfKey(matchKey(title));
+}
+
+function leadingKindOfKey(key: string): SlotKind | undefined {
   if (startsWith(key, WELCOME)) return 'welcome';
   if (startsWith(key, FOOD)) return 'food';
   if (startsWith(key, BREAK)) return 'break';
@@ -38,7 +49,7 @@ export interface SlotFacts {
 
 export function classifySlot(slot: SlotFacts): SlotKind {
   const key = matchKey(slot.title);
-  const leading = leadingKind(slot.title);
+  const leading = leadingKindOfKey(key);
   if (leading) return leading;
   if (has(key, GROUP_NEWS)) return 'news';
   if (slot.speakers.length === 0) {

@@ -40,8 +40,8 @@ function problem(
 ): string | undefined {
   if (event.timed && start < event.start) return `before the meetup starts (${clock(event.start)})`;
   if (!above?.placed.start) return undefined;
-  const where = `"${above.slot.title}"${above.slot.line === undefined ? '' : `, line ${above.slot.line}`}`;
-  if (start < above.placed.start) return `before the slot above it (${where}, at ${clock(above.placed.start)})`;
-  if (above.placed.end && start < above.placed.end) return `before the slot above it (${where}) ends at ${clock(above.placed.end)}`;
+  const where = () => `"${above.slot.title}"${above.slot.line === undefined ? '' : `, line ${above.slot.line}`}`;
+  if (start < above.placed.start) return `before the slot above it (${where()}, at ${clock(above.placed.start)})`;
+  if (above.placed.end && start < above.placed.end) return `before the slot above it (${where()}) ends at ${clock(above.placed.end)}`;
   return undefined;
 }

@@ -153,8 +153,8 @@ function closeOpenSlots(placed: Placed[], writtenEnd: DateTime | undefined): voi
 /** Talks without times come after the timed slots: the meetup then lasts at least the default length. */
 function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Placed[], untimed: boolean, warn: (finding: Finding) => void): DateTime {
   const latest = placed.reduce<DateTime | undefined>((max, slot) => (slot.end && (!max || slot.end > max) ? slot.end : max), undefined);
-  const byDefault = start.plus(DEFAULT_LENGTH);
-  const end = writtenEnd ?? (untimed && latest && latest < byDefault ? byDefault : latest);
+  const byDefault = untimed && latest ? start.plus(DEFAULT_LENGTH) : undefined;
+  const end = writtenEnd ?? (byDefault && latest && latest < byDefault ? byDefault : latest);
   if (!end) return start.plus(DEFAULT_LENGTH);
   if (end > start) return end;
   warn({
@@ -167,14 +167,13 @@ function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Pla
 
 function toSlot(draft: DraftSlot, placed: Placed): Slot {
   const minutes = placed.start && placed.end ? (placed.end.toMillis() - placed.start.toMillis()) / 60_000 : undefined;
-  const kind = draft.kind ?? classifySlot({ ...draft, minutes });
-  return {
-    ...optional('start', placed.start),
-    ...optional('end', placed.end),
-    title: draft.title,
-    kind,
-    speakers: draft.speakers,
-    ...optional('abstract', draft.abstract),
-    ...optional('placeholder', draft.placeholder),
-  };
+  const kind = draft.kind ?? classifySlot({ title: draft.title, speakers: draft.speakers, abstract: draft.abstract, minutes });
+  // Built field by field rather than spread: this runs for every slot of every file loaded.
+  const slot: Partial<Slot> = {};
+  if (placed.start) slot.start = placed.start;
+  if (placed.end) slot.end = placed.end;
+  Object.assign(slot, { title: draft.title, kind, speakers: draft.speakers });
+  if (draft.abstract !== undefined) slot.abstract = draft.abstract;
+  if (draft.placeholder !== undefined) slot.placeholder = draft.placeholder;
+  return slot as Slot;
 }

@@ -82,38 +82,43 @@ function inlineRows(text: string): Part[][] | undefined {
 
 const LINK = /\[([^[\]\n]+)\]\(([^\s()<>\\[\]]+)\)/y;
 
+const SPECIAL = /[[\]*]/g;
+
 function tokenize(text: string, from: number, to: number): Token[] | undefined {
   const tokens: Token[] = [];
-  let plain = '';
-  const flush = () => {
-    if (plain !== '') tokens.push({ kind: 'text', text: plain });
-    plain = '';
-  };
-  for (let i = from; i < to; i++) {
-    const char = text.charAt(i);
-    if (char === '[') {
-      LINK.lastIndex = i;
-      const link = LINK.exec(text);
-      if (!link || i + link[0].length > to) return undefined;
-      const inner = tokenize(text, i + 1, i + 1 + (link[1] as string).length);
-      if (!inner || !balanced(inner)) return undefined;
-      flush();
-      tokens.push({ kind: 'link', inner });
-      i += link[0].length - 1;
-    } else if (char === ']') return undefined;
-    else if (char === '*') {
-      if (text.charAt(i + 1) !== '*' || text.charAt(i + 2) === '*') return undefined;
-      const [before, after] = [classOf(text, i - 1), classOf(text, i + 2)];
-      const opens = !after || (after === 2 && before !== undefined);
-      const closes = !before || (before === 2 && after !== undefined);
-      if (opens === closes) return undefined;
-      flush();
-      tokens.push({ kind: opens ? 'open' : 'close' });
-      i += 1;
-    } else plain += char;
+  let i = from;
+  while (i < to) {
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.exec(text)?.index ?? to;
+    const at = Math.min(next, to);
+    if (at > i) tokens.push({ kind: 'text', text: text.slice(i, at) });
+    if (at === to) break;
+    const read = text.charAt(at) === '[' ? link(text, at, to) : text.charAt(at) === '*' ? strongMark(text, at) : undefined;
+    if (!read) return undefined;
+    tokens.push(read.token);
+    i = read.end;
   }
-  flush();
   return tokens;
+}
+
+/** `[text](destination)`, its text read for `**` pairs. */
+function link(text: string, at: number, to: number): { token: Token; end: number } | undefined {
+  LINK.lastIndex = at;
+  const found = LINK.exec(text);
+  if (!found || at + found[0].length > to) return undefined;
+  const inner = tokenize(text, at + 1, at + 1 + (found[1] as string).length);
+  if (!inner || !balanced(inner)) return undefined;
+  return { token: { kind: 'link', inner }, end: at + found[0].length };
+}
+
+/** A `**` that only opens or only closes, by micromark's rules for `*` runs. */
+function strongMark(text: string, at: number): { token: Token; end: number } | undefined {
+  if (text.charAt(at + 1) !== '*' || text.charAt(at + 2) === '*') return undefined;
+  const [before, after] = [classOf(text, at - 1), classOf(text, at + 2)];
+  const opens = !after || (after === 2 && before !== undefined);
+  const closes = !before || (before === 2 && after !== undefined);
+  if (opens === closes) return undefined;
+  return { token: { kind: opens ? 'open' : 'close' }, end: at + 2 };
 }
 
 /** `**` openers and closers alternate, each opener closed, with something between them. */
