@@ -25,7 +25,7 @@ export function slackPoster(deps: SlackPosterDeps): Poster {
   const call = <T>(run: () => Promise<T>) => withRateLimit(run, deps.rateLimitRetries ?? 3);
   const send = async (channel: string, messages: SlackMessage[]) => {
     for (const message of messages) {
-      await call(() => deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false }));
+      await call(() => deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }));
       for (const file of message.files) {
         await call(() => deps.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content), filename: file.filename }));
       }
