@@ -58,7 +58,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
   const bots: ChildProcess[] = [];
   const configDirs: string[] = [];
   try {
-    const { lanes } = (await nextReport(fake)) as Ready;
+    const { lanes } = await nextReport<Ready>(fake);
     for (const lane of lanes) configDirs.push(await deployedConfig(lane));
     const sameMessage = await emceeAnswer(configDirs[0]!);
     const starts: Array<Extract<BotRequest, { kind: 'start' }>['bot']> = [
@@ -71,7 +71,7 @@ export async function benchDiscord(): Promise<BenchRow[]> {
     for (let round = 0; round < ROUNDS; round++) {
       const before = await Promise.all(bots.map(cpuOf));
       fake.send(MEASURE satisfies FakeRequest);
-      const measured = (await nextReport(fake)) as Measured;
+      const measured = await nextReport<Measured>(fake);
       const after = await Promise.all(bots.map(cpuOf));
       const failed = measured.lanes.reduce((sum, lane) => sum + lane.failures, 0);
       if (failed > 0) throw new Error(`${failed} interactions were not answered`);

@@ -24,7 +24,7 @@ export function programmeWithButtons(event: MeetupEvent, locale: Locale, now: Da
   const known = forEvent?.get(key);
   if (known) return known;
   const made = deepFreeze(withAbstractButtons(programme(event, locale, now, [...lightning]), event, lightning, locale));
-  if (!forEvent || forEvent.size >= PER_EVENT) built.set(event, (forEvent = new Map()));
+  if (!forEvent || forEvent.size >= PER_EVENT) built.set(event, (forEvent = new Map<string, Reply>()));
   forEvent.set(key, made);
   return made;
 }

@@ -45,8 +45,8 @@ export function parseWhen(input: string, zoneName: string): number | undefined {
   const text = input.trim();
   const local = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (local) {
-    const [, y, mo, d, h, mi, s] = local.map(Number) as number[];
-    const naive = Date.UTC(y!, mo! - 1, d!, h!, mi!, s || 0);
+    const [, y, mo, d, h, mi, s] = local.map<number>(Number);
+    const naive = Date.UTC(y!, mo! - 1, d, h, mi, s || 0);
     const back = new Date(naive);
     // Reject 2026-02-30 or 25:00 rather than rolling over.
     if (back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) return undefined;

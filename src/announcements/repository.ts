@@ -76,11 +76,11 @@ export class AnnouncementRepository {
   }
 
   async timing(communityId: string, id: number): Promise<ScheduleTiming | undefined> {
-    return (await this.kv.get(`s:${communityId}:${id}`)) as ScheduleTiming | undefined;
+    return await this.kv.get(`s:${communityId}:${id}`);
   }
 
   async content(communityId: string, id: number): Promise<ScheduleContent | undefined> {
-    return (await this.kv.get(`m:${communityId}:${id}`)) as ScheduleContent | undefined;
+    return await this.kv.get(`m:${communityId}:${id}`);
   }
 
   /** Every schedule of a community, by id, with its content. */
@@ -190,7 +190,7 @@ export class AnnouncementRepository {
   }
 
   async outcome(occurrence: string): Promise<OccurrenceOutcome | undefined> {
-    return (await this.kv.get(`o:${occurrence}`)) as OccurrenceOutcome | undefined;
+    return await this.kv.get(`o:${occurrence}`);
   }
 
   async saveOutcome(occurrence: string, outcome: OccurrenceOutcome): Promise<void> {

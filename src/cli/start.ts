@@ -66,6 +66,6 @@ function consoleOrigin(cli: CliValues): Origin {
     communityId: '',
     platform: 'console',
     channelId: 'console',
-    member: { id: user, displayName: user, roles: [], organiser: cli.as === 'organiser', locale: cli.locale as 'fr' | 'en' | undefined },
+    member: { id: user, displayName: user, roles: [], organiser: cli.as === 'organiser', locale: cli.locale },
   };
 }

@@ -113,14 +113,14 @@ export function tokenize(text: string): Token[] | undefined {
       // The next word is this flag's value, unless there is none or it is itself a flag.
       const next = words[i + 1];
       const bare = !next || (next.quote === 'none' && next.raw.startsWith('--'));
-      tokens.push(bare ? { key: flag[1] as string } : { key: flag[1] as string, value: next.raw });
+      tokens.push(bare ? { key: flag[1] } : { key: flag[1], value: next.raw });
       if (!bare) i++;
       continue;
     }
     const named = word.quote !== 'whole' && /^([a-z][\w-]*):(.*)$/is.exec(word.raw);
     if (!named) tokens.push({ value: word.raw });
-    else if (named[2] === '' && word.quote === 'none') tokens.push({ key: named[1] as string });
-    else tokens.push({ key: named[1] as string, value: named[2] as string });
+    else if (named[2] === '' && word.quote === 'none') tokens.push({ key: named[1] });
+    else tokens.push({ key: named[1], value: named[2] });
   }
   return tokens;
 }

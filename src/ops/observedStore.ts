@@ -16,7 +16,7 @@ export function observedStore(store: Store, failed: (backend: string) => void): 
     new Proxy(target, {
       get(object, property) {
         const value: unknown = Reflect.get(object, property, object);
-        if (typeof value !== 'function' || typeof property !== 'string' || !methods.has(property)) return typeof value === 'function' ? value.bind(object) : value;
+        if (typeof value !== 'function' || typeof property !== 'string' || !methods.has(property)) return typeof value === 'function' ? (value.bind(object) as unknown) : value;
         return async (...args: unknown[]) => {
           try {
             return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
@@ -30,11 +30,11 @@ export function observedStore(store: Store, failed: (backend: string) => void): 
   const outer = counting(store, STORE_IO);
   return new Proxy(outer, {
     get(object, property) {
-      if (property !== 'namespace') return Reflect.get(object, property);
+      if (property !== 'namespace') return Reflect.get(object, property) as unknown;
       return (name: string) => {
         if (!namespaces.has(name)) namespaces.set(name, counting(store.namespace(name), KEYV_IO));
         return namespaces.get(name);
       };
     },
-  }) as Store;
+  });
 }

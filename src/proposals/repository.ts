@@ -269,7 +269,7 @@ export class ProposalRepository {
     }
     // Some adapters answer a batch with `undefined` for a value they could not decode: ask again
     // one by one, to tell a missing record from a corrupt one in the log.
-    raws = await Promise.all(raws.map((raw, index) => (raw === undefined ? this.readRaw(names[index] as string) : raw)));
+    raws = await Promise.all(raws.map((raw, index) => (raw === undefined ? this.readRaw(names[index] as string) : Promise.resolve(raw))));
     const result: ReadResult = { proposals: [], unreadable: [] };
     ids.forEach((id, index) => {
       const raw = raws[index];

@@ -48,7 +48,10 @@ export function redisPortable(client: Client, prefix: string, now: () => number 
   };
 }
 
-function write(batch: ReturnType<Client['multi']>, prefix: string, entry: Entry, now: number): void {
+/** What `write` uses of a MULTI batch: the client's own type for one resolves to `any`. */
+type Batch = { set(key: string, value: string, options?: { expiration: { type: 'PX'; value: number } }): unknown };
+
+function write(batch: Batch, prefix: string, entry: Entry, now: number): void {
   if (entry.kind === 'record') {
     const expires = recordExpiry(entry);
     const key = `${prefix}${entry.namespace}:${entry.key}`;

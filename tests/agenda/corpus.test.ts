@@ -44,7 +44,8 @@ function pages(dir = pagesDir): string[] {
     });
 }
 
-function read(page: string, timezone: string): MeetupEvent[] | 'not-event' | string {
+/** The events read, or `'not-event'`, or the error. */
+function read(page: string, timezone: string): MeetupEvent[] | string {
   const result = parseEventFile({ path: page, text: readFileSync(path.join(pagesDir, page), 'utf8'), timezone });
   if (result.kind === 'not-event') return 'not-event';
   if (result.kind === 'error') return `error: ${result.problems.map((problem) => problem.message).join('; ')}`;

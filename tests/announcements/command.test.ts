@@ -81,7 +81,7 @@ describe('/announce', () => {
     await h.run('/announce cron:"0 10 * * 1" message:a', ORGANISER);
     await h.run('/announce cron:"0 11 * * 1" message:b', ORGANISER);
     await h.run('/announce cron:"0 12 * * 1" message:c', ORGANISER);
-    const repository = h.app.services.announcements!;
+    const repository = h.app.services.announcements;
     const at = Date.parse('2026-11-16T09:00:00Z');
     await repository.saveState('sre-paris', 1, { watermark: at, last: { at, result: 'posted', recordedAt: at } });
     await repository.saveState('sre-paris', 2, { watermark: at, last: { at, result: 'failed', reason: '503 Service Unavailable', recordedAt: at } });
@@ -94,7 +94,7 @@ describe('/announce', () => {
 
   it('shows the runs a catch-up passed over beside the run it posted, until a later run', async () => {
     await h.run('/announce cron:"*/5 * * * *" message:tick', ORGANISER);
-    const repository = h.app.services.announcements!;
+    const repository = h.app.services.announcements;
     const at = (minute: number) => Date.parse(`2026-11-23T08:${String(minute).padStart(2, '0')}:00Z`);
     // Back at 09:12 after an outage: 09:05 passed over, 09:10 posted.
     await repository.saveState('sre-paris', 1, { watermark: at(10), last: { at: at(5), result: 'missed', recordedAt: at(12) } });

@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type Keyv from 'keyv';
 import { usagesOf } from '../../src/core/command.ts';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
@@ -47,13 +46,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -304,7 +312,7 @@ describe('/feedback summary and export: organisers', () => {
   it('leaves out an unreadable stored answer, says so, and keeps working', async () => {
     const h = await harness({ now: AFTER_12 });
     await eventWithAnswers(h);
-    const feedback = h.app.services.feedback!;
+    const feedback = h.app.services.feedback;
     const event = { communityId: 'sre-paris', eventId: '2026-06-17-meetup-12' };
     const m2 = await feedback.memberKeys.of({ platform: 'console', memberId: 'm2', ...event });
     await feedback.responses.records.set(`r:sre-paris:2026-06-17-meetup-12:${m2}`, { v: 9, rating: 'five' });
@@ -352,7 +360,7 @@ describe('/feedback: anonymity in the store', () => {
     const h = await harness({ now: AFTER_12, store });
     for (const id of RAW_IDS) replyOf(await h.run(`/feedback rating:4 worked:"vu par ${id.length}"`, as(id)));
     replyOf(await h.run('/feedback rating:5', as(RAW_IDS[0]!)));
-    const map = (store.namespace('feedback') as Keyv).store as Map<string, unknown>;
+    const map = store.namespace('feedback').store as Map<string, unknown>;
     const dump = JSON.stringify([...map.entries()]);
     expect(map.size).toBeGreaterThan(6);
     for (const id of RAW_IDS) expect(dump).not.toContain(id);

@@ -16,4 +16,5 @@ export const locale = fc.constantFrom('fr' as const, 'en' as const, undefined);
 export const platform = fc.constantFrom('console' as const, 'discord' as const, 'slack' as const);
 
 /** Control characters a terminal acts on (C0 but tab and newline, DEL, C1): none may reach it. */
+// eslint-disable-next-line no-control-regex -- control characters are what this expression is for.
 export const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;

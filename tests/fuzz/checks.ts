@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Outcome } from '../../src/core/command.ts';
-import type { Reply } from '../../src/core/reply.ts';
 import { renderReply } from '../../src/platforms/console/render.ts';
 import { renderForDiscord, type DiscordMessage } from '../../src/platforms/discord/render.ts';
 import type { SlackMessage } from '../../src/platforms/slack/render.ts';
@@ -34,7 +33,7 @@ const view = { zone: 'Europe/Paris', locale: 'en' as const, now: DateTime.fromIS
 /** Every way a reply can go wrong on a renderer, as short descriptions (empty when none). */
 export function replyProblems(outcome: Outcome): string[] {
   if (outcome.kind !== 'reply') return [];
-  const reply = outcome as Reply;
+  const reply = outcome;
   const problems: string[] = [];
   const terminal = renderReply(reply, view);
   if (TERMINAL_CONTROL.test(terminal)) problems.push(`console: control character ${JSON.stringify(TERMINAL_CONTROL.exec(terminal)?.[0])}`);

@@ -34,7 +34,7 @@ function optionValue(spec: OptionSpec): fc.Arbitrary<OptionValue> {
 
 /** One invocation of a command or subcommand: Discord's typed options, or the text Slack and the console send. */
 function invocationOf(command: CommandDefinition<Services>): fc.Arbitrary<Omit<Invocation, 'communityId' | 'channelId' | 'member' | 'platform'>> {
-  const runnables = command.subcommands ? command.subcommands.map((sub) => ({ sub: sub.name as string | undefined, options: sub.options })) : [{ sub: undefined, options: command.options }];
+  const runnables = command.subcommands ? command.subcommands.map((sub) => ({ sub: sub.name, options: sub.options })) : [{ sub: undefined, options: command.options }];
   return fc.constantFrom(...runnables).chain(({ sub, options }) => {
     const typed = fc.record(Object.fromEntries(options.map((spec) => [spec.name, optionValue(spec)])), { requiredKeys: [] });
     const names = options.flatMap((spec) => [`${spec.name}:`, `--${spec.name}`]);
@@ -69,7 +69,7 @@ export async function fuzzCommands(numRuns: number, seed?: number): Promise<Fuzz
   const onUnhandled = () => void figures.unhandledRejections++;
   process.on('unhandledRejection', onUnhandled);
   const communityId = [...app.communities.keys()][0]!;
-  const anyInvocation = fc.oneof(...app.bot.commands.map((command) => invocationOf(command as CommandDefinition<Services>)));
+  const anyInvocation = fc.oneof(...app.bot.commands.map((command) => invocationOf(command)));
   const who = fc.record({ organiser: fc.boolean(), locale, platform, id: fc.constantFrom('alice', 'bob', 'org') });
   const check = async (label: string, run: () => Promise<Outcome>): Promise<Outcome | undefined> => {
     figures.inputs++;
@@ -91,7 +91,7 @@ export async function fuzzCommands(numRuns: number, seed?: number): Promise<Fuzz
         const label = JSON.stringify({ ...invocation, member });
         const outcome = await check(label, () => app.bot.handle({ ...origin, ...invocation }));
         if (outcome?.kind !== 'form') return;
-        const form = outcome as Form;
+        const form = outcome;
         const values = fc.sample(valuesFor(form), { numRuns: 1, seed: figures.inputs })[0]!;
         await check(`${label} submit ${JSON.stringify(values)}`, () => app.bot.submit(origin, { formId: form.id, values, state: form.state }));
       }),

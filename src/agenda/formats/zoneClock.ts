@@ -44,7 +44,7 @@ export function cachedZoneClock(): ZoneClock {
   const zones = new Map<string, Map<number, YearOffsets>>();
   const yearOf = (zone: IANAZone, at: number): YearOffsets => {
     let years = zones.get(zone.name);
-    if (!years) zones.set(zone.name, (years = new Map()));
+    if (!years) zones.set(zone.name, (years = new Map<number, YearOffsets>()));
     const year = new Date(at).getUTCFullYear();
     let table = years.get(year);
     if (!table) years.set(year, (table = yearOffsets(zone, year)));
@@ -82,7 +82,7 @@ function instantOf(local: number, offsetAt: (at: number) => number): number {
   const candidates = [...new Set([offsetAt(local - DAY), offsetAt(local + DAY)])].sort((a, b) => b - a);
   const valid = candidates.filter((offset) => offsetAt(local - offset * MINUTE) === offset);
   // Two valid offsets: a repeated hour, the first (larger offset). None: a gap, moved forward.
-  const offset = valid[0] ?? (candidates.at(-1) as number);
+  const offset: number = valid[0] ?? (candidates.at(-1) as number);
   return local - offset * MINUTE;
 }
 

@@ -36,7 +36,7 @@ export function readFlatYaml(text: string, firstLine: number): YamlText | undefi
 function readScalar(raw: string): string | null | undefined {
   if (raw === '') return null;
   const quoted = /^"([^"\\]*)"$/.exec(raw) ?? /^'((?:[^']|'')*)'$/.exec(raw);
-  if (quoted) return raw.startsWith("'") ? (quoted[1] as string).replace(/''/g, "'") : (quoted[1] as string);
+  if (quoted) return raw.startsWith("'") ? (quoted[1] as string).replace(/''/g, "'") : quoted[1];
   if (ISO_DATE.test(raw)) return raw;
   if (!PLAIN.test(raw) || NOT_TEXT.test(raw) || raw.includes(': ') || raw.endsWith(':')) return undefined;
   return raw;

@@ -14,6 +14,7 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|@[\w.-]+|d['’]\p{Lu}[\p{L}'�
 function protectParentheses(text: string): { text: string; restore: (part: string) => string } {
   const groups: string[] = [];
   const protectedText = text.replace(/\([^)]*\)/g, (group) => `\u0000${groups.push(group) - 1}\u0000`);
+  // eslint-disable-next-line no-control-regex -- NUL brackets a set-aside group: it never occurs in a page's text.
   return { text: protectedText, restore: (part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => groups[Number(i)] ?? '') };
 }
 
@@ -38,7 +39,7 @@ export function parseSpeaker(text: string): Speaker {
   let name = text.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   const trailingHandle = /\s@([\w.-]+)$/.exec(name);
   if (trailingHandle && !speaker.handle) {
-    speaker.handle = trailingHandle[1] as string;
+    speaker.handle = trailingHandle[1];
     name = name.slice(0, trailingHandle.index).trim();
   }
   if (name.startsWith('@') && !name.includes(' ')) speaker.handle ??= name.slice(1);

@@ -56,7 +56,7 @@ function fromUtc(raw: string, date: CalendarDate, time: TimeOfDay, zone: string)
 function fromJsDate(value: Date, zone: string): WrittenDate | undefined {
   const utc = DateTime.fromJSDate(value, { zone: 'utc' });
   if (!utc.isValid) return undefined;
-  const raw = utc.toISO() as string;
+  const raw = utc.toISO();
   if (utc.hour === 0 && utc.minute === 0 && utc.second === 0) return { raw, date: calendarOf(utc) };
   const local = utc.setZone(zone);
   return { raw, date: calendarOf(local), time: { hour: local.hour, minute: local.minute } };

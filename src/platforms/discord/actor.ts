@@ -5,7 +5,7 @@ import type { Actor } from './dispatch.ts';
 /** Who acted, where, in which language, with which roles (ids and names, as the config may name either). */
 export function actorOf(interaction: Interaction): Actor {
   const member = interaction.member;
-  const ids = !member ? [] : Array.isArray(member.roles) ? (member.roles as string[]) : [...member.roles.cache.keys()];
+  const ids = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
   const names = ids.flatMap((id) => interaction.guild?.roles.cache.get(id)?.name ?? []);
   const displayName =
     (member && 'displayName' in member ? member.displayName : member?.nick) ?? interaction.user.globalName ?? interaction.user.username;

@@ -79,7 +79,7 @@ export function coreOf(bot: Bot<CoreServices, Community>): Core {
     input: { kind: 'typed', options: typed.options },
   });
   return {
-    definitions: bot.commands as readonly CommandDefinition<unknown>[],
+    definitions: bot.commands,
     store: bot.services.store,
     communityOfGuild: (guildId) => (guildId ? byGuild.get(guildId) : undefined),
     localeOf: (actor, community) => toLocale(actor.locale) ?? community?.locale ?? 'en',

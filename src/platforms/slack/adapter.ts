@@ -95,7 +95,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async start() {
       await bolt.init();
       const started = options.appToken ? await bolt.start() : await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) });
-      if (!options.appToken) server = started as Server;
+      if (!options.appToken) server = started;
       options.logger.info({ mode: options.appToken ? 'socket' : 'http', port: this.port }, 'connected to Slack');
     },
     async stop() {

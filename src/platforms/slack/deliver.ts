@@ -42,7 +42,7 @@ export async function messagesOf(reply: Reply, a: Answering): Promise<SlackMessa
   if (known) return known;
   if (!reusable(reply)) return freshMessagesOf(reply, a);
   const made = deepFreeze(await freshMessagesOf(reply, a));
-  if (!forBlocks || forBlocks.size >= PER_REPLY) rendered.set(reply.blocks, (forBlocks = new Map()));
+  if (!forBlocks || forBlocks.size >= PER_REPLY) rendered.set(reply.blocks, (forBlocks = new Map<string, SlackMessage[]>()));
   forBlocks.set(key, made);
   return made;
 }

@@ -89,12 +89,12 @@ async function onCommand(args: SlackCommandMiddlewareArgs & Pick<AllMiddlewareAr
   const work = deps.core.command(community, actor, name, payload.text);
   if (first === 'form') {
     await ack();
-    return answerLater(await work, a, respond as Respond, payload.trigger_id);
+    return answerLater(await work, a, respond, payload.trigger_id);
   }
   const early = await within(work, deps.ackWithinMs ?? 1_500);
   if (isSlow(early) || early.kind === 'form') {
     await ack();
-    return answerLater(isSlow(early) ? await work : early, a, respond as Respond, payload.trigger_id);
+    return answerLater(isSlow(early) ? await work : early, a, respond, payload.trigger_id);
   }
   const messages = await messagesOf(early, a);
   await ackWith(ack, context, messages[0]!, early.visibility);
@@ -128,7 +128,7 @@ async function onAction(args: SlackActionMiddlewareArgs<BlockAction> & { client:
     route.kind === 'open'
       ? await deps.core.openForm(community, actor, route.stash)
       : await deps.core.act(community, actor, route.command, { action: route.action, value: route.value });
-  await answerLater(outcome, a, respond as Respond, body.trigger_id, true);
+  await answerLater(outcome, a, respond, body.trigger_id, true);
 }
 
 async function onSubmit(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
@@ -138,7 +138,7 @@ async function onSubmit(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { clie
   if (!metadata || !community) return void (await ack());
   const actor = await actorOf(deps, community, { teamId: community.slack?.teamId ?? '', channelId: metadata.channel, userId: body.user.id, userName: body.user.name });
   const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: metadata.form.split(':')[0] ?? '', userId: actor.userId, channelId: metadata.channel };
-  const values = submittedValues(view.state.values as never);
+  const values = submittedValues(view.state.values);
   const work = deps.core.submit(community, actor, { formId: metadata.form, values, state: metadata.state });
   const early = await within(work, deps.ackWithinMs ?? 1_500);
   if (!isSlow(early) && early.kind === 'form') return void (await ack(formAgain(early, a)));

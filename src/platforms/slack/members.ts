@@ -43,7 +43,7 @@ export class MemberLookup {
     const ttl = this.options.localeTtlMs ?? 3_600_000;
     return this.bounded(`u:${userId}`, this.locales, userId, ttl, hit?.value, async () => {
       const answer = await this.client.users.info({ user: userId, include_locale: true });
-      return (answer.user as { locale?: string } | undefined)?.locale;
+      return answer.user?.locale;
     });
   }
 

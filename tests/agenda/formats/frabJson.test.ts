@@ -38,7 +38,7 @@ describe('pretalx / frab schedule.json', () => {
     const json = JSON.parse(formatText('pretalx-schedule.json'));
     const conference = json.schedule.conference;
     conference.time_zone_name = 'America/Toronto';
-    for (const day of conference.days) for (const talks of Object.values(day.rooms) as Array<Array<Record<string, unknown>>>) for (const talk of talks) delete talk.date;
+    for (const day of conference.days) for (const talks of Object.values<Array<Record<string, unknown>>>(day.rooms)) for (const talk of talks) delete talk.date;
     const [first] = expectEvents(readText('schedule.json', JSON.stringify(json)));
     expect(first?.timezone).toBe('America/Toronto');
     expect(iso(first?.start)).toBe('2026-10-07T13:30:00Z');

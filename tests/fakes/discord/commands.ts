@@ -166,7 +166,7 @@ function validateCommands(body: RESTPutAPIApplicationCommandsJSONBody): Record<s
     const chatInput = (command.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput;
     if (names.has(command.name)) problems.push(`${index}.name: ${command.name} is used twice`);
     names.add(command.name);
-    checkNamed(problems, `${index}`, command as NamedThing, chatInput);
+    checkNamed(problems, `${index}`, command, chatInput);
   });
   return problems.length ? invalid(problems) : undefined;
 }

@@ -176,7 +176,7 @@ export class Interactions {
       }
       case InteractionResponseType.UpdateMessage: {
         const target = this.messageOf(flight);
-        return this.remember(flight, this.messages.edit(target, (response.data ?? {}) as MessageBody));
+        return this.remember(flight, this.messages.edit(target, response.data ?? {}));
       }
       case InteractionResponseType.DeferredMessageUpdate:
         return this.remember(flight, this.messageOf(flight));
@@ -253,5 +253,5 @@ function withResponse(flight: Flight, response: APIInteractionResponse, message:
       ...(created ? { response_message_id: created.id, response_message_loading: isLoading(created), response_message_ephemeral: ((created.flags ?? 0) & MessageFlags.Ephemeral) !== 0 } : {}),
     },
     ...(created ? { resource: { type: response.type, message: created } } : {}),
-  } as RESTPostAPIInteractionCallbackWithResponseResult;
+  };
 }

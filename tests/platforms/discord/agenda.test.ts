@@ -1,5 +1,5 @@
 /** Login, command registration and /agenda through the real Discord entry point, against the fake Discord. */
-import { GatewayIntentBits, InteractionResponseType, Locale, MessageFlags, type APIEmbed, type APIInteractionResponse } from 'discord-api-types/v10';
+import { GatewayIntentBits, InteractionResponseType, Locale, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
@@ -37,7 +37,7 @@ describe('emcee on Discord: login, registration, /agenda', () => {
   it('answers /agenda 4 with the programme: embed fields, <t:…> instants of the seed event', async () => {
     bot = await startBot();
     const answer = data(await bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } }).response());
-    const embeds = (answer?.embeds ?? []) as APIEmbed[];
+    const embeds = answer?.embeds ?? [];
     const shown = JSON.stringify(embeds);
     expect(embeds[0]?.title).toMatch(/#4/);
     // 19:30 Paris on 18 September 2019: "Adopter une posture de SRE".

@@ -50,7 +50,7 @@ describe('emcee on Discord: lightning talks', () => {
     const accept = buttons(list).find((button) => button.custom_id.startsWith('b:proposals:accept:'));
     expect(accept).toBeDefined();
 
-    const pressed = fake.pressButton(list as APIMessage, accept!.custom_id, { user: bot.organiser });
+    const pressed = fake.pressButton(list, accept!.custom_id, { user: bot.organiser });
     const decided = await pressed.response();
     expect(decided.type).toBe(InteractionResponseType.UpdateMessage);
     const dm = await fake.messages.posted.find((posted) => fake.world.dmChannel(posted.channelId) !== undefined);
@@ -72,7 +72,7 @@ describe('emcee on Discord: lightning talks', () => {
     const list = listed.original()!;
     const accept = buttons(list).find((button) => button.custom_id.startsWith('b:proposals:accept:'))!;
     store.hold();
-    const pressed = fake.pressButton(list as APIMessage, accept.custom_id, { user: bot.organiser });
+    const pressed = fake.pressButton(list, accept.custom_id, { user: bot.organiser });
     expect((await pressed.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
     store.release();
     const edited = await pressed.edit(0);
@@ -125,7 +125,7 @@ describe('emcee on Discord: lightning talks', () => {
     expect(reopen).toBeDefined();
 
     const shown = submitted.original()!;
-    const again = fake.pressButton(shown as APIMessage, reopen!.custom_id);
+    const again = fake.pressButton(shown, reopen!.custom_id);
     const modal = await again.modal();
     const abstract = JSON.stringify(modal.components);
     expect(abstract).toContain(talk.abstract);

@@ -17,7 +17,7 @@ interface PhraseTime {
 
 function timeAfter(text: string, pattern: RegExp): PhraseTime | undefined {
   for (const match of text.matchAll(pattern)) {
-    const time = readTimeToken(text.slice((match.index as number) + match[0].length))?.time;
+    const time = readTimeToken(text.slice(match.index + match[0].length))?.time;
     if (time) return { phrase: match[1] as string, time };
   }
   return undefined;
