@@ -90,8 +90,10 @@ describe.skipIf(!withRedis)('two processes on one Redis', () => {
     const env = { STORE_URL: server.url, EMCEE_SCHEDULER_POLL_MS: '500' };
     const a = start(config, env, ['/announce list']);
     const b = start(config, env, ['/announce list']);
-    await a.waitFor(() => a.stdout.includes('Scheduled announcements'), 'process A');
-    await b.waitFor(() => b.stdout.includes('Scheduled announcements'), 'process B');
+    // An empty store answers "No scheduled announcement yet": either answer says the bot is up.
+    const up = (bot: Bot) => () => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement');
+    await a.waitFor(up(a), 'process A', 60_000);
+    await b.waitFor(up(b), 'process B', 60_000);
 
     // A client that schedules one announcement and exits: the running bots still post it.
     const client = start(config, env, [`/announce at:${iso(Date.now() + 8_000)} message:from-an-exited-client`], []);
