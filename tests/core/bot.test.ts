@@ -51,32 +51,32 @@ async function bot() {
     input: { kind: 'text', text },
     ...extra,
   });
-  return { b, poster, invocation, render: (reply: Reply) => h.render(reply, 'en') };
+  return { b, poster, invocation, words: (reply: Reply) => h.words(reply) };
 }
 
 describe('subcommands', () => {
   it('are read from the first word, else the default one, or given typed; the plan is known before running', async () => {
-    const { b, invocation, render } = await bot();
-    expect(render((await b.handle(invocation('show 4'))) as Reply)).toBe('show 4');
-    expect(render((await b.handle(invocation('4'))) as Reply)).toBe('show 4');
-    expect(render((await b.handle(invocation('', { subcommand: 'show', input: { kind: 'typed', options: { id: 2 } } }))) as Reply)).toBe('show 2');
+    const { b, invocation, words } = await bot();
+    expect(words((await b.handle(invocation('show 4'))) as Reply)).toBe('show 4');
+    expect(words((await b.handle(invocation('4'))) as Reply)).toBe('show 4');
+    expect(words((await b.handle(invocation('', { subcommand: 'show', input: { kind: 'typed', options: { id: 2 } } }))) as Reply)).toBe('show 2');
     expect([b.plan(invocation('')), b.plan(invocation('note 1')), b.plan(invocation('note 2')), b.plan(invocation('purge'))]).toEqual(['channel', 'ephemeral', 'form', 'ephemeral']);
-    expect(render((await b.handle(invocation('frobnicate 2'))) as Reply)).toBe('I don’t know the action “frobnicate”. /talk takes: show, note, purge.\nYou typed: /talk frobnicate 2');
-    expect(render((await b.handle(invocation('note'))) as Reply)).toBe('/talk note needs id: a whole number. For example: /talk note 1\nYou typed: /talk note');
-    expect(render((await b.handle(invocation('purge'))) as Reply)).toMatch(/^\/talk purge is for the organisers of /);
+    expect(words((await b.handle(invocation('frobnicate 2'))) as Reply)).toBe('I don’t know the action “frobnicate”. /talk takes: show, note, purge.\nYou typed: /talk frobnicate 2');
+    expect(words((await b.handle(invocation('note'))) as Reply)).toBe('/talk note needs id: a whole number. For example: /talk note 1\nYou typed: /talk note');
+    expect(words((await b.handle(invocation('purge'))) as Reply)).toMatch(/^\/talk purge is for the organisers of /);
   });
 
   it('turn a form that cannot be shown into a reply whose button opens it again, kept in the stash', async () => {
-    const { b, invocation, render } = await bot();
+    const { b, invocation, words } = await bot();
     expect((await b.handle(invocation('note 2'))).kind).toBe('form');
     const answer = (await b.handle(invocation('note 2'), { formAllowed: false })) as Reply;
-    expect(render(answer)).toBe('A note: some answers need another look.\n  • Too long. Note was cut to its first 10 characters so that the form can hold it.\n[1] Open the form again');
+    expect(words(answer)).toBe('A note: some answers need another look.\n- Too long. Note was cut to its first 10 characters so that the form can hold it.\n[Open the form again]');
     const opens = answer.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []))[0]!.opens!;
     expect(opens.values).toEqual({ note: 'far too lo' });
     const key = await b.stashForm(opens);
     expect(key.length).toBeLessThanOrEqual(20);
     expect(await b.openForm(invocation(''), key)).toEqual(opens);
-    expect(render((await b.openForm(invocation(''), 'nope')) as Reply)).toContain('no longer kept');
+    expect(words((await b.openForm(invocation(''), 'nope')) as Reply)).toContain('no longer kept');
   });
 
   it('fitForm leaves values within their limit alone', () => {

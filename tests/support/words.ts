@@ -21,6 +21,7 @@ export function outcomeWords(outcome: Outcome, zone: string): string {
   return outcome.blocks.map((block) => blockWords(block, words)).join('\n');
 }
 
+/** One Text (a message of the catalogue, a field's problem) in the same words as `outcomeWords`. */
 export function textWords(text: Text, zone: string): string {
   return wordsOf(text.map(withUrl), (inline) => timeWords(inline, zone));
 }

@@ -2,11 +2,10 @@
  * `emcee start` as a child process with DISCORD_TOKEN set: a refused login is one clear line and
  * exit 1 (no stack trace); SIGTERM closes the Gateway connection and exits 0.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, failOnUnhandledRejections, withTimeout } from '../../fakes/discord/index.ts';
 import { deployCommands } from '../../../src/cli/deployCommands.ts';
+import { EmceeProcess, stopAll } from '../../support/emceeProcess.ts';
 import { configFor } from './harness.ts';
 
 failOnUnhandledRejections();
@@ -14,25 +13,19 @@ failOnUnhandledRejections();
 const PROCESS_WAIT_MS = 30_000;
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
+  await stopAll();
   await fake?.stop();
   fake = undefined;
 });
 
 /** `emcee start` on the fake; `said(text)` resolves once stderr (the log) has shown `text`. */
-function emceeStart(discord: FakeDiscord, logLevel: string, extraEnv: NodeJS.ProcessEnv = {}, configDir = configFor(discord)) {
-  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configDir], {
-    env: { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: logLevel, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function emceeStart(discord: FakeDiscord, logLevel: string, extraEnv: Record<string, string> = {}, configDir = configFor(discord)) {
+  const bot = new EmceeProcess(['start', '--config', configDir], {
+    env: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: logLevel, ...extraEnv },
   });
-  let stderr = '';
-  const seen: Array<{ text: string; resolve: () => void }> = [];
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const waiter of seen.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
-  });
-  const said = (text: string) => withTimeout(new Promise<void>((resolve) => seen.push({ text, resolve })), PROCESS_WAIT_MS, `"${text}" in the log`);
-  const exited = withTimeout(once(child, 'exit') as Promise<[number | null]>, PROCESS_WAIT_MS, 'emcee start to exit').then(([code]) => ({ code, stderr }));
-  return { child, exited, said };
+  const said = (text: string) => bot.waitFor(() => bot.stderr.includes(text), `"${text}" in the log`, PROCESS_WAIT_MS);
+  const exited = () => withTimeout(bot.exited, PROCESS_WAIT_MS, 'emcee start to exit').then((code) => ({ code, stderr: bot.stderr }));
+  return { exited, said, stop: () => bot.stop() };
 }
 
 describe('emcee start on Discord, as a process', () => {
@@ -44,7 +37,7 @@ describe('emcee start on Discord, as a process', () => {
     fake.gateway.refuseNextIdentify(code);
     // Only errors: the sample configuration's warnings are not what this is about.
     const { exited } = emceeStart(fake, 'error');
-    const result = await exited;
+    const result = await exited();
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -57,7 +50,7 @@ describe('emcee start on Discord, as a process', () => {
     const { exited, said } = emceeStart(fake, 'info');
     await said('connected to Discord');
     fake.gateway.close(4004);
-    const result = await exited;
+    const result = await exited();
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/DISCORD_TOKEN/);
   }, PROCESS_WAIT_MS + 5_000);
@@ -67,22 +60,19 @@ describe('emcee start on Discord, as a process', () => {
     const configDir = configFor(fake);
     const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, EMCEE_CONFIG: configDir };
     expect(await deployCommands([], { env, out: () => {}, err: () => {} })).toBe(0);
-    const { child, exited, said } = emceeStart(fake, 'info', { EMCEE_NOW: '2019-09-18T19:35' }, configDir);
+    const { stop, said } = emceeStart(fake, 'info', { EMCEE_NOW: '2019-09-18T19:35' }, configDir);
     await said('connected to Discord');
     const response = await fake.slashCommand({ name: 'agenda', options: { event: 'now' } }).response();
     // 19:35 in Paris: the 19:30 talk is on (read in UTC, it would be 21:35 and the evening over).
     expect(JSON.stringify(response)).toContain('Adopter une posture de SRE');
-    child.kill('SIGTERM');
-    expect((await exited).code).toBe(0);
+    expect(await stop()).toBe(0);
   }, PROCESS_WAIT_MS + 5_000);
 
   it('closes the Gateway connection and exits 0 on SIGTERM', async () => {
     fake = await FakeDiscord.start();
-    const { child, exited, said } = emceeStart(fake, 'info');
+    const { stop, said } = emceeStart(fake, 'info');
     await said('connected to Discord');
-    child.kill('SIGTERM');
-    const result = await exited;
-    expect(result.code).toBe(0);
+    expect(await stop()).toBe(0);
     expect((await fake.gateway.closes.find()).closedWith?.by).toBe('client');
   }, PROCESS_WAIT_MS + 5_000);
 });

@@ -2,8 +2,6 @@
  * `emcee start` as a child process with Slack tokens set: Slack alone over HTTP, and Slack in
  * Socket Mode with Discord in the same process, a meetup reminder reaching both.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -12,33 +10,25 @@ import { FakeDiscord, withTimeout } from '../../fakes/discord/index.ts';
 import { FakeSlack, postCommand } from '../../fakes/slack/index.ts';
 import { configFor } from '../discord/harness.ts';
 import { deployCommands } from '../../../src/cli/deployCommands.ts';
+import { EmceeProcess, stopAll } from '../../support/emceeProcess.ts';
 import { blockText, SECRET, slackConfig } from './support.ts';
 
 const WAIT_MS = 40_000;
 let slack: FakeSlack | undefined;
 let discord: FakeDiscord | undefined;
 afterEach(async () => {
+  await stopAll();
   await slack?.close();
   await discord?.stop();
   slack = discord = undefined;
 });
 
+/** `emcee start` on `configDir` with these platform tokens; its log (stderr) read as it comes. */
 function emceeStart(configDir: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/emcee.mjs', 'start', '--config', configDir], {
-    env: { ...process.env, STORE_URL: 'memory://', EMCEE_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const said = async (text: string) => {
-    const deadline = Date.now() + WAIT_MS;
-    while (!stderr.includes(text)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`"${text}" not in the log:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const exited = withTimeout(once(child, 'exit') as Promise<[number | null]>, WAIT_MS, 'emcee start to exit').then(([code]) => ({ code, stderr: () => stderr }));
-  return { child, said, exited };
+  const bot = new EmceeProcess(['start', '--config', configDir], { env: { STORE_URL: 'memory://', EMCEE_LOG_LEVEL: 'info', ...env } });
+  const said = (text: string) => bot.waitFor(() => bot.stderr.includes(text), `"${text}" in the log`, WAIT_MS);
+  const exited = () => withTimeout(bot.exited, WAIT_MS, 'emcee start to exit').then((code) => ({ code, stderr: () => bot.stderr }));
+  return { said, exited, stop: () => bot.stop() };
 }
 
 async function freePort(): Promise<number> {
@@ -68,14 +58,13 @@ describe('emcee start on Slack, as a process', () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
-    bot.child.kill('SIGTERM');
-    expect((await bot.exited).code).toBe(0);
+    expect(await bot.stop()).toBe(0);
   }, WAIT_MS + 10_000);
 
   it('exits 1 with one clear line when Slack refuses the bot token', async () => {
     slack = await FakeSlack.start();
     const bot = emceeStart(slackConfig(slack.workspace.teamId), { SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_APP_TOKEN: slack.appToken, SLACK_API_URL: slack.apiUrl, EMCEE_LOG_LEVEL: 'error' });
-    const result = await bot.exited;
+    const result = await bot.exited();
     expect(result.code).toBe(1);
     const lines = result.stderr().trim().split('\n');
     expect(lines, result.stderr()).toHaveLength(1);
@@ -104,8 +93,7 @@ describe('emcee start on Slack, as a process', () => {
     expect(blockText(onSlack.args)).toContain('#4 Site Reliability Engineering');
     const onDiscord = await discord.messages.posted.find((item) => item.channelId === announcements.id, WAIT_MS);
     expect(JSON.stringify(onDiscord)).toContain('#4 Site Reliability Engineering');
-    bot.child.kill('SIGTERM');
-    expect((await bot.exited).code).toBe(0);
+    expect(await bot.stop()).toBe(0);
   }, WAIT_MS * 2);
 
   it('tells a speaker who proposed on Discord, on Discord, when an organiser accepts from Slack', async () => {
@@ -127,7 +115,6 @@ describe('emcee start on Slack, as a process', () => {
     const dm = await discord.messages.posted.find((posted) => discord!.world.dmChannel(posted.channelId) !== undefined, WAIT_MS);
     expect(discord.world.dmChannel(dm.channelId)?.recipients?.[0]?.id).toBe(discord.member.id);
     expect(JSON.stringify(dm.body)).toContain(title);
-    bot.child.kill('SIGTERM');
-    expect((await bot.exited).code).toBe(0);
+    expect(await bot.stop()).toBe(0);
   }, WAIT_MS * 2);
 });
