@@ -190,8 +190,11 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
   /** Runs a command's work, turning every failure into a reply; the one place commands are timed and counted. */
   private async guard(ctx: CommandContext<S, C>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
     const started = performance.now();
-    // One id per interaction, in every log record about it, so its lines can be found together.
-    const log = { interaction: randomUUID().slice(0, 8), command: name, platform: ctx.origin.platform, community: ctx.community.id };
+    const logger = this.deps.logger;
+    // One id per interaction, in every log record about it, so its lines can be found together:
+    // made with the first record, so that a command nobody logs (debug off, no failure) builds none.
+    let fields: { interaction: string; command: string; platform: string; community: string } | undefined;
+    const log = () => (fields ??= { interaction: randomUUID().slice(0, 8), command: name, platform: ctx.origin.platform, community: ctx.community.id });
     let outcome: CommandOutcome = 'ok';
     try {
       return await run();
@@ -203,15 +206,15 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
       if (error instanceof UnavailableError) {
         outcome = 'store_unavailable';
         // The store logs the outage once when it starts and once when it ends, not per command.
-        this.deps.logger.debug({ err: error, ...log }, 'command failed: store unavailable');
+        if (logger.isLevelEnabled('debug')) logger.debug({ err: error, ...log() }, 'command failed: store unavailable');
         return say(m.t(ctx.locale, 'storeUnavailable'));
       }
       outcome = 'error';
-      this.deps.logger.error({ err: error, ...log }, 'command failed');
+      logger.error({ err: error, ...log() }, 'command failed');
       return say(m.t(ctx.locale, 'internalError'));
     } finally {
       const seconds = (performance.now() - started) / 1000;
-      this.deps.logger.debug({ ...log, outcome, ms: Math.round(seconds * 1000) }, 'command answered');
+      if (logger.isLevelEnabled('debug')) logger.debug({ ...log(), outcome, ms: Math.round(seconds * 1000) }, 'command answered');
       this.deps.observer?.done({ command: name, platform: ctx.origin.platform, outcome, seconds });
     }
   }

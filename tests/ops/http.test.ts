@@ -168,4 +168,20 @@ describe('the operator endpoint', () => {
     expect(answered.every((record) => typeof record.interaction === 'string' && typeof record.ms === 'number')).toBe(true);
     expect(new Set(answered.map((record) => record.interaction)).size).toBe(2);
   });
+
+  it('gives a failed command one interaction id, in its failure record and in its answered record', async () => {
+    const log = recordingLogger();
+    const { store, mode } = switchableStore();
+    running = await runAdapters({ configDir: 'config', clock: systemClock, logger: log.logger, store, ops: new Ops({ processMetrics: false }), scheduler: false, adapters: [adapter({ state: true })] });
+    const bot = running.app.bot;
+    const communityId = [...bot.communities.keys()][0]!;
+    mode.now = 'down';
+    await bot.handle({ communityId, platform: 'discord', channelId: 'c1', member, command: 'propose', input: { kind: 'text', text: 'mine' } });
+    const records = log.records as unknown as Array<Record<string, unknown>>;
+    const failed = records.find((record) => record.msg === 'command failed: store unavailable');
+    const answered = records.find((record) => record.msg === 'command answered');
+    expect(answered).toMatchObject({ command: 'propose mine', platform: 'discord', outcome: 'store_unavailable' });
+    expect(typeof failed?.interaction).toBe('string');
+    expect(answered?.interaction).toBe(failed?.interaction);
+  });
 });
