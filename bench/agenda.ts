@@ -15,6 +15,7 @@ import { percentile, timeRuns, type BenchRow } from './stats.ts';
 
 const EVENTS = 10_000;
 const RUNS = 5_000;
+const WARMUP = 3_000;
 
 /** An event file in the SRE Paris form, one a week from 2000 on. */
 function eventFile(n: number): string {
@@ -72,14 +73,36 @@ export async function benchAgenda(): Promise<BenchRow[]> {
     if (outcome.kind === 'reply') renderReply(outcome, view);
   };
   const naive = () => naiveNext(events, clock.now().toMillis());
-  const answers = await timeRuns(ask, RUNS);
+  // Answering for a while first: the JIT settles, and the garbage of parsing 10,000 files is collected.
+  await timeRuns(ask, WARMUP, 0);
+  const answers = await timeAnswers(ask, RUNS);
   const scans = await timeRuns(naive, 200, 20);
-  const p99 = percentile(answers, 99);
+  const p99 = percentile(answers.wall, 99);
+  const cpuP99 = percentile(answers.cpu, 99);
   return [
     { name: `parse ${EVENTS} event files`, value: loadMs, unit: 'ms' },
-    { name: '/agenda answer + render, p50', value: percentile(answers, 50), unit: 'ms' },
+    { name: '/agenda answer + render, p50', value: percentile(answers.wall, 50), unit: 'ms' },
     { name: '/agenda answer + render, p99', value: p99, unit: 'ms', goal: '< 1 ms', met: p99 < 1, baseline: { name: 'naive filter+sort for next event, p99', value: percentile(scans, 99) } },
+    { name: '/agenda answer + render, CPU time p50', value: percentile(answers.cpu, 50), unit: 'ms' },
+    { name: '/agenda answer + render, CPU time p99', value: cpuP99, unit: 'ms', goal: '< 1 ms', met: cpuP99 < 1 },
   ];
+}
+
+/**
+ * Wall and CPU time of each answer, sorted. On a machine shared with other work, wall time also
+ * counts the moments the process waits for a core; CPU time (the whole process: GC threads too)
+ * is what an answer costs.
+ */
+async function timeAnswers(fn: () => Promise<unknown>, runs: number): Promise<{ wall: number[]; cpu: number[] }> {
+  const [wall, cpu]: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    const [start, used] = [performance.now(), process.cpuUsage()];
+    await fn();
+    wall.push(performance.now() - start);
+    const { user, system } = process.cpuUsage(used);
+    cpu.push((user + system) / 1000);
+  }
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
 }
 
 /** What a first version would do: filter the future events and sort them on every question. */

@@ -4,18 +4,19 @@ import type { TimeStyle } from '../../core/text.ts';
 
 /** How the console shows an instant: in the community's zone, in the reader's language. */
 export function formatTime(at: DateTime, style: TimeStyle, zone: string, locale: Locale, now: DateTime): string {
-  const local = at.setZone(zone).setLocale(locale);
-  const date = local.toLocaleString(DateTime.DATE_HUGE);
-  const clock = local.toLocaleString(DateTime.TIME_SIMPLE);
+  // One DateTime in the zone and language, and only the parts the style shows: a programme has many times.
+  const local = DateTime.fromMillis(at.toMillis(), { zone, locale });
+  const date = () => local.toLocaleString(DateTime.DATE_HUGE);
+  const clock = () => local.toLocaleString(DateTime.TIME_SIMPLE);
   switch (style) {
     case 'date':
-      return date;
+      return date();
     case 'time':
-      return clock;
+      return clock();
     case 'datetime':
-      return `${date}, ${clock}`;
+      return `${date()}, ${clock()}`;
     case 'relative':
-      return relative(local, now.setZone(zone), locale) ?? date;
+      return relative(local, now.setZone(zone), locale) ?? date();
   }
 }
 
