@@ -108,7 +108,8 @@ async function accept(ctx: Ctx, open: Extract<Target, { kind: 'open' }>, talks: 
     const { saved, previous } = await responses.save(where, member, checked.answer, ctx.clock.now());
     return savedReply({ locale: ctx.locale, event, talks, saved, previous, closes: open.closes });
   } catch (error) {
-    if (error instanceof FeedbackBusyError) return keptReply(m.t(ctx.locale, 'busy'), values, ctx.locale);
+    // The core's guard would say it too; here the answer typed is given back, so nothing is lost.
+    if (error instanceof FeedbackBusyError) return keptReply(error.textIn(ctx.locale), values, ctx.locale);
     throw error;
   }
 }

@@ -3,11 +3,11 @@ import { eventLabel } from '../src/agenda/eventLabel.ts';
 import type { Locale } from '../src/core/i18n.ts';
 import { say, type Block, type Button, type Reply } from '../src/core/reply.ts';
 import { literal } from '../src/core/text.ts';
-import { ProposalError } from '../src/proposals/errors.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
-import { describeProblem, listReply, num, pageOf } from '../src/proposals/present.ts';
+import { listReply, num, pageOf } from '../src/proposals/present.ts';
 import { decide, REASON_MAX, REJECT_FORM_ID, rejectForm } from './proposalDecisions.ts';
+import { explainProposalError } from './proposalRefusals.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
@@ -33,14 +33,14 @@ export const proposals: Command = {
         { name: 'page', names: { fr: 'page' }, type: 'integer', minValue: 1, description: m.both('optPage') },
       ],
       responds: 'ephemeral',
-      run: (ctx, options) => guard(ctx, () => listOrRefuse(ctx, typeof options.event === 'string' ? options.event : undefined, typeof options.page === 'number' ? options.page : 1)),
+      run: (ctx, options) => listOrRefuse(ctx, typeof options.event === 'string' ? options.event : undefined, typeof options.page === 'number' ? options.page : 1),
     },
     {
       name: 'accept', names: { fr: 'accepter' },
       description: m.both('subAccept'),
       options: [{ name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') }],
       responds: 'ephemeral',
-      run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'accepted', undefined)),
+      run: (ctx, options) => decide(ctx, options.id as number, 'accepted', undefined),
     },
     {
       name: 'reject', names: { fr: 'refuser' },
@@ -50,7 +50,7 @@ export const proposals: Command = {
         { name: 'reason', names: { fr: 'motif' }, type: 'string', maxLength: REASON_MAX, description: m.both('optReason') },
       ],
       responds: 'ephemeral',
-      run: (ctx, options) => guard(ctx, () => decide(ctx, options.id as number, 'rejected', trimmed(options.reason))),
+      run: (ctx, options) => decide(ctx, options.id as number, 'rejected', trimmed(options.reason)),
     },
   ],
   // Accept answers in place of the list it was pressed on; Decline first asks for a note.
@@ -60,12 +60,13 @@ export const proposals: Command = {
     if (!Number.isInteger(id) || id <= 0) throw new Error(`/proposals: bad button value ${value}`);
     if (action === 'reject') return rejectForm(ctx.locale, id);
     if (action !== 'accept') throw new Error(`/proposals has no button ${action}`);
-    return guard(ctx, () => decidedWithList(ctx, id, 'accepted', undefined));
+    return decidedWithList(ctx, id, 'accepted', undefined);
   },
+  explain: explainProposalError,
   async submit(ctx, submission) {
     if (submission.formId !== REJECT_FORM_ID) throw new Error(`/proposals has no form ${submission.formId}`);
     const id = Number(submission.state.id);
-    return guard(ctx, () => decidedWithList(ctx, id, 'rejected', trimmed(submission.values.reason)));
+    return decidedWithList(ctx, id, 'rejected', trimmed(submission.values.reason));
   },
 };
 
@@ -122,15 +123,4 @@ function withDecisionButtons(answer: Reply, shown: readonly Proposal[], locale: 
   const blocks: Block[] = [...answer.blocks];
   blocks.splice(blocks.length - 1, 0, { type: 'actions', buttons });
   return { ...answer, blocks };
-}
-
-async function guard(ctx: Ctx, work: () => Promise<Outcome> | Outcome): Promise<Outcome> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ProposalError) {
-      return say(describeProblem(error.problem, { locale: ctx.locale, communityName: ctx.community.name, book: ctx.services.agenda(ctx.community.id) }));
-    }
-    throw error;
-  }
 }

@@ -22,6 +22,7 @@ import type { Proposal, ProposalFields } from '../src/proposals/model.ts';
 import { describeProblem, eventNameOf, mineReply, num, speakerName, titleText } from '../src/proposals/present.ts';
 import { inGroup } from '../src/proposals/states.ts';
 import { eventName, proposalTarget, typedBack } from '../src/proposals/target.ts';
+import { explainProposalError, problemContext } from './proposalRefusals.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
 
@@ -57,9 +58,9 @@ export const propose: Command = {
       // The form comes first, before any store read: the per-member limit is checked when it is
       // saved, under the member's lock (ProposalRepository.create).
       responds: (options) => (hasAllRequired(valuesFromOptions(options)) ? 'ephemeral' : 'form'),
-      run: (ctx, options) => guard(ctx, () => startProposal(ctx, options)),
+      run: (ctx, options) => startProposal(ctx, options),
     },
-    { name: 'mine', names: { fr: 'miennes' }, description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => guard(ctx, () => mine(ctx)) },
+    { name: 'mine', names: { fr: 'miennes' }, description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => mine(ctx) },
     {
       name: 'edit', names: { fr: 'modifier' },
       description: m.both('subEdit'),
@@ -68,24 +69,23 @@ export const propose: Command = {
       // get, well within a platform's first-response deadline, and it spares the member a button
       // press between the command and its form.
       responds: (options) => (Object.keys(valuesFromOptions(options)).length > 0 ? 'ephemeral' : 'form'),
-      run: (ctx, options) => guard(ctx, () => startEdit(ctx, options.id as number, options)),
+      run: (ctx, options) => startEdit(ctx, options.id as number, options),
     },
-    { name: 'withdraw', names: { fr: 'retirer' }, description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => guard(ctx, () => withdraw(ctx, options.id as number)) },
+    { name: 'withdraw', names: { fr: 'retirer' }, description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => withdraw(ctx, options.id as number) },
   ],
   async submit(ctx, submission) {
     if (submission.formId !== PROPOSAL_FORM_ID) throw new Error(`/propose has no form ${submission.formId}`);
     const values: FormValues = {};
     for (const field of FIELD_IDS) if (submission.values[field] !== undefined) values[field] = submission.values[field];
-    return guard(ctx, async () => {
-      const editing = Number(submission.state.id);
-      if (Number.isInteger(editing) && editing > 0) return saveEdit(ctx, await ownOpenProposal(ctx, editing), values);
-      const eventId = submission.state.event ?? '';
-      // Checked again: the call may have closed, or the event file changed, while the form was open.
-      const target = proposalTarget(book(ctx), eventId, settings(ctx), ctx.clock.now(), ctx.locale);
-      if (!target.ok) return refusal(ctx, target.text, values, eventId);
-      return saveNew(ctx, target.event, values);
-    });
+    const editing = Number(submission.state.id);
+    if (Number.isInteger(editing) && editing > 0) return saveEdit(ctx, await ownOpenProposal(ctx, editing), values);
+    const eventId = submission.state.event ?? '';
+    // Checked again: the call may have closed, or the event file changed, while the form was open.
+    const target = proposalTarget(book(ctx), eventId, settings(ctx), ctx.clock.now(), ctx.locale);
+    if (!target.ok) return refusal(ctx, target.text, values, eventId);
+    return saveNew(ctx, target.event, values);
   },
+  explain: explainProposalError,
 };
 
 const repository = (ctx: Ctx) => ctx.services.proposals;
@@ -123,6 +123,7 @@ async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promis
       maxOpen: settings(ctx).maxOpenPerMember,
     });
   } catch (error) {
+    // Said by the core's guard too, but here with what was typed given back, so nothing is lost.
     if (error instanceof ProposalError) return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventLabel(event));
     throw error;
   }
@@ -215,17 +216,4 @@ function tooLong(ctx: Ctx, form: Form, values: FormValues): Outcome | undefined 
   const start = over[0]!;
   blocks.push({ type: 'text', text: m.t(ctx.locale, 'typedStart', { excerpt: [plain(excerpt(`${start.id}:${values[start.id]}`))] }) });
   return reply(blocks);
-}
-
-function problemContext(ctx: Ctx) {
-  return { locale: ctx.locale, communityName: ctx.community.name, book: book(ctx) };
-}
-
-async function guard(ctx: Ctx, work: () => Promise<Outcome>): Promise<Outcome> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ProposalError) return say(describeProblem(error.problem, problemContext(ctx)));
-    throw error;
-  }
 }

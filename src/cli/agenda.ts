@@ -12,7 +12,8 @@ import { renderReply } from '../platforms/console/render.ts';
 import { lightningTalksFromProposals } from '../proposals/lightning.ts';
 import { openStore } from '../store/openStore.ts';
 import type { Store } from '../store/store.ts';
-import { clockFromEnv, UsageError } from './clock.ts';
+import { clockFromEnv } from './clock.ts';
+import { UsageError } from './usageError.ts';
 import type { CliValues } from './main.ts';
 
 /**

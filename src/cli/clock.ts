@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { systemClock, type Clock } from '../core/clock.ts';
+import { UsageError } from './usageError.ts';
 
 /**
  * `EMCEE_NOW=<ISO date-time>` starts the clock there (it then runs on), for rehearsing an evening.
@@ -23,9 +24,4 @@ export function clockFromEnv(value = process.env.EMCEE_NOW, zone: () => string =
       return systemClock.now().plus({ milliseconds: offsetMs });
     },
   };
-}
-
-/** Bad command-line input: printed as is, exit code 1, no stack trace. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -4,7 +4,7 @@ import { formatProblem } from '../config/problems.ts';
 import { StoreDamagedError, StoreUnreachableError, StoreUrlError } from '../store/storeErrors.ts';
 import { agendaCommand } from './agenda.ts';
 import { checkConfig } from './checkConfig.ts';
-import { UsageError } from './clock.ts';
+import { UsageError } from './usageError.ts';
 import { start } from './start.ts';
 import { STORE_USAGE, storeCommand } from './store.ts';
 

@@ -10,7 +10,8 @@ import { opsServerFromEnv } from '../ops/server.ts';
 import { consolePoster } from '../platforms/console/poster.ts';
 import { ConsoleSession } from '../platforms/console/session.ts';
 import { platformsConfigured, startPlatforms } from './startPlatforms.ts';
-import { clockFromEnv, UsageError } from './clock.ts';
+import { clockFromEnv } from './clock.ts';
+import { UsageError } from './usageError.ts';
 import type { CliValues } from './main.ts';
 
 /** `emcee start`: the platforms whose tokens are set, in one process; else the local console on the first (or chosen) community. */

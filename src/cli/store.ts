@@ -4,7 +4,7 @@ import { DEFAULT_STORE_URL, openPortableStore } from '../store/openStore.ts';
 import type { Portable } from '../store/portable.ts';
 import type { Store } from '../store/store.ts';
 import { BackupLineError, copyStore, describeCensus, exportStore, importStore, TargetNotEmptyError, TransferCheckError } from '../store/transfer.ts';
-import { UsageError } from './clock.ts';
+import { UsageError } from './usageError.ts';
 
 export const STORE_USAGE = `  emcee store export [--from URL] > backup.jsonl
   emcee store import [--to URL] < backup.jsonl

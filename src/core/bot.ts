@@ -100,7 +100,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     if (!resolved.ok) return this.problem(command, resolved, ctx.locale, invocation);
     const name = resolved.subcommand ? `${command.name} ${resolved.subcommand.name}` : command.name;
     if (resolved.subcommand?.organiserOnly && !ctx.isOrganiser) return this.organisersOnly(ctx, name);
-    const outcome = await this.guard(ctx, name, () => resolved.runnable.run(ctx, resolved.options));
+    const outcome = await this.guard(ctx, command, name, () => resolved.runnable.run(ctx, resolved.options));
     return this.shown(outcome, ctx.locale, answer);
   }
 
@@ -110,7 +110,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     if (!command?.submit) return say(m.t(ctx.locale, 'unknownCommand', { name: submission.formId }));
     // A submission or a press may be crafted: it is held to the same rule as the command.
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, command.name, () => command.submit!(ctx, submission)), ctx.locale, answer);
+    return this.shown(await this.guard(ctx, command, command.name, () => command.submit!(ctx, submission)), ctx.locale, answer);
   }
 
   async act(origin: Origin, commandName: string, action: { action: string; value: string }, answer: AnswerOptions = {}): Promise<Outcome> {
@@ -118,7 +118,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     const command = this.byName.get(commandName);
     if (!command?.act) return say(m.t(ctx.locale, 'unknownCommand', { name: commandName }));
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, command.name, () => command.act!(ctx, action)), ctx.locale, answer);
+    return this.shown(await this.guard(ctx, command, command.name, () => command.act!(ctx, action)), ctx.locale, answer);
   }
 
   /** Keeps a form behind a short key, for a button that opens it (route `open`). */
@@ -188,7 +188,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
   }
 
   /** Runs a command's work, turning every failure into a reply; the one place commands are timed and counted. */
-  private async guard(ctx: CommandContext<S, C>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
+  private async guard(ctx: CommandContext<S, C>, command: CommandDefinition<S, C>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
     const started = performance.now();
     const logger = this.deps.logger;
     // One id per interaction, in every log record about it, so its lines can be found together:
@@ -201,7 +201,12 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     } catch (error) {
       if (error instanceof UserError) {
         outcome = 'user_error';
-        return error.form ?? say(error.text);
+        return error.form ?? say(error.textIn(ctx.locale));
+      }
+      const refusal = command.explain?.(ctx, error);
+      if (refusal) {
+        outcome = 'user_error';
+        return say(refusal);
       }
       if (error instanceof UnavailableError) {
         outcome = 'store_unavailable';

@@ -4,6 +4,7 @@ import type { Form, FormSubmission } from './form.ts';
 import type { Locale } from './i18n.ts';
 import type { Origin, OptionValue } from './invocation.ts';
 import type { Reply, Visibility } from './reply.ts';
+import type { Text } from './text.ts';
 
 export type Localised = Record<Locale, string>;
 
@@ -99,6 +100,11 @@ interface CommandBase<S, C extends CommunityInfo = CommunityInfo> {
   act?(ctx: CommandContext<S, C>, action: { action: string; value: string }): Promise<Outcome> | Outcome;
   /** How `act` answers each button action, known before it runs; `ephemeral` when not said. */
   actResponds?(action: string): ButtonResponse;
+  /**
+   * How its feature's refusals read (errors a repository throws as data, worded with what only the
+   * command's context knows): the core's guard asks before counting an error as a bug.
+   */
+  explain?(ctx: CommandContext<S, C>, error: unknown): Text | undefined;
 }
 
 /** A command with one action: its options directly under it (`/agenda 4`). */

@@ -1,16 +1,26 @@
-import type { Text } from './text.ts';
 import type { Form } from './form.ts';
+import type { Locale } from './i18n.ts';
+import type { Text } from './text.ts';
+
+/** What a UserError says: its words, or its words in the member's language when thrown below the command (a lock, a repository). */
+export type Said = Text | ((locale: Locale) => Text);
 
 /**
- * Thrown by a command for input it cannot accept. The core turns it into a friendly ephemeral
- * reply; when a form is attached, the form comes back pre-filled instead, with the reason.
+ * A problem the member can fix or wait out (input it cannot accept, a record locked for a
+ * moment), thrown anywhere below a command. The core's guard turns it into an ephemeral reply;
+ * when a form is attached, the form comes back pre-filled instead, with the reason. Commands do
+ * not catch it, except to give back what the member typed.
  */
 export class UserError extends Error {
   constructor(
-    readonly text: Text,
+    readonly said: Said,
     readonly form?: Form,
   ) {
-    super(text.map((part) => ('text' in part ? part.text : '')).join(''));
+    super(typeof said === 'function' ? 'a problem for the member' : said.map((part) => ('text' in part ? part.text : '')).join(''));
     this.name = 'UserError';
+  }
+
+  textIn(locale: Locale): Text {
+    return typeof this.said === 'function' ? this.said(locale) : this.said;
   }
 }

@@ -1,6 +1,7 @@
 import { Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockFromEnv, UsageError } from '../../src/cli/clock.ts';
+import { clockFromEnv } from '../../src/cli/clock.ts';
+import { UsageError } from '../../src/cli/usageError.ts';
 
 const machineZone = Settings.defaultZone;
 afterEach(() => {

@@ -8,6 +8,7 @@ import type { Invocation } from '../../src/core/invocation.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { say, type Reply } from '../../src/core/reply.ts';
 import { literal } from '../../src/core/text.ts';
+import { UserError } from '../../src/core/userError.ts';
 import { storeFormStash } from '../../src/store/formStash.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import { harness, recordingPoster } from '../support/harness.ts';
@@ -99,5 +100,39 @@ describe('effects', () => {
     };
     await b.runEffects(answer);
     expect(poster.sent.map((s) => [s.kind, s.target])).toEqual([['dm', dm], ['post', post]]);
+  });
+});
+
+describe('problems for the member', () => {
+  class Refused extends Error {}
+  const outcomes: string[] = [];
+  const refusing: CommandDefinition<unknown> = {
+    name: 'refusing',
+    description: d('Refuses'),
+    options: [{ name: 'how', type: 'string', positional: true, description: d('How') }],
+    responds: 'ephemeral',
+    run: (_ctx, o) => {
+      if (o.how === 'busy') throw new UserError((locale) => [literal(locale === 'fr' ? 'occupé' : 'busy')]);
+      if (o.how === 'data') throw new Refused('no such record');
+      throw new Error('a bug');
+    },
+    explain: (_ctx, error) => (error instanceof Refused ? [literal(`refused: ${error.message}`)] : undefined),
+  };
+
+  it('are said by the core: a UserError in the member’s language, a refusal as the command explains it, counted as user errors', async () => {
+    const h = await harness({ now: NOW });
+    const observer = { done: (event: { outcome: string }) => void outcomes.push(event.outcome) };
+    const b = new Bot({ commands: [refusing], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, observer });
+    const run = async (how: string, locale: 'fr' | 'en') =>
+      h.render(
+        await b.handle({ communityId: [...h.app.communities.keys()][0]!, platform: 'console', channelId: 'c', member: { id: 'm', displayName: 'm', roles: [], locale }, command: 'refusing', input: { kind: 'text', text: how } }),
+        locale,
+      );
+    expect(await run('busy', 'fr')).toBe('occupé');
+    expect(await run('busy', 'en')).toBe('busy');
+    expect(await run('data', 'en')).toBe('refused: no such record');
+    expect(outcomes).toEqual(['user_error', 'user_error', 'user_error']);
+    await run('bug', 'en');
+    expect(outcomes.at(-1)).toBe('error');
   });
 });

@@ -11,6 +11,7 @@ import { formAsReply } from '../../core/formReply.ts';
 import { toLocale, type Locale } from '../../core/i18n.ts';
 import type { Invocation, OptionValue, Origin } from '../../core/invocation.ts';
 import { coreMessages } from '../../core/messages.ts';
+import { communitiesByPlatformId, originOf } from '../../core/origin.ts';
 import { say, type Reply } from '../../core/reply.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -64,14 +65,8 @@ interface CoreServices {
 }
 
 export function coreOf(bot: Bot<CoreServices, Community>): Core {
-  const byGuild = new Map<string, Community>();
-  for (const community of bot.communities.values()) if (community.discord?.guildId) byGuild.set(community.discord.guildId, community);
-  const origin = (community: Community, actor: Actor): Origin => ({
-    communityId: community.id,
-    platform: 'discord',
-    channelId: actor.channelId,
-    member: { id: actor.userId, displayName: actor.displayName, locale: toLocale(actor.locale), roles: actor.roles },
-  });
+  const byGuild = communitiesByPlatformId(bot.communities.values(), (community) => community.discord?.guildId);
+  const origin = (community: Community, actor: Actor): Origin => originOf(community.id, 'discord', actor);
   const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => ({
     ...origin(community, actor),
     command: typed.name,

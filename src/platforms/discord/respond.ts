@@ -8,6 +8,7 @@ import type { ButtonResponse, Outcome } from '../../core/command.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Button, Reply, Visibility } from '../../core/reply.ts';
 import { encodeRoute } from '../../core/route.ts';
+import { SLOW, within } from '../../core/within.ts';
 import type { Core } from './dispatch.ts';
 import { modalOf } from './modal.ts';
 import { renderForDiscord, type DiscordMessage } from './render.ts';
@@ -28,7 +29,6 @@ export interface RespondContext {
   deferAfterMs: number;
 }
 
-const SLOW = Symbol('slow');
 
 /** Answers with the outcome of `work`, and returns it once delivered (its effects run after). */
 export async function respond(interaction: Answerable, work: Promise<Outcome>, context: RespondContext): Promise<Outcome> {
@@ -110,15 +110,4 @@ function withFlags(message: DiscordMessage, visibility: Visibility) {
 /** An edit replaces the content too: an embed-only message must clear any earlier text. */
 function editable(message: DiscordMessage) {
   return { ...message, content: message.content ?? '' };
-}
-
-/** The outcome if it is ready within `ms`, else SLOW (the timer is cleared either way). */
-async function within(work: Promise<Outcome>, ms: number): Promise<Outcome | typeof SLOW> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), ms)));
-  try {
-    return await Promise.race([work, slow]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

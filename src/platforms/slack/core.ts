@@ -9,6 +9,7 @@ import type { Form, FormSubmission } from '../../core/form.ts';
 import { formAsReply } from '../../core/formReply.ts';
 import { toLocale, type Locale } from '../../core/i18n.ts';
 import type { Invocation, Origin } from '../../core/invocation.ts';
+import { communitiesByPlatformId, originOf } from '../../core/origin.ts';
 import type { Reply } from '../../core/reply.ts';
 
 /** Who acted, where, as Slack and the adapter's lookups describe them. */
@@ -42,14 +43,8 @@ export interface SlackCore {
 }
 
 export function slackCoreOf<S>(bot: Bot<S, Community>): SlackCore {
-  const byTeam = new Map<string, Community>();
-  for (const community of bot.communities.values()) if (community.slack?.teamId) byTeam.set(community.slack.teamId, community);
-  const origin = (community: Community, actor: Actor): Origin => ({
-    communityId: community.id,
-    platform: 'slack',
-    channelId: actor.channelId,
-    member: { id: actor.userId, displayName: actor.userName, locale: toLocale(actor.locale), roles: actor.groups },
-  });
+  const byTeam = communitiesByPlatformId(bot.communities.values(), (community) => community.slack?.teamId);
+  const origin = (community: Community, actor: Actor): Origin => originOf(community.id, 'slack', { ...actor, displayName: actor.userName, roles: actor.groups });
   const invocation = (community: Community, actor: Actor, command: string, text: string): Invocation => ({
     ...origin(community, actor),
     command,

@@ -164,17 +164,4 @@ export async function tellMember(messages: SlackMessage[], a: Answering): Promis
   }
 }
 
-const SLOW = Symbol('slow');
-
-/** The outcome if it is ready within `ms`, else SLOW (the timer is cleared either way). */
-export async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), ms)));
-  try {
-    return await Promise.race([work, slow]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export const isSlow = (value: unknown): value is typeof SLOW => value === SLOW;
+export { isSlow, within } from '../../core/within.ts';
