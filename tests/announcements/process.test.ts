@@ -91,7 +91,7 @@ describe.skipIf(!withRedis)('two processes on one Redis', () => {
     const a = start(config, env, ['/announce list']);
     const b = start(config, env, ['/announce list']);
     // An empty store answers "No scheduled announcement yet": either answer says the bot is up.
-    const up = (bot: Bot) => () => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement');
+    const up = (bot: EmceeProcess) => () => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement');
     await a.waitFor(up(a), 'process A', 60_000);
     await b.waitFor(up(b), 'process B', 60_000);
 
