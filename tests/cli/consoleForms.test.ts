@@ -76,7 +76,7 @@ describe('a form at the console terminal', () => {
     await screen.until(/== #4 Site Reliability Engineering - Meetup de la rentrée ==/);
     input.end();
     await ended;
-    expect(await bot.say('/propose mine', { locale: 'en' })).toContain('You have no proposals yet.');
+    expect((await bot.ask('/propose mine', { locale: 'en' })).words).toContain('You have no proposals yet.');
   });
 
   it('ends on `annuler` in French', async () => {
@@ -112,7 +112,7 @@ describe('a form at the console terminal', () => {
     input.write('\u0003');
     await ended;
     expect(screen.all).not.toContain('There is no command');
-    expect(await bot.say('/propose mine', { locale: 'en' })).toContain('You have no proposals yet.');
+    expect((await bot.ask('/propose mine', { locale: 'en' })).words).toContain('You have no proposals yet.');
   });
 
   it('still takes answers, and saves what they make', async () => {

@@ -34,14 +34,14 @@ export async function slowRedisProposals(server: RedisServer, delayMs: number, m
     const timed = await Promise.all(
       ids.map(async (id) => {
         const started = performance.now();
-        const answer = await h.say(`/propose title:"Talk by ${id}" abstract:"A talk." duration:5`, { id, displayName: id, locale: 'en' });
+        const answer = (await h.ask(`/propose title:"Talk by ${id}" abstract:"A talk." duration:5`, { id, displayName: id, locale: 'en' })).words;
         return { id, answer, ms: performance.now() - started };
       }),
     );
     const acknowledged = timed.filter(({ answer }) => answer.startsWith('Proposal #'));
     const tryAgain = timed.filter(({ answer }) => TRY_AGAIN.some((pattern) => pattern.test(answer)));
     const readBack = await harness({ now: NOW, store: direct });
-    const list = await readBack.say('/proposals', { id: 'org', displayName: 'org', organiser: true, locale: 'en' });
+    const list = (await readBack.ask('/proposals', { id: 'org', displayName: 'org', organiser: true, locale: 'en' })).words;
     return {
       acknowledged: acknowledged.length,
       tryAgain: tryAgain.length,
