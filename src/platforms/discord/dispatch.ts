@@ -72,12 +72,20 @@ export function coreOf(bot: Bot<CoreServices>): Core {
     channelId: actor.channelId,
     member: { id: actor.userId, displayName: actor.displayName, locale: toLocale(actor.locale), roles: actor.roles },
   });
-  const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => ({
-    ...origin(community, actor),
-    command: typed.name,
-    ...(typed.subcommand ? { subcommand: typed.subcommand } : {}),
-    input: { kind: 'typed', options: typed.options },
-  });
+  // `plan` then `command` for the same slash command get the same Invocation, which the bot resolves once.
+  const asked = new WeakMap<Typed, { community: Community; actor: Actor; invocation: Invocation }>();
+  const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => {
+    const known = asked.get(typed);
+    if (known?.community === community && known.actor === actor) return known.invocation;
+    const made: Invocation = {
+      ...origin(community, actor),
+      command: typed.name,
+      ...(typed.subcommand ? { subcommand: typed.subcommand } : {}),
+      input: { kind: 'typed', options: typed.options },
+    };
+    asked.set(typed, { community, actor, invocation: made });
+    return made;
+  };
   return {
     definitions: bot.commands as readonly CommandDefinition<unknown>[],
     store: bot.services.store,
