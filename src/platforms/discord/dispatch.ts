@@ -67,12 +67,20 @@ interface CoreServices {
 export function coreOf(bot: Bot<CoreServices, Community>): Core {
   const byGuild = communitiesByPlatformId(bot.communities.values(), (community) => community.discord?.guildId);
   const origin = (community: Community, actor: Actor): Origin => originOf(community.id, 'discord', actor);
-  const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => ({
-    ...origin(community, actor),
-    command: typed.name,
-    ...(typed.subcommand ? { subcommand: typed.subcommand } : {}),
-    input: { kind: 'typed', options: typed.options },
-  });
+  // `plan` then `command` for the same slash command get the same Invocation, which the bot resolves once.
+  const asked = new WeakMap<Typed, { community: Community; actor: Actor; invocation: Invocation }>();
+  const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => {
+    const known = asked.get(typed);
+    if (known?.community === community && known.actor === actor) return known.invocation;
+    const made: Invocation = {
+      ...origin(community, actor),
+      command: typed.name,
+      ...(typed.subcommand ? { subcommand: typed.subcommand } : {}),
+      input: { kind: 'typed', options: typed.options },
+    };
+    asked.set(typed, { community, actor, invocation: made });
+    return made;
+  };
   return {
     definitions: bot.commands,
     store: bot.services.store,

@@ -22,12 +22,16 @@ export function isShared(answer: Reply): boolean {
   return Object.isFrozen(answer.blocks) && !answer.blocks.some(opensForm);
 }
 
-/** `render()`'s messages for this reply, from the cache when its blocks are shared and were rendered for `command` before. */
-export function renderedOnce(answer: Reply, command: string, render: () => DiscordMessage[]): DiscordMessage[] {
-  if (!isShared(answer)) return render();
+/**
+ * The messages of a shared reply: kept from an earlier answer, else `render()`'s, kept for the next
+ * ones. Undefined for a reply that is not shared (the caller renders it for its answer).
+ */
+export function renderedOnce(answer: Reply, command: string, render: () => DiscordMessage[]): DiscordMessage[] | undefined {
+  // Looked up first: blocks kept here were shared when kept, and frozen blocks stay so.
   const forBlocks = rendered.get(answer.blocks);
   const known = forBlocks?.get(command);
   if (known) return known;
+  if (!isShared(answer)) return undefined;
   const messages = render();
   if (messages.some((message) => message.files.length > 0)) return messages;
   deepFreeze(messages);

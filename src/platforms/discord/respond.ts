@@ -12,7 +12,7 @@ import { SLOW, within } from '../../core/within.ts';
 import type { Core } from './dispatch.ts';
 import { modalOf } from './modal.ts';
 import { renderForDiscord, type DiscordMessage } from './render.ts';
-import { isShared, renderedOnce } from './renderCache.ts';
+import { renderedOnce } from './renderCache.ts';
 import type { Stash } from './stash.ts';
 
 export type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
@@ -83,7 +83,8 @@ function fromMessage(interaction: Answerable): interaction is ButtonInteraction 
 
 /** The reply as messages (rendered once for a shared reply); a button that opens a form has it stashed, its route carrying the key. */
 async function render(answer: Reply, context: RespondContext): Promise<DiscordMessage[]> {
-  if (isShared(answer)) return renderedOnce(answer, context.command, () => renderForDiscord(answer, { buttonId: (button) => buttonRoute(button, context.command) }));
+  const shared = renderedOnce(answer, context.command, () => renderForDiscord(answer, { buttonId: (button) => buttonRoute(button, context.command) }));
+  if (shared) return shared;
   const ids = new Map<Button, string>();
   for (const block of answer.blocks) {
     if (block.type !== 'actions') continue;
