@@ -126,10 +126,10 @@ async function startBot(entry: { module: string; execArgv: string[] }, lane: Lan
   return child;
 }
 
-/** `BENCH_CPU_PROF=dir`: each bot writes a V8 CPU profile there (`node --cpu-prof`), to read where its time goes. */
+/** `BENCH_CPU_PROF=dir`: each bot writes a V8 CPU profile there (`node --cpu-prof`, a sample every 250 µs), to read where its time goes. */
 function profiled(): string[] {
   const dir = process.env.BENCH_CPU_PROF;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'] : [];
 }
 
 async function cpuOf(bot: ChildProcess): Promise<number> {
