@@ -27,7 +27,13 @@ import type { BotReport, BotRequest, Lane } from './discordBot.ts';
 import type { FakeReport, FakeRequest, LaneFigures } from './discordFake.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
-const MEASURE = { kind: 'measure', latencyRuns: 500, warmup: 100, throughputRuns: 400, concurrency: 20 } as const satisfies FakeRequest;
+const MEASURE = {
+  kind: 'measure',
+  latencyRuns: 500,
+  warmup: 100,
+  throughputRuns: 400,
+  concurrency: 20,
+} as const satisfies FakeRequest;
 const PER_ROUND = MEASURE.warmup + MEASURE.latencyRuns + MEASURE.throughputRuns;
 const ROUNDS = 3;
 const GOAL_RATIO = 1.2;
@@ -53,8 +59,13 @@ const COMPILED_BOTS = 'dist/bench-bots';
 
 export async function benchDiscord(): Promise<BenchRow[]> {
   const entry = botEntry();
-  console.log(`  (bots ${BOTS_RUN === 'compiled' ? `compiled by tsc into ${COMPILED_BOTS}, run by node without a loader` : 'run from the TypeScript sources through tsx'})`);
-  const fake = fork(path.resolve('bench/discordFake.ts'), [String(BOTS.length)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  console.log(
+    `  (bots ${BOTS_RUN === 'compiled' ? `compiled by tsc into ${COMPILED_BOTS}, run by node without a loader` : 'run from the TypeScript sources through tsx'})`,
+  );
+  const fake = fork(path.resolve('bench/discordFake.ts'), [String(BOTS.length)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const bots: ChildProcess[] = [];
   const configDirs: string[] = [];
   try {
@@ -77,7 +88,9 @@ export async function benchDiscord(): Promise<BenchRow[]> {
       if (failed > 0) throw new Error(`${failed} interactions were not answered`);
       rounds.push({ measured, cpu: after.map((micros, bot) => micros - before[bot]!) });
     }
-    const [baseline, emcee, payload] = BOTS.map((_, bot) => pooled(rounds.map((r) => ({ ...r.measured.lanes[bot]!, cpuMicros: r.cpu[bot]! / PER_ROUND }))));
+    const [baseline, emcee, payload] = BOTS.map((_, bot) =>
+      pooled(rounds.map((r) => ({ ...r.measured.lanes[bot]!, cpuMicros: r.cpu[bot]! / PER_ROUND }))),
+    );
     return rows(emcee!, baseline!, payload!);
   } finally {
     await Promise.all(bots.map(stopChild));
@@ -90,7 +103,8 @@ export async function benchDiscord(): Promise<BenchRow[]> {
 async function deployedConfig(lane: Lane): Promise<string> {
   const configDir = configFor(lane.guildId);
   const env = { DISCORD_TOKEN: lane.token, DISCORD_API_URL: lane.apiUrl, EMCEE_CONFIG: configDir };
-  if ((await deployCommands([], { env, out: () => {}, err: (line) => console.error(line) })) !== 0) throw new Error('deploy-commands failed');
+  if ((await deployCommands([], { env, out: () => {}, err: (line) => console.error(line) })) !== 0)
+    throw new Error('deploy-commands failed');
   return configDir;
 }
 
@@ -99,9 +113,22 @@ async function deployedConfig(lane: Lane): Promise<string> {
  * message's size costs (discord.js, HTTP, Discord), apart from emcee's own work.
  */
 async function emceeAnswer(configDir: string): Promise<InteractionReplyOptions> {
-  const app = await createApp({ configDir, clock: systemClock, logger: silentLogger, store: memoryStore(), poster: () => ({ post: async () => {}, dm: async () => {} }) });
+  const app = await createApp({
+    configDir,
+    clock: systemClock,
+    logger: silentLogger,
+    store: memoryStore(),
+    poster: () => ({ post: async () => {}, dm: async () => {} }),
+  });
   try {
-    const outcome = await app.bot.handle({ communityId: 'sre-paris', platform: 'discord', channelId: 'c', member: { id: 'm', displayName: 'm', roles: [] }, command: 'agenda', input: { kind: 'typed', options: { event: '4' } } });
+    const outcome = await app.bot.handle({
+      communityId: 'sre-paris',
+      platform: 'discord',
+      channelId: 'c',
+      member: { id: 'm', displayName: 'm', roles: [] },
+      command: 'agenda',
+      input: { kind: 'typed', options: { event: '4' } },
+    });
     if (outcome.kind !== 'reply') throw new Error('/agenda 4 did not answer with a reply');
     const [message] = renderForDiscord(outcome, { buttonId: () => '' });
     return { ...message!, flags: MessageFlags.Ephemeral };
@@ -119,8 +146,15 @@ function botEntry(): { module: string; execArgv: string[] } {
   return { module: path.resolve(COMPILED_BOTS, 'bench/discordBot.js'), execArgv: [] };
 }
 
-async function startBot(entry: { module: string; execArgv: string[] }, lane: Lane, bot: Extract<BotRequest, { kind: 'start' }>['bot']): Promise<ChildProcess> {
-  const child = fork(entry.module, { execArgv: [...entry.execArgv, ...profiled()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startBot(
+  entry: { module: string; execArgv: string[] },
+  lane: Lane,
+  bot: Extract<BotRequest, { kind: 'start' }>['bot'],
+): Promise<ChildProcess> {
+  const child = fork(entry.module, {
+    execArgv: [...entry.execArgv, ...profiled()],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   child.send({ kind: 'start', lane, bot } satisfies BotRequest);
   await nextReport<BotReport>(child);
   return child;
@@ -147,7 +181,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
 function pooled(rounds: Pooled[]): Pooled {
   const latencies = rounds.flatMap((m) => m.latencies).sort((a, b) => a - b);
   const mean = (of: (m: Pooled) => number) => rounds.reduce((sum, m) => sum + of(m), 0) / rounds.length;
-  return { latencies, throughputPerSecond: mean((m) => m.throughputPerSecond), cpuMicros: mean((m) => m.cpuMicros), failures: rounds.reduce((sum, m) => sum + m.failures, 0) };
+  return {
+    latencies,
+    throughputPerSecond: mean((m) => m.throughputPerSecond),
+    cpuMicros: mean((m) => m.cpuMicros),
+    failures: rounds.reduce((sum, m) => sum + m.failures, 0),
+  };
 }
 
 function rows(emcee: Pooled, baseline: Pooled, payload: Pooled): BenchRow[] {
@@ -180,11 +219,24 @@ function rows(emcee: Pooled, baseline: Pooled, payload: Pooled): BenchRow[] {
       name: `time per interaction at ${MEASURE.concurrency} in flight (${emcee.throughputPerSecond.toFixed(0)}/s)`,
       value: 1000 / emcee.throughputPerSecond,
       unit: 'ms',
-      baseline: { name: `minimal bot (${baseline.throughputPerSecond.toFixed(0)}/s)`, value: 1000 / baseline.throughputPerSecond },
+      baseline: {
+        name: `minimal bot (${baseline.throughputPerSecond.toFixed(0)}/s)`,
+        value: 1000 / baseline.throughputPerSecond,
+      },
     },
     // Not a goal: the bot process's CPU time per interaction, which the machine's load does not skew.
-    { name: 'bot CPU time per interaction', value: emcee.cpuMicros / 1000, unit: 'ms', baseline: { name: 'minimal bot, fixed string', value: baseline.cpuMicros / 1000 } },
-    { name: 'bot CPU time per interaction, against a minimal bot sending the same message', value: emcee.cpuMicros / 1000, unit: 'ms', baseline: { name: "minimal bot, emcee's /agenda 4 message", value: payload.cpuMicros / 1000 } },
+    {
+      name: 'bot CPU time per interaction',
+      value: emcee.cpuMicros / 1000,
+      unit: 'ms',
+      baseline: { name: 'minimal bot, fixed string', value: baseline.cpuMicros / 1000 },
+    },
+    {
+      name: 'bot CPU time per interaction, against a minimal bot sending the same message',
+      value: emcee.cpuMicros / 1000,
+      unit: 'ms',
+      baseline: { name: "minimal bot, emcee's /agenda 4 message", value: payload.cpuMicros / 1000 },
+    },
   ];
 }
 
@@ -197,7 +249,10 @@ function nextReport<R = FakeReport>(child: ChildProcess): Promise<R> {
     };
     const onReport = (report: R) => (done(), resolve(report));
     const onExit = (code: number | null) => (done(), reject(new Error(`a bench child process exited with ${code}`)));
-    const timer = setTimeout(() => (done(), reject(new Error('a bench child process did not report within 120 s'))), 120_000);
+    const timer = setTimeout(
+      () => (done(), reject(new Error('a bench child process did not report within 120 s'))),
+      120_000,
+    );
     child.on('message', onReport);
     child.on('exit', onExit);
   });
@@ -208,6 +263,9 @@ function configFor(guildId: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'emcee-bench-discord-'));
   cpSync(path.resolve('config'), dir, { recursive: true });
   const file = path.join(dir, 'communities', 'sre-paris.yaml');
-  writeFileSync(file, `${readFileSync(file, 'utf8')}\ndiscord:\n  guildId: "${guildId}"\n  channels: { announcements: annonces }\n`);
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8')}\ndiscord:\n  guildId: "${guildId}"\n  channels: { announcements: annonces }\n`,
+  );
   return dir;
 }

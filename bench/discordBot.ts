@@ -18,7 +18,11 @@ export interface Lane {
 }
 
 export type BotRequest =
-  | { kind: 'start'; lane: Lane; bot: { kind: 'emcee'; configDir: string } | { kind: 'minimal'; answer: string | InteractionReplyOptions } }
+  | {
+      kind: 'start';
+      lane: Lane;
+      bot: { kind: 'emcee'; configDir: string } | { kind: 'minimal'; answer: string | InteractionReplyOptions };
+    }
   | { kind: 'cpu' }
   | { kind: 'stop' };
 export type BotReport = { kind: 'ready' } | { kind: 'cpu'; micros: number };
@@ -29,7 +33,15 @@ let stop: (() => Promise<unknown>) | undefined;
 async function start(request: Extract<BotRequest, { kind: 'start' }>): Promise<void> {
   const { lane, bot } = request;
   if (bot.kind === 'emcee') {
-    const running = await runDiscord({ token: lane.token, apiUrl: lane.apiUrl, configDir: bot.configDir, clock: systemClock, logger: silentLogger, store: memoryStore(), scheduler: false });
+    const running = await runDiscord({
+      token: lane.token,
+      apiUrl: lane.apiUrl,
+      configDir: bot.configDir,
+      clock: systemClock,
+      logger: silentLogger,
+      store: memoryStore(),
+      scheduler: false,
+    });
     stop = () => running.stop();
   } else {
     stop = await minimalBot(lane, bot.answer);

@@ -13,7 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { FakeDiscord } from '../tests/fakes/discord/server.ts';
 import type { Lane } from './discordBot.ts';
 
-export type FakeRequest = { kind: 'measure'; latencyRuns: number; warmup: number; throughputRuns: number; concurrency: number } | { kind: 'stop' };
+export type FakeRequest =
+  | { kind: 'measure'; latencyRuns: number; warmup: number; throughputRuns: number; concurrency: number }
+  | { kind: 'stop' };
 export interface LaneFigures {
   /** Sorted, in ms. */
   latencies: number[];
@@ -47,7 +49,8 @@ async function measure(request: Extract<FakeRequest, { kind: 'measure' }>): Prom
   for (let i = 0; i < request.latencyRuns; i++) for (const lane of turn(i)) latencies[lane]!.push(await timed(lane));
   const busy = fakes.map(() => 0);
   const slice = Math.ceil(request.throughputRuns / THROUGHPUT_SLICES);
-  for (let i = 0; i < THROUGHPUT_SLICES; i++) for (const lane of turn(i)) busy[lane]! += await burst(() => timed(lane), slice, request.concurrency);
+  for (let i = 0; i < THROUGHPUT_SLICES; i++)
+    for (const lane of turn(i)) busy[lane]! += await burst(() => timed(lane), slice, request.concurrency);
   send({
     kind: 'measured',
     lanes: fakes.map((_, lane) => ({
@@ -76,4 +79,7 @@ process.on('message', (request: FakeRequest) => {
   if (request.kind === 'stop') void Promise.all(fakes.map((fake) => fake.stop())).then(() => process.exit(0));
   else void measure(request);
 });
-send({ kind: 'ready', lanes: fakes.map((fake) => ({ apiUrl: fake.apiUrl, token: fake.token, guildId: fake.guild.id })) });
+send({
+  kind: 'ready',
+  lanes: fakes.map((fake) => ({ apiUrl: fake.apiUrl, token: fake.token, guildId: fake.guild.id })),
+});

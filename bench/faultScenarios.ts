@@ -25,13 +25,28 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function schedule(storeUrl: string, count: number, first: number, spacingMs: number): Promise<void> {
   const store = await openStore(storeUrl);
   const repository = new AnnouncementRepository(store);
-  for (let i = 0; i < count; i++) await repository.create({ communityId: 'test', channel: 'annonces', message: `o${i}`, at: first + i * spacingMs, createdBy: 'bench', createdAt: Date.now(), from: Date.now() });
+  for (let i = 0; i < count; i++)
+    await repository.create({
+      communityId: 'test',
+      channel: 'annonces',
+      message: `o${i}`,
+      at: first + i * spacingMs,
+      createdBy: 'bench',
+      createdAt: Date.now(),
+      from: Date.now(),
+    });
   await store.close();
 }
 
 function tally(posts: string[], expected: number, kills: number, started: number): PostFigures {
   const counts = countEach(posts);
-  return { expected, lost: expected - counts.size, duplicates: [...counts.values()].reduce((sum, n) => sum + n - 1, 0), kills, seconds: (Date.now() - started) / 1000 };
+  return {
+    expected,
+    lost: expected - counts.size,
+    duplicates: [...counts.values()].reduce((sum, n) => sum + n - 1, 0),
+    kills,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /**
@@ -59,7 +74,12 @@ export async function killNineDuringPosts(storeUrl: string, count = 1_000, spaci
   }
   const last = announcingBot(config, env);
   try {
-    await whenPrinted(() => new Set([...posts, ...last.posts()]).size >= count, `${count} posts`, 120_000, () => last.stderr.slice(-2_000));
+    await whenPrinted(
+      () => new Set([...posts, ...last.posts()]).size >= count,
+      `${count} posts`,
+      120_000,
+      () => last.stderr.slice(-2_000),
+    );
     await pause(2_000);
   } finally {
     await last.stop();
@@ -74,10 +94,20 @@ export async function processesOnOneRedis(storeUrl: string, processes: number, c
   const env = { STORE_URL: storeUrl, EMCEE_SCHEDULER_POLL_MS: '500' };
   const bots = Array.from({ length: processes }, () => announcingBot(config, env, ['/announce list']));
   try {
-    for (const bot of bots) await bot.waitFor(() => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement'), 'a bot to start', 60_000);
+    for (const bot of bots)
+      await bot.waitFor(
+        () => bot.stdout.includes('Scheduled announcements') || bot.stdout.includes('No scheduled announcement'),
+        'a bot to start',
+        60_000,
+      );
     await schedule(storeUrl, count, Date.now() + 5_000, 25);
     const all = () => bots.flatMap((bot) => bot.posts());
-    await whenPrinted(() => new Set(all()).size >= count, `${count} posts`, 120_000, () => bots.map((bot) => bot.stderr.slice(-500)).join('\n'));
+    await whenPrinted(
+      () => new Set(all()).size >= count,
+      `${count} posts`,
+      120_000,
+      () => bots.map((bot) => bot.stderr.slice(-500)).join('\n'),
+    );
     await pause(2_000);
     return tally(all(), count, 0, started);
   } finally {
@@ -85,4 +115,5 @@ export async function processesOnOneRedis(storeUrl: string, processes: number, c
   }
 }
 
-export const sqliteUrl = () => `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-bench-')), 'store.sqlite')}`;
+export const sqliteUrl = () =>
+  `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-bench-')), 'store.sqlite')}`;

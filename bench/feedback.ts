@@ -28,10 +28,17 @@ const CONFIG = path.resolve(import.meta.dirname, '..', 'config');
 
 /** Answer n of the synthetic crowd: every rating, a third with comments, half rating the talks. */
 function row(n: number): ImportRow {
-  const answer: Answer = { rating: (n % 5) + 1, talks: n % 2 === 0 ? { 1: ((n >> 1) % 5) + 1, 2: ((n >> 2) % 5) + 1 } : {} };
+  const answer: Answer = {
+    rating: (n % 5) + 1,
+    talks: n % 2 === 0 ? { 1: ((n >> 1) % 5) + 1, 2: ((n >> 2) % 5) + 1 } : {},
+  };
   if (n % 3 === 0) answer.worked = `Démo ${n} : très claire, merci`;
   if (n % 6 === 0) answer.improve = `Idée ${n} : plus de temps pour les questions`;
-  return { member: n.toString(16).padStart(64, '0'), answer, at: DateTime.fromISO(NOW).minus({ seconds: ANSWERS - n }) };
+  return {
+    member: n.toString(16).padStart(64, '0'),
+    answer,
+    at: DateTime.fromISO(NOW).minus({ seconds: ANSWERS - n }),
+  };
 }
 
 /** Writes the answers through the repository's bulk path, in bounded batches. */
@@ -39,7 +46,10 @@ async function load(store: Store): Promise<number> {
   const repo = new FeedbackRepository(store, silentLogger);
   const start = performance.now();
   for (let from = 0; from < ANSWERS; from += BATCH) {
-    await repo.importResponses(EVENT, Array.from({ length: Math.min(BATCH, ANSWERS - from) }, (_, i) => row(from + i)));
+    await repo.importResponses(
+      EVENT,
+      Array.from({ length: Math.min(BATCH, ANSWERS - from) }, (_, i) => row(from + i)),
+    );
   }
   return performance.now() - start;
 }
@@ -78,18 +88,33 @@ async function bulkSqlite(file: string): Promise<Store> {
 
 async function app(store: Store): Promise<App> {
   const clock = fixedClock(DateTime.fromISO(NOW, { setZone: true }));
-  return createApp({ configDir: CONFIG, clock, logger: silentLogger, poster: () => ({ post: async () => {}, dm: async () => {} }), store });
+  return createApp({
+    configDir: CONFIG,
+    clock,
+    logger: silentLogger,
+    poster: () => ({ post: async () => {}, dm: async () => {} }),
+    store,
+  });
 }
 
 /** `/feedback summary` as an organiser, through the bot and the console renderer, and `/feedback rating:…` as new members. */
 async function measure(label: string, store: Store, loadMs: number): Promise<BenchRow[]> {
   const running = await app(store);
   const community = [...running.communities.values()][0]!;
-  const origin = (member: Member) => ({ communityId: community.id, platform: 'console' as const, channelId: 'bench', member });
+  const origin = (member: Member) => ({
+    communityId: community.id,
+    platform: 'console' as const,
+    channelId: 'bench',
+    member,
+  });
   const view = { zone: community.timezone, locale: community.locale, now: DateTime.fromISO(NOW) };
   const organiser: Member = { id: 'orga', displayName: 'orga', roles: [], organiser: true };
   const summary = async () => {
-    const outcome = await running.bot.handle({ ...origin(organiser), command: 'feedback', input: { kind: 'text', text: 'summary' } });
+    const outcome = await running.bot.handle({
+      ...origin(organiser),
+      command: 'feedback',
+      input: { kind: 'text', text: 'summary' },
+    });
     if (outcome.kind !== 'reply') throw new Error('summary gave a form');
     const text = renderReply(outcome, view);
     if (!/^100\s000 /m.test(text)) throw new Error(`summary does not count ${ANSWERS} answers:\n${text}`);
@@ -99,21 +124,37 @@ async function measure(label: string, store: Store, loadMs: number): Promise<Ben
   let n = 0;
   const submit = async () => {
     const member: Member = { id: `bench-${n++}`, displayName: 'bench', roles: [] };
-    const outcome = await running.bot.handle({ ...origin(member), command: 'feedback', input: { kind: 'text', text: `rating:${(n % 5) + 1} worked:"bien" talks:"1:4"` } });
+    const outcome = await running.bot.handle({
+      ...origin(member),
+      command: 'feedback',
+      input: { kind: 'text', text: `rating:${(n % 5) + 1} worked:"bien" talks:"1:4"` },
+    });
     if (outcome.kind !== 'reply') throw new Error('submission gave a form');
   };
   const submits = await timeRuns(submit, SUBMIT_RUNS, 10);
 
   // Baseline, same run: a summary that reads every answer (what the export does) instead of counters.
-  const scans = await timeRuns(async () => {
-    const { responses } = await running.services.feedback.responses.all(EVENT);
-    if (responses.length < ANSWERS) throw new Error(`scan found ${responses.length} answers`);
-  }, 3, 1);
+  const scans = await timeRuns(
+    async () => {
+      const { responses } = await running.services.feedback.responses.all(EVENT);
+      if (responses.length < ANSWERS) throw new Error(`scan found ${responses.length} answers`);
+    },
+    3,
+    1,
+  );
 
   const p99 = percentile(summaries, 99);
   return [
-    { name: `${label}: load ${ANSWERS.toLocaleString('en')} answers (bulk, ${BATCH} a batch)`, value: loadMs, unit: 'ms' },
-    { name: `${label}: /feedback summary over ${ANSWERS.toLocaleString('en')} answers, p50`, value: percentile(summaries, 50), unit: 'ms' },
+    {
+      name: `${label}: load ${ANSWERS.toLocaleString('en')} answers (bulk, ${BATCH} a batch)`,
+      value: loadMs,
+      unit: 'ms',
+    },
+    {
+      name: `${label}: /feedback summary over ${ANSWERS.toLocaleString('en')} answers, p50`,
+      value: percentile(summaries, 50),
+      unit: 'ms',
+    },
     {
       name: `${label}: /feedback summary over ${ANSWERS.toLocaleString('en')} answers, p99`,
       value: p99,
@@ -122,7 +163,11 @@ async function measure(label: string, store: Store, loadMs: number): Promise<Ben
       met: p99 < 100,
       baseline: { name: 'scan of every answer, p50', value: percentile(scans, 50) },
     },
-    { name: `${label}: /feedback rating:… (lock, log, record, counters), p50`, value: percentile(submits, 50), unit: 'ms' },
+    {
+      name: `${label}: /feedback rating:… (lock, log, record, counters), p50`,
+      value: percentile(submits, 50),
+      unit: 'ms',
+    },
     { name: `${label}: /feedback rating:…, p99`, value: percentile(submits, 99), unit: 'ms' },
   ];
 }

@@ -35,7 +35,13 @@ export async function benchProposals(): Promise<BenchRow[]> {
 
 async function measure(backend: string, store: Store): Promise<BenchRow[]> {
   const clock = fixedClock(DateTime.fromISO('2026-12-01T10:00:00+01:00'));
-  const app = await createApp({ configDir: CONFIG, clock, logger: silentLogger, poster: () => ({ post: async () => {}, dm: async () => {} }), store });
+  const app = await createApp({
+    configDir: CONFIG,
+    clock,
+    logger: silentLogger,
+    poster: () => ({ post: async () => {}, dm: async () => {} }),
+    store,
+  });
   try {
     const community = [...app.communities.values()][0]!;
     const repo = new ProposalRepository(store, silentLogger);
@@ -44,19 +50,31 @@ async function measure(backend: string, store: Store): Promise<BenchRow[]> {
       await repo.create({
         communityId: community.id,
         eventId: EVENT,
-        fields: { title: `Talk number ${i}`, abstract: 'Error budgets, burn rates and the meetings that follow. '.repeat(8), duration: i % 2 ? 5 : 10 },
+        fields: {
+          title: `Talk number ${i}`,
+          abstract: 'Error budgets, burn rates and the meetings that follow. '.repeat(8),
+          duration: i % 2 ? 5 : 10,
+        },
         speaker: { memberId: `member-${i}`, platform: 'console', name: `Member ${i}` },
         at: clock.now().minus({ minutes: PROPOSALS - i }),
         maxOpen: 3,
       });
     }
     const submitMs = (performance.now() - fillStart) / PROPOSALS;
-    for (let id = 1; id <= PROPOSALS / 4; id++) await repo.change(community.id, id, id <= 4 ? 'accepted' : 'rejected', 'org', clock.now());
+    for (let id = 1; id <= PROPOSALS / 4; id++)
+      await repo.change(community.id, id, id <= 4 ? 'accepted' : 'rejected', 'org', clock.now());
 
     const view = { zone: community.timezone, locale: community.locale, now: clock.now() };
     const member = { id: 'org', displayName: 'org', roles: [], organiser: true };
     const ask = (command: string, render: boolean) => async () => {
-      const outcome = await app.bot.handle({ communityId: community.id, platform: 'console', channelId: 'c', member, command, input: { kind: 'text', text: '' } });
+      const outcome = await app.bot.handle({
+        communityId: community.id,
+        platform: 'console',
+        channelId: 'c',
+        member,
+        command,
+        input: { kind: 'text', text: '' },
+      });
       if (outcome.kind !== 'reply') throw new Error(`/${command} gave a ${outcome.kind}`);
       if (render) renderReply(outcome, view);
     };
@@ -70,7 +88,14 @@ async function measure(backend: string, store: Store): Promise<BenchRow[]> {
     return [
       { name: `submit one proposal (leases, indexes), mean, ${backend}`, value: submitMs, unit: 'ms' },
       { name: `/proposals answer, p50, ${note}`, value: percentile(lists, 50), unit: 'ms' },
-      { name: `/proposals answer, p99, ${note}`, value: p99, unit: 'ms', goal: '< 50 ms', met: p99 < 50, baseline: { name: 'read all 1,000 records, p99', value: percentile(scans, 99) } },
+      {
+        name: `/proposals answer, p99, ${note}`,
+        value: p99,
+        unit: 'ms',
+        goal: '< 50 ms',
+        met: p99 < 50,
+        baseline: { name: 'read all 1,000 records, p99', value: percentile(scans, 99) },
+      },
       { name: `/proposals answer + console render, p99, ${note}`, value: percentile(rendered, 99), unit: 'ms' },
       { name: `/agenda answer with 4 accepted talks, p99, ${backend}`, value: percentile(agendas, 99), unit: 'ms' },
     ];

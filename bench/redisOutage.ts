@@ -50,16 +50,34 @@ export async function redisOutage(outageMs = 30_000, due = 30): Promise<OutageFi
     bind: () => undefined,
     start: async () => undefined,
     stop: async () => undefined,
-    poster: { post: async (_target, reply) => void posts.push(/o\d+/.exec(JSON.stringify(reply.blocks))?.[0] ?? '?'), dm: async () => undefined },
+    poster: {
+      post: async (_target, reply) => void posts.push(/o\d+/.exec(JSON.stringify(reply.blocks))?.[0] ?? '?'),
+      dm: async () => undefined,
+    },
   };
   // Posts due early in the outage are more than 15 s late when it ends: recorded missed, not posted.
   const config = tempConfig('retries: 1\n  retryDelay: PT1S\n  postTimeout: PT2S\n  startingDeadline: PT15S');
   const store = await redisStore(server.url, { logger: silentLogger });
-  const running = await runAdapters({ configDir: config, clock: systemClock, logger: silentLogger, store, ops, adapters: [adapter] });
+  const running = await runAdapters({
+    configDir: config,
+    clock: systemClock,
+    logger: silentLogger,
+    store,
+    ops,
+    adapters: [adapter],
+  });
   const { app } = running;
   const outageStarts = Date.now() + 2_000;
   for (let i = 0; i < due; i++) {
-    await app.services.announcements.create({ communityId: 'test', channel: 'annonces', message: `o${i}`, at: outageStarts + 500 + (i * (outageMs - 1_000)) / due, createdBy: 'boss', createdAt: Date.now(), from: Date.now() });
+    await app.services.announcements.create({
+      communityId: 'test',
+      channel: 'annonces',
+      message: `o${i}`,
+      at: outageStarts + 500 + (i * (outageMs - 1_000)) / due,
+      createdBy: 'boss',
+      createdAt: Date.now(),
+      from: Date.now(),
+    });
   }
   await pause(outageStarts - Date.now());
   const { port, dir } = server;
@@ -67,14 +85,34 @@ export async function redisOutage(outageMs = 30_000, due = 30): Promise<OutageFi
   const figures = { commands: 0, unclear: 0, slowestMs: 0, readyDuringOutage: 0 };
   const until = Date.now() + outageMs;
   const member = async (locale: 'fr' | 'en') => {
-    const tryAgain = renderText(coreMessages.t(locale, 'storeUnavailable'), { zone: 'UTC', locale, now: DateTime.utc() });
+    const tryAgain = renderText(coreMessages.t(locale, 'storeUnavailable'), {
+      zone: 'UTC',
+      locale,
+      now: DateTime.utc(),
+    });
     while (Date.now() < until) {
-      for (const [command, text] of [['propose', 'mine'], ['announce', 'list']] as const) {
+      for (const [command, text] of [
+        ['propose', 'mine'],
+        ['announce', 'list'],
+      ] as const) {
         const started = performance.now();
-        const answer = (await app.bot.handle({ communityId: 'test', platform: 'console', channelId: 'c', member: { id: 'boss', displayName: 'boss', roles: [], locale }, command, input: { kind: 'text', text } })) as Reply;
+        const answer = (await app.bot.handle({
+          communityId: 'test',
+          platform: 'console',
+          channelId: 'c',
+          member: { id: 'boss', displayName: 'boss', roles: [], locale },
+          command,
+          input: { kind: 'text', text },
+        })) as Reply;
         figures.slowestMs = Math.max(figures.slowestMs, performance.now() - started);
         figures.commands++;
-        const said = answer.blocks.map((block) => ('text' in block && Array.isArray(block.text) ? renderText(block.text, { zone: 'UTC', locale, now: DateTime.utc() }) : '')).join('');
+        const said = answer.blocks
+          .map((block) =>
+            'text' in block && Array.isArray(block.text)
+              ? renderText(block.text, { zone: 'UTC', locale, now: DateTime.utc() })
+              : '',
+          )
+          .join('');
         if (said !== tryAgain) figures.unclear++;
       }
       await pause(50);
@@ -94,7 +132,8 @@ export async function redisOutage(outageMs = 30_000, due = 30): Promise<OutageFi
   // Every occurrence settled one way or the other, or a minute passed.
   const outcomes = async () => {
     const metrics = await ops.metrics.exposition();
-    const read = (result: string) => Number(new RegExp(`emcee_scheduled_posts_total\\{result="${result}"\\} (\\d+)`).exec(metrics.body)?.[1] ?? 0);
+    const read = (result: string) =>
+      Number(new RegExp(`emcee_scheduled_posts_total\\{result="${result}"\\} (\\d+)`).exec(metrics.body)?.[1] ?? 0);
     return { posted: read('posted'), missed: read('missed') };
   };
   const deadline = Date.now() + 60_000;

@@ -30,7 +30,16 @@ const FIRINGS = 2_000;
 const IDLE_MS = 5_000;
 /** Start-up must be over by then, or the firings are late (which the figure would show). */
 const FIRE_AFTER_MS = 15_000;
-const ZONES = ['Europe/Paris', 'America/Toronto', 'UTC', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Europe/London', 'Asia/Kolkata'];
+const ZONES = [
+  'Europe/Paris',
+  'America/Toronto',
+  'UTC',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'America/Los_Angeles',
+  'Europe/London',
+  'Asia/Kolkata',
+];
 const EXPRESSIONS = [
   '0 10 * * 1',
   '30 18 * * 3',
@@ -58,7 +67,11 @@ interface Measures {
 
 function definition(i: number): { community: number; zone: string; expression: string } {
   const community = Math.floor(i / PER_COMMUNITY);
-  return { community, zone: ZONES[community % ZONES.length] as string, expression: EXPRESSIONS[i % EXPRESSIONS.length] as string };
+  return {
+    community,
+    zone: ZONES[community % ZONES.length] as string,
+    expression: EXPRESSIONS[i % EXPRESSIONS.length] as string,
+  };
 }
 
 function idleCpu(): Promise<number> {
@@ -80,7 +93,13 @@ function sortedLateness(values: number[]): number[] {
 async function measureOurs(): Promise<Measures> {
   const total = COMMUNITIES * PER_COMMUNITY;
   const communities = new Map<string, Community>();
-  const base = communitySchema.parse({ name: 'Bench', timezone: 'UTC', locale: 'en', channels: { announcements: 'annonces' }, reminders: { enabled: false } });
+  const base = communitySchema.parse({
+    name: 'Bench',
+    timezone: 'UTC',
+    locale: 'en',
+    channels: { announcements: 'annonces' },
+    reminders: { enabled: false },
+  });
   for (let c = 0; c < COMMUNITIES; c++) {
     const id = `c${c}`;
     communities.set(id, { ...base, timezone: ZONES[c % ZONES.length] as string, id, eventsDir: '', source: id });
@@ -103,7 +122,11 @@ async function measureOurs(): Promise<Measures> {
     const once = id === PER_COMMUNITY && community < FIRINGS;
     const when = once ? { at: fireAt + community } : { cron: expression };
     const timing = { communityId: `c${community}`, id, channel: 'annonces', ...when, from: now };
-    const content = { message: `Weekly news ${i}: ${'see the programme with {agenda_link}. '.repeat(5)}`, createdBy: 'bench', createdAt: now };
+    const content = {
+      message: `Weekly news ${i}: ${'see the programme with {agenda_link}. '.repeat(5)}`,
+      createdBy: 'bench',
+      createdAt: now,
+    };
     rows.push([`announcements:s:c${community}:${id}`, JSON.stringify({ value: timing })]);
     rows.push([`announcements:m:c${community}:${id}`, JSON.stringify({ value: content })]);
   }
@@ -113,10 +136,16 @@ async function measureOurs(): Promise<Measures> {
   }
   await raw.query('CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT )');
   for (let i = 0; i < rows.length; i += 20_000) {
-    await raw.query(`INSERT OR REPLACE INTO keyv (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`, JSON.stringify(rows.slice(i, i + 20_000)));
+    await raw.query(
+      `INSERT OR REPLACE INTO keyv (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
+      JSON.stringify(rows.slice(i, i + 20_000)),
+    );
   }
   const counters = Array.from({ length: COMMUNITIES }, (_, c) => [`announcements:seq:c${c}`, PER_COMMUNITY]);
-  await raw.query(`INSERT OR REPLACE INTO emcee_counters (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`, JSON.stringify(counters));
+  await raw.query(
+    `INSERT OR REPLACE INTO emcee_counters (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
+    JSON.stringify(counters),
+  );
   await raw.disconnect();
   rows.length = 0;
   const lateness: number[] = [];
@@ -151,7 +180,14 @@ async function measureOurs(): Promise<Measures> {
   await scheduler.stop();
   const sorted = sortedLateness(lateness);
   const postedP99 = percentile(sortedLateness(posted), 99);
-  return { loadMs, rssMb, latenessP50: percentile(sorted, 50), latenessP99: percentile(sorted, 99), postedP99, idleCpuPercent: idle };
+  return {
+    loadMs,
+    rssMb,
+    latenessP50: percentile(sorted, 50),
+    latenessP99: percentile(sorted, 99),
+    postedP99,
+    idleCpuPercent: idle,
+  };
 }
 
 /** node-cron 4.6, one task (one timer) per schedule, in a child process. */
@@ -172,10 +208,14 @@ async function measureNodeCron(): Promise<Measures> {
   for (let i = 0; i < total; i++) {
     const { community, zone, expression } = definition(i);
     if ((i % PER_COMMUNITY) + 1 === PER_COMMUNITY && community < FIRINGS) {
-      cron.schedule(once, (context) => {
-        lateness.push(Date.now() - context.date.getTime());
-        if (++fired === FIRINGS) allFired();
-      }, { timezone: 'UTC' });
+      cron.schedule(
+        once,
+        (context) => {
+          lateness.push(Date.now() - context.date.getTime());
+          if (++fired === FIRINGS) allFired();
+        },
+        { timezone: 'UTC' },
+      );
     } else cron.schedule(expression, () => {}, { timezone: zone });
   }
   const loadMs = performance.now() - start;
@@ -184,13 +224,21 @@ async function measureNodeCron(): Promise<Measures> {
   await done;
   const idle = await idleCpu();
   const sorted = sortedLateness(lateness);
-  return { loadMs, rssMb, latenessP50: percentile(sorted, 50), latenessP99: percentile(sorted, 99), idleCpuPercent: idle };
+  return {
+    loadMs,
+    rssMb,
+    latenessP50: percentile(sorted, 50),
+    latenessP99: percentile(sorted, 99),
+    idleCpuPercent: idle,
+  };
 }
 
 function child(side: 'ours' | 'node-cron'): Promise<Measures> {
   return new Promise((resolve, reject) => {
     const file = fileURLToPath(import.meta.url);
-    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file, `--bench-child=${side}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file, `--bench-child=${side}`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.once('exit', (code) => {
@@ -207,12 +255,47 @@ export async function benchScheduler(): Promise<BenchRow[]> {
   const n = (COMMUNITIES * PER_COMMUNITY).toLocaleString('en');
   const baseline = (value: number) => ({ name: 'node-cron 4.6, one timer per task', value });
   return [
-    { name: `start-up: load ${n} schedules of ${COMMUNITIES.toLocaleString('en')} communities from the store`, value: ours.loadMs, unit: 'ms', goal: '< 2000 ms', met: ours.loadMs < 2000, baseline: baseline(theirs.loadMs) },
-    { name: 'resident memory after load', value: ours.rssMb, unit: 'MB', goal: '< 300 MB', met: ours.rssMb < 300, baseline: baseline(theirs.rssMb) },
-    { name: `firing lateness p50 (${FIRINGS} firings within 2 s)`, value: ours.latenessP50, unit: 'ms', baseline: baseline(theirs.latenessP50) },
-    { name: `firing lateness p99 (${FIRINGS} firings within 2 s)`, value: ours.latenessP99, unit: 'ms', goal: '< 100 ms', met: ours.latenessP99 < 100, baseline: baseline(theirs.latenessP99) },
-    { name: `until posted, p99 (claim in SQLite with fsync included; node-cron has no claim)`, value: ours.postedP99 ?? Number.NaN, unit: 'ms' },
-    { name: `CPU while idle (${IDLE_MS / 1000} s)`, value: ours.idleCpuPercent, unit: '%', baseline: baseline(theirs.idleCpuPercent) },
+    {
+      name: `start-up: load ${n} schedules of ${COMMUNITIES.toLocaleString('en')} communities from the store`,
+      value: ours.loadMs,
+      unit: 'ms',
+      goal: '< 2000 ms',
+      met: ours.loadMs < 2000,
+      baseline: baseline(theirs.loadMs),
+    },
+    {
+      name: 'resident memory after load',
+      value: ours.rssMb,
+      unit: 'MB',
+      goal: '< 300 MB',
+      met: ours.rssMb < 300,
+      baseline: baseline(theirs.rssMb),
+    },
+    {
+      name: `firing lateness p50 (${FIRINGS} firings within 2 s)`,
+      value: ours.latenessP50,
+      unit: 'ms',
+      baseline: baseline(theirs.latenessP50),
+    },
+    {
+      name: `firing lateness p99 (${FIRINGS} firings within 2 s)`,
+      value: ours.latenessP99,
+      unit: 'ms',
+      goal: '< 100 ms',
+      met: ours.latenessP99 < 100,
+      baseline: baseline(theirs.latenessP99),
+    },
+    {
+      name: `until posted, p99 (claim in SQLite with fsync included; node-cron has no claim)`,
+      value: ours.postedP99 ?? Number.NaN,
+      unit: 'ms',
+    },
+    {
+      name: `CPU while idle (${IDLE_MS / 1000} s)`,
+      value: ours.idleCpuPercent,
+      unit: '%',
+      baseline: baseline(theirs.idleCpuPercent),
+    },
   ];
 }
 
@@ -225,7 +308,9 @@ if (side === 'ours' || side === 'node-cron') {
   // `npx tsx bench/scheduler.ts`: this suite alone.
   for (const row of await benchScheduler()) {
     const goal = row.goal ? `  goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}` : '';
-    const base = row.baseline ? `  (${row.baseline.name}: ${row.baseline.value.toFixed(1)} ${row.unit}, ×${(row.baseline.value / row.value).toFixed(1)})` : '';
+    const base = row.baseline
+      ? `  (${row.baseline.name}: ${row.baseline.value.toFixed(1)} ${row.unit}, ×${(row.baseline.value / row.value).toFixed(1)})`
+      : '';
     console.log(`  ${row.name}: ${row.value.toFixed(1)} ${row.unit}${goal}${base}`);
   }
 }

@@ -51,7 +51,8 @@ const typical = (runs: Measured[]): Measured => ({
 });
 
 /** The median over rounds of ours ÷ the baseline measured beside it in the same round. */
-const pairedRatio = (ours: Measured[], baseline: Measured[], of: (m: Measured) => number): number => median(ours.map((run, round) => of(run) / of(baseline[round]!)));
+const pairedRatio = (ours: Measured[], baseline: Measured[], of: (m: Measured) => number): number =>
+  median(ours.map((run, round) => of(run) / of(baseline[round]!)));
 
 /** The child's CPU time so far (user + system, µs), asked over IPC. */
 async function cpuOf(child: ChildProcess): Promise<number> {
@@ -70,19 +71,45 @@ type Kind = 'full' | 'bare' | 'sized';
 
 async function measure(kind: Kind, answer?: string): Promise<Measured & { answer?: string }> {
   const env = { ...process.env, ...(answer ? { BENCH_SLACK_ANSWER: answer } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env,
+  });
   try {
     const port = await portOf(child);
     const request = signedCommand(SECRET, { command: '/agenda', text: '4' });
     const url = `http://127.0.0.1:${port}/slack/events`;
-    const sample = kind === 'full' ? await (await fetch(url, { method: 'POST', headers: request.headers, body: request.body })).text() : undefined;
+    const sample =
+      kind === 'full'
+        ? await (await fetch(url, { method: 'POST', headers: request.headers, body: request.body })).text()
+        : undefined;
     // Warm-up (JIT, caches), then the measured run.
-    await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, amount: WARMUP_REQUESTS });
+    await autocannon({
+      url,
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      connections: CONNECTIONS,
+      amount: WARMUP_REQUESTS,
+    });
     const cpuBefore = await cpuOf(child);
-    const result = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections: CONNECTIONS, duration: DURATION_S });
+    const result = await autocannon({
+      url,
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
     // CPU time per request moves less than requests per second with the machine's other load (both still do).
     const cpuUs = ((await cpuOf(child)) - cpuBefore) / result.requests.total;
-    return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx, cpuUs, answer: sample };
+    return {
+      rps: result.requests.average,
+      p99: result.latency.p99,
+      failed: result.errors + result.non2xx,
+      cpuUs,
+      answer: sample,
+    };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
@@ -128,15 +155,42 @@ export async function benchSlack(): Promise<BenchRow[]> {
   const tail = pairedRatio(fulls, bares, (m) => m.p99);
   const rounds = fulls.map((run, round) => `${(run.rps / bares[round]!.rps).toFixed(2)}×`).join(', ');
   return [
-    { name: `signed /agenda over HTTP, ${CONNECTIONS} connections, medians of ${ROUNDS} rounds (${full.failed} failed); throughput ${throughput.toFixed(2)}× the bare ack's, median of the rounds' ${rounds}`, value: 1000 / full.rps, unit: 'ms/request', goal: '≥ 0.9× the bare-ack throughput', met: throughput >= 0.9 && full.failed === 0, baseline: { name: 'Bolt bare ack', value: 1000 / bare.rps } },
-    { name: `p99 latency (${(full.rps).toFixed(0)} vs ${bare.rps.toFixed(0)} requests/s); ${tail.toFixed(2)}× the bare ack's, median of the rounds`, value: full.p99, unit: 'ms', goal: '≤ 1.2× the bare-ack p99', met: tail <= 1.2, baseline: { name: 'Bolt bare ack', value: bare.p99 } },
-    { name: 'app process CPU time per request (user + system, less swayed by the machine\'s load)', value: full.cpuUs, unit: 'µs/request', baseline: { name: 'Bolt bare ack', value: bare.cpuUs } },
-    { name: `the same, against a bare Bolt app acking with the bot's own ${answer.length}-byte answer (${sized.rps.toFixed(0)} requests/s)`, value: full.cpuUs, unit: 'µs/request', baseline: { name: 'Bolt ack of that answer', value: sized.cpuUs } },
+    {
+      name: `signed /agenda over HTTP, ${CONNECTIONS} connections, medians of ${ROUNDS} rounds (${full.failed} failed); throughput ${throughput.toFixed(2)}× the bare ack's, median of the rounds' ${rounds}`,
+      value: 1000 / full.rps,
+      unit: 'ms/request',
+      goal: '≥ 0.9× the bare-ack throughput',
+      met: throughput >= 0.9 && full.failed === 0,
+      baseline: { name: 'Bolt bare ack', value: 1000 / bare.rps },
+    },
+    {
+      name: `p99 latency (${full.rps.toFixed(0)} vs ${bare.rps.toFixed(0)} requests/s); ${tail.toFixed(2)}× the bare ack's, median of the rounds`,
+      value: full.p99,
+      unit: 'ms',
+      goal: '≤ 1.2× the bare-ack p99',
+      met: tail <= 1.2,
+      baseline: { name: 'Bolt bare ack', value: bare.p99 },
+    },
+    {
+      name: "app process CPU time per request (user + system, less swayed by the machine's load)",
+      value: full.cpuUs,
+      unit: 'µs/request',
+      baseline: { name: 'Bolt bare ack', value: bare.cpuUs },
+    },
+    {
+      name: `the same, against a bare Bolt app acking with the bot's own ${answer.length}-byte answer (${sized.rps.toFixed(0)} requests/s)`,
+      value: full.cpuUs,
+      unit: 'µs/request',
+      baseline: { name: 'Bolt ack of that answer', value: sized.cpuUs },
+    },
   ];
 }
 
 /** A slash command as Slack sends it over HTTP, signed now: headers and form body for a load generator. */
-function signedCommand(secret: string, fields: { command: string; text: string }): { headers: Record<string, string>; body: string } {
+function signedCommand(
+  secret: string,
+  fields: { command: string; text: string },
+): { headers: Record<string, string>; body: string } {
   const body = new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: 'T0FAKE',
@@ -154,7 +208,14 @@ function signedCommand(secret: string, fields: { command: string; text: string }
   }).toString();
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature }, body };
+  return {
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
+    body,
+  };
 }
 
 /** The child: the fake Web API, then the app on an ephemeral port, which it prints. */
@@ -168,7 +229,8 @@ async function serve(kind: Kind): Promise<void> {
     const { App, LogLevel } = await import('@slack/bolt');
     const app = new App({ token: fake.botToken, signingSecret: SECRET, clientOptions, logLevel: LogLevel.ERROR });
     // Parsed once; Bolt writes it out at each ack, as it does the bot's answer.
-    const answer = kind === 'sized' ? (JSON.parse(process.env.BENCH_SLACK_ANSWER ?? '{}') as Record<string, unknown>) : undefined;
+    const answer =
+      kind === 'sized' ? (JSON.parse(process.env.BENCH_SLACK_ANSWER ?? '{}') as Record<string, unknown>) : undefined;
     app.command(/.*/, async ({ ack }) => ack(answer));
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } };
     port = server.address().port;

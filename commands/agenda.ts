@@ -13,12 +13,29 @@ import { calendarReply } from './agendaCalendar.ts';
 
 /** `/agenda [event|now] [ics] [share]`: the next meetup's programme, a given one, or what is on now; `share` posts it in the channel. */
 export const agenda: Command = {
-  name: 'agenda', names: { fr: 'agenda' },
+  name: 'agenda',
+  names: { fr: 'agenda' },
   description: m.both('commandDescription'),
   examples: examples.agenda,
   options: [
-    { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, example: '4', description: m.both('eventOption') },
-    { name: 'format', names: { fr: 'format' }, type: 'string', positional: true, choices: ['ics'], example: 'ics', description: m.both('formatOption') },
+    {
+      name: 'event',
+      names: { fr: 'événement' },
+      type: 'string',
+      positional: true,
+      maxLength: 100,
+      example: '4',
+      description: m.both('eventOption'),
+    },
+    {
+      name: 'format',
+      names: { fr: 'format' },
+      type: 'string',
+      positional: true,
+      choices: ['ics'],
+      example: 'ics',
+      description: m.both('formatOption'),
+    },
     { name: 'share', names: { fr: 'partager' }, type: 'boolean', positional: true, description: m.both('shareOption') },
   ],
   // For the reader who asked, unless they share it with the channel.
@@ -29,7 +46,10 @@ export const agenda: Command = {
     const ref = typeof options.event === 'string' ? options.event : undefined;
     if (ref?.toLowerCase() === 'now') return onNowReply(book.onNow(now), book.next(now), ctx.locale);
     const event = ref && ref.toLowerCase() !== 'next' ? book.find(ref) : book.next(now);
-    if (!event) return ref ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) })) : nothingAhead(book, ctx.locale);
+    if (!event)
+      return ref
+        ? say(m.t(ctx.locale, 'notFound', { ref, known: known(book, ctx.locale) }))
+        : nothingAhead(book, ctx.locale);
     const visibility = options.share === true ? 'channel' : 'ephemeral';
     if (options.format === 'ics') return { ...(await calendarReply(ctx, event)), visibility };
     const lightning = await ctx.services.lightning.accepted(ctx.community.id, event.id);
@@ -44,7 +64,9 @@ export const agenda: Command = {
 };
 
 function nothingAhead(book: Agenda, locale: Locale) {
-  return book.all().length === 0 ? say(m.t(locale, 'noEvents')) : say(m.t(locale, 'noUpcoming', { known: known(book, locale) }));
+  return book.all().length === 0
+    ? say(m.t(locale, 'noEvents'))
+    : say(m.t(locale, 'noUpcoming', { known: known(book, locale) }));
 }
 
 /** The last few meetups by number or date, as a hint of what can be asked for. */

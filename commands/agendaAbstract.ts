@@ -18,13 +18,24 @@ const MAX_BUTTONS = 20;
  * and the speakers' bios to the reader alone. The value names the slot: `event:index` for the
  * event file's slots, `event:Lindex` for accepted lightning talks.
  */
-export function withAbstractButtons(programme: Reply, event: MeetupEvent, lightning: readonly Slot[], locale: Locale): Reply {
-  const button = (slot: Slot, ref: string): Button => ({ action: 'abstract', value: `${eventKey(event)}:${ref}`, label: m.t(locale, 'abstractButton', { title: truncate(slot.title, TITLE_IN_LABEL) }) });
+export function withAbstractButtons(
+  programme: Reply,
+  event: MeetupEvent,
+  lightning: readonly Slot[],
+  locale: Locale,
+): Reply {
+  const button = (slot: Slot, ref: string): Button => ({
+    action: 'abstract',
+    value: `${eventKey(event)}:${ref}`,
+    label: m.t(locale, 'abstractButton', { title: truncate(slot.title, TITLE_IN_LABEL) }),
+  });
   const buttons = [
     ...event.slots.flatMap((slot, index) => (slot.abstract ? [button(slot, String(index))] : [])),
     ...lightning.flatMap((slot, index) => (slot.abstract ? [button(slot, `L${index}`)] : [])),
   ].slice(0, MAX_BUTTONS);
-  return buttons.length === 0 ? programme : { ...programme, blocks: [...programme.blocks, { type: 'actions', buttons }] };
+  return buttons.length === 0
+    ? programme
+    : { ...programme, blocks: [...programme.blocks, { type: 'actions', buttons }] };
 }
 
 /**
@@ -32,7 +43,9 @@ export function withAbstractButtons(programme: Reply, event: MeetupEvent, lightn
  * take 25): its id, or a short hash of an id too long for it.
  */
 function eventKey(event: MeetupEvent): string {
-  return event.id.length <= EVENT_ID_IN_ROUTE ? event.id : `#${createHash('sha256').update(event.id).digest('base64url').slice(0, 16)}`;
+  return event.id.length <= EVENT_ID_IN_ROUTE
+    ? event.id
+    : `#${createHash('sha256').update(event.id).digest('base64url').slice(0, 16)}`;
 }
 
 /** The answer to an Abstract button: the slot's line, its whole abstract, its speakers' bios. */
@@ -40,13 +53,21 @@ export async function abstractReply(ctx: Ctx, value: string): Promise<Reply> {
   const [, key = '', lightningMark = '', index = ''] = /^(.*):(L?)(\d+)$/.exec(value) ?? [];
   const book = ctx.services.agenda(ctx.community.id);
   const event = book.all().find((candidate) => eventKey(candidate) === key);
-  const slots = !event ? [] : lightningMark ? await ctx.services.lightning.accepted(ctx.community.id, event.id) : event.slots;
+  const slots = !event
+    ? []
+    : lightningMark
+      ? await ctx.services.lightning.accepted(ctx.community.id, event.id)
+      : event.slots;
   const slot = slots[Number(index)];
   if (!slot?.abstract) return say(m.t(ctx.locale, 'abstractGone'));
   const blocks: Block[] = [
     { type: 'text', text: slotLine(slot, ctx.locale) },
     { type: 'text', text: [plain(slot.abstract)] },
-    ...slot.speakers.flatMap((speaker) => (speaker.bio ? [{ type: 'text' as const, text: m.t(ctx.locale, 'speakerBio', { name: speaker.name, bio: speaker.bio }) }] : [])),
+    ...slot.speakers.flatMap((speaker) =>
+      speaker.bio
+        ? [{ type: 'text' as const, text: m.t(ctx.locale, 'speakerBio', { name: speaker.name, bio: speaker.bio }) }]
+        : [],
+    ),
   ];
   return reply(blocks, 'ephemeral');
 }

@@ -18,7 +18,12 @@ const PER_EVENT = 16;
  */
 const built = new WeakMap<MeetupEvent, Map<string, Reply>>();
 
-export function programmeWithButtons(event: MeetupEvent, locale: Locale, now: DateTime, lightning: readonly Slot[]): Reply {
+export function programmeWithButtons(
+  event: MeetupEvent,
+  locale: Locale,
+  now: DateTime,
+  lightning: readonly Slot[],
+): Reply {
   const key = `${locale}|${event.end < now}|${lightning.length === 0 ? '' : JSON.stringify(lightning)}`;
   let forEvent = built.get(event);
   const known = forEvent?.get(key);

@@ -15,7 +15,16 @@ import { examples } from './examples.ts';
  * community's zone; `list` shows each with its next 3 runs and last result; `cancel`, `pause`,
  * `resume` take its number. The scheduler (src/announcements/scheduler.ts) does the posting.
  */
-const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'string', positional: true, required: true, maxLength: 20, example: '3', description: m.both('idOption') };
+const ID: OptionSpec = {
+  name: 'id',
+  names: { fr: 'numéro' },
+  type: 'string',
+  positional: true,
+  required: true,
+  maxLength: 20,
+  example: '3',
+  description: m.both('idOption'),
+};
 
 /** cancel, pause and resume each take an announcement's number (resume also takes `reminders`). */
 const FRENCH_NAMES = { cancel: 'annuler', pause: 'suspendre', resume: 'reprendre' } as const;
@@ -30,25 +39,40 @@ const changeSubcommand = (name: 'cancel' | 'pause' | 'resume'): SubcommandDefini
 });
 
 export const announce: Command = {
-  name: 'announce', names: { fr: 'annoncer' },
+  name: 'announce',
+  names: { fr: 'annoncer' },
   description: m.both('commandDescription'),
   examples: examples.announce,
   organiserOnly: true,
   defaultSubcommand: 'create',
   subcommands: [
     {
-      name: 'create', names: { fr: 'créer' },
+      name: 'create',
+      names: { fr: 'créer' },
       description: m.both('subCreate'),
       options: [
         { name: 'at', names: { fr: 'date' }, type: 'string', maxLength: 40, description: m.both('atOption') },
         { name: 'cron', names: { fr: 'cron' }, type: 'string', maxLength: 100, description: m.both('cronOption') },
         { name: 'message', names: { fr: 'message' }, type: 'string', description: m.both('messageOption') },
-        { name: 'channel', names: { fr: 'salon' }, type: 'string', maxLength: 100, description: m.both('channelOption') },
+        {
+          name: 'channel',
+          names: { fr: 'salon' },
+          type: 'string',
+          maxLength: 100,
+          description: m.both('channelOption'),
+        },
       ],
       responds: 'ephemeral',
       run: (ctx, options) => create(ctx, options),
     },
-    { name: 'list', names: { fr: 'liste' }, description: m.both('subList'), options: [], responds: 'ephemeral', run: (ctx) => list(ctx) },
+    {
+      name: 'list',
+      names: { fr: 'liste' },
+      description: m.both('subList'),
+      options: [],
+      responds: 'ephemeral',
+      run: (ctx) => list(ctx),
+    },
     changeSubcommand('cancel'),
     changeSubcommand('pause'),
     changeSubcommand('resume'),
@@ -61,13 +85,20 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
   const at = typeof options.at === 'string' ? options.at : undefined;
   const cron = typeof options.cron === 'string' ? options.cron : undefined;
   if (at === undefined && cron === undefined) {
-    return say(typeof options.message === 'string' ? m.t(locale, 'needWhen', { example }) : m.t(locale, 'usage', { example }));
+    return say(
+      typeof options.message === 'string' ? m.t(locale, 'needWhen', { example }) : m.t(locale, 'usage', { example }),
+    );
   }
   if (at !== undefined && cron !== undefined) return say(m.t(locale, 'atAndCron', { example }));
   if (typeof options.message !== 'string') return say(m.t(locale, 'needMessage', { example }));
   const message = checkMessage(options.message, locale, example);
   if (!message.ok) return say(message.problem);
-  const channel = checkChannel(community, typeof options.channel === 'string' ? options.channel : undefined, locale, ctx.origin.platform);
+  const channel = checkChannel(
+    community,
+    typeof options.channel === 'string' ? options.channel : undefined,
+    locale,
+    ctx.origin.platform,
+  );
   if (!channel.ok) return say(channel.problem);
   const when = at !== undefined ? checkAt(at, community, now, locale) : undefined;
   if (when && !when.ok) return say(when.problem);
@@ -84,8 +115,18 @@ async function create(ctx: Ctx, options: Record<string, unknown>): Promise<Reply
     createdAt: now.toMillis(),
     from: now.toMillis(),
   });
-  if (record.at !== undefined) return say(m.t(locale, 'createdOnce', { id: record.id, channel: record.channel, when: [time(instant(record.at))] }), 'ephemeral');
-  return say(m.t(locale, 'createdCron', { id: record.id, channel: record.channel, runs: nextRuns(record, community, now.toMillis()) }));
+  if (record.at !== undefined)
+    return say(
+      m.t(locale, 'createdOnce', { id: record.id, channel: record.channel, when: [time(instant(record.at))] }),
+      'ephemeral',
+    );
+  return say(
+    m.t(locale, 'createdCron', {
+      id: record.id,
+      channel: record.channel,
+      runs: nextRuns(record, community, now.toMillis()),
+    }),
+  );
 }
 
 async function change(ctx: Ctx, action: 'cancel' | 'pause' | 'resume', ref: string): Promise<Reply> {
@@ -93,7 +134,9 @@ async function change(ctx: Ctx, action: 'cancel' | 'pause' | 'resume', ref: stri
   const repository = ctx.services.announcements;
   if (action === 'resume' && ref?.toLowerCase() === 'reminders') {
     await repository.resumeReminders(community.id);
-    return say(m.t(locale, 'remindersResumed', { channel: channelsOn(community, ctx.origin.platform).announcements ?? '—' }));
+    return say(
+      m.t(locale, 'remindersResumed', { channel: channelsOn(community, ctx.origin.platform).announcements ?? '—' }),
+    );
   }
   const id = Number(ref?.replace(/^[#n°]+/i, ''));
   if (!ref || !Number.isInteger(id) || id <= 0) return say(m.t(locale, 'needId', { action }));
@@ -124,5 +167,13 @@ async function list(ctx: Ctx): Promise<Reply> {
   const records = await repository.list(community.id);
   const states = await repository.states(records);
   const [reminders] = await repository.reminderStates([community.id]);
-  return scheduleListReply({ community, platform: ctx.origin.platform, records, states, reminders, locale, now: ctx.clock.now() });
+  return scheduleListReply({
+    community,
+    platform: ctx.origin.platform,
+    records,
+    states,
+    reminders,
+    locale,
+    now: ctx.clock.now(),
+  });
 }

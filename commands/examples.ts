@@ -61,10 +61,18 @@ type Key = Parameters<typeof m.both>[0];
 const example = (line: string, key: Key): CommandExample => ({ line, description: m.both(key) });
 
 export const examples = {
-  agenda: [example('/agenda', 'agendaNext'), example('/agenda 4', 'agendaNumber'), example('/agenda now', 'agendaNow'), example('/agenda 4 ics', 'agendaIcs')],
+  agenda: [
+    example('/agenda', 'agendaNext'),
+    example('/agenda 4', 'agendaNumber'),
+    example('/agenda now', 'agendaNow'),
+    example('/agenda 4 ics', 'agendaIcs'),
+  ],
   propose: [
     example('/propose', 'proposeForm'),
-    example('/propose title:"Chaos à la carte" abstract:"Chaos engineering in production" duration:5', 'proposeOneLine'),
+    example(
+      '/propose title:"Chaos à la carte" abstract:"Chaos engineering in production" duration:5',
+      'proposeOneLine',
+    ),
     example('/propose mine', 'proposeMine'),
     example('/propose edit 3', 'proposeEdit'),
     example('/propose withdraw 3', 'proposeWithdraw'),

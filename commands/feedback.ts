@@ -32,20 +32,36 @@ import { examples } from './examples.ts';
  * and CSV. Per-talk ratings are one field, `talks:"1:5 2:4"`, numbered as the form's placeholder
  * and the confirmation list them (see src/feedback/talks.ts for why).
  */
-const EVENT: OptionSpec = { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('eventOption') };
+const EVENT: OptionSpec = {
+  name: 'event',
+  names: { fr: 'événement' },
+  type: 'string',
+  positional: true,
+  maxLength: 100,
+  description: m.both('eventOption'),
+};
 
 export const feedback: Command = {
-  name: 'feedback', names: { fr: 'avis' },
+  name: 'feedback',
+  names: { fr: 'avis' },
   description: m.both('commandDescription'),
   examples: examples.feedback,
   defaultSubcommand: 'give',
   subcommands: [
     {
-      name: 'give', names: { fr: 'donner' },
+      name: 'give',
+      names: { fr: 'donner' },
       description: m.both('subGive'),
       options: [
         EVENT,
-        { name: 'rating', names: { fr: 'note' }, type: 'integer', minValue: 1, maxValue: 5, description: m.both('ratingOption') },
+        {
+          name: 'rating',
+          names: { fr: 'note' },
+          type: 'integer',
+          minValue: 1,
+          maxValue: 5,
+          description: m.both('ratingOption'),
+        },
         // No maxLength on the texts: an over-long one comes back in the form, with the reason, instead of being refused.
         { name: 'worked', names: { fr: 'apprécié' }, type: 'string', description: m.both('workedOption') },
         { name: 'improve', names: { fr: 'améliorer' }, type: 'string', description: m.both('improveOption') },
@@ -56,8 +72,22 @@ export const feedback: Command = {
       responds: (options) => (options.rating === undefined ? 'form' : 'ephemeral'),
       run: (ctx, options) => give(ctx, options),
     },
-    { name: 'summary', names: { fr: 'synthèse' }, description: m.both('subSummary'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'summary', text(options.event)) },
-    { name: 'export', names: { fr: 'exporter' }, description: m.both('subExport'), options: [EVENT], responds: 'ephemeral', run: (ctx, options) => organisers(ctx, 'export', text(options.event)) },
+    {
+      name: 'summary',
+      names: { fr: 'synthèse' },
+      description: m.both('subSummary'),
+      options: [EVENT],
+      responds: 'ephemeral',
+      run: (ctx, options) => organisers(ctx, 'summary', text(options.event)),
+    },
+    {
+      name: 'export',
+      names: { fr: 'exporter' },
+      description: m.both('subExport'),
+      options: [EVENT],
+      responds: 'ephemeral',
+      run: (ctx, options) => organisers(ctx, 'export', text(options.event)),
+    },
   ],
 
   async submit(ctx, submission) {
@@ -75,7 +105,8 @@ export const feedback: Command = {
       const reason = explain(ctx, chosen, true);
       // The form had an event field: give it back with the reason next to it. Otherwise the window
       // closed while the form was open: say so, and give back what was written.
-      if (askEvent) return responseForm({ locale: ctx.locale, talks: await fallbackTalks(ctx), values, errors: { event: reason } });
+      if (askEvent)
+        return responseForm({ locale: ctx.locale, talks: await fallbackTalks(ctx), values, errors: { event: reason } });
       return keptReply(reason, values, ctx.locale);
     }
     return accept(ctx, chosen, await talksOf(ctx, chosen.event), values, askEvent);
@@ -90,12 +121,19 @@ async function give(ctx: Ctx, options: Options): Promise<Outcome> {
   if (chosen.kind !== 'open') return refuse(ctx, chosen, ref, typed);
   const talks = await talksOf(ctx, chosen.event);
   // Without a rating there is nothing to save yet: the form, with whatever was already typed.
-  if (typed.rating === undefined) return responseForm({ locale: ctx.locale, event: chosen.event, talks, values: typed });
+  if (typed.rating === undefined)
+    return responseForm({ locale: ctx.locale, event: chosen.event, talks, values: typed });
   return accept(ctx, chosen, talks, typed, false);
 }
 
 /** Checks and saves an answer; invalid input comes back as the form, filled as typed, with reasons. */
-async function accept(ctx: Ctx, open: Extract<Target, { kind: 'open' }>, talks: Talk[], values: Typed, askEvent: boolean): Promise<Outcome> {
+async function accept(
+  ctx: Ctx,
+  open: Extract<Target, { kind: 'open' }>,
+  talks: Talk[],
+  values: Typed,
+  askEvent: boolean,
+): Promise<Outcome> {
   const { event } = open;
   const form = responseForm({ locale: ctx.locale, event: askEvent ? undefined : event, talks, values });
   const checked = checkAnswer(form, values, talks, ctx.locale);
@@ -115,12 +153,22 @@ async function accept(ctx: Ctx, open: Extract<Target, { kind: 'open' }>, talks: 
 }
 
 /** The event named cannot take answers: the form back with an event field when something was typed and a meetup is open. */
-async function refuse(ctx: Ctx, chosen: Exclude<Target, { kind: 'open' }>, ref: string | undefined, typed: Typed): Promise<Outcome> {
+async function refuse(
+  ctx: Ctx,
+  chosen: Exclude<Target, { kind: 'open' }>,
+  ref: string | undefined,
+  typed: Typed,
+): Promise<Outcome> {
   const reason = explain(ctx, chosen, ref !== undefined);
   const hasTyped = ANSWER_FIELDS.some((id) => typed[id] !== undefined);
   if (!hasTyped) return say(reason);
   if (ref !== undefined && target(agenda(ctx), undefined, ctx.community.feedback, ctx.clock.now()).kind === 'open') {
-    return responseForm({ locale: ctx.locale, talks: await fallbackTalks(ctx), values: { event: ref, ...typed }, errors: { event: reason } });
+    return responseForm({
+      locale: ctx.locale,
+      talks: await fallbackTalks(ctx),
+      values: { event: ref, ...typed },
+      errors: { event: reason },
+    });
   }
   return keptReply(reason, typed, ctx.locale);
 }
@@ -148,7 +196,8 @@ async function organisers(ctx: Ctx, action: 'summary' | 'export', ref: string | 
   if (!ctx.isOrganiser) return say(m.t(locale, 'organisersOnly', { community: ctx.community.name }));
   const book = agenda(ctx);
   const event = ref !== undefined ? book.find(ref) : book.lastEnded(ctx.clock.now());
-  if (!event) return say(ref !== undefined ? m.t(locale, 'notFound', { ref, known: known(book) }) : m.t(locale, 'noneEnded'));
+  if (!event)
+    return say(ref !== undefined ? m.t(locale, 'notFound', { ref, known: known(book) }) : m.t(locale, 'noneEnded'));
   const talks = await talksOf(ctx, event);
   const { responses } = ctx.services.feedback;
   const where = { communityId: ctx.community.id, eventId: event.id };
@@ -161,7 +210,14 @@ async function organisers(ctx: Ctx, action: 'summary' | 'export', ref: string | 
   }
   const all = await responses.all(where);
   if (all.responses.length < min) return hiddenReply(event, all.responses.length, min, locale);
-  return exportReply({ locale, event, talks, responses: all.responses, unreadable: all.unreadable, at: ctx.clock.now() });
+  return exportReply({
+    locale,
+    event,
+    talks,
+    responses: all.responses,
+    unreadable: all.unreadable,
+    at: ctx.clock.now(),
+  });
 }
 
 function agenda(ctx: Ctx): Agenda {
@@ -193,10 +249,24 @@ function typedOptions(options: Options): Typed {
 
 function submitted(submission: FormSubmission): Typed {
   const pick = (id: string) => (typeof submission.values[id] === 'string' ? submission.values[id] : undefined);
-  return { event: pick('event'), rating: pick('rating'), worked: pick('worked'), improve: pick('improve'), talks: pick('talks') };
+  return {
+    event: pick('event'),
+    rating: pick('rating'),
+    worked: pick('worked'),
+    improve: pick('improve'),
+    talks: pick('talks'),
+  };
 }
 
 /** The last few meetups by number or date, as a hint of what can be asked for. */
 function known(book: Agenda): Text {
-  return [literal(book.all().slice(-5).map((event) => eventLabel(event)).join(', ') || '—')];
+  return [
+    literal(
+      book
+        .all()
+        .slice(-5)
+        .map((event) => eventLabel(event))
+        .join(', ') || '—',
+    ),
+  ];
 }

@@ -38,9 +38,20 @@ const m = defineMessages({
 /** `/help`: every command with its description; `/help propose`: that command's options and examples. */
 export function helpCommand(all: () => readonly Command[]): Command {
   return {
-    name: 'help', names: { fr: 'aide' },
+    name: 'help',
+    names: { fr: 'aide' },
     description: m.both('description'),
-    options: [{ name: 'command', names: { fr: 'commande' }, type: 'string', positional: true, maxLength: 50, example: 'propose', description: m.both('commandOption') }],
+    options: [
+      {
+        name: 'command',
+        names: { fr: 'commande' },
+        type: 'string',
+        positional: true,
+        maxLength: 50,
+        example: 'propose',
+        description: m.both('commandOption'),
+      },
+    ],
     examples: examples.help,
     responds: 'ephemeral',
     run(ctx, options) {
@@ -48,7 +59,11 @@ export function helpCommand(all: () => readonly Command[]): Command {
       // `/help /propose` and `/help Propose` mean the same command.
       const name = options.command.replace(/^\//, '').toLowerCase();
       const command = all().find((candidate) => candidate.name === name);
-      if (!command) return reply([{ type: 'text', text: m.t(ctx.locale, 'noSuchCommand', { name: options.command }) }, ...everyCommand(ctx, all())]);
+      if (!command)
+        return reply([
+          { type: 'text', text: m.t(ctx.locale, 'noSuchCommand', { name: options.command }) },
+          ...everyCommand(ctx, all()),
+        ]);
       return reply(oneCommand(command, ctx.locale));
     },
   };
@@ -57,7 +72,9 @@ export function helpCommand(all: () => readonly Command[]): Command {
 function everyCommand(ctx: Ctx, commands: readonly Command[]): Block[] {
   // Descriptions of organiser-only commands say so themselves (tests/commands.test.ts), as
   // platforms show them in their own command pickers too.
-  const items = commands.map((command) => ({ text: [strong(`/${command.name}`), literal(` — ${command.description[ctx.locale]}`)] }));
+  const items = commands.map((command) => ({
+    text: [strong(`/${command.name}`), literal(` — ${command.description[ctx.locale]}`)],
+  }));
   return [
     { type: 'heading', text: m.t(ctx.locale, 'heading', { community: ctx.community.name }) },
     { type: 'list', items },
@@ -73,15 +90,26 @@ function oneCommand(command: Command, locale: Locale): Block[] {
   const usages = usagesOf(command);
   for (const way of usages) {
     // A command made of subcommands lists each with its own description, options and examples.
-    if (way.subcommand) blocks.push({ type: 'heading', text: [strong(`/${way.name}`), literal(` — ${way.description[locale]}`)] });
-    blocks.push({ type: 'text', text: m.t(locale, 'usage', { usage: [literal(usage(way.name, way.runnable.options))] }) });
+    if (way.subcommand)
+      blocks.push({ type: 'heading', text: [strong(`/${way.name}`), literal(` — ${way.description[locale]}`)] });
+    blocks.push({
+      type: 'text',
+      text: m.t(locale, 'usage', { usage: [literal(usage(way.name, way.runnable.options))] }),
+    });
     const options = way.runnable.options;
-    if (options.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'noOptions', { command: [literal(way.name)] }) });
-    else blocks.push({ type: 'heading', text: m.t(locale, 'options') }, { type: 'list', items: options.map((spec) => optionItem(spec, locale)) });
+    if (options.length === 0)
+      blocks.push({ type: 'text', text: m.t(locale, 'noOptions', { command: [literal(way.name)] }) });
+    else
+      blocks.push(
+        { type: 'heading', text: m.t(locale, 'options') },
+        { type: 'list', items: options.map((spec) => optionItem(spec, locale)) },
+      );
   }
   const shown = [...(command.examples ?? []), ...usages.flatMap((way) => (way.subcommand ? way.examples : []))];
   if (shown.length > 0) {
-    const items = shown.map((example) => ({ text: [strong(example.line), literal(` — ${example.description[locale]}`)] }));
+    const items = shown.map((example) => ({
+      text: [strong(example.line), literal(` — ${example.description[locale]}`)],
+    }));
     blocks.push({ type: 'heading', text: m.t(locale, 'examples') }, { type: 'list', items });
   }
   return blocks;

@@ -7,4 +7,11 @@ import { proposals } from './proposals.ts';
 import type { Command } from './types.ts';
 
 /** Every slash command, listed explicitly: adapters register exactly these. */
-export const commands: readonly Command[] = [agenda, propose, proposals, feedback, announce, helpCommand(() => commands)];
+export const commands: readonly Command[] = [
+  agenda,
+  propose,
+  proposals,
+  feedback,
+  announce,
+  helpCommand(() => commands),
+];

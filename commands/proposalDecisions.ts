@@ -18,7 +18,16 @@ export function rejectForm(locale: Locale, id: number): Form {
     kind: 'form',
     id: REJECT_FORM_ID,
     title: m.s(locale, 'rejectFormTitle', { id }),
-    fields: [{ id: 'reason', kind: 'long', label: m.s(locale, 'rejectReasonLabel'), required: false, maxLength: REASON_MAX, placeholder: m.s(locale, 'rejectReasonPlaceholder') }],
+    fields: [
+      {
+        id: 'reason',
+        kind: 'long',
+        label: m.s(locale, 'rejectReasonLabel'),
+        required: false,
+        maxLength: REASON_MAX,
+        placeholder: m.s(locale, 'rejectReasonPlaceholder'),
+      },
+    ],
     values: {},
     errors: {},
     state: { id: String(id) },
@@ -30,7 +39,12 @@ export function rejectForm(locale: Locale, id: number): Form {
  * direct message is an effect, sent after the reply (it may be slow), and the reply says what
  * happens if it cannot be delivered.
  */
-export async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Reply> {
+export async function decide(
+  ctx: Ctx,
+  id: number,
+  to: 'accepted' | 'rejected',
+  reason: string | undefined,
+): Promise<Reply> {
   const repo = ctx.services.proposals;
   const { capacity, minutes: block } = ctx.community.proposals;
   const limits = { capacity, ...(block !== undefined ? { minutes: block } : {}), ...(reason ? { reason } : {}) };
@@ -41,15 +55,25 @@ export async function decide(ctx: Ctx, id: number, to: 'accepted' | 'rejected', 
   if (to === 'accepted') {
     const accepted = (await repo.accepted(ctx.community.id, after.eventId)).proposals;
     const taken = { ...params, taken: accepted.length };
-    const text = block === undefined ? m.t(ctx.locale, 'accepted', taken) : m.t(ctx.locale, 'acceptedMinutes', { ...taken, used: minutesOf(accepted), block });
+    const text =
+      block === undefined
+        ? m.t(ctx.locale, 'accepted', taken)
+        : m.t(ctx.locale, 'acceptedMinutes', { ...taken, used: minutesOf(accepted), block });
     blocks.push({ type: 'text', text });
     // Without a limit in minutes, organisers still hear when talks outgrow the programme's own slot.
-    const slot = block === undefined ? programmeLightningMinutes(ctx.services.agenda(ctx.community.id).find(after.eventId)) : undefined;
+    const slot =
+      block === undefined
+        ? programmeLightningMinutes(ctx.services.agenda(ctx.community.id).find(after.eventId))
+        : undefined;
     const used = minutesOf(accepted);
-    if (slot !== undefined && used > slot) blocks.push({ type: 'text', text: m.t(ctx.locale, 'overflowsSlot', { used, slot }) });
+    if (slot !== undefined && used > slot)
+      blocks.push({ type: 'text', text: m.t(ctx.locale, 'overflowsSlot', { used, slot }) });
   } else blocks.push({ type: 'text', text: m.t(ctx.locale, 'rejected', params) });
   const effect = tellSpeaker(ctx, after, reason);
-  blocks.push({ type: 'text', text: m.t(ctx.locale, effect.onFailure ? 'speakerWillBeTold' : 'speakerWillBeToldNoChannel') });
+  blocks.push({
+    type: 'text',
+    text: m.t(ctx.locale, effect.onFailure ? 'speakerWillBeTold' : 'speakerWillBeToldNoChannel'),
+  });
   return { ...reply(blocks), effects: [effect] };
 }
 
@@ -59,14 +83,40 @@ function tellSpeaker(ctx: Ctx, proposal: Proposal, reason: string | undefined): 
   const book = ctx.services.agenda(ctx.community.id);
   const found = book.find(proposal.eventId);
   const event: Text = eventNameOf(book, proposal.eventId);
-  const params = { title: titleText(proposal), minutes: proposal.duration, event, date: found ? [time(found.start, 'datetime')] : [literal('—')] };
-  const blocks: Block[] = [{ type: 'text', text: m.t(locale, proposal.state === 'accepted' ? 'dmAccepted' : 'dmRejected', params) }];
+  const params = {
+    title: titleText(proposal),
+    minutes: proposal.duration,
+    event,
+    date: found ? [time(found.start, 'datetime')] : [literal('—')],
+  };
+  const blocks: Block[] = [
+    { type: 'text', text: m.t(locale, proposal.state === 'accepted' ? 'dmAccepted' : 'dmRejected', params) },
+  ];
   if (reason) blocks.push({ type: 'text', text: m.t(locale, 'dmReason', { reason }) });
-  const target = { communityId: ctx.community.id, platform: proposal.speaker.platform, memberId: proposal.speaker.memberId };
+  const target = {
+    communityId: ctx.community.id,
+    platform: proposal.speaker.platform,
+    memberId: proposal.speaker.memberId,
+  };
   const channel = channelsOn(ctx.community, ctx.origin.platform).organisers;
   const dm: Effect = { kind: 'dm', target, reply: writtenIn(reply(blocks), locale) };
   if (!channel) return dm;
-  const failed = { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), state: stateName(proposal.state, ctx.community.locale) };
-  const notice = writtenIn(reply([{ type: 'text', text: m.t(ctx.community.locale, 'dmFailed', failed) }], 'channel'), ctx.community.locale);
-  return { ...dm, onFailure: { kind: 'post', target: { communityId: ctx.community.id, platform: ctx.origin.platform, channel }, reply: notice } };
+  const failed = {
+    id: num(proposal.id),
+    title: titleText(proposal),
+    speaker: speakerName(proposal),
+    state: stateName(proposal.state, ctx.community.locale),
+  };
+  const notice = writtenIn(
+    reply([{ type: 'text', text: m.t(ctx.community.locale, 'dmFailed', failed) }], 'channel'),
+    ctx.community.locale,
+  );
+  return {
+    ...dm,
+    onFailure: {
+      kind: 'post',
+      target: { communityId: ctx.community.id, platform: ctx.origin.platform, channel },
+      reply: notice,
+    },
+  };
 }

@@ -4,7 +4,11 @@ import { describeProblem } from '../src/proposals/present.ts';
 import type { Ctx } from './types.ts';
 
 /** What names a meetup and a community in a refusal: the member's language, the community, its agenda. */
-export const problemContext = (ctx: Ctx) => ({ locale: ctx.locale, communityName: ctx.community.name, book: ctx.services.agenda(ctx.community.id) });
+export const problemContext = (ctx: Ctx) => ({
+  locale: ctx.locale,
+  communityName: ctx.community.name,
+  book: ctx.services.agenda(ctx.community.id),
+});
 
 /** `/propose` and `/proposals` word the repository's refusals (ProposalError) one way; the core's guard asks. */
 export function explainProposalError(ctx: Ctx, error: unknown): Text | undefined {

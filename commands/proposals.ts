@@ -19,35 +19,77 @@ const SUBCOMMANDS = ['list', 'accept', 'reject'] as const;
  * speaker is told by direct message after the answer.
  */
 export const proposals: Command = {
-  name: 'proposals', names: { fr: 'propositions' },
+  name: 'proposals',
+  names: { fr: 'propositions' },
   description: m.both('proposalsDescription'),
   examples: examples.proposals,
   organiserOnly: true,
   defaultSubcommand: 'list',
   subcommands: [
     {
-      name: 'list', names: { fr: 'liste' },
+      name: 'list',
+      names: { fr: 'liste' },
       description: m.both('subList'),
       options: [
-        { name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('optListEvent') },
+        {
+          name: 'event',
+          names: { fr: 'événement' },
+          type: 'string',
+          positional: true,
+          maxLength: 100,
+          description: m.both('optListEvent'),
+        },
         { name: 'page', names: { fr: 'page' }, type: 'integer', minValue: 1, description: m.both('optPage') },
       ],
       responds: 'ephemeral',
-      run: (ctx, options) => listOrRefuse(ctx, typeof options.event === 'string' ? options.event : undefined, typeof options.page === 'number' ? options.page : 1),
+      run: (ctx, options) =>
+        listOrRefuse(
+          ctx,
+          typeof options.event === 'string' ? options.event : undefined,
+          typeof options.page === 'number' ? options.page : 1,
+        ),
     },
     {
-      name: 'accept', names: { fr: 'accepter' },
+      name: 'accept',
+      names: { fr: 'accepter' },
       description: m.both('subAccept'),
-      options: [{ name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') }],
+      options: [
+        {
+          name: 'id',
+          names: { fr: 'numéro' },
+          type: 'integer',
+          positional: true,
+          required: true,
+          minValue: 1,
+          example: '3',
+          description: m.both('optId'),
+        },
+      ],
       responds: 'ephemeral',
       run: (ctx, options) => decide(ctx, options.id as number, 'accepted', undefined),
     },
     {
-      name: 'reject', names: { fr: 'refuser' },
+      name: 'reject',
+      names: { fr: 'refuser' },
       description: m.both('subReject'),
       options: [
-        { name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') },
-        { name: 'reason', names: { fr: 'motif' }, type: 'string', maxLength: REASON_MAX, description: m.both('optReason') },
+        {
+          name: 'id',
+          names: { fr: 'numéro' },
+          type: 'integer',
+          positional: true,
+          required: true,
+          minValue: 1,
+          example: '3',
+          description: m.both('optId'),
+        },
+        {
+          name: 'reason',
+          names: { fr: 'motif' },
+          type: 'string',
+          maxLength: REASON_MAX,
+          description: m.both('optReason'),
+        },
       ],
       responds: 'ephemeral',
       run: (ctx, options) => decide(ctx, options.id as number, 'rejected', trimmed(options.reason)),
@@ -74,11 +116,19 @@ const repository = (ctx: Ctx) => ctx.services.proposals;
 const trimmed = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** A decision taken from a button: said, then the list it was on, refreshed, in its place. */
-async function decidedWithList(ctx: Ctx, id: number, to: 'accepted' | 'rejected', reason: string | undefined): Promise<Reply> {
+async function decidedWithList(
+  ctx: Ctx,
+  id: number,
+  to: 'accepted' | 'rejected',
+  reason: string | undefined,
+): Promise<Reply> {
   const decided = await decide(ctx, id, to, reason);
   const proposal = await repository(ctx).get(ctx.community.id, id);
   const refreshed = proposal ? await list(ctx, proposal.eventId, 1) : undefined;
-  const blocks = refreshed?.kind === 'reply' ? [...decided.blocks, { type: 'divider' as const }, ...refreshed.blocks] : decided.blocks;
+  const blocks =
+    refreshed?.kind === 'reply'
+      ? [...decided.blocks, { type: 'divider' as const }, ...refreshed.blocks]
+      : decided.blocks;
   return { ...decided, blocks, replaces: true };
 }
 
@@ -99,15 +149,38 @@ async function list(ctx: Ctx, ref: string | undefined, page: number): Promise<Ou
   const event = ref !== undefined ? book.find(ref) : book.next(now);
   if (!event) {
     if (ref === undefined) return say(m.t(ctx.locale, 'noEventToList'));
-    const known = book.all().slice(-5).map((event) => eventLabel(event)).join(', ');
-    return say(m.t(ctx.locale, 'unknownEventKnown', { ref, known: known ? [literal(known)] : m.t(ctx.locale, 'none') }));
+    const known = book
+      .all()
+      .slice(-5)
+      .map((event) => eventLabel(event))
+      .join(', ');
+    return say(
+      m.t(ctx.locale, 'unknownEventKnown', { ref, known: known ? [literal(known)] : m.t(ctx.locale, 'none') }),
+    );
   }
   const repo = repository(ctx);
   // Counts and order come from the event's index; only the page shown is read record by record.
-  const [entries, accepted] = await Promise.all([repo.eventEntries(ctx.community.id, event.id), repo.accepted(ctx.community.id, event.id)]);
-  const shownPage = pageOf(entries, accepted.proposals.map((p) => p.id), page);
+  const [entries, accepted] = await Promise.all([
+    repo.eventEntries(ctx.community.id, event.id),
+    repo.accepted(ctx.community.id, event.id),
+  ]);
+  const shownPage = pageOf(
+    entries,
+    accepted.proposals.map((p) => p.id),
+    page,
+  );
   const { proposals: shown, unreadable } = await repo.read(ctx.community.id, shownPage.ids);
-  const answer = listReply({ event, entries, page: shownPage, shown, unreadable, accepted: accepted.proposals, settings: ctx.community.proposals, now, locale: ctx.locale });
+  const answer = listReply({
+    event,
+    entries,
+    page: shownPage,
+    shown,
+    unreadable,
+    accepted: accepted.proposals,
+    settings: ctx.community.proposals,
+    now,
+    locale: ctx.locale,
+  });
   return withDecisionButtons(answer, shown, ctx.locale);
 }
 
@@ -116,8 +189,18 @@ function withDecisionButtons(answer: Reply, shown: readonly Proposal[], locale: 
   const buttons: Button[] = shown
     .filter((p) => p.state === 'submitted')
     .flatMap((p) => [
-      { action: 'accept', value: String(p.id), label: m.t(locale, 'buttonAccept', { id: num(p.id) }), style: 'primary' as const },
-      { action: 'reject', value: String(p.id), label: m.t(locale, 'buttonReject', { id: num(p.id) }), style: 'danger' as const },
+      {
+        action: 'accept',
+        value: String(p.id),
+        label: m.t(locale, 'buttonAccept', { id: num(p.id) }),
+        style: 'primary' as const,
+      },
+      {
+        action: 'reject',
+        value: String(p.id),
+        label: m.t(locale, 'buttonReject', { id: num(p.id) }),
+        style: 'danger' as const,
+      },
     ]);
   if (buttons.length === 0) return answer;
   const blocks: Block[] = [...answer.blocks];

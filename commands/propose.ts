@@ -3,7 +3,16 @@ import { eventLabel } from '../src/agenda/eventLabel.ts';
 import { channelsOn } from '../src/config/community.ts';
 import type { OptionSpec, Outcome, Options } from '../src/core/command.ts';
 import { FORM_LIMITS, type Form } from '../src/core/form.ts';
-import { excerpt, reply, REPLY_LIMITS, replyLength, say, writtenIn, type Block, type Effect } from '../src/core/reply.ts';
+import {
+  excerpt,
+  reply,
+  REPLY_LIMITS,
+  replyLength,
+  say,
+  writtenIn,
+  type Block,
+  type Effect,
+} from '../src/core/reply.ts';
 import { plain, type Text } from '../src/core/text.ts';
 import { ProposalError } from '../src/proposals/errors.ts';
 import {
@@ -38,7 +47,16 @@ const FIELD_OPTIONS: readonly OptionSpec[] = [
   { name: 'handle', names: { fr: 'pseudo' }, type: 'string', description: m.both('optHandle') },
 ];
 
-const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'integer', positional: true, required: true, minValue: 1, example: '3', description: m.both('optId') };
+const ID: OptionSpec = {
+  name: 'id',
+  names: { fr: 'numéro' },
+  type: 'integer',
+  positional: true,
+  required: true,
+  minValue: 1,
+  example: '3',
+  description: m.both('optId'),
+};
 
 /**
  * `/propose`: a member proposes a lightning talk (`new`, the default: a Form, or directly when
@@ -46,23 +64,43 @@ const ID: OptionSpec = { name: 'id', names: { fr: 'numéro' }, type: 'integer', 
  * its number. Option names are the form's field ids, on every platform.
  */
 export const propose: Command = {
-  name: 'propose', names: { fr: 'proposer' },
+  name: 'propose',
+  names: { fr: 'proposer' },
   description: m.both('proposeDescription'),
   examples: examples.propose,
   defaultSubcommand: 'new',
   subcommands: [
     {
-      name: 'new', names: { fr: 'nouvelle' },
+      name: 'new',
+      names: { fr: 'nouvelle' },
       description: m.both('subNew'),
-      options: [{ name: 'event', names: { fr: 'événement' }, type: 'string', positional: true, maxLength: 100, description: m.both('optEvent') }, ...FIELD_OPTIONS],
+      options: [
+        {
+          name: 'event',
+          names: { fr: 'événement' },
+          type: 'string',
+          positional: true,
+          maxLength: 100,
+          description: m.both('optEvent'),
+        },
+        ...FIELD_OPTIONS,
+      ],
       // The form comes first, before any store read: the per-member limit is checked when it is
       // saved, under the member's lock (ProposalRepository.create).
       responds: (options) => (hasAllRequired(valuesFromOptions(options)) ? 'ephemeral' : 'form'),
       run: (ctx, options) => startProposal(ctx, options),
     },
-    { name: 'mine', names: { fr: 'miennes' }, description: m.both('subMine'), options: [], responds: 'ephemeral', run: (ctx) => mine(ctx) },
     {
-      name: 'edit', names: { fr: 'modifier' },
+      name: 'mine',
+      names: { fr: 'miennes' },
+      description: m.both('subMine'),
+      options: [],
+      responds: 'ephemeral',
+      run: (ctx) => mine(ctx),
+    },
+    {
+      name: 'edit',
+      names: { fr: 'modifier' },
       description: m.both('subEdit'),
       options: [ID, ...FIELD_OPTIONS],
       // The edit form shows the current values, so one record is read before it: a single keyv
@@ -71,7 +109,14 @@ export const propose: Command = {
       responds: (options) => (Object.keys(valuesFromOptions(options)).length > 0 ? 'ephemeral' : 'form'),
       run: (ctx, options) => startEdit(ctx, options.id as number, options),
     },
-    { name: 'withdraw', names: { fr: 'retirer' }, description: m.both('subWithdraw'), options: [ID], responds: 'ephemeral', run: (ctx, options) => withdraw(ctx, options.id as number) },
+    {
+      name: 'withdraw',
+      names: { fr: 'retirer' },
+      description: m.both('subWithdraw'),
+      options: [ID],
+      responds: 'ephemeral',
+      run: (ctx, options) => withdraw(ctx, options.id as number),
+    },
   ],
   async submit(ctx, submission) {
     if (submission.formId !== PROPOSAL_FORM_ID) throw new Error(`/propose has no form ${submission.formId}`);
@@ -97,7 +142,8 @@ async function startProposal(ctx: Ctx, options: Options): Promise<Outcome> {
   const values = valuesFromOptions(options);
   const ref = typeof options.event === 'string' ? options.event : undefined;
   // `/propose 13` alone: a meetup number if there is such a meetup, else surely a proposal number.
-  if (ref !== undefined && Object.keys(values).length === 0 && /^\d+$/.test(ref) && !book(ctx).find(ref)) return say(m.t(ctx.locale, 'idWithoutAction', { id: num(Number(ref)) }));
+  if (ref !== undefined && Object.keys(values).length === 0 && /^\d+$/.test(ref) && !book(ctx).find(ref))
+    return say(m.t(ctx.locale, 'idWithoutAction', { id: num(Number(ref)) }));
   const target = proposalTarget(book(ctx), ref, settings(ctx), ctx.clock.now(), ctx.locale);
   if (!target.ok) return refusal(ctx, target.text, values, ref);
   if (hasAllRequired(values)) return saveNew(ctx, target.event, values);
@@ -118,16 +164,29 @@ async function saveNew(ctx: Ctx, event: MeetupEvent, values: FormValues): Promis
       communityId: ctx.community.id,
       eventId: event.id,
       fields: checked.fields,
-      speaker: { memberId: member(ctx).id, platform: ctx.origin.platform, name: member(ctx).displayName, ...(member(ctx).locale ? { locale: member(ctx).locale } : {}) },
+      speaker: {
+        memberId: member(ctx).id,
+        platform: ctx.origin.platform,
+        name: member(ctx).displayName,
+        ...(member(ctx).locale ? { locale: member(ctx).locale } : {}),
+      },
       at: ctx.clock.now(),
       maxOpen: settings(ctx).maxOpenPerMember,
     });
   } catch (error) {
     // Said by the core's guard too, but here with what was typed given back, so nothing is lost.
-    if (error instanceof ProposalError) return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventLabel(event));
+    if (error instanceof ProposalError)
+      return refusal(ctx, describeProblem(error.problem, problemContext(ctx)), values, eventLabel(event));
     throw error;
   }
-  return say(m.t(ctx.locale, 'submitted', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration, event: eventName(event) }));
+  return say(
+    m.t(ctx.locale, 'submitted', {
+      id: num(proposal.id),
+      title: titleText(proposal),
+      minutes: proposal.duration,
+      event: eventName(event),
+    }),
+  );
 }
 
 async function startEdit(ctx: Ctx, id: number, options: Options): Promise<Outcome> {
@@ -143,8 +202,17 @@ async function saveEdit(ctx: Ctx, proposal: Proposal, values: FormValues): Promi
   const checked = checkValues(form, values, ctx.locale);
   if (!checked.ok) return tooLong(ctx, form, values) ?? { ...form, errors: checked.errors };
   // Kept as it was: said so, and no "edited" entry in its history.
-  if (sameAs(proposal, checked.fields)) return say(m.t(ctx.locale, 'unchanged', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration }));
-  const saved = await repository(ctx).edit(ctx.community.id, proposal.id, member(ctx).id, ctx.clock.now(), checked.fields satisfies ProposalFields);
+  if (sameAs(proposal, checked.fields))
+    return say(
+      m.t(ctx.locale, 'unchanged', { id: num(proposal.id), title: titleText(proposal), minutes: proposal.duration }),
+    );
+  const saved = await repository(ctx).edit(
+    ctx.community.id,
+    proposal.id,
+    member(ctx).id,
+    ctx.clock.now(),
+    checked.fields satisfies ProposalFields,
+  );
   return say(m.t(ctx.locale, 'edited', { id: num(saved.id), title: titleText(saved), minutes: saved.duration }));
 }
 
@@ -157,7 +225,14 @@ async function ownOpenProposal(ctx: Ctx, id: number): Promise<Proposal> {
 }
 
 async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
-  const { before, after } = await repository(ctx).change(ctx.community.id, id, 'withdrawn', member(ctx).id, ctx.clock.now(), { asSpeaker: member(ctx).id });
+  const { before, after } = await repository(ctx).change(
+    ctx.community.id,
+    id,
+    'withdrawn',
+    member(ctx).id,
+    ctx.clock.now(),
+    { asSpeaker: member(ctx).id },
+  );
   const event = eventNameOf(book(ctx), after.eventId);
   const params = { id: num(after.id), title: titleText(after), event };
   const freed = inGroup(before.state, 'holdsSlot');
@@ -165,15 +240,28 @@ async function withdraw(ctx: Ctx, id: number): Promise<Outcome> {
   const answer = say(m.t(ctx.locale, freed ? 'withdrawnFreed' : 'withdrawn', params));
   if (!notice) return answer;
   // Posted after the answer: a slow channel must not hold the member's reply.
-  return { ...answer, blocks: [...answer.blocks, { type: 'text', text: m.t(ctx.locale, 'organisersWillBeTold') }], effects: [notice] };
+  return {
+    ...answer,
+    blocks: [...answer.blocks, { type: 'text', text: m.t(ctx.locale, 'organisersWillBeTold') }],
+    effects: [notice],
+  };
 }
 
 /** A slot became free: the organisers' channel hears it, when the community has one there. */
 function organisersNotice(ctx: Ctx, proposal: Proposal, event: Text): Effect | undefined {
   const channel = channelsOn(ctx.community, ctx.origin.platform).organisers;
   if (!channel) return undefined;
-  const text = m.t(ctx.community.locale, 'slotFreed', { id: num(proposal.id), title: titleText(proposal), speaker: speakerName(proposal), event });
-  return { kind: 'post', target: { communityId: ctx.community.id, platform: ctx.origin.platform, channel }, reply: writtenIn(say(text, 'channel'), ctx.community.locale) };
+  const text = m.t(ctx.community.locale, 'slotFreed', {
+    id: num(proposal.id),
+    title: titleText(proposal),
+    speaker: speakerName(proposal),
+    event,
+  });
+  return {
+    kind: 'post',
+    target: { communityId: ctx.community.id, platform: ctx.origin.platform, channel },
+    reply: writtenIn(say(text, 'channel'), ctx.community.locale),
+  };
 }
 
 async function mine(ctx: Ctx): Promise<Outcome> {
@@ -198,7 +286,10 @@ function editForm(ctx: Ctx, proposal: Proposal, values: FormValues) {
 function refusal(ctx: Ctx, text: Text, values: FormValues, eventArg?: string): Outcome {
   const withTyped = (cut: boolean) => {
     const typed = typedBack(values, eventArg, cut);
-    return reply([{ type: 'text', text }, ...(typed ? [{ type: 'text' as const, text: m.t(ctx.locale, 'typedBack', { typed }) }] : [])]);
+    return reply([
+      { type: 'text', text },
+      ...(typed ? [{ type: 'text' as const, text: m.t(ctx.locale, 'typedBack', { typed }) }] : []),
+    ]);
   };
   const whole = withTyped(false);
   return replyLength(whole) <= REPLY_LIMITS.messageText ? whole : withTyped(true);
@@ -212,8 +303,13 @@ function tooLong(ctx: Ctx, form: Form, values: FormValues): Outcome | undefined 
   const over = form.fields.filter((field) => [...(values[field.id] ?? '')].length > FORM_LIMITS.textMax);
   if (over.length === 0) return undefined;
   const errors = checkValues(form, values, ctx.locale);
-  const blocks: Block[] = over.flatMap((field) => (errors.ok ? [] : [{ type: 'text' as const, text: errors.errors[field.id] ?? [] }]));
+  const blocks: Block[] = over.flatMap((field) =>
+    errors.ok ? [] : [{ type: 'text' as const, text: errors.errors[field.id] ?? [] }],
+  );
   const start = over[0]!;
-  blocks.push({ type: 'text', text: m.t(ctx.locale, 'typedStart', { excerpt: [plain(excerpt(`${start.id}:${values[start.id]}`))] }) });
+  blocks.push({
+    type: 'text',
+    text: m.t(ctx.locale, 'typedStart', { excerpt: [plain(excerpt(`${start.id}:${values[start.id]}`))] }),
+  });
   return reply(blocks);
 }

@@ -11,7 +11,10 @@ for (const mode of ['sources', 'dist']) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [bin, 'check-config'], { env: { ...process.env, EMCEE_RUN: mode }, stdio: 'ignore' });
+    const run = spawnSync(process.execPath, [bin, 'check-config'], {
+      env: { ...process.env, EMCEE_RUN: mode },
+      stdio: 'ignore',
+    });
     if (run.status !== 0) throw new Error(`emcee check-config (${mode}) exited with ${run.status}`);
     times.push(performance.now() - start);
   }

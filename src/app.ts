@@ -47,7 +47,12 @@ export interface App {
 }
 
 /** Every feature's service on one store: what commands and the scheduler are handed. */
-export function composeServices(parts: { agendas: { get(communityId: string): Agenda | undefined }; store: Store; poster: Poster; logger: Logger }): Services {
+export function composeServices(parts: {
+  agendas: { get(communityId: string): Agenda | undefined };
+  store: Store;
+  poster: Poster;
+  logger: Logger;
+}): Services {
   const { agendas, store, poster, logger } = parts;
   return {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
@@ -73,11 +78,34 @@ export async function createApp(options: AppOptions): Promise<App> {
   const observed = ops.store(options.store ?? (await openStore(options.storeUrl, options.logger)));
   const store = observed.store;
   const poster = options.poster(communities);
-  const agendas = new LiveAgendas({ communities: config.communities, store, tell: organiserNotices(store, poster, options.logger), logger: options.logger, fetched: (result) => ops.metrics.sourceFetch(result) });
+  const agendas = new LiveAgendas({
+    communities: config.communities,
+    store,
+    tell: organiserNotices(store, poster, options.logger),
+    logger: options.logger,
+    fetched: (result) => ops.metrics.sourceFetch(result),
+  });
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });
-  const bot = new Bot({ commands, communities, isOrganiser, services, clock: options.clock, logger: options.logger, poster: services.poster, formStash: storeFormStash(store), observer: ops.commands });
-  const forgetCalendars = ops.watchCalendars(new Map([...communities].map(([id, community]) => [id, () => communityCalendar(services, community, options.clock.now())])));
+  const bot = new Bot({
+    commands,
+    communities,
+    isOrganiser,
+    services,
+    clock: options.clock,
+    logger: options.logger,
+    poster: services.poster,
+    formStash: storeFormStash(store),
+    observer: ops.commands,
+  });
+  const forgetCalendars = ops.watchCalendars(
+    new Map(
+      [...communities].map(([id, community]) => [
+        id,
+        () => communityCalendar(services, community, options.clock.now()),
+      ]),
+    ),
+  );
   const close = async () => {
     forgetCalendars();
     await agendas.stop();

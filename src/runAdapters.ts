@@ -35,7 +35,11 @@ export async function runAdapters(options: RunAdaptersOptions): Promise<RunningA
   loaded?.(app);
   const started: BotAdapter[] = [];
   // Every configured platform is watched by /readyz from now: not ready until it has started.
-  const unwatch = adapters.map((adapter) => app.ops.readiness.watchPlatform(adapter.platform, { connected: () => (started.includes(adapter) ? (adapter.connected?.() ?? true) : 'not connected') }));
+  const unwatch = adapters.map((adapter) =>
+    app.ops.readiness.watchPlatform(adapter.platform, {
+      connected: () => (started.includes(adapter) ? (adapter.connected?.() ?? true) : 'not connected'),
+    }),
+  );
   const stopStarted = async () => {
     for (const adapter of started.splice(0).reverse()) await adapter.stop();
     for (const forget of unwatch) forget();

@@ -33,7 +33,8 @@ function target(file: string, specifier: string): string | undefined {
 const ALL = sources(path.join(ROOT, 'src')).concat(sources(path.join(ROOT, 'commands')));
 
 /** The core, the features and the commands are platform-neutral: only src/platforms may speak to an SDK. */
-const WIRING = (name: string) => name.startsWith('src/platforms/') || name.startsWith('src/cli/') || name === 'src/app.ts';
+const WIRING = (name: string) =>
+  name.startsWith('src/platforms/') || name.startsWith('src/cli/') || name === 'src/app.ts';
 const NEUTRAL = ALL.filter((file) => !WIRING(relative(file)));
 const CORE = ALL.filter((file) => relative(file).startsWith('src/core/'));
 const COMMANDS = ALL.filter((file) => relative(file).startsWith('commands/'));
@@ -61,7 +62,12 @@ describe('architecture', () => {
     for (const specifier of importsOf(file)) {
       const inside = target(file, specifier);
       if (inside !== undefined) expect(inside).toMatch(/^src\/core\//);
-      else expect(specifier.startsWith('node:') || builtinModules.includes(specifier) || CORE_LIBRARIES.includes(specifier.split('/')[0]!)).toBe(true);
+      else
+        expect(
+          specifier.startsWith('node:') ||
+            builtinModules.includes(specifier) ||
+            CORE_LIBRARIES.includes(specifier.split('/')[0]!),
+        ).toBe(true);
     }
   });
 

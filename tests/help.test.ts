@@ -20,10 +20,16 @@ describe('/help', () => {
     expect(help).not.toContain('takes: —');
     expect(help).toMatch(/^# \/propose\nPropose a lightning talk/);
     // Each subcommand with its own usage and options.
-    expect(help).toContain('# /propose new — Propose a lightning talk for the next meetup (a form)\nUsage: /propose new [event] [title:…] [abstract:…] [duration:…] [bio:…] [handle:…]');
-    expect(help).toContain('# /propose mine — List your proposals and their state\nUsage: /propose mine\n/propose mine takes no options.');
+    expect(help).toContain(
+      '# /propose new — Propose a lightning talk for the next meetup (a form)\nUsage: /propose new [event] [title:…] [abstract:…] [duration:…] [bio:…] [handle:…]',
+    );
+    expect(help).toContain(
+      '# /propose mine — List your proposals and their state\nUsage: /propose mine\n/propose mine takes no options.',
+    );
     expect(help).toContain('Usage: /propose edit id [title:…] [abstract:…] [duration:…] [bio:…] [handle:…]');
-    expect(help).toContain('# Options\n- id — Number of the proposal, e.g. 3\n  a whole number · required · may be typed without its name');
+    expect(help).toContain(
+      '# Options\n- id — Number of the proposal, e.g. 3\n  a whole number · required · may be typed without its name',
+    );
     expect(help).toContain('- duration — Length in minutes (5 or 10)\n  a whole number');
     expect(help).toContain('# Examples\n- /propose — a form asks for the title, the abstract and the length');
     expect(help).toContain('- /propose mine — your proposals and where they stand');

@@ -28,7 +28,11 @@ function configOnBoth(): string {
 }
 
 /** An adapter that notes its life and what reaches its poster; `onPost` hears each post. */
-function fakeAdapter(platform: Platform, log: string[], options: { failStart?: boolean; onPost?: () => void } = {}): BotAdapter {
+function fakeAdapter(
+  platform: Platform,
+  log: string[],
+  options: { failStart?: boolean; onPost?: () => void } = {},
+): BotAdapter {
   return {
     platform,
     bind: () => void log.push(`${platform} bound`),
@@ -96,6 +100,14 @@ describe('several platforms in one process', () => {
 
   it('refuses two adapters for one platform', async () => {
     const adapters = [fakeAdapter('slack', []), fakeAdapter('slack', [])];
-    await expect(runAdapters({ configDir: configOnBoth(), clock: systemClock, logger: silentLogger, store: memoryStore(), adapters })).rejects.toThrow('two adapters for slack');
+    await expect(
+      runAdapters({
+        configDir: configOnBoth(),
+        clock: systemClock,
+        logger: silentLogger,
+        store: memoryStore(),
+        adapters,
+      }),
+    ).rejects.toThrow('two adapters for slack');
   });
 });

@@ -49,7 +49,9 @@ export class ChangePoller {
   private poll(): Promise<void> {
     if (this.polling || this.stopped) return this.polling ?? Promise.resolve();
     this.polling = this.pollOnce()
-      .catch((error: unknown) => logFailure(this.options.logger, error, {}, 'could not read schedule changes; will retry'))
+      .catch((error: unknown) =>
+        logFailure(this.options.logger, error, {}, 'could not read schedule changes; will retry'),
+      )
       .finally(() => (this.polling = undefined));
     return this.polling;
   }

@@ -13,7 +13,9 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Placeholders in a message that emcee does not know (checked when the announcement is created). */
 export function unknownPlaceholders(message: string): string[] {
-  return [...message.matchAll(PLACEHOLDER)].map((match) => match[1] as string).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+  return [...message.matchAll(PLACEHOLDER)]
+    .map((match) => match[1] as string)
+    .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
 }
 
 /** The organiser's text as a channel post: their words stay plain text, placeholders become tokens. */
@@ -51,7 +53,11 @@ export function reminderReply(occurrence: ReminderOccurrence, locale: Locale, li
   const title = event.title;
   const lead =
     occurrence.kind === 'before'
-      ? m.t(locale, 'reminderBefore', { title, relative: [time(event.start, 'relative')], date: [time(event.start, 'datetime')] })
+      ? m.t(locale, 'reminderBefore', {
+          title,
+          relative: [time(event.start, 'relative')],
+          date: [time(event.start, 'datetime')],
+        })
       : occurrence.kind === 'doors'
         ? m.t(locale, 'reminderDoors', { title })
         : m.t(locale, 'reminderFeedback', { title });
@@ -71,7 +77,10 @@ export function reminderReply(occurrence: ReminderOccurrence, locale: Locale, li
 /** `P7D` → "7 days", in the reader's language. */
 export function describeOffset(ms: number, locale: Locale): string {
   const units = ms % 86_400_000 === 0 ? ['days'] : ms % 3_600_000 === 0 ? ['hours'] : ['minutes'];
-  return Duration.fromMillis(ms).shiftTo(...(units as ['days'])).reconfigure({ locale }).toHuman();
+  return Duration.fromMillis(ms)
+    .shiftTo(...(units as ['days']))
+    .reconfigure({ locale })
+    .toHuman();
 }
 
 export const instant = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' });

@@ -44,9 +44,17 @@ export function compileCron(expression: string): CronCheck {
     const months = Array.from({ length: 13 }, (_, m) => f.month.includes(m));
     check = {
       ok: true,
-      spec: { expression: key, seconds: sorted(f.second), minutes: sorted(f.minute), hours: sorted(f.hour), months, dom: f.dayOfMonth, dow: f.dayOfWeek,
+      spec: {
+        expression: key,
+        seconds: sorted(f.second),
+        minutes: sorted(f.minute),
+        hours: sorted(f.hour),
+        months,
+        dom: f.dayOfMonth,
+        dow: f.dayOfWeek,
         anyDom: f.dayOfMonth.length === 31 && f.dayOfMonth.every((v) => typeof v === 'number'),
-        anyDow: f.dayOfWeek.length === 7 && f.dayOfWeek.every((v) => typeof v === 'number') },
+        anyDow: f.dayOfWeek.length === 7 && f.dayOfWeek.every((v) => typeof v === 'number'),
+      },
     };
   }
   if (cache.size > 10_000) cache.clear();
@@ -148,7 +156,9 @@ function nearestWeekday(year: number, month: number, target: number): number {
 }
 
 function dayMatches(spec: CronSpec, year: number, month: number, day: number): boolean {
-  return (spec.anyDom || domMatches(spec.dom, year, month, day)) && (spec.anyDow || dowMatches(spec.dow, year, month, day));
+  return (
+    (spec.anyDom || domMatches(spec.dom, year, month, day)) && (spec.anyDow || dowMatches(spec.dow, year, month, day))
+  );
 }
 
 function domMatches(field: Array<number | string>, year: number, month: number, day: number): boolean {

@@ -70,7 +70,9 @@ export class Deliveries {
 
   /** Runs `work` in the background; `idle()` waits for it, a failure is logged. */
   track(work: Promise<void>): void {
-    const guarded = work.catch((error: unknown) => this.options.logger.error({ err: error }, 'scheduled post failed unexpectedly'));
+    const guarded = work.catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'scheduled post failed unexpectedly'),
+    );
     this.inflight.add(guarded);
     void guarded.finally(() => this.inflight.delete(guarded));
   }
@@ -145,7 +147,9 @@ export class Deliveries {
       return job.progress.end(job.at);
     }
     const late = now() - job.at > job.community.schedule.startingDeadline;
-    const delivery: Delivery = late ? { at: job.at, result: 'missed', recordedAt: now() } : await this.deliver(job, lease);
+    const delivery: Delivery = late
+      ? { at: job.at, result: 'missed', recordedAt: now() }
+      : await this.deliver(job, lease);
     if (delivery === 'aborted' || delivery === 'gone') {
       await store.release(job.key, owner);
       if (delivery === 'gone') job.progress.end(job.at);
@@ -153,11 +157,18 @@ export class Deliveries {
     }
     // Fenced by our grant's token, not only our owner id: a later grant of the same key to this
     // same owner id (a restart under a fixed owner id, a second handling here) is not ours to settle.
-    const settled = await store.settle(job.key, owner, { retentionMs: job.community.schedule.retention, token: lease.token });
+    const settled = await store.settle(job.key, owner, {
+      retentionMs: job.community.schedule.retention,
+      token: lease.token,
+    });
     job.progress.end(job.at);
     // Our lease expired (a paused process) and another took the occurrence over: the outcome is
     // theirs to record, ours would overwrite it.
-    if (!settled) return logger.warn({ occurrence: job.key }, 'occurrence taken over by another process after our lease expired: its outcome stands');
+    if (!settled)
+      return logger.warn(
+        { occurrence: job.key },
+        'occurrence taken over by another process after our lease expired: its outcome stands',
+      );
     await repository.saveOutcome(job.key, delivery);
     this.options.onResult?.(delivery.result, 1);
     await job.record(delivery);
@@ -187,7 +198,8 @@ export class Deliveries {
         );
         return { at: job.at, result: 'posted', recordedAt: now() };
       } catch (error) {
-        if (error instanceof UnknownChannelError) return { at: job.at, result: 'failed', reason: 'channel', recordedAt: now() };
+        if (error instanceof UnknownChannelError)
+          return { at: job.at, result: 'failed', reason: 'channel', recordedAt: now() };
         lastError = error instanceof Error ? error.message : String(error);
         logger.warn({ occurrence: job.key, attempt: attempt + 1, err: error }, 'post failed');
         if (attempt < settings.retries) {
@@ -216,8 +228,13 @@ export class Deliveries {
         await poster.post({ communityId: community.id, platform, channel }, notice, { idempotencyKey });
         return;
       }
-      for (const memberId of organisers) await poster.dm({ communityId: community.id, platform, memberId }, notice, { idempotencyKey });
-      if (organisers.length === 0) logger.error({ community: community.id }, 'no organisers channel nor organiser ids to tell about a failed post');
+      for (const memberId of organisers)
+        await poster.dm({ communityId: community.id, platform, memberId }, notice, { idempotencyKey });
+      if (organisers.length === 0)
+        logger.error(
+          { community: community.id },
+          'no organisers channel nor organiser ids to tell about a failed post',
+        );
     } catch (error) {
       logger.error({ err: error, occurrence: job.key }, 'could not tell the organisers about a failed post');
     }

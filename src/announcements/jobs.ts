@@ -7,7 +7,16 @@ import { announcementReply, instant, reminderReply } from './compose.ts';
 import type { Job } from './delivery.ts';
 import type { LiveReminders, LiveSchedule, LiveSchedules } from './live.ts';
 import { announceMessages as m } from './messages.ts';
-import { occurrenceKey, reminderKey, scheduleKey, targetKey, targetLabel, type OccurrenceOutcome, type ScheduleState, type Target } from './model.ts';
+import {
+  occurrenceKey,
+  reminderKey,
+  scheduleKey,
+  targetKey,
+  targetLabel,
+  type OccurrenceOutcome,
+  type ScheduleState,
+  type Target,
+} from './model.ts';
 import { withOutcome } from './outcomes.ts';
 import type { ReminderOccurrence } from './reminders.ts';
 import type { AnnouncementRepository } from './repository.ts';
@@ -22,7 +31,13 @@ export interface JobContext {
 }
 
 /** One occurrence of an organiser's announcement on one target. */
-export function scheduleJob(ctx: JobContext, live: LiveSchedule, community: Community, at: number, target: Target): Job {
+export function scheduleJob(
+  ctx: JobContext,
+  live: LiveSchedule,
+  community: Community,
+  at: number,
+  target: Target,
+): Job {
   const { record } = live;
   const key = scheduleKey(record.communityId, record.id);
   return {
@@ -46,21 +61,36 @@ export function scheduleJob(ctx: JobContext, live: LiveSchedule, community: Comm
     channelGone: async () => {
       const stored = await ctx.repository.get(record.communityId, record.id);
       if (stored && !stored.paused) {
-        await ctx.repository.save({ ...stored, paused: { by: 'channel', at: ctx.clock.now().toMillis(), reason: targetLabel(target) } });
+        await ctx.repository.save({
+          ...stored,
+          paused: { by: 'channel', at: ctx.clock.now().toMillis(), reason: targetLabel(target) },
+        });
       }
     },
     failureNotice: (outcome) =>
       say(
         outcome.reason === 'channel'
           ? m.t(community.locale, 'channelGone', { channel: target.channel, id: record.id })
-          : m.t(community.locale, 'failureNotice', { id: record.id, channel: target.channel, when: [time(instant(at))], reason: reason(outcome, community, target.channel) }),
+          : m.t(community.locale, 'failureNotice', {
+              id: record.id,
+              channel: target.channel,
+              when: [time(instant(at))],
+              reason: reason(outcome, community, target.channel),
+            }),
         'channel',
       ),
   };
 }
 
 /** One reminder of a meetup, due at `at`, on one target. */
-export function reminderJob(ctx: JobContext, live: LiveReminders, community: Community, occurrence: ReminderOccurrence, at: number, target: Target): Job {
+export function reminderJob(
+  ctx: JobContext,
+  live: LiveReminders,
+  community: Community,
+  occurrence: ReminderOccurrence,
+  at: number,
+  target: Target,
+): Job {
   const { communityId } = live;
   const { platform, channel } = target;
   return {
@@ -70,7 +100,8 @@ export function reminderJob(ctx: JobContext, live: LiveReminders, community: Com
     platform,
     channel,
     progress: live.progress,
-    build: async () => reminderReply(occurrence, community.locale, await ctx.lightning.accepted(communityId, occurrence.event.id)),
+    build: async () =>
+      reminderReply(occurrence, community.locale, await ctx.lightning.accepted(communityId, occurrence.event.id)),
     wanted: () => ctx.live.reminders.get(communityId)?.state.pausedChannel !== targetLabel({ platform, channel }),
     record: (outcome) => saveReminderState(ctx.repository, live, outcome),
     channelGone: async () => {
@@ -83,20 +114,33 @@ export function reminderJob(ctx: JobContext, live: LiveReminders, community: Com
       say(
         outcome.reason === 'channel'
           ? m.t(community.locale, 'channelGoneReminders', { channel })
-          : m.t(community.locale, 'failureReminder', { title: occurrence.event.title, channel, when: [time(instant(at))], reason: reason(outcome, community, channel) }),
+          : m.t(community.locale, 'failureReminder', {
+              title: occurrence.event.title,
+              channel,
+              when: [time(instant(at))],
+              reason: reason(outcome, community, channel),
+            }),
         'channel',
       ),
   };
 }
 
 /** A schedule's watermark (and last outcome) as this process has got to. */
-export async function saveScheduleState(repository: AnnouncementRepository, live: LiveSchedule, last?: OccurrenceOutcome): Promise<void> {
+export async function saveScheduleState(
+  repository: AnnouncementRepository,
+  live: LiveSchedule,
+  last?: OccurrenceOutcome,
+): Promise<void> {
   const state: ScheduleState = { watermark: live.progress.watermark(), ...(last ? { last } : {}) };
   await repository.saveState(live.record.communityId, live.record.id, state);
 }
 
 /** A community's reminder state (watermark, last outcome, paused channel) as this process has got to. */
-export async function saveReminderState(repository: AnnouncementRepository, live: LiveReminders, last?: OccurrenceOutcome): Promise<void> {
+export async function saveReminderState(
+  repository: AnnouncementRepository,
+  live: LiveReminders,
+  last?: OccurrenceOutcome,
+): Promise<void> {
   live.state = withOutcome({ ...live.state, watermark: live.progress.watermark() }, last);
   await repository.saveReminderState(live.communityId, live.state);
 }

@@ -73,7 +73,10 @@ export class LiveSchedules {
     if (record.cron) {
       const check = compileCron(record.cron);
       if (!check.ok) {
-        this.options.logger.error({ schedule: key, cron: record.cron }, 'stored cron expression is invalid; schedule ignored');
+        this.options.logger.error(
+          { schedule: key, cron: record.cron },
+          'stored cron expression is invalid; schedule ignored',
+        );
         return;
       }
       spec = check.spec;
@@ -96,7 +99,9 @@ export class LiveSchedules {
 
   async loadReminders(): Promise<void> {
     const { communities, platforms, repository } = this.options;
-    const ids = [...communities.values()].filter((c) => c.reminders.enabled && reminderTargets(c, platforms).length > 0).map((c) => c.id);
+    const ids = [...communities.values()]
+      .filter((c) => c.reminders.enabled && reminderTargets(c, platforms).length > 0)
+      .map((c) => c.id);
     const states = await repository.reminderStates(ids);
     ids.forEach((communityId, i) => {
       const state = states[i] ?? { watermark: this.options.now() };

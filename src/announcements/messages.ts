@@ -13,13 +13,16 @@ export const announceMessages = defineMessages({
     cronOption: 'When, recurring: a cron expression, e.g. "0 10 * * 1" (Mondays at 10:00)',
     messageOption: 'The text; may use {next_event}, {next_event_date}, {agenda_link}',
     channelOption: 'Where to post (default: the announcements channel)',
-    usage: 'Create: /announce at:"{example}" message:"See you tonight!" or /announce cron:"0 10 * * 1" message:"…". Then /announce list, /announce cancel 3, /announce pause 3, /announce resume 3.',
+    usage:
+      'Create: /announce at:"{example}" message:"See you tonight!" or /announce cron:"0 10 * * 1" message:"…". Then /announce list, /announce cancel 3, /announce pause 3, /announce resume 3.',
     needMessage: 'An announcement needs a message, e.g. /announce at:"{example}" message:"See you tonight!"',
     needWhen: 'Say when: at:"{example}" for once, or cron:"0 10 * * 1" for every Monday at 10:00.',
     atAndCron: 'Give either at: (once) or cron: (recurring), not both. Example: /announce at:"{example}" message:"…"',
-    badAt: '“{value}” is not a date and time I can read. Write it in {zone} like at:"{example}", or as an ISO instant like at:"2026-12-01T18:00:00+01:00".',
+    badAt:
+      '“{value}” is not a date and time I can read. Write it in {zone} like at:"{example}", or as an ISO instant like at:"2026-12-01T18:00:00+01:00".',
     pastAt: '{when} is already past. Pick a later time, e.g. at:"{example}".',
-    badCron: 'The cron expression “{value}” is not valid: {problem}. Fields are minute, hour, day of month, month, day of week, e.g. cron:"0 10 * * 1" (Mondays at 10:00, {zone}).',
+    badCron:
+      'The cron expression “{value}” is not valid: {problem}. Fields are minute, hour, day of month, month, day of week, e.g. cron:"0 10 * * 1" (Mondays at 10:00, {zone}).',
     cronShape: 'it needs 5 fields (or 6, seconds first)',
     cronChars: 'it contains characters cron does not use',
     cronField: 'the {field} field “{value}” is not valid',
@@ -31,7 +34,8 @@ export const announceMessages = defineMessages({
     field_dayOfMonth: 'day-of-month',
     field_month: 'month',
     field_dayOfWeek: 'day-of-week',
-    tooLong: 'The message has {length} characters; the limit is {max}, so that it fits one message on every platform. Shorten it or split it into two announcements.',
+    tooLong:
+      'The message has {length} characters; the limit is {max}, so that it fits one message on every platform. Shorten it or split it into two announcements.',
     emptyMessage: 'The message is empty. Example: /announce at:"{example}" message:"See you tonight!"',
     unknownChannel: 'I don’t know the channel “{channel}”. Use one of: {known} (e.g. channel:{example}).',
     noChannel: 'There is no channel to post in: set {setting} in the community file, or add channel:NAME.',
@@ -65,15 +69,18 @@ export const announceMessages = defineMessages({
     zoneOffset: '{offset}',
     reasonChannel: 'channel #{channel} not found',
     remindersLine: 'Meetup reminders → #{channel}: {what}',
-    remindersPausedLine: 'Meetup reminders are paused: channel #{channel} not found (/announce resume reminders once fixed)',
+    remindersPausedLine:
+      'Meetup reminders are paused: channel #{channel} not found (/announce resume reminders once fixed)',
     remindersOff: 'Meetup reminders: off',
     remindersBefore: '{offsets} before',
     remindersDoors: 'doors open',
     remindersFeedback: 'feedback prompt at the end',
     failureNotice: 'I could not post announcement #{id} in #{channel} (due {when}): {reason}. See /announce list.',
     failureReminder: 'I could not post the reminder for {title} in #{channel} (due {when}): {reason}.',
-    channelGone: 'The channel #{channel} no longer exists, so announcement #{id} is paused. Fix the channel, then /announce resume {id}.',
-    channelGoneReminders: 'The channel #{channel} no longer exists, so meetup reminders are paused. Fix channels.announcements, then /announce resume reminders.',
+    channelGone:
+      'The channel #{channel} no longer exists, so announcement #{id} is paused. Fix the channel, then /announce resume {id}.',
+    channelGoneReminders:
+      'The channel #{channel} no longer exists, so meetup reminders are paused. Fix channels.announcements, then /announce resume reminders.',
     reminderBefore: 'Reminder: {title} is {relative} ({date}).',
     reminderDoors: 'Doors are open: {title} starts now!',
     reminderFeedback: 'Thanks for coming to {title}! Tell us how it went with /feedback.',
@@ -91,13 +98,17 @@ export const announceMessages = defineMessages({
     cronOption: 'Quand, de façon récurrente : une expression cron, par ex. « 0 10 * * 1 » (le lundi à 10:00)',
     messageOption: 'Le texte ; peut utiliser {next_event}, {next_event_date}, {agenda_link}',
     channelOption: 'Où publier (par défaut : le canal des annonces)',
-    usage: 'Créer : /announce at:"{example}" message:"À ce soir !" ou /announce cron:"0 10 * * 1" message:"…". Puis /announce list, /announce cancel 3, /announce pause 3, /announce resume 3.',
+    usage:
+      'Créer : /announce at:"{example}" message:"À ce soir !" ou /announce cron:"0 10 * * 1" message:"…". Puis /announce list, /announce cancel 3, /announce pause 3, /announce resume 3.',
     needMessage: 'Une annonce a besoin d’un message, par ex. /announce at:"{example}" message:"À ce soir !"',
     needWhen: 'Dites quand : at:"{example}" pour une fois, ou cron:"0 10 * * 1" pour chaque lundi à 10:00.',
-    atAndCron: 'Donnez soit at:"…" (une fois), soit cron:"…" (récurrent), pas les deux. Exemple : /announce at:"{example}" message:"…"',
-    badAt: 'Je ne sais pas lire « {value} » comme une date et une heure. Écrivez-la à {zone} comme at:"{example}", ou comme un instant ISO comme at:"2026-12-01T18:00:00+01:00".',
+    atAndCron:
+      'Donnez soit at:"…" (une fois), soit cron:"…" (récurrent), pas les deux. Exemple : /announce at:"{example}" message:"…"',
+    badAt:
+      'Je ne sais pas lire « {value} » comme une date et une heure. Écrivez-la à {zone} comme at:"{example}", ou comme un instant ISO comme at:"2026-12-01T18:00:00+01:00".',
     pastAt: 'Le {when} est déjà passé. Choisissez un moment plus tard, par ex. at:"{example}".',
-    badCron: 'L’expression cron « {value} » n’est pas valable : {problem}. Les champs sont minute, heure, jour du mois, mois, jour de la semaine, par ex. cron:"0 10 * * 1" (le lundi à 10:00, à {zone}).',
+    badCron:
+      'L’expression cron « {value} » n’est pas valable : {problem}. Les champs sont minute, heure, jour du mois, mois, jour de la semaine, par ex. cron:"0 10 * * 1" (le lundi à 10:00, à {zone}).',
     cronShape: 'il faut 5 champs (ou 6, les secondes en premier)',
     cronChars: 'elle contient des caractères que cron n’utilise pas',
     cronField: 'le champ {field} « {value} » n’est pas valable',
@@ -109,17 +120,20 @@ export const announceMessages = defineMessages({
     field_dayOfMonth: 'jour du mois',
     field_month: 'mois',
     field_dayOfWeek: 'jour de la semaine',
-    tooLong: 'Le message fait {length} caractères ; la limite est de {max}, pour tenir en un message sur toutes les plateformes. Raccourcissez-le ou faites deux annonces.',
+    tooLong:
+      'Le message fait {length} caractères ; la limite est de {max}, pour tenir en un message sur toutes les plateformes. Raccourcissez-le ou faites deux annonces.',
     emptyMessage: 'Le message est vide. Exemple : /announce at:"{example}" message:"À ce soir !"',
     unknownChannel: 'Je ne connais pas le canal « {channel} ». Utilisez l’un de : {known} (par ex. channel:{example}).',
-    noChannel: 'Aucun canal où publier : renseignez {setting} dans le fichier de la communauté, ou ajoutez channel:NOM.',
+    noChannel:
+      'Aucun canal où publier : renseignez {setting} dans le fichier de la communauté, ou ajoutez channel:NOM.',
     unknownPlaceholder: 'Variable inconnue « {name} ». Disponibles : {known}.',
     createdOnce: 'Annonce n°{id} programmée dans #{channel} pour le {when}.',
     createdCron: 'Annonce n°{id} programmée dans #{channel}. Prochaines publications : {runs}.',
     notFound: 'Il n’y a pas d’annonce n°{id}. /announce list les affiche.',
     needId: '/announce {action} a besoin du numéro affiché par /announce list, par ex. /announce {action} 3.',
     cancelled: 'Annonce n°{id} annulée.',
-    paused: 'Annonce n°{id} suspendue. /announce resume {id} la relance ; les publications entre-temps ne sont pas rattrapées.',
+    paused:
+      'Annonce n°{id} suspendue. /announce resume {id} la relance ; les publications entre-temps ne sont pas rattrapées.',
     alreadyPaused: 'L’annonce n°{id} est déjà suspendue.',
     resumed: 'Annonce n°{id} reprise.',
     notPaused: 'L’annonce n°{id} n’est pas suspendue.',
@@ -135,7 +149,8 @@ export const announceMessages = defineMessages({
     lastPosted: 'dernière : publiée ({when})',
     lastFailed: 'dernière : échec ({when}) : {reason}',
     lastMissed: 'dernière : manquée ({when}), le bot était arrêté au-delà du délai de rattrapage',
-    lastMissedMany: 'dernière : {count} publications manquées, la dernière le {when}, le bot était arrêté au-delà du délai de rattrapage',
+    lastMissedMany:
+      'dernière : {count} publications manquées, la dernière le {when}, le bot était arrêté au-delà du délai de rattrapage',
     missedBefore: 'manquée pendant l’arrêt du bot : la publication du {when}',
     missedBeforeMany: 'manquées pendant l’arrêt du bot : {count} publications, la dernière le {when}',
     zoneCity: 'l’heure de {city}',
@@ -143,15 +158,19 @@ export const announceMessages = defineMessages({
     zoneOffset: 'l’heure {offset}',
     reasonChannel: 'canal #{channel} introuvable',
     remindersLine: 'Rappels des meetups → #{channel} : {what}',
-    remindersPausedLine: 'Les rappels des meetups sont suspendus : canal #{channel} introuvable (/announce resume reminders une fois corrigé)',
+    remindersPausedLine:
+      'Les rappels des meetups sont suspendus : canal #{channel} introuvable (/announce resume reminders une fois corrigé)',
     remindersOff: 'Rappels des meetups : désactivés',
     remindersBefore: '{offsets} avant',
     remindersDoors: 'ouverture des portes',
     remindersFeedback: 'demande d’avis à la fin',
-    failureNotice: 'Je n’ai pas pu publier l’annonce n°{id} dans #{channel} (prévue {when}) : {reason}. Voir /announce list.',
+    failureNotice:
+      'Je n’ai pas pu publier l’annonce n°{id} dans #{channel} (prévue {when}) : {reason}. Voir /announce list.',
     failureReminder: 'Je n’ai pas pu publier le rappel de {title} dans #{channel} (prévu {when}) : {reason}.',
-    channelGone: 'Le canal #{channel} n’existe plus : l’annonce n°{id} est suspendue. Corrigez le canal, puis /announce resume {id}.',
-    channelGoneReminders: 'Le canal #{channel} n’existe plus : les rappels des meetups sont suspendus. Corrigez channels.announcements, puis /announce resume reminders.',
+    channelGone:
+      'Le canal #{channel} n’existe plus : l’annonce n°{id} est suspendue. Corrigez le canal, puis /announce resume {id}.',
+    channelGoneReminders:
+      'Le canal #{channel} n’existe plus : les rappels des meetups sont suspendus. Corrigez channels.announcements, puis /announce resume reminders.',
     reminderBefore: 'Rappel : {title}, {relative} ({date}).',
     reminderDoors: 'Les portes sont ouvertes : {title} commence !',
     reminderFeedback: 'Merci d’être venus à {title} ! Dites-nous ce que vous en avez pensé avec /feedback.',

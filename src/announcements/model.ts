@@ -60,11 +60,11 @@ export interface ScheduleState {
 export const scheduleKey = (communityId: string, id: number) => `${communityId}:${id}`;
 
 /** The identity of one occurrence: what is claimed, and the idempotency key handed to the platform. */
-export const occurrenceKey = (communityId: string, id: number, at: number) => `${communityId}:${id}:${new Date(at).toISOString()}`;
+export const occurrenceKey = (communityId: string, id: number, at: number) =>
+  `${communityId}:${id}:${new Date(at).toISOString()}`;
 
 export const reminderKey = (communityId: string, eventId: string, kind: string, at: number) =>
   `${communityId}:reminder:${eventId}:${kind}:${new Date(at).toISOString()}`;
-
 
 /** Where one occurrence is posted. */
 export interface Target {
@@ -76,11 +76,13 @@ export interface Target {
  * A target as it is written in states and shown: the console's channel as it always was, another
  * platform's prefixed with it (`discord:annonces`), as two platforms may have a channel of one name.
  */
-export const targetLabel = (target: Target): string => (target.platform === 'console' ? target.channel : `${target.platform}:${target.channel}`);
+export const targetLabel = (target: Target): string =>
+  target.platform === 'console' ? target.channel : `${target.platform}:${target.channel}`;
 
 /**
  * The claim and idempotency key of an occurrence on one target: one claim per platform, so each
  * platform gets it exactly once. The console's is the occurrence key itself, as stored before
  * several platforms existed, so claims and outcomes written then stay valid.
  */
-export const targetKey = (occurrence: string, platform: Platform): string => (platform === 'console' ? occurrence : `${occurrence}@${platform}`);
+export const targetKey = (occurrence: string, platform: Platform): string =>
+  platform === 'console' ? occurrence : `${occurrence}@${platform}`;

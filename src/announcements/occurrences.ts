@@ -49,7 +49,13 @@ export function parseWhen(input: string, zoneName: string): number | undefined {
     const naive = Date.UTC(y!, mo! - 1, d, h, mi, s || 0);
     const back = new Date(naive);
     // Reject 2026-02-30 or 25:00 rather than rolling over.
-    if (back.getUTCMonth() !== mo! - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) return undefined;
+    if (
+      back.getUTCMonth() !== mo! - 1 ||
+      back.getUTCDate() !== d ||
+      back.getUTCHours() !== h ||
+      back.getUTCMinutes() !== mi
+    )
+      return undefined;
     return ZoneTime.of(zoneName).resolve(naive);
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {

@@ -6,7 +6,10 @@ import type { OccurrenceOutcome, ScheduleState } from './model.ts';
  * millisecond and in any order (posts finish in parallel; the missed ones are recorded beside),
  * so the order of writes says nothing. Two outcomes of one instant: the one recorded later.
  */
-export function latestOutcome(a: OccurrenceOutcome | undefined, b: OccurrenceOutcome | undefined): OccurrenceOutcome | undefined {
+export function latestOutcome(
+  a: OccurrenceOutcome | undefined,
+  b: OccurrenceOutcome | undefined,
+): OccurrenceOutcome | undefined {
   if (!a || !b) return a ?? b;
   if (a.at !== b.at) return a.at > b.at ? a : b;
   return b.recordedAt >= a.recordedAt ? b : a;

@@ -33,19 +33,38 @@ export function scheduleListReply(list: ScheduleList): Reply {
   const { community, locale, now, records, states } = list;
   const blocks: Block[] = [{ type: 'heading', text: m.t(locale, 'listHeading', { community: community.name }) }];
   blocks.push({ type: 'text', text: remindersLine(community, list.platform, list.reminders, locale) });
-  if (records.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'listEmpty', { example: exampleAt(community, now) }) });
-  else blocks.push({ type: 'list', items: records.map((record, i) => item(record, states[i], community, locale, now)) });
+  if (records.length === 0)
+    blocks.push({ type: 'text', text: m.t(locale, 'listEmpty', { example: exampleAt(community, now) }) });
+  else
+    blocks.push({ type: 'list', items: records.map((record, i) => item(record, states[i], community, locale, now)) });
   return reply(blocks);
 }
 
-function item(record: ScheduleRecord, state: ScheduleState | undefined, community: Community, locale: Locale, now: DateTime): ListItem {
+function item(
+  record: ScheduleRecord,
+  state: ScheduleState | undefined,
+  community: Community,
+  locale: Locale,
+  now: DateTime,
+): ListItem {
   const message = [plain(truncate(record.message, MESSAGE_IN_LIST))];
   const head =
     record.cron !== undefined
-      ? m.t(locale, 'listCron', { id: record.id, cron: record.cron, zone: zoneTime(community.timezone, locale), channel: record.channel, message })
+      ? m.t(locale, 'listCron', {
+          id: record.id,
+          cron: record.cron,
+          zone: zoneTime(community.timezone, locale),
+          channel: record.channel,
+          message,
+        })
       : m.t(locale, 'listOnce', { id: record.id, channel: record.channel, message });
   const details: Text[] = [];
-  if (record.paused) details.push(record.paused.by === 'channel' ? m.t(locale, 'listPausedChannel', { channel: record.channel }) : m.t(locale, 'listPaused'));
+  if (record.paused)
+    details.push(
+      record.paused.by === 'channel'
+        ? m.t(locale, 'listPausedChannel', { channel: record.channel })
+        : m.t(locale, 'listPaused'),
+    );
   else {
     const after = Math.max(now.toMillis(), state?.watermark ?? 0);
     const next = nextRuns(record, community, after);
@@ -65,15 +84,25 @@ function lastRun(state: ScheduleState | undefined, record: ScheduleRecord, local
   const when = [time(instant(last.at))];
   const out: Text[] = [];
   if (last.result === 'posted') out.push(m.t(locale, 'lastPosted', { when }));
-  else if (last.result === 'missed') out.push(last.count ? m.t(locale, 'lastMissedMany', { count: last.count, when }) : m.t(locale, 'lastMissed', { when }));
+  else if (last.result === 'missed')
+    out.push(
+      last.count ? m.t(locale, 'lastMissedMany', { count: last.count, when }) : m.t(locale, 'lastMissed', { when }),
+    );
   else {
-    const reason = last.reason === 'channel' ? m.t(locale, 'reasonChannel', { channel: record.channel }) : [plain(last.reason ?? '')];
+    const reason =
+      last.reason === 'channel'
+        ? m.t(locale, 'reasonChannel', { channel: record.channel })
+        : [plain(last.reason ?? '')];
     out.push(m.t(locale, 'lastFailed', { when, reason }));
   }
   const missed = state?.missed;
   if (missed && last.result !== 'missed' && missed.at < last.at && missed.recordedAt >= last.at) {
     const latest = [time(instant(missed.at))];
-    out.push(missed.count ? m.t(locale, 'missedBeforeMany', { count: missed.count, when: latest }) : m.t(locale, 'missedBefore', { when: latest }));
+    out.push(
+      missed.count
+        ? m.t(locale, 'missedBeforeMany', { count: missed.count, when: latest })
+        : m.t(locale, 'missedBefore', { when: latest }),
+    );
   }
   return out;
 }
@@ -86,17 +115,30 @@ export function nextRuns(record: ScheduleRecord, community: Community, after: nu
     const check = compileCron(record.cron);
     if (check.ok) instants = nextCronRuns(check.spec, community.timezone, after, 3);
   }
-  return joinText(instants.map((at) => [time(instant(at))]), ', ');
+  return joinText(
+    instants.map((at) => [time(instant(at))]),
+    ', ',
+  );
 }
 
 /** Reminders as posted on the platform the command is typed on: its channel, paused there or not. */
-function remindersLine(community: Community, platform: Platform, state: ScheduleState | undefined, locale: Locale): Text {
+function remindersLine(
+  community: Community,
+  platform: Platform,
+  state: ScheduleState | undefined,
+  locale: Locale,
+): Text {
   const channel = channelsOn(community, platform).announcements;
   if (!community.reminders.enabled || !channel) return m.t(locale, 'remindersOff');
-  if (state?.pausedChannel === targetLabel({ platform, channel })) return m.t(locale, 'remindersPausedLine', { channel });
+  if (state?.pausedChannel === targetLabel({ platform, channel }))
+    return m.t(locale, 'remindersPausedLine', { channel });
   const what: string[] = [];
   if (community.reminders.before.length > 0) {
-    what.push(m.s(locale, 'remindersBefore', { offsets: community.reminders.before.map((ms) => describeOffset(ms, locale)).join(', ') }));
+    what.push(
+      m.s(locale, 'remindersBefore', {
+        offsets: community.reminders.before.map((ms) => describeOffset(ms, locale)).join(', '),
+      }),
+    );
   }
   if (community.reminders.doorsOpen) what.push(m.s(locale, 'remindersDoors'));
   if (community.reminders.feedback) what.push(m.s(locale, 'remindersFeedback'));

@@ -21,7 +21,13 @@ const LONGEST_EVENT_MS = 7 * 86_400_000;
 
 function occurrencesOf(event: MeetupEvent, settings: ReminderSettings): ReminderOccurrence[] {
   const start = event.start.toMillis();
-  const out: ReminderOccurrence[] = settings.before.map((offset) => ({ at: start - offset, event, kind: 'before' as const, offset, label: `before-${Duration.fromMillis(offset).rescale().toISO()}` }));
+  const out: ReminderOccurrence[] = settings.before.map((offset) => ({
+    at: start - offset,
+    event,
+    kind: 'before' as const,
+    offset,
+    label: `before-${Duration.fromMillis(offset).rescale().toISO()}`,
+  }));
   if (settings.doorsOpen) out.push({ at: start, event, kind: 'doors', label: 'doors' });
   if (settings.feedback) out.push({ at: event.end.toMillis(), event, kind: 'feedback', label: 'feedback' });
   return out;

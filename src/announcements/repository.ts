@@ -56,7 +56,11 @@ export class AnnouncementRepository {
    */
   async save(record: ScheduleRecord): Promise<void> {
     const { message, createdBy, createdAt, ...timing } = record;
-    await this.kv.set(`m:${record.communityId}:${record.id}`, { message, createdBy, createdAt } satisfies ScheduleContent);
+    await this.kv.set(`m:${record.communityId}:${record.id}`, {
+      message,
+      createdBy,
+      createdAt,
+    } satisfies ScheduleContent);
     await this.kv.set(`s:${record.communityId}:${record.id}`, timing satisfies ScheduleTiming);
     await this.logChange({ communityId: record.communityId, id: record.id });
   }
@@ -87,7 +91,10 @@ export class AnnouncementRepository {
   async list(communityId: string): Promise<ScheduleRecord[]> {
     const timings: ScheduleTiming[] = [];
     await this.forEachSchedule([communityId], (timing) => timings.push(timing));
-    const contents = await this.getMany(this.kv, timings.map((t) => `m:${t.communityId}:${t.id}`));
+    const contents = await this.getMany(
+      this.kv,
+      timings.map((t) => `m:${t.communityId}:${t.id}`),
+    );
     return timings.flatMap((timing, i) => {
       const content = contents[i] as ScheduleContent | undefined;
       return content ? [{ ...timing, ...content }] : [];
@@ -99,28 +106,50 @@ export class AnnouncementRepository {
    * one watermark record per community, then the records in batches, each batch handed to `each`
    * as it arrives, so that the caller's work overlaps the backend reading the next batches.
    */
-  async forEachSchedule(communityIds: readonly string[], each: (timing: ScheduleTiming, state: ScheduleState | undefined) => void): Promise<void> {
+  async forEachSchedule(
+    communityIds: readonly string[],
+    each: (timing: ScheduleTiming, state: ScheduleState | undefined) => void,
+  ): Promise<void> {
     const counts = await this.store.counters(communityIds.map(seqKey));
-    const ids = communityIds.flatMap((communityId, i) => Array.from({ length: counts[i] ?? 0 }, (_, n) => `s:${communityId}:${n + 1}`));
+    const ids = communityIds.flatMap((communityId, i) =>
+      Array.from({ length: counts[i] ?? 0 }, (_, n) => `s:${communityId}:${n + 1}`),
+    );
     const withSchedules = communityIds.filter((_, i) => (counts[i] ?? 0) > 0);
-    const marks = await this.getMany(this.progress, withSchedules.map((c) => `w:${c}`));
+    const marks = await this.getMany(
+      this.progress,
+      withSchedules.map((c) => `w:${c}`),
+    );
     const byCommunity = new Map(withSchedules.map((c, i) => [c, marks[i] as Watermarks | undefined]));
-    await this.getMany(this.kv, ids, (batch) => {
-      for (const record of batch as Array<ScheduleTiming | undefined>) {
-        if (record === undefined) continue;
-        const watermark = byCommunity.get(record.communityId)?.[record.id];
-        each(record, watermark === undefined ? undefined : { watermark });
-      }
-    }, false);
+    await this.getMany(
+      this.kv,
+      ids,
+      (batch) => {
+        for (const record of batch as Array<ScheduleTiming | undefined>) {
+          if (record === undefined) continue;
+          const watermark = byCommunity.get(record.communityId)?.[record.id];
+          each(record, watermark === undefined ? undefined : { watermark });
+        }
+      },
+      false,
+    );
   }
 
   /** Watermark and last result of each of these schedules. */
   async states(records: ReadonlyArray<{ communityId: string; id: number }>): Promise<Array<ScheduleState | undefined>> {
     const communities = [...new Set(records.map((r) => r.communityId))];
     const [marks, lasts, misses] = await Promise.all([
-      this.getMany(this.progress, communities.map((c) => `w:${c}`)),
-      this.getMany(this.progress, records.map((r) => `last:${r.communityId}:${r.id}`)),
-      this.getMany(this.progress, records.map((r) => `missed:${r.communityId}:${r.id}`)),
+      this.getMany(
+        this.progress,
+        communities.map((c) => `w:${c}`),
+      ),
+      this.getMany(
+        this.progress,
+        records.map((r) => `last:${r.communityId}:${r.id}`),
+      ),
+      this.getMany(
+        this.progress,
+        records.map((r) => `missed:${r.communityId}:${r.id}`),
+      ),
     ]);
     const byCommunity = new Map(communities.map((c, i) => [c, marks[i] as Watermarks | undefined]));
     return records.map((r, i) => {
@@ -144,7 +173,11 @@ export class AnnouncementRepository {
         marks[id] = state.watermark;
         await this.progress.set(`w:${communityId}`, marks);
       }),
-      state.last ? this.serialised(`last:${communityId}:${id}`, () => this.saveOutcomes(communityId, id, state.last as OccurrenceOutcome)) : undefined,
+      state.last
+        ? this.serialised(`last:${communityId}:${id}`, () =>
+            this.saveOutcomes(communityId, id, state.last as OccurrenceOutcome),
+          )
+        : undefined,
     ]);
   }
 
@@ -173,7 +206,10 @@ export class AnnouncementRepository {
   }
 
   async reminderStates(communityIds: readonly string[]): Promise<Array<ScheduleState | undefined>> {
-    return (await this.getMany(this.progress, communityIds.map((c) => `reminders:${c}`))) as Array<ScheduleState | undefined>;
+    return (await this.getMany(
+      this.progress,
+      communityIds.map((c) => `reminders:${c}`),
+    )) as Array<ScheduleState | undefined>;
   }
 
   async saveReminderState(communityId: string, state: ScheduleState): Promise<void> {
@@ -215,7 +251,12 @@ export class AnnouncementRepository {
   }
 
   /** Batched reads, a few batches in flight so that decoding one overlaps the backend reading the next. */
-  private async getMany(space: Keyv<unknown>, keys: string[], onBatch?: (values: unknown[]) => void, keep = true): Promise<unknown[]> {
+  private async getMany(
+    space: Keyv<unknown>,
+    keys: string[],
+    onBatch?: (values: unknown[]) => void,
+    keep = true,
+  ): Promise<unknown[]> {
     const batches: string[][] = [];
     for (let i = 0; i < keys.length; i += BATCH) batches.push(keys.slice(i, i + BATCH));
     const results: unknown[][] = new Array(batches.length);

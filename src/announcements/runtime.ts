@@ -32,7 +32,9 @@ export async function startScheduler(app: App, clock: Clock, env: NodeJS.Process
   const scheduler = new Scheduler({
     store: services.store,
     repository: services.announcements,
-    poster: withTestPostDelay(services.poster, Number(env.EMCEE_TEST_POST_DELAY_MS ?? 0), (line) => process.stderr.write(line)),
+    poster: withTestPostDelay(services.poster, Number(env.EMCEE_TEST_POST_DELAY_MS ?? 0), (line) =>
+      process.stderr.write(line),
+    ),
     // Only the running adapters' channels: a community also on a platform not running here is posted there by its own process.
     platforms: runningPlatforms(services.poster),
     communities: app.communities,

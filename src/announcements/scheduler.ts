@@ -75,20 +75,43 @@ export class Scheduler {
     const { store, repository, poster, logger, concurrency, onFire, onDeliver, onResult } = options;
     this.queue = new TimerQueue<Entry>(now, (entry, at) => this.fire(entry, at));
     this.deliveries = new Deliveries({
-      store, repository, poster, logger, now, concurrency, onFire, onDeliver, onResult,
+      store,
+      repository,
+      poster,
+      logger,
+      now,
+      concurrency,
+      onFire,
+      onDeliver,
+      onResult,
       owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       later: (at, job) => this.queue.push({ at, kind: 'verify', job }),
     });
     this.live = new LiveSchedules({
-      repository, logger, now,
+      repository,
+      logger,
+      now,
       communities: options.communities,
       agenda: options.agenda,
       platforms: this.platforms,
       due: (entry) => this.queue.push(entry),
       track: (work) => this.deliveries.track(work),
     });
-    this.changes = new ChangePoller({ repository, logger, now, live: this.live, pollMs: options.pollMs, reloaded: () => this.queue.arm() });
-    this.jobs = { repository, agenda: options.agenda, lightning: options.lightning, clock: options.clock, live: this.live };
+    this.changes = new ChangePoller({
+      repository,
+      logger,
+      now,
+      live: this.live,
+      pollMs: options.pollMs,
+      reloaded: () => this.queue.arm(),
+    });
+    this.jobs = {
+      repository,
+      agenda: options.agenda,
+      lightning: options.lightning,
+      clock: options.clock,
+      live: this.live,
+    };
     repository.onChange((change) => {
       if (this.started && !this.stopping) this.deliveries.track(this.live.apply(change));
     });
@@ -146,20 +169,29 @@ export class Scheduler {
     const live = this.live.schedules.get(key);
     if (!live || live.version !== version || live.record.paused) return;
     const community = this.options.communities.get(live.record.communityId) as Community;
-    const next = this.skipMissed(live.progress, at, now, community.schedule, (t) => this.live.nextOf(live, t), (last, count) =>
-      this.recordMissed(
-        scheduleTargets(live.record, community, this.platforms).map((target) => targetKey(occurrenceKey(live.record.communityId, live.record.id, last), target.platform)),
-        last,
-        count,
-        (outcome) => saveScheduleState(this.options.repository, live, outcome),
-      ),
+    const next = this.skipMissed(
+      live.progress,
+      at,
+      now,
+      community.schedule,
+      (t) => this.live.nextOf(live, t),
+      (last, count) =>
+        this.recordMissed(
+          scheduleTargets(live.record, community, this.platforms).map((target) =>
+            targetKey(occurrenceKey(live.record.communityId, live.record.id, last), target.platform),
+          ),
+          last,
+          count,
+          (outcome) => saveScheduleState(this.options.repository, live, outcome),
+        ),
     );
     if (next === undefined) return;
     if (next > now) return this.queue.push({ at: next, kind: 'schedule', key, version });
     live.progress.considered = Math.max(live.progress.considered, next);
     const following = this.live.nextOf(live, next);
     if (following !== undefined) this.queue.push({ at: following, kind: 'schedule', key, version });
-    for (const target of scheduleTargets(live.record, community, this.platforms)) this.deliveries.enqueue(scheduleJob(this.jobs, live, community, next, target));
+    for (const target of scheduleTargets(live.record, community, this.platforms))
+      this.deliveries.enqueue(scheduleJob(this.jobs, live, community, next, target));
   }
 
   private fireReminders(communityId: string, version: number, at: number, now: number): void {
@@ -167,12 +199,23 @@ export class Scheduler {
     if (!live || live.version !== version) return;
     const community = this.options.communities.get(communityId) as Community;
     const agenda = this.options.agenda(communityId);
-    const next = this.skipMissed(live.progress, at, now, community.schedule, (t) => nextReminderAt(agenda, community.reminders, t), (last, count) => {
-      const [first] = remindersAt(agenda, community.reminders, last);
-      const key = first ? reminderKey(communityId, first.event.id, first.label, last) : `${communityId}:reminder:${last}`;
-      const keys = reminderTargets(community, this.platforms).map((target) => targetKey(key, target.platform));
-      return this.recordMissed(keys, last, count, (outcome) => saveReminderState(this.options.repository, live, outcome));
-    });
+    const next = this.skipMissed(
+      live.progress,
+      at,
+      now,
+      community.schedule,
+      (t) => nextReminderAt(agenda, community.reminders, t),
+      (last, count) => {
+        const [first] = remindersAt(agenda, community.reminders, last);
+        const key = first
+          ? reminderKey(communityId, first.event.id, first.label, last)
+          : `${communityId}:reminder:${last}`;
+        const keys = reminderTargets(community, this.platforms).map((target) => targetKey(key, target.platform));
+        return this.recordMissed(keys, last, count, (outcome) =>
+          saveReminderState(this.options.repository, live, outcome),
+        );
+      },
+    );
     if (next === undefined) return;
     if (next > now) return this.queue.push({ at: next, kind: 'reminders', communityId, version });
     live.progress.considered = Math.max(live.progress.considered, next);
@@ -180,7 +223,8 @@ export class Scheduler {
     if (following !== undefined) this.queue.push({ at: following, kind: 'reminders', communityId, version });
     const targets = reminderTargets(community, this.platforms);
     for (const occurrence of remindersAt(agenda, community.reminders, next)) {
-      for (const target of targets) this.deliveries.enqueue(reminderJob(this.jobs, live, community, occurrence, next, target));
+      for (const target of targets)
+        this.deliveries.enqueue(reminderJob(this.jobs, live, community, occurrence, next, target));
     }
   }
 
@@ -204,7 +248,12 @@ export class Scheduler {
     return post;
   }
 
-  private async recordMissed(keys: string[], at: number, count: number, save: (outcome: OccurrenceOutcome) => Promise<void>): Promise<void> {
+  private async recordMissed(
+    keys: string[],
+    at: number,
+    count: number,
+    save: (outcome: OccurrenceOutcome) => Promise<void>,
+  ): Promise<void> {
     // Another process may have posted it (on any of its platforms) while this one was down: then it was not missed.
     for (const key of keys) if (await this.options.repository.outcome(key)) return;
     await save({ at, result: 'missed', count: count > 1 ? count : undefined, recordedAt: this.now() });

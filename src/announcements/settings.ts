@@ -9,7 +9,10 @@ function duration(example: string, min = 0, max = 366 * 86_400_000) {
     const ms = parsed.isValid ? parsed.toMillis() : Number.NaN;
     if (!(ms >= min && ms <= max)) {
       const range = `from ${readableDuration(min)} to ${readableDuration(max)}`;
-      ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 duration ${range}, such as "${example}" (${readableDuration(example)})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an ISO 8601 duration ${range}, such as "${example}" (${readableDuration(example)})`,
+      });
       return z.NEVER;
     }
     return ms;

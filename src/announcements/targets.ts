@@ -6,11 +6,14 @@ import type { ScheduleTiming, Target } from './model.ts';
 export const ALL_PLATFORMS: readonly Platform[] = ['console', 'discord', 'slack'];
 
 /** Where the announcements channel of a platform is set in a community file: the console's is the top-level one. */
-export const announcementsSetting = (platform: Platform): string => (platform === 'console' ? 'channels.announcements' : `${platform}.channels.announcements`);
+export const announcementsSetting = (platform: Platform): string =>
+  platform === 'console' ? 'channels.announcements' : `${platform}.channels.announcements`;
 
 /** Meetup reminders go to the announcements channel of each running platform the community is on. */
 export function reminderTargets(community: Community, running: readonly Platform[]): Target[] {
-  return presences(community, running).flatMap(({ platform, channels }) => (channels.announcements ? [{ platform, channel: channels.announcements }] : []));
+  return presences(community, running).flatMap(({ platform, channels }) =>
+    channels.announcements ? [{ platform, channel: channels.announcements }] : [],
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ const fail = (problem: Text): { ok: false; problem: Text } => ({ ok: false, prob
 
 /** A working `at:` example: tomorrow at 18:00 in the community's zone. */
 export function exampleAt(community: Community, now: DateTime): string {
-  return now.setZone(community.timezone).plus({ days: 1 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 }).toFormat('yyyy-MM-dd HH:mm');
+  return now
+    .setZone(community.timezone)
+    .plus({ days: 1 })
+    .set({ hour: 18, minute: 0, second: 0, millisecond: 0 })
+    .toFormat('yyyy-MM-dd HH:mm');
 }
 
 /**
@@ -39,13 +43,24 @@ export type AnnounceTarget = Pick<ScheduleRecord, 'channel' | 'platform' | 'ever
  * announcement goes to the announcements channel of every platform the community is on, like
  * reminders; the one of the platform it is typed on is shown.
  */
-export function checkChannel(community: Community, requested: string | undefined, locale: Locale, platform: Platform): Checked<AnnounceTarget> {
+export function checkChannel(
+  community: Community,
+  requested: string | undefined,
+  locale: Locale,
+  platform: Platform,
+): Checked<AnnounceTarget> {
   const known = knownChannels(community, platform);
   const named = requested?.replace(/^#/, '').trim();
   const channel = named || channelsOn(community, platform).announcements;
   if (!channel) return fail(m.t(locale, 'noChannel', { setting: announcementsSetting(platform) }));
   if (!known.includes(channel)) {
-    return fail(m.t(locale, 'unknownChannel', { channel, known: [literal(known.map((c) => `#${c}`).join(', ') || '—')], example: known[0] ?? 'annonces' }));
+    return fail(
+      m.t(locale, 'unknownChannel', {
+        channel,
+        known: [literal(known.map((c) => `#${c}`).join(', ') || '—')],
+        example: known[0] ?? 'annonces',
+      }),
+    );
   }
   return { ok: true, value: { channel, platform, ...(named ? {} : { everywhere: true }) } };
 }
@@ -57,7 +72,12 @@ export function checkMessage(message: string, locale: Locale, example: string): 
   if (length > REPLY_LIMITS.messageText) return fail(m.t(locale, 'tooLong', { length, max: REPLY_LIMITS.messageText }));
   const unknown = unknownPlaceholders(text);
   if (unknown.length > 0) {
-    return fail(m.t(locale, 'unknownPlaceholder', { name: `{${unknown[0]}}`, known: [literal(PLACEHOLDERS.map((p) => `{${p}}`).join(', '))] }));
+    return fail(
+      m.t(locale, 'unknownPlaceholder', {
+        name: `{${unknown[0]}}`,
+        known: [literal(PLACEHOLDERS.map((p) => `{${p}}`).join(', '))],
+      }),
+    );
   }
   return { ok: true, value: text };
 }
@@ -65,8 +85,10 @@ export function checkMessage(message: string, locale: Locale, example: string): 
 export function checkAt(value: string, community: Community, now: DateTime, locale: Locale): Checked<number> {
   const example = exampleAt(community, now);
   const at = parseWhen(value, community.timezone);
-  if (at === undefined) return fail(m.t(locale, 'badAt', { value, zone: zoneTime(community.timezone, locale), example }));
-  if (at <= now.toMillis()) return fail(m.t(locale, 'pastAt', { when: [time(DateTime.fromMillis(at, { zone: 'utc' }))], example }));
+  if (at === undefined)
+    return fail(m.t(locale, 'badAt', { value, zone: zoneTime(community.timezone, locale), example }));
+  if (at <= now.toMillis())
+    return fail(m.t(locale, 'pastAt', { when: [time(DateTime.fromMillis(at, { zone: 'utc' }))], example }));
   return { ok: true, value: at };
 }
 
@@ -86,6 +108,7 @@ export function checkCron(value: string, community: Community, now: DateTime, lo
     }
     return fail(m.t(locale, 'badCron', { value, problem, zone: zoneTime(community.timezone, locale) }));
   }
-  if (nextCronRun(check.spec, community.timezone, now.toMillis()) === undefined) return fail(m.t(locale, 'cronNever', { value }));
+  if (nextCronRun(check.spec, community.timezone, now.toMillis()) === undefined)
+    return fail(m.t(locale, 'cronNever', { value }));
   return { ok: true, value: check.spec };
 }

@@ -25,7 +25,9 @@ export async function agendaCommand(cli: CliValues, ref: string | undefined): Pr
   if (cli.json && cli.ics) throw new UsageError('--json and --ics are two exports: choose one');
   const config = await loadConfig(cli.config);
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
-  const loaded = cli.community ? config.communities.find((c) => c.community.id === cli.community) : config.communities[0];
+  const loaded = cli.community
+    ? config.communities.find((c) => c.community.id === cli.community)
+    : config.communities[0];
   if (!loaded) throw new UsageError(`no community "${cli.community}" in ${config.dir}/communities`);
   const { community } = loaded;
   const now = clockFromEnv(undefined, () => community.timezone).now();

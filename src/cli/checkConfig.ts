@@ -11,10 +11,14 @@ export async function checkConfig(cli: CliValues): Promise<number> {
   const config = await loadConfig(cli.config);
   const out: string[] = [];
   for (const { community, events } of config.communities) {
-    out.push(`${community.id}: ${community.name} (${community.timezone}, ${community.locale}) — ${events.length} event(s)`);
+    out.push(
+      `${community.id}: ${community.name} (${community.timezone}, ${community.locale}) — ${events.length} event(s)`,
+    );
     for (const event of events) {
       const date = event.start.setZone(event.timezone).toFormat('yyyy-MM-dd HH:mm');
-      out.push(`  ${date}  ${event.number !== undefined ? `#${event.number} ` : ''}${event.id}: ${event.slots.length} slot(s)`);
+      out.push(
+        `  ${date}  ${event.number !== undefined ? `#${event.number} ` : ''}${event.id}: ${event.slots.length} slot(s)`,
+      );
     }
   }
   out.push(...config.problems.map(formatProblem));
@@ -28,8 +32,12 @@ export async function checkConfig(cli: CliValues): Promise<number> {
 
 /** `; 2 file(s) skipped, 1 left out (the bot serves the others)`: what an organiser will not see in /agenda. */
 function leftOutNote(problems: readonly ConfigProblem[]): string {
-  const files = (severity: ConfigProblem['severity']) => new Set(problems.filter((p) => p.leftOut && p.severity === severity).map((p) => p.file)).size;
+  const files = (severity: ConfigProblem['severity']) =>
+    new Set(problems.filter((p) => p.leftOut && p.severity === severity).map((p) => p.file)).size;
   const [skipped, broken] = [files('warning'), files('error')];
-  const parts = [skipped ? `${skipped} file(s) skipped` : '', broken ? `${broken} left out because of an error (the bot serves the others)` : ''].filter(Boolean);
+  const parts = [
+    skipped ? `${skipped} file(s) skipped` : '',
+    broken ? `${broken} left out because of an error (the bot serves the others)` : '',
+  ].filter(Boolean);
   return parts.length ? `; ${parts.join(', ')}` : '';
 }

@@ -19,19 +19,29 @@ export interface DeployIo {
   err: (line: string) => void;
 }
 
-const USAGE = 'usage: npm run deploy-commands -- [--global] [--print] [--config DIR]   (DISCORD_TOKEN, optional DISCORD_API_URL)';
+const USAGE =
+  'usage: npm run deploy-commands -- [--global] [--print] [--config DIR]   (DISCORD_TOKEN, optional DISCORD_API_URL)';
 
 export async function deployCommands(argv: string[], io: DeployIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { global: { type: 'boolean' }, print: { type: 'boolean' }, config: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { global: { type: 'boolean' }, print: { type: 'boolean' }, config: { type: 'string' } },
+    strict: true,
+  });
   const body = commandsJson(commands);
   if (values.print) {
     io.out(JSON.stringify(body, null, 2));
     return 0;
   }
   const token = io.env.DISCORD_TOKEN;
-  if (!token) return fail(io, `DISCORD_TOKEN is not set: the bot token from the Bot tab of your application in the Discord Developer Portal.\n${USAGE}`);
+  if (!token)
+    return fail(
+      io,
+      `DISCORD_TOKEN is not set: the bot token from the Bot tab of your application in the Discord Developer Portal.\n${USAGE}`,
+    );
   const guilds = values.global ? [] : await configuredGuilds(values.config ?? io.env.EMCEE_CONFIG ?? 'config');
-  if (!values.global && guilds.length === 0) return fail(io, 'no community has discord.guildId in config/communities/*.yaml: add it, or use --global');
+  if (!values.global && guilds.length === 0)
+    return fail(io, 'no community has discord.guildId in config/communities/*.yaml: add it, or use --global');
   const rest = new REST(io.env.DISCORD_API_URL ? { api: io.env.DISCORD_API_URL } : {}).setToken(token);
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
   if (values.global) {
@@ -48,7 +58,9 @@ export async function deployCommands(argv: string[], io: DeployIo): Promise<numb
 async function configuredGuilds(configDir: string): Promise<Array<{ community: string; guildId: string }>> {
   const config = await loadConfig(configDir);
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
-  return config.communities.flatMap(({ community }) => (community.discord?.guildId ? [{ community: community.id, guildId: community.discord.guildId }] : []));
+  return config.communities.flatMap(({ community }) =>
+    community.discord?.guildId ? [{ community: community.id, guildId: community.discord.guildId }] : [],
+  );
 }
 
 function fail(io: DeployIo, message: string): number {

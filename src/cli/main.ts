@@ -40,7 +40,11 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & { json?: boolean; ics?: boolean; stay?: boolean };
+export type CliValues = { config: string } & Partial<Record<'as' | 'user' | 'locale' | 'community', string>> & {
+    json?: boolean;
+    ics?: boolean;
+    stay?: boolean;
+  };
 
 /** The `emcee` command line. Returns the exit code; expected failures print a message, never a stack. */
 export async function main(argv: string[]): Promise<number> {

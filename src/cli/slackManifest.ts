@@ -11,7 +11,10 @@ import { isLocale } from '../core/i18n.ts';
 import { slackManifest } from '../platforms/slack/manifest.ts';
 
 export function manifestCli(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, url: { type: 'string' }, locale: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string' }, url: { type: 'string' }, locale: { type: 'string' }, name: { type: 'string' } },
+  });
   if (values.locale !== undefined && !isLocale(values.locale)) {
     process.stderr.write(`--locale takes "fr" or "en", not "${values.locale}"\n`);
     return 1;
@@ -23,4 +26,5 @@ export function manifestCli(argv: string[]): number {
 }
 
 // Run as a script (npm run slack-manifest), not when imported by a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = manifestCli(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = manifestCli(process.argv.slice(2));

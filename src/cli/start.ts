@@ -23,9 +23,12 @@ export async function start(cli: CliValues): Promise<number> {
   const clock = clockFromEnv(undefined, () => zone);
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
   // Routed: the scheduler then posts to the console's channels only, not to those of a platform not running here.
-  const poster = (communities: Parameters<typeof consolePoster>[1]) => routePoster({
-    console: consolePoster(process.stdout, communities, clock, { journal: process.env.EMCEE_CONSOLE_JOURNAL || undefined }),
-  });
+  const poster = (communities: Parameters<typeof consolePoster>[1]) =>
+    routePoster({
+      console: consolePoster(process.stdout, communities, clock, {
+        journal: process.env.EMCEE_CONSOLE_JOURNAL || undefined,
+      }),
+    });
   const logger = createLogger('warn');
   const app = await createApp({ configDir: cli.config, clock, logger, poster });
   zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
@@ -37,7 +40,8 @@ export async function start(cli: CliValues): Promise<number> {
     // one-shot session is only a client of the store.
     if (cli.stay || process.stdin.isTTY) scheduler = await startScheduler(app, clock);
     const community = cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0];
-    if (!community) throw new UsageError(`no community "${cli.community}": known ${[...app.communities.keys()].join(', ')}`);
+    if (!community)
+      throw new UsageError(`no community "${cli.community}": known ${[...app.communities.keys()].join(', ')}`);
     const session = new ConsoleSession({
       bot: app.bot,
       community,
@@ -61,7 +65,8 @@ function consoleOrigin(cli: CliValues): Origin {
   if (cli.as !== undefined && cli.as !== 'member' && cli.as !== 'organiser') {
     throw new UsageError(`--as takes "member" or "organiser", not "${cli.as}"`);
   }
-  if (cli.locale !== undefined && !isLocale(cli.locale)) throw new UsageError(`--locale takes "fr" or "en", not "${cli.locale}"`);
+  if (cli.locale !== undefined && !isLocale(cli.locale))
+    throw new UsageError(`--locale takes "fr" or "en", not "${cli.locale}"`);
   const user = cli.user ?? os.userInfo().username;
   return {
     communityId: '',

@@ -48,7 +48,8 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
     const { adapters, discord } = adaptersFromEnv(env, clock, logger);
     // In Slack's HTTP mode its receiver holds PORT; otherwise the operator's endpoint is up before
     // the bot, so /healthz answers while the platforms connect and /readyz says 503 until they have.
-    endpoint = env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN ? undefined : await opsServerFromEnv(processOps(), logger, env);
+    endpoint =
+      env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN ? undefined : await opsServerFromEnv(processOps(), logger, env);
     const running = await runAdapters({
       configDir: cli.config,
       clock,
@@ -56,7 +57,10 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
       adapters,
       loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
     });
-    const lost = await Promise.race([signalled.then(() => undefined), discord?.lost ?? new Promise<never>(() => undefined)]);
+    const lost = await Promise.race([
+      signalled.then(() => undefined),
+      discord?.lost ?? new Promise<never>(() => undefined),
+    ]);
     await running.stop();
     if (!lost) return 0;
     process.stderr.write(`${lost.message}\n`);
@@ -72,13 +76,23 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
 }
 
 /** One adapter per platform whose token is set, Slack first (its HTTP receiver may hold PORT). */
-function adaptersFromEnv(env: NodeJS.ProcessEnv, clock: Clock, logger: Logger): { adapters: BotAdapter<Community>[]; discord?: DiscordAdapter } {
+function adaptersFromEnv(
+  env: NodeJS.ProcessEnv,
+  clock: Clock,
+  logger: Logger,
+): { adapters: BotAdapter<Community>[]; discord?: DiscordAdapter } {
   const adapters: BotAdapter<Community>[] = [];
   // In HTTP mode Slack's receiver holds PORT: the operator's routes are served there.
   const customRoutes = env.SLACK_APP_TOKEN ? undefined : opsRoutes(processOps());
-  if (env.SLACK_BOT_TOKEN) adapters.push(createSlackAdapter({ ...slackFromEnv(env), logger, ...(customRoutes ? { customRoutes } : {}) }));
+  if (env.SLACK_BOT_TOKEN)
+    adapters.push(createSlackAdapter({ ...slackFromEnv(env), logger, ...(customRoutes ? { customRoutes } : {}) }));
   if (!env.DISCORD_TOKEN) return { adapters };
-  const discord = discordAdapter({ token: env.DISCORD_TOKEN, clock, logger, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) });
+  const discord = discordAdapter({
+    token: env.DISCORD_TOKEN,
+    clock,
+    logger,
+    ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+  });
   adapters.push(discord);
   return { adapters, discord };
 }

@@ -3,7 +3,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_STORE_URL, openPortableStore } from '../store/openStore.ts';
 import type { Portable } from '../store/portable.ts';
 import type { Store } from '../store/store.ts';
-import { BackupLineError, copyStore, describeCensus, exportStore, importStore, TargetNotEmptyError, TransferCheckError } from '../store/transfer.ts';
+import {
+  BackupLineError,
+  copyStore,
+  describeCensus,
+  exportStore,
+  importStore,
+  TargetNotEmptyError,
+  TransferCheckError,
+} from '../store/transfer.ts';
 import { UsageError } from './usageError.ts';
 
 export const STORE_USAGE = `  emcee store export [--from URL] > backup.jsonl
@@ -17,7 +25,11 @@ export const STORE_USAGE = `  emcee store export [--from URL] > backup.jsonl
  * Run them with the bot stopped: entries written meanwhile would be missed.
  */
 export async function storeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    allowPositionals: true,
+  });
   const [verb, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const current = process.env.STORE_URL || DEFAULT_STORE_URL;
@@ -40,14 +52,18 @@ export async function storeCommand(argv: string[]): Promise<number> {
       return say(`copied ${describeCensus(census)} from ${values.from} to ${to}, all read back from the target`, 0);
     }
   } catch (error) {
-    if (error instanceof TargetNotEmptyError || error instanceof BackupLineError || error instanceof TransferCheckError) return say(error.message, 1);
+    if (error instanceof TargetNotEmptyError || error instanceof BackupLineError || error instanceof TransferCheckError)
+      return say(error.message, 1);
     throw error;
   }
   throw new UsageError(verb ? `unknown store command "${verb}"` : 'store needs export, import or copy');
 }
 
 async function withStore<T>(url: string, work: (store: Store & Portable) => Promise<T>): Promise<T> {
-  if (url.startsWith('memory://')) throw new UsageError('memory:// lives inside one process and ends with it: there is nothing to export, import or copy');
+  if (url.startsWith('memory://'))
+    throw new UsageError(
+      'memory:// lives inside one process and ends with it: there is nothing to export, import or copy',
+    );
   const store = await openPortableStore(url);
   try {
     return await work(store);

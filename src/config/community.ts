@@ -29,14 +29,28 @@ export interface Presence {
  */
 export function presenceOn(community: Community, platform: Platform): Presence | undefined {
   if (platform === 'console') {
-    return { platform, channels: community.channels, organisers: community.organisers.users, organiserRoles: community.organisers.roles };
+    return {
+      platform,
+      channels: community.channels,
+      organisers: community.organisers.users,
+      organiserRoles: community.organisers.roles,
+    };
   }
   if (platform === 'discord') {
     const discord = community.discord;
-    return discord && { platform, channels: discord.channels, organisers: discord.organisers, organiserRoles: discord.organiserRoles };
+    return (
+      discord && {
+        platform,
+        channels: discord.channels,
+        organisers: discord.organisers,
+        organiserRoles: discord.organiserRoles,
+      }
+    );
   }
   const slack = community.slack;
-  return slack && { platform, channels: slack.channels, organisers: slack.organisers, organiserRoles: slack.organiserGroups };
+  return (
+    slack && { platform, channels: slack.channels, organisers: slack.organisers, organiserRoles: slack.organiserGroups }
+  );
 }
 
 /** Every platform the community is on among `running`, in that order. */
@@ -45,7 +59,8 @@ export function presences(community: Community, running: readonly Platform[]): P
 }
 
 /** The community's channels on a platform (none when it has no section there). */
-export const channelsOn = (community: Community, platform: Platform): Channels => presenceOn(community, platform)?.channels ?? {};
+export const channelsOn = (community: Community, platform: Platform): Channels =>
+  presenceOn(community, platform)?.channels ?? {};
 
 /**
  * Organisers are named per platform, by user id or by role (Slack: user group); a trusted local

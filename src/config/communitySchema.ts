@@ -25,7 +25,9 @@ const platformId = z.preprocess(
     .string({
       // A missing id keeps the usual "is required"; a wrong one says how to write it.
       error: (issue) =>
-        issue.input === undefined ? undefined : 'expected an id as text: write it in quotes, e.g. "123456789012345678" (unquoted, YAML rounds a long number)',
+        issue.input === undefined
+          ? undefined
+          : 'expected an id as text: write it in quotes, e.g. "123456789012345678" (unquoted, YAML rounds a long number)',
     })
     .min(1),
 );

@@ -10,30 +10,47 @@ export interface FlatFieldNote {
 type Section = 'discord' | 'slack';
 
 /** Where each top-level field lives in a platform section. */
-const MOVES: ReadonlyArray<{ field: string; set: (s: CommunitySettings) => boolean; to: Record<Section, string>; has: Record<Section, (s: CommunitySettings) => boolean> }> = [
+const MOVES: ReadonlyArray<{
+  field: string;
+  set: (s: CommunitySettings) => boolean;
+  to: Record<Section, string>;
+  has: Record<Section, (s: CommunitySettings) => boolean>;
+}> = [
   {
     field: 'channels.announcements',
     set: (s) => Boolean(s.channels.announcements),
     to: { discord: 'discord.channels.announcements', slack: 'slack.channels.announcements' },
-    has: { discord: (s) => Boolean(s.discord?.channels.announcements), slack: (s) => Boolean(s.slack?.channels.announcements) },
+    has: {
+      discord: (s) => Boolean(s.discord?.channels.announcements),
+      slack: (s) => Boolean(s.slack?.channels.announcements),
+    },
   },
   {
     field: 'channels.organisers',
     set: (s) => Boolean(s.channels.organisers),
     to: { discord: 'discord.channels.organisers', slack: 'slack.channels.organisers' },
-    has: { discord: (s) => Boolean(s.discord?.channels.organisers), slack: (s) => Boolean(s.slack?.channels.organisers) },
+    has: {
+      discord: (s) => Boolean(s.discord?.channels.organisers),
+      slack: (s) => Boolean(s.slack?.channels.organisers),
+    },
   },
   {
     field: 'organisers.users',
     set: (s) => s.organisers.users.length > 0,
     to: { discord: 'discord.organisers', slack: 'slack.organisers' },
-    has: { discord: (s) => (s.discord?.organisers.length ?? 0) > 0, slack: (s) => (s.slack?.organisers.length ?? 0) > 0 },
+    has: {
+      discord: (s) => (s.discord?.organisers.length ?? 0) > 0,
+      slack: (s) => (s.slack?.organisers.length ?? 0) > 0,
+    },
   },
   {
     field: 'organisers.roles',
     set: (s) => s.organisers.roles.length > 0,
     to: { discord: 'discord.organiserRoles', slack: 'slack.organiserGroups' },
-    has: { discord: (s) => (s.discord?.organiserRoles.length ?? 0) > 0, slack: (s) => (s.slack?.organiserGroups.length ?? 0) > 0 },
+    has: {
+      discord: (s) => (s.discord?.organiserRoles.length ?? 0) > 0,
+      slack: (s) => (s.slack?.organiserGroups.length ?? 0) > 0,
+    },
   },
 ];
 

@@ -30,7 +30,8 @@ export class ConfigError extends Error {
 }
 
 /** Errors that stop start-up; an event file that cannot be read is left out instead (see `leftOut`). */
-export const hasErrors = (problems: readonly ConfigProblem[]): boolean => problems.some((p) => p.severity === 'error' && !p.leftOut);
+export const hasErrors = (problems: readonly ConfigProblem[]): boolean =>
+  problems.some((p) => p.severity === 'error' && !p.leftOut);
 
 export async function loadConfig(dir: string): Promise<LoadedConfig> {
   const root = path.resolve(dir);
@@ -60,7 +61,10 @@ async function listYaml(dir: string): Promise<string[] | undefined> {
   }
 }
 
-async function loadCommunity(root: string, file: string): Promise<{ loaded?: LoadedCommunity; problems: ConfigProblem[] }> {
+async function loadCommunity(
+  root: string,
+  file: string,
+): Promise<{ loaded?: LoadedCommunity; problems: ConfigProblem[] }> {
   const display = path.relative(process.cwd(), file) || file;
   const read = readYaml(display, await readFile(file, 'utf8'));
   if (!read.ok) return { problems: read.problems };
@@ -76,10 +80,18 @@ async function loadCommunity(root: string, file: string): Promise<{ loaded?: Loa
   const community: Community = { ...parsed.data, id, eventsDir, source: display };
   const loaded = await loadEventFolder(eventsDir, community.timezone);
   const problems = loaded.problems.map((p) => ({ ...p, file: path.relative(process.cwd(), p.file) || p.file }));
-  const flat = flatFieldNotes(parsed.data).map((note) => ({ file: display, severity: 'warning' as const, line: read.yaml.lineOf(fieldPath(note.field)), ...note }));
+  const flat = flatFieldNotes(parsed.data).map((note) => ({
+    file: display,
+    severity: 'warning' as const,
+    line: read.yaml.lineOf(fieldPath(note.field)),
+    ...note,
+  }));
   return { loaded: { community, events: loaded.events }, problems: [...flat, ...problems] };
 }
 
 function fieldPath(field: string | undefined): PropertyKey[] {
-  return (field ?? '').split(/[.[\]]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return (field ?? '')
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }

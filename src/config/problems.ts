@@ -28,7 +28,11 @@ export function logProblems(logger: Pick<Logger, 'warn'>, problems: readonly Con
 }
 
 /** Turns zod issues into messages naming the field, what was found and what is expected. */
-export function zodProblems(file: string, error: z.ZodError, knownKeys: (path: PropertyKey[]) => string[]): ConfigProblem[] {
+export function zodProblems(
+  file: string,
+  error: z.ZodError,
+  knownKeys: (path: PropertyKey[]) => string[],
+): ConfigProblem[] {
   return error.issues.flatMap((issue) => {
     const field = pathText(issue.path);
     if (issue.code === 'unrecognized_keys') {
@@ -44,7 +48,10 @@ export function zodProblems(file: string, error: z.ZodError, knownKeys: (path: P
 }
 
 export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 /** An issue in our words: what was found, then what is expected; a schema's own message is kept. */
@@ -57,8 +64,10 @@ export function issueText(issue: z.core.$ZodIssue): string {
   }
   const found = `found ${JSON.stringify(input)}${durationNote(input) ?? ''}, `;
   if (issue.code === 'invalid_type' && zodWords) return `${found}expected ${expectedType(issue.expected)}`;
-  if (issue.code === 'invalid_value') return `${found}expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if ((issue.code === 'too_big' || issue.code === 'too_small') && zodWords) return `${found}expected ${boundText(issue)}`;
+  if (issue.code === 'invalid_value')
+    return `${found}expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && zodWords)
+    return `${found}expected ${boundText(issue)}`;
   return `${found}${issue.message}`;
 }
 
@@ -80,7 +89,8 @@ function boundText(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall): st
   const big = issue.code === 'too_big';
   const limit = Number(big ? issue.maximum : issue.minimum);
   const words = issue.inclusive === false ? (big ? 'less than' : 'more than') : big ? 'at most' : 'at least';
-  const unit = issue.origin === 'string' ? 'character' : issue.origin === 'array' || issue.origin === 'set' ? 'item' : '';
+  const unit =
+    issue.origin === 'string' ? 'character' : issue.origin === 'array' || issue.origin === 'set' ? 'item' : '';
   return `${words} ${limit}${unit ? ` ${unit}${limit === 1 ? '' : 's'}` : ''}`;
 }
 
@@ -105,7 +115,9 @@ export function closest(word: string, candidates: string[]): string | undefined 
  * so `titel` is 1 from `title` and 2 from `time`.
  */
 function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => rows[i]?.[j] as number;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

@@ -23,7 +23,12 @@ interface SchemaLike {
 /** Through `.optional()`, `.default()`, `.prefault()` (innerType) and `.pipe()`/`.transform()` (in). */
 function unwrap(schema: unknown): SchemaLike | undefined {
   let current = schema as SchemaLike | undefined;
-  while (current && !current.shape && !current._zod?.def?.element && (current._zod?.def?.innerType || current._zod?.def?.in)) {
+  while (
+    current &&
+    !current.shape &&
+    !current._zod?.def?.element &&
+    (current._zod?.def?.innerType || current._zod?.def?.in)
+  ) {
     current = (current._zod.def.innerType ?? current._zod.def.in) as SchemaLike;
   }
   return current;

@@ -7,7 +7,10 @@ export interface YamlFile {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export function readYaml(file: string, text: string): { ok: true; yaml: YamlFile } | { ok: false; problems: ConfigProblem[] } {
+export function readYaml(
+  file: string,
+  text: string,
+): { ok: true; yaml: YamlFile } | { ok: false; problems: ConfigProblem[] } {
   if (text.trim() === '') return { ok: false, problems: [{ file, severity: 'error', message: 'the file is empty' }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });

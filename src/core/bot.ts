@@ -113,15 +113,28 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     if (!command?.submit) return say(m.t(ctx.locale, 'unknownCommand', { name: submission.formId }));
     // A submission or a press may be crafted: it is held to the same rule as the command.
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, command, command.name, () => command.submit!(ctx, submission)), ctx.locale, answer);
+    return this.shown(
+      await this.guard(ctx, command, command.name, () => command.submit!(ctx, submission)),
+      ctx.locale,
+      answer,
+    );
   }
 
-  async act(origin: Origin, commandName: string, action: { action: string; value: string }, answer: AnswerOptions = {}): Promise<Outcome> {
+  async act(
+    origin: Origin,
+    commandName: string,
+    action: { action: string; value: string },
+    answer: AnswerOptions = {},
+  ): Promise<Outcome> {
     const ctx = this.context(origin);
     const command = this.byName.get(commandName);
     if (!command?.act) return say(m.t(ctx.locale, 'unknownCommand', { name: commandName }));
     if (!this.allowed(command, origin)) return this.organisersOnly(ctx, command.name);
-    return this.shown(await this.guard(ctx, command, command.name, () => command.act!(ctx, action)), ctx.locale, answer);
+    return this.shown(
+      await this.guard(ctx, command, command.name, () => command.act!(ctx, action)),
+      ctx.locale,
+      answer,
+    );
   }
 
   /** Keeps a form behind a short key, for a button that opens it (route `open`). */
@@ -160,12 +173,21 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     return say(m.t(ctx.locale, 'organisersOnly', { name, community: ctx.community.name }));
   }
 
-  private problem(command: CommandDefinition<S, C>, resolved: Extract<Resolved<S, C>, { ok: false }>, locale: Locale, invocation: Invocation): Reply {
+  private problem(
+    command: CommandDefinition<S, C>,
+    resolved: Extract<Resolved<S, C>, { ok: false }>,
+    locale: Locale,
+    invocation: Invocation,
+  ): Reply {
     const typed = typedText(invocation);
     const problem = resolved.problem;
     if (problem.kind === 'unknown-subcommand') {
       const known = [literal((command.subcommands ?? []).map((sub) => sub.name).join(', '))];
-      return describeUnknownSubcommand(m.t(locale, 'unknownSubcommand', { name: problem.name, command: command.name, known }), typed, locale);
+      return describeUnknownSubcommand(
+        m.t(locale, 'unknownSubcommand', { name: problem.name, command: command.name, known }),
+        typed,
+        locale,
+      );
     }
     const usage = { name: nameAsTyped(command, invocation), options: resolved.runnable?.options ?? [] };
     return describeProblem(problem, usage, locale, typed);
@@ -174,7 +196,12 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
   private context(origin: Origin): CommandContext<S, C> {
     const community = this.community(origin.communityId);
     return {
-      origin: { communityId: origin.communityId, platform: origin.platform, channelId: origin.channelId, member: origin.member },
+      origin: {
+        communityId: origin.communityId,
+        platform: origin.platform,
+        channelId: origin.channelId,
+        member: origin.member,
+      },
       community,
       // The community's language by default; the member's own client locale wins.
       locale: origin.member.locale ?? community.locale,
@@ -186,18 +213,30 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
 
   private community(id: string): C {
     const community = this.deps.communities.get(id);
-    if (!community) throw new Error(`unknown community ${id}: the adapter must map platform ids to a configured community`);
+    if (!community)
+      throw new Error(`unknown community ${id}: the adapter must map platform ids to a configured community`);
     return community;
   }
 
   /** Runs a command's work, turning every failure into a reply; the one place commands are timed and counted. */
-  private async guard(ctx: CommandContext<S, C>, command: CommandDefinition<S, C>, name: string, run: () => Promise<Outcome> | Outcome): Promise<Outcome> {
+  private async guard(
+    ctx: CommandContext<S, C>,
+    command: CommandDefinition<S, C>,
+    name: string,
+    run: () => Promise<Outcome> | Outcome,
+  ): Promise<Outcome> {
     const started = performance.now();
     const logger = this.deps.logger;
     // One id per interaction, in every log record about it, so its lines can be found together:
     // made with the first record, so that a command nobody logs (debug off, no failure) builds none.
     let fields: { interaction: string; command: string; platform: string; community: string } | undefined;
-    const log = () => (fields ??= { interaction: randomUUID().slice(0, 8), command: name, platform: ctx.origin.platform, community: ctx.community.id });
+    const log = () =>
+      (fields ??= {
+        interaction: randomUUID().slice(0, 8),
+        command: name,
+        platform: ctx.origin.platform,
+        community: ctx.community.id,
+      });
     let outcome: CommandOutcome = 'ok';
     try {
       return await run();
@@ -222,7 +261,8 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
       return say(m.t(ctx.locale, 'internalError'));
     } finally {
       const seconds = (performance.now() - started) / 1000;
-      if (logger.isLevelEnabled('debug')) logger.debug({ ...log(), outcome, ms: Math.round(seconds * 1000) }, 'command answered');
+      if (logger.isLevelEnabled('debug'))
+        logger.debug({ ...log(), outcome, ms: Math.round(seconds * 1000) }, 'command answered');
       this.deps.observer?.done({ command: name, platform: ctx.origin.platform, outcome, seconds });
     }
   }
@@ -230,7 +270,12 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
 
 function typedText(invocation: Invocation): string {
   const input = invocation.input;
-  const args = input.kind === 'text' ? input.text : Object.entries(input.options).map(([k, v]) => `${k}:${JSON.stringify(v)}`).join(' ');
+  const args =
+    input.kind === 'text'
+      ? input.text
+      : Object.entries(input.options)
+          .map(([k, v]) => `${k}:${JSON.stringify(v)}`)
+          .join(' ');
   const command = invocation.subcommand ? `${invocation.command} ${invocation.subcommand}` : invocation.command;
   return `/${command}${args ? ` ${args}` : ''}`;
 }

@@ -123,10 +123,14 @@ export interface CommandWithSubcommands<S, C extends CommunityInfo = CommunityIn
  * One slash command, platform-neutral (the discord.js guide's `data` + `execute`, without the
  * client monkey-patch). Handlers return values; adapters do the I/O.
  */
-export type CommandDefinition<S, C extends CommunityInfo = CommunityInfo> = SimpleCommand<S, C> | CommandWithSubcommands<S, C>;
+export type CommandDefinition<S, C extends CommunityInfo = CommunityInfo> =
+  SimpleCommand<S, C> | CommandWithSubcommands<S, C>;
 
 /** The action an invocation runs: the command itself, or one of its subcommands. */
-export function runnableOf<S, C extends CommunityInfo>(command: CommandDefinition<S, C>, subcommand: string | undefined): Runnable<S, C> | undefined {
+export function runnableOf<S, C extends CommunityInfo>(
+  command: CommandDefinition<S, C>,
+  subcommand: string | undefined,
+): Runnable<S, C> | undefined {
   if (!command.subcommands) return subcommand === undefined ? command : undefined;
   return command.subcommands.find((candidate) => candidate.name === subcommand);
 }
@@ -148,7 +152,10 @@ export interface Usage<S, C extends CommunityInfo = CommunityInfo> {
 
 /** Every way to run a command: itself, or each of its subcommands. */
 export function usagesOf<S, C extends CommunityInfo>(command: CommandDefinition<S, C>): Usage<S, C>[] {
-  if (!command.subcommands) return [{ name: command.name, description: command.description, runnable: command, examples: command.examples ?? [] }];
+  if (!command.subcommands)
+    return [
+      { name: command.name, description: command.description, runnable: command, examples: command.examples ?? [] },
+    ];
   return command.subcommands.map((subcommand) => ({
     name: `${command.name} ${subcommand.name}`,
     description: subcommand.description,

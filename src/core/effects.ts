@@ -17,7 +17,10 @@ async function runOne(effect: Effect, poster: Poster, logger: Logger): Promise<b
     else await poster.post(effect.target, effect.reply);
     return true;
   } catch (error) {
-    logger.warn({ err: error, community: effect.target.communityId, effect: effect.kind }, 'an effect after a reply could not be delivered');
+    logger.warn(
+      { err: error, community: effect.target.communityId, effect: effect.kind },
+      'an effect after a reply could not be delivered',
+    );
     if (effect.onFailure) await runOne(effect.onFailure, poster, logger);
     return false;
   }

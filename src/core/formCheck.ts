@@ -23,12 +23,17 @@ function checkField(field: FormField, value: string, locale: Locale): Text | und
     case 'short':
     case 'long': {
       const length = [...value].length;
-      if (field.minLength !== undefined && length < field.minLength) return m.t(locale, 'fieldTooShort', { label, min: field.minLength, length });
-      return length > field.maxLength ? m.t(locale, 'fieldTooLong', { label, max: field.maxLength, length }) : undefined;
+      if (field.minLength !== undefined && length < field.minLength)
+        return m.t(locale, 'fieldTooShort', { label, min: field.minLength, length });
+      return length > field.maxLength
+        ? m.t(locale, 'fieldTooLong', { label, max: field.maxLength, length })
+        : undefined;
     }
     case 'choice': {
       const ok = field.choices.some((choice) => choice.value === value);
-      return ok ? undefined : m.t(locale, 'fieldChoice', { label, choices: field.choices.map((c) => c.value).join(', ') });
+      return ok
+        ? undefined
+        : m.t(locale, 'fieldChoice', { label, choices: field.choices.map((c) => c.value).join(', ') });
     }
     case 'rating': {
       const rating = Number(value);

@@ -25,7 +25,10 @@ export function formAsReply(form: Form, locale: Locale): Reply {
   const blocks: Block[] = [{ type: 'text', text: m.t(locale, 'formToFix', { title: fitted.title }) }];
   const problems = fitted.fields.flatMap((field) => (fitted.errors[field.id] ? [fitted.errors[field.id]!] : []));
   if (problems.length > 0) blocks.push({ type: 'list', items: problems.map((text) => ({ text })) });
-  blocks.push({ type: 'actions', buttons: [{ action: 'open', value: '', label: m.t(locale, 'formAgain'), style: 'primary', opens: fitted }] });
+  blocks.push({
+    type: 'actions',
+    buttons: [{ action: 'open', value: '', label: m.t(locale, 'formAgain'), style: 'primary', opens: fitted }],
+  });
   return reply(blocks);
 }
 

@@ -38,7 +38,10 @@ export function defineMessages<const K extends string>(written: {
   en: Record<K, string>;
   fr: Record<NoInfer<K>, string>;
 }): Messages<PluralBase<K>> {
-  const catalogue: Record<Locale, Record<string, string>> = { en: written.en, fr: mapValues(written.fr, frenchTypography) };
+  const catalogue: Record<Locale, Record<string, string>> = {
+    en: written.en,
+    fr: mapValues(written.fr, frenchTypography),
+  };
   const pick = (locale: Locale, key: string, params?: Record<string, unknown>): string => {
     const table: Record<string, string> = catalogue[locale];
     const count = params?.count;

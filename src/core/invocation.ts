@@ -21,9 +21,7 @@ export type OptionValue = string | number | boolean;
  * What a person asked for. Discord sends typed options; Slack and the console send the text after
  * the command, which the core parses with the command's declared options (one parser for both).
  */
-export type CommandInput =
-  | { kind: 'typed'; options: Record<string, OptionValue> }
-  | { kind: 'text'; text: string };
+export type CommandInput = { kind: 'typed'; options: Record<string, OptionValue> } | { kind: 'text'; text: string };
 
 export interface Invocation {
   communityId: string;

@@ -2,7 +2,14 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warning', 50: 'error', 60: 'fatal' };
+const LEVELS: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warning',
+  50: 'error',
+  60: 'fatal',
+};
 
 /**
  * Structured logs on stderr, so that stdout stays the conversation (the console is scriptable).
@@ -16,7 +23,10 @@ export function createLogger(
 ): Logger {
   const level = process.env.EMCEE_LOG_LEVEL ?? process.env.LOG_LEVEL ?? defaultLevel;
   if (!readable) return pino({ level, base: undefined }, pino.destination(2));
-  return pino({ level, base: undefined }, { write: (json: string) => write(readableLine(JSON.parse(json) as Record<string, unknown>)) });
+  return pino(
+    { level, base: undefined },
+    { write: (json: string) => write(readableLine(JSON.parse(json) as Record<string, unknown>)) },
+  );
 }
 
 /**
@@ -26,10 +36,14 @@ export function createLogger(
 export function readableLine(record: Record<string, unknown>): string {
   const { level, msg, time: _time, err, file, line, field, fix, ...context } = record;
   const aboutFile = typeof file === 'string';
-  const where = aboutFile ? `${file}${line ? `:${String(line)}` : ''}${field ? `, field \`${String(field)}\`` : ''} — ` : '';
+  const where = aboutFile
+    ? `${file}${line ? `:${String(line)}` : ''}${field ? `, field \`${String(field)}\`` : ''} — `
+    : '';
   if (!aboutFile) Object.assign(context, field === undefined ? {} : { field }, line === undefined ? {} : { line });
   const error = err && typeof err === 'object' && 'message' in err ? ` (${String(err.message)})` : '';
-  const extra = Object.entries(context).map(([key, value]) => `${key}=${String(value)}`).join(' ');
+  const extra = Object.entries(context)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(' ');
   const advice = fix ? ` (fix: ${String(fix)})` : '';
   return `${LEVELS[level as number] ?? String(level)}: ${where}${String(msg)}${error}${advice}${extra ? ` [${extra}]` : ''}\n`;
 }

@@ -39,10 +39,12 @@ export const coreMessages = defineMessages({
     badValue: '« {value} » n’est pas valable pour {name} : il faut {expected}.',
     missing: '/{command} a besoin de {name} : {expected}. Par exemple : {example}',
     missingValue: '{name} attend une valeur : {expected}. Tapez par exemple {flag} ou {named}',
-    unclosedQuote: 'Un guillemet n’est pas fermé. Mettez les valeurs longues entre guillemets, par ex. title:"Mon talk".',
+    unclosedQuote:
+      'Un guillemet n’est pas fermé. Mettez les valeurs longues entre guillemets, par ex. title:"Mon talk".',
     youTyped: 'Vous avez tapé : {typed}',
     internalError: 'Quelque chose s’est mal passé de mon côté, c’est noté dans les logs. Réessayez dans un instant.',
-    storeUnavailable: 'Je n’arrive pas à joindre mon stockage de données pour le moment, je n’ai donc pas pu le faire. Réessayez dans un instant.',
+    storeUnavailable:
+      'Je n’arrive pas à joindre mon stockage de données pour le moment, je n’ai donc pas pu le faire. Réessayez dans un instant.',
     fieldRequired: '{label} est obligatoire.',
     fieldTooShort: '{label} demande au moins {min} caractères (vous en avez écrit {length}).',
     fieldTooLong: '{label} accepte au plus {max} caractères (vous en avez écrit {length}).',

@@ -27,7 +27,8 @@ export function parseOptions(text: string, specs: readonly OptionSpec[]): Parsed
   if (!tokens) return { ok: false, problem: { kind: 'unclosed-quote' } };
   const options: Options = {};
   for (const token of tokens) {
-    const problem = token.key === undefined ? placePositional(token.value ?? '', specs, options) : placeNamed(token, specs, options);
+    const problem =
+      token.key === undefined ? placePositional(token.value ?? '', specs, options) : placeNamed(token, specs, options);
     if (problem) return { ok: false, problem };
   }
   return checkRequired(specs, options);
@@ -67,7 +68,10 @@ function placeNamed(token: Token, specs: readonly OptionSpec[], options: Options
  * yes/no option alone says yes (`/agenda 4 share`).
  */
 function placePositional(raw: string, specs: readonly OptionSpec[], options: Options): OptionProblem | undefined {
-  const flag = specs.find((spec) => spec.positional && spec.type === 'boolean' && spec.name === raw.toLowerCase() && options[spec.name] === undefined);
+  const flag = specs.find(
+    (spec) =>
+      spec.positional && spec.type === 'boolean' && spec.name === raw.toLowerCase() && options[spec.name] === undefined,
+  );
   if (flag) {
     options[flag.name] = true;
     return undefined;
@@ -86,7 +90,10 @@ function placePositional(raw: string, specs: readonly OptionSpec[], options: Opt
 
 function coerce(raw: string, spec: OptionSpec): OptionValue | undefined {
   if (spec.type === 'integer') return toInteger(raw, spec);
-  if (spec.type === 'boolean') return ({ true: true, yes: true, oui: true, false: false, no: false, non: false } as Record<string, boolean>)[raw.toLowerCase()];
+  if (spec.type === 'boolean')
+    return ({ true: true, yes: true, oui: true, false: false, no: false, non: false } as Record<string, boolean>)[
+      raw.toLowerCase()
+    ];
   if (spec.choices) return spec.choices.find((choice) => choice === raw.toLowerCase());
   const value = raw.trim();
   if (spec.maxLength !== undefined && value.length > spec.maxLength) return undefined;

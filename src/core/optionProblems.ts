@@ -25,13 +25,30 @@ function explain(problem: OptionProblem, command: Usage, locale: Locale): Text {
   const spec = (name: string) => command.options.find((o) => o.name === name);
   switch (problem.kind) {
     case 'unknown-option':
-      return m.t(locale, 'unknownOption', { name: excerpt(problem.name), command: command.name, known: [literal(known)] });
+      return m.t(locale, 'unknownOption', {
+        name: excerpt(problem.name),
+        command: command.name,
+        known: [literal(known)],
+      });
     case 'unexpected-value':
-      return m.t(locale, 'unexpectedValue', { value: excerpt(problem.value), command: command.name, known: [literal(known)] });
+      return m.t(locale, 'unexpectedValue', {
+        value: excerpt(problem.value),
+        command: command.name,
+        known: [literal(known)],
+      });
     case 'bad-value':
-      return m.t(locale, 'badValue', { value: excerpt(problem.value), name: problem.name, expected: expected(spec(problem.name), locale) });
+      return m.t(locale, 'badValue', {
+        value: excerpt(problem.value),
+        name: problem.name,
+        expected: expected(spec(problem.name), locale),
+      });
     case 'missing':
-      return m.t(locale, 'missing', { command: command.name, name: problem.name, expected: expected(spec(problem.name), locale), example: [literal(requiredLine(command))] });
+      return m.t(locale, 'missing', {
+        command: command.name,
+        name: problem.name,
+        expected: expected(spec(problem.name), locale),
+        example: [literal(requiredLine(command))],
+      });
     case 'missing-value':
       return missingValue(command, spec(problem.name), locale);
     case 'unclosed-quote':
@@ -53,7 +70,9 @@ function missingValue(command: Usage, spec: OptionSpec | undefined, locale: Loca
 
 /** The command with a sample for each required option: `/proposals accept 3`. */
 function requiredLine(command: Usage): string {
-  const words = command.options.filter((spec) => spec.required).map((spec) => (spec.positional ? exampleValue(spec) : `${spec.name}:${exampleValue(spec)}`));
+  const words = command.options
+    .filter((spec) => spec.required)
+    .map((spec) => (spec.positional ? exampleValue(spec) : `${spec.name}:${exampleValue(spec)}`));
   return [`/${command.name}`, ...words].join(' ');
 }
 
@@ -71,7 +90,9 @@ export function expected(spec: OptionSpec | undefined, locale: Locale): Text {
   if (spec.type === 'boolean') return m.t(locale, 'expectBoolean');
   if (spec.type === 'integer') {
     const { minValue: min, maxValue: max } = spec;
-    return min !== undefined && max !== undefined ? m.t(locale, 'expectIntegerRange', { min, max }) : m.t(locale, 'expectInteger');
+    return min !== undefined && max !== undefined
+      ? m.t(locale, 'expectIntegerRange', { min, max })
+      : m.t(locale, 'expectInteger');
   }
   return spec.maxLength ? m.t(locale, 'expectTextMax', { max: spec.maxLength }) : m.t(locale, 'expectText');
 }

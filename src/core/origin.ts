@@ -18,12 +18,20 @@ export function originOf(communityId: string, platform: Platform, acting: Acting
     communityId,
     platform,
     channelId: acting.channelId,
-    member: { id: acting.userId, displayName: acting.displayName, locale: toLocale(acting.locale), roles: acting.roles },
+    member: {
+      id: acting.userId,
+      displayName: acting.displayName,
+      locale: toLocale(acting.locale),
+      roles: acting.roles,
+    },
   };
 }
 
 /** Communities by their id on one platform (a Discord guild, a Slack team); those not on it are left out. */
-export function communitiesByPlatformId<C>(communities: Iterable<C>, platformId: (community: C) => string | undefined): Map<string, C> {
+export function communitiesByPlatformId<C>(
+  communities: Iterable<C>,
+  platformId: (community: C) => string | undefined,
+): Map<string, C> {
   const byId = new Map<string, C>();
   for (const community of communities) {
     const id = platformId(community);

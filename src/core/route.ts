@@ -27,9 +27,13 @@ export class RouteError extends Error {
 /** `b:agenda:abstract:12`: names first, the free value last so it may hold any character. */
 export function encodeRoute(route: Route): string {
   const parts = routeParts(route);
-  for (const name of parts.slice(1, -1)) if (!NAME.test(name)) throw new RouteError(`route name "${name}" must match ${NAME}`);
+  for (const name of parts.slice(1, -1))
+    if (!NAME.test(name)) throw new RouteError(`route name "${name}" must match ${NAME}`);
   const id = parts.join(':');
-  if (id.length > ROUTE_MAX) throw new RouteError(`route "${id.slice(0, 40)}…" is ${id.length} characters, over ${ROUTE_MAX}: keep the state in the store`);
+  if (id.length > ROUTE_MAX)
+    throw new RouteError(
+      `route "${id.slice(0, 40)}…" is ${id.length} characters, over ${ROUTE_MAX}: keep the state in the store`,
+    );
   return id;
 }
 
@@ -48,8 +52,10 @@ function routeParts(route: Route): string[] {
 export function decodeRoute(id: string): Route | undefined {
   const [tag, command, ...rest] = id.split(':');
   if (!command || !NAME.test(command)) return undefined;
-  if (tag === TAGS.button && rest.length >= 2 && NAME.test(rest[0]!)) return { kind: 'button', command, action: rest[0]!, value: rest.slice(1).join(':') };
-  if (tag === TAGS.form && rest.length >= 2 && NAME.test(rest[0]!)) return { kind: 'form', command, form: rest[0]!, state: rest.slice(1).join(':') };
+  if (tag === TAGS.button && rest.length >= 2 && NAME.test(rest[0]!))
+    return { kind: 'button', command, action: rest[0]!, value: rest.slice(1).join(':') };
+  if (tag === TAGS.form && rest.length >= 2 && NAME.test(rest[0]!))
+    return { kind: 'form', command, form: rest[0]!, state: rest.slice(1).join(':') };
   if (tag === TAGS.open && rest.length >= 1) return { kind: 'open', command, stash: rest.join(':') };
   return undefined;
 }

@@ -22,7 +22,11 @@ export type Text = Inline[];
 export const literal = (text: string): Inline => ({ type: 'literal', text });
 export const plain = (text: string): Inline => ({ type: 'plain', text });
 export const strong = (text: string): Inline => ({ type: 'strong', text });
-export const time = (at: DateTime, style: TimeStyle = 'datetime'): Inline => ({ type: 'time', at: at.toUTC().toISO() as string, style });
+export const time = (at: DateTime, style: TimeStyle = 'datetime'): Inline => ({
+  type: 'time',
+  at: at.toUTC().toISO() as string,
+  style,
+});
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -30,7 +34,9 @@ const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * luxon's ISO parser cost more than the rest of rendering a programme.
  */
 export const instantOf = (inline: { at: string }): DateTime =>
-  UTC_ISO.test(inline.at) ? DateTime.fromMillis(Date.parse(inline.at), { zone: 'utc' }) : DateTime.fromISO(inline.at, { setZone: true });
+  UTC_ISO.test(inline.at)
+    ? DateTime.fromMillis(Date.parse(inline.at), { zone: 'utc' })
+    : DateTime.fromISO(inline.at, { setZone: true });
 export const mention = (memberId: string, name: string): Inline => ({ type: 'mention', memberId, name });
 export const link = (url: string, label = url): Inline => ({ type: 'link', url, label });
 

@@ -16,7 +16,11 @@ export class UserError extends Error {
     readonly said: Said,
     readonly form?: Form,
   ) {
-    super(typeof said === 'function' ? 'a problem for the member' : said.map((part) => ('text' in part ? part.text : '')).join(''));
+    super(
+      typeof said === 'function'
+        ? 'a problem for the member'
+        : said.map((part) => ('text' in part ? part.text : '')).join(''),
+    );
     this.name = 'UserError';
   }
 

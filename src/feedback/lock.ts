@@ -19,5 +19,9 @@ export class FeedbackBusyError extends UserError {
  */
 export const DEFAULT_LOCK: LockOptions = { ...STORE_LOCK, busy: () => new FeedbackBusyError() };
 
-export const withLock = <T>(store: Store, key: string, work: () => Promise<T>, options: LockOptions = DEFAULT_LOCK): Promise<T> =>
-  storeWithLock(store, key, work, { ...options, busy: options.busy ?? DEFAULT_LOCK.busy });
+export const withLock = <T>(
+  store: Store,
+  key: string,
+  work: () => Promise<T>,
+  options: LockOptions = DEFAULT_LOCK,
+): Promise<T> => storeWithLock(store, key, work, { ...options, busy: options.busy ?? DEFAULT_LOCK.busy });

@@ -40,7 +40,9 @@ export class MemberKeys {
 
   async of(who: Respondent): Promise<string> {
     const secret = await this.resolve();
-    return createHmac('sha256', secret).update(JSON.stringify([who.platform, who.communityId, who.eventId, who.memberId])).digest('hex');
+    return createHmac('sha256', secret)
+      .update(JSON.stringify([who.platform, who.communityId, who.eventId, who.memberId]))
+      .digest('hex');
   }
 
   private resolve(): Promise<string> {
@@ -56,7 +58,9 @@ export class MemberKeys {
     const fromEnv = this.fromEnv?.trim();
     if (fromEnv) {
       if (fromEnv.length < SHORT_SECRET) {
-        this.logger.warn(`${SECRET_ENV} is shorter than ${SHORT_SECRET} characters: use a long random value, e.g. \`openssl rand -hex 32\``);
+        this.logger.warn(
+          `${SECRET_ENV} is shorter than ${SHORT_SECRET} characters: use a long random value, e.g. \`openssl rand -hex 32\``,
+        );
       }
       return fromEnv;
     }
@@ -86,13 +90,18 @@ export class MemberKeys {
         const again = await this.readSecret();
         const secret = again ?? randomBytes(32).toString('hex');
         if (!again) {
-          const written = await this.records.set(SECRET_KEY, { v: RECORD_VERSION, secret, createdAt: new Date().toISOString() });
+          const written = await this.records.set(SECRET_KEY, {
+            v: RECORD_VERSION,
+            secret,
+            createdAt: new Date().toISOString(),
+          });
           if (!written) throw new Error('the store did not keep the generated feedback secret');
         }
         await this.store.settle(SECRET_CLAIM, owner);
         return secret;
       }
-      if (performance.now() > deadline) throw new Error('timed out waiting for another process to generate the feedback secret');
+      if (performance.now() > deadline)
+        throw new Error('timed out waiting for another process to generate the feedback secret');
       await sleep(delay);
       delay = Math.min(delay * 2, 200);
     }
@@ -103,7 +112,10 @@ export class MemberKeys {
     if (raw === undefined) return undefined;
     const decoded = decode(secretSchema, raw);
     // Never replace a damaged secret silently: every answer keyed with it would become orphaned.
-    if (!decoded.ok) throw new Error(`the stored feedback secret (namespace feedback, key ${SECRET_KEY}) is unreadable: ${decoded.problem}`);
+    if (!decoded.ok)
+      throw new Error(
+        `the stored feedback secret (namespace feedback, key ${SECRET_KEY}) is unreadable: ${decoded.problem}`,
+      );
     return decoded.value.secret;
   }
 }

@@ -27,12 +27,14 @@ export const feedbackMessages = defineMessages({
 
     saved: 'Thank you! Your feedback on {event} is saved: {rating}/5.',
     replaced: 'It replaces the answer you gave on {date}: only your latest answer counts.',
-    anonymous: 'Organisers see totals and comments, never who wrote them. You can change your answer with /feedback until {closes}.',
+    anonymous:
+      'Organisers see totals and comments, never who wrote them. You can change your answer with /feedback until {closes}.',
     talksHeading: 'Talks, by the numbers to use in talks:"1:5 2:4"',
     talkRated: '{n}. {title} — {rating}/5',
     talkUnrated: '{n}. {title} — not rated',
 
-    notFound: 'I can’t find the meetup “{ref}”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: {known}.',
+    notFound:
+      'I can’t find the meetup “{ref}”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: {known}.',
     notEnded: '{event} has not ended yet: feedback opens when it ends, {end}.',
     closed: 'Feedback on {event} closed on {closes}, {days} days after the meetup.',
     noneEnded: 'No meetup has ended yet, so there is nothing to give feedback on.',
@@ -46,12 +48,15 @@ export const feedbackMessages = defineMessages({
     talksTwice: 'Talk {n} is rated twice.',
     talksNone: 'This meetup has no talks to rate: leave this field empty.',
 
-    organisersOnly: 'Only the organisers of {community} can see the feedback summary and export. To give your own feedback: /feedback.',
+    organisersOnly:
+      'Only the organisers of {community} can see the feedback summary and export. To give your own feedback: /feedback.',
     summaryHeading: 'Feedback — {event}',
     summaryTotals_one: '{count} answer · average {average}/5',
     summaryTotals_other: '{count} answers · average {average}/5',
-    summaryHidden_one: '{count} answer so far. Totals, comments and the export appear from {min} answers on, so that nobody can be recognised.',
-    summaryHidden_other: '{count} answers so far. Totals, comments and the export appear from {min} answers on, so that nobody can be recognised.',
+    summaryHidden_one:
+      '{count} answer so far. Totals, comments and the export appear from {min} answers on, so that nobody can be recognised.',
+    summaryHidden_other:
+      '{count} answers so far. Totals, comments and the export appear from {min} answers on, so that nobody can be recognised.',
     talksSummaryHeading: 'Talks',
     talkAverage_one: '{n}. {title} — {average}/5 ({count} rating)',
     talkAverage_other: '{n}. {title} — {average}/5 ({count} ratings)',
@@ -98,31 +103,38 @@ export const feedbackMessages = defineMessages({
 
     saved: 'Merci ! Votre avis sur {event} est enregistré : {rating}/5.',
     replaced: 'Il remplace votre réponse du {date} : seule la dernière compte.',
-    anonymous: 'Les organisateurs voient les totaux et les commentaires, jamais qui les a écrits. Vous pouvez modifier votre réponse avec /feedback jusqu’au {closes}.',
+    anonymous:
+      'Les organisateurs voient les totaux et les commentaires, jamais qui les a écrits. Vous pouvez modifier votre réponse avec /feedback jusqu’au {closes}.',
     talksHeading: 'Les talks, avec les numéros à utiliser dans talks:"1:5 2:4"',
     talkRated: '{n}. {title} — {rating}/5',
     talkUnrated: '{n}. {title} — pas noté',
 
-    notFound: 'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/feedback 12) ou une date (/feedback 2026-06-17). Connus : {known}.',
+    notFound:
+      'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/feedback 12) ou une date (/feedback 2026-06-17). Connus : {known}.',
     notEnded: '{event} n’est pas encore terminé : les avis ouvrent à la fin, {end}.',
     closed: 'Les avis sur {event} sont fermés depuis le {closes}, {days} jours après le meetup.',
     noneEnded: 'Aucun meetup n’est encore terminé : il n’y a rien à noter.',
-    noneOpen: 'Aucun meetup ne s’est terminé ces {days} derniers jours. Le dernier, {event}, ne prend plus d’avis depuis le {closes}.',
+    noneOpen:
+      'Aucun meetup ne s’est terminé ces {days} derniers jours. Le dernier, {event}, ne prend plus d’avis depuis le {closes}.',
     keptHeading: 'Ce que vous avez écrit, pour ne pas le perdre :',
     busy: 'Votre réponse précédente est encore en cours d’enregistrement. Réessayez dans un instant.',
 
-    talksSyntax: 'Écrivez les notes des talks en numéro:note séparés par des espaces, ex. 1:5 2:4 (« {part} » ne l’est pas).',
+    talksSyntax:
+      'Écrivez les notes des talks en numéro:note séparés par des espaces, ex. 1:5 2:4 (« {part} » ne l’est pas).',
     talksUnknown: 'Il n’y a pas de talk {n}. Les talks : {list}.',
     talksRating: 'Talk {n} : la note doit être un nombre entier de 1 à 5.',
     talksTwice: 'Le talk {n} est noté deux fois.',
     talksNone: 'Ce meetup n’a pas de talk à noter : laissez ce champ vide.',
 
-    organisersOnly: 'Seuls les organisateurs de {community} voient le bilan et l’export des avis. Pour donner le vôtre : /feedback.',
+    organisersOnly:
+      'Seuls les organisateurs de {community} voient le bilan et l’export des avis. Pour donner le vôtre : /feedback.',
     summaryHeading: 'Avis — {event}',
     summaryTotals_one: '{count} réponse · moyenne {average}/5',
     summaryTotals_other: '{count} réponses · moyenne {average}/5',
-    summaryHidden_one: '{count} réponse pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de {min} réponses, pour que personne ne soit reconnaissable.',
-    summaryHidden_other: '{count} réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de {min} réponses, pour que personne ne soit reconnaissable.',
+    summaryHidden_one:
+      '{count} réponse pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de {min} réponses, pour que personne ne soit reconnaissable.',
+    summaryHidden_other:
+      '{count} réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de {min} réponses, pour que personne ne soit reconnaissable.',
     talksSummaryHeading: 'Talks',
     talkAverage_one: '{n}. {title} — {average}/5 ({count} note)',
     talkAverage_other: '{n}. {title} — {average}/5 ({count} notes)',
@@ -135,7 +147,8 @@ export const feedbackMessages = defineMessages({
     exported_one: '{count} réponse sur {event}, une ligne chacune (note, commentaires, notes des talks).',
     exported_other: '{count} réponses sur {event}, une ligne chacune (note, commentaires, notes des talks).',
     unreadable_one: '{count} réponse enregistrée n’a pas pu être lue et a été laissée de côté (détails dans les logs).',
-    unreadable_other: '{count} réponses enregistrées n’ont pas pu être lues et ont été laissées de côté (détails dans les logs).',
+    unreadable_other:
+      '{count} réponses enregistrées n’ont pas pu être lues et ont été laissées de côté (détails dans les logs).',
 
     csvResponse: 'réponse',
     csvDate: 'date',

@@ -38,7 +38,11 @@ export const logEntrySchema = z.object({ v: z.literal(RECORD_VERSION), m: member
 export const noteEntrySchema = z.object({ v: z.literal(RECORD_VERSION), m: memberKey, s: seq });
 
 /** The generated key used when `EMCEE_FEEDBACK_SECRET` is not set. */
-export const secretSchema = z.object({ v: z.literal(RECORD_VERSION), secret: z.string().min(32), createdAt: z.string() });
+export const secretSchema = z.object({
+  v: z.literal(RECORD_VERSION),
+  secret: z.string().min(32),
+  createdAt: z.string(),
+});
 
 /** What a member says; the rest (seq, time) is the bot's. */
 export interface Answer {

@@ -47,11 +47,39 @@ export interface FormInput {
 export function responseForm(input: FormInput): Form {
   const { locale, event, talks } = input;
   const fields: FormField[] = [];
-  if (!event) fields.push({ id: 'event', kind: 'short', label: label(m.s(locale, 'eventLabel')), required: true, maxLength: 100 });
+  if (!event)
+    fields.push({
+      id: 'event',
+      kind: 'short',
+      label: label(m.s(locale, 'eventLabel')),
+      required: true,
+      maxLength: 100,
+    });
   fields.push(
-    { id: 'rating', kind: 'rating', label: label(m.s(locale, 'ratingLabel')), required: true, min: RATING_MIN, max: RATING_MAX },
-    { id: 'worked', kind: 'long', label: label(m.s(locale, 'workedLabel')), required: false, maxLength: COMMENT_MAX, placeholder: m.s(locale, 'workedPlaceholder') },
-    { id: 'improve', kind: 'long', label: label(m.s(locale, 'improveLabel')), required: false, maxLength: COMMENT_MAX, placeholder: m.s(locale, 'improvePlaceholder') },
+    {
+      id: 'rating',
+      kind: 'rating',
+      label: label(m.s(locale, 'ratingLabel')),
+      required: true,
+      min: RATING_MIN,
+      max: RATING_MAX,
+    },
+    {
+      id: 'worked',
+      kind: 'long',
+      label: label(m.s(locale, 'workedLabel')),
+      required: false,
+      maxLength: COMMENT_MAX,
+      placeholder: m.s(locale, 'workedPlaceholder'),
+    },
+    {
+      id: 'improve',
+      kind: 'long',
+      label: label(m.s(locale, 'improveLabel')),
+      required: false,
+      maxLength: COMMENT_MAX,
+      placeholder: m.s(locale, 'improvePlaceholder'),
+    },
   );
   if (talks.length > 0 || input.values?.talks) {
     fields.push({
@@ -63,11 +91,16 @@ export function responseForm(input: FormInput): Form {
       placeholder: talksPlaceholder(talks),
     });
   }
-  const values = Object.fromEntries(Object.entries(input.values ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const values = Object.fromEntries(
+    Object.entries(input.values ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   return {
     kind: 'form',
     id: FORM_ID,
-    title: label(event ? m.s(locale, 'formTitle', { event: eventLabel(event) }) : m.s(locale, 'formTitleAny'), FORM_LIMITS.title),
+    title: label(
+      event ? m.s(locale, 'formTitle', { event: eventLabel(event) }) : m.s(locale, 'formTitleAny'),
+      FORM_LIMITS.title,
+    ),
     fields: fields.slice(0, FORM_LIMITS.fields),
     values,
     errors: input.errors ?? {},
@@ -81,7 +114,10 @@ const label = (value: string, max: number = FORM_LIMITS.label): string => trunca
 export function talksPlaceholder(talks: readonly Talk[]): string | undefined {
   if (talks.length === 0) return undefined;
   const separator = ' · ';
-  const each = Math.max(8, Math.floor((PLACEHOLDER_MAX - separator.length * (talks.length - 1)) / talks.length) - `${talks.length} `.length);
+  const each = Math.max(
+    8,
+    Math.floor((PLACEHOLDER_MAX - separator.length * (talks.length - 1)) / talks.length) - `${talks.length} `.length,
+  );
   const text = talks.map((talk) => `${talk.number} ${shorten(talk.title, each)}`).join(separator);
   return label(text, PLACEHOLDER_MAX);
 }
@@ -98,7 +134,12 @@ export function checkAnswer(form: Form, values: Typed, talks: readonly Talk[], l
   const text = (value: string | undefined) => value?.trim() || undefined;
   return {
     ok: true,
-    answer: { rating: Number(values.rating?.trim()), worked: text(values.worked), improve: text(values.improve), talks: ratings.ratings },
+    answer: {
+      rating: Number(values.rating?.trim()),
+      worked: text(values.worked),
+      improve: text(values.improve),
+      talks: ratings.ratings,
+    },
   };
 }
 
@@ -107,7 +148,13 @@ function talkProblem(problem: TalkProblem, talks: readonly Talk[], locale: Local
     case 'syntax':
       return m.t(locale, 'talksSyntax', { part: problem.part });
     case 'unknown':
-      return m.t(locale, 'talksUnknown', { n: problem.n, list: joinText(talks.map((talk) => [literal(`${talk.number} = `), plain(talk.title)]), ', ') });
+      return m.t(locale, 'talksUnknown', {
+        n: problem.n,
+        list: joinText(
+          talks.map((talk) => [literal(`${talk.number} = `), plain(talk.title)]),
+          ', ',
+        ),
+      });
     case 'rating':
       return m.t(locale, 'talksRating', { n: problem.n });
     case 'twice':
@@ -128,7 +175,11 @@ export function savedReply(input: {
 }): Reply {
   const { locale, event, talks, saved, previous } = input;
   const blocks: Block[] = [{ type: 'text', text: m.t(locale, 'saved', { event: event.title, rating: saved.rating }) }];
-  if (previous) blocks.push({ type: 'text', text: m.t(locale, 'replaced', { date: [time(DateTime.fromISO(previous.at, { zone: 'utc' }), 'datetime')] }) });
+  if (previous)
+    blocks.push({
+      type: 'text',
+      text: m.t(locale, 'replaced', { date: [time(DateTime.fromISO(previous.at, { zone: 'utc' }), 'datetime')] }),
+    });
   if (talks.length > 0) {
     blocks.push({ type: 'heading', text: m.t(locale, 'talksHeading') });
     blocks.push({
@@ -136,7 +187,10 @@ export function savedReply(input: {
       items: talks.map((talk) => {
         const rating = saved.talks[String(talk.number)];
         const params = { n: talk.number, title: talk.title };
-        return { text: rating === undefined ? m.t(locale, 'talkUnrated', params) : m.t(locale, 'talkRated', { ...params, rating }) };
+        return {
+          text:
+            rating === undefined ? m.t(locale, 'talkUnrated', params) : m.t(locale, 'talkRated', { ...params, rating }),
+        };
       }),
     });
   }
@@ -146,7 +200,12 @@ export function savedReply(input: {
 
 /** A refusal that repeats what the member typed, when no form can take it back. */
 export function keptReply(reason: Text, values: Typed, locale: Locale): Reply {
-  const labels = { rating: 'ratingLabel', worked: 'workedLabel', improve: 'improveLabel', talks: 'talksShort' } as const;
+  const labels = {
+    rating: 'ratingLabel',
+    worked: 'workedLabel',
+    improve: 'improveLabel',
+    talks: 'talksShort',
+  } as const;
   const fields = ANSWER_FIELDS.flatMap((id) => {
     const value = values[id];
     return value ? [{ label: [literal(m.s(locale, labels[id]))], value: [plain(value)] }] : [];
@@ -192,7 +251,10 @@ export function summaryReply(input: {
       }),
     });
   }
-  blocks.push({ type: 'heading', text: m.t(locale, 'commentsHeading', { shown: comments.length, total: totals.commented }) });
+  blocks.push({
+    type: 'heading',
+    text: m.t(locale, 'commentsHeading', { shown: comments.length, total: totals.commented }),
+  });
   if (comments.length === 0) blocks.push({ type: 'text', text: m.t(locale, 'noComments') });
   else blocks.push({ type: 'list', items: comments.map((comment) => commentItem(comment, locale)) });
   blocks.push({ type: 'text', text: m.t(locale, 'exportHint', { ref: eventLabel(event, 'typed') }) });
@@ -232,26 +294,42 @@ export function exportReply(input: {
   at: DateTime;
 }): Reply {
   const { locale, event, talks, responses } = input;
-  const blocks: Block[] = [{ type: 'text', text: m.t(locale, 'exported', { count: responses.length, event: event.title }) }];
+  const blocks: Block[] = [
+    { type: 'text', text: m.t(locale, 'exported', { count: responses.length, event: event.title }) },
+  ];
   if (input.unreadable > 0) blocks.push({ type: 'text', text: m.t(locale, 'unreadable', { count: input.unreadable }) });
   const stamp = input.at.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
   blocks.push({
     type: 'attachment',
     // The BOM makes Excel read the file as UTF-8 (accents in French comments).
-    attachment: { filename: `feedback-${event.id}-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', content: `\uFEFF${feedbackCsv(event, talks, responses, locale)}` },
+    attachment: {
+      filename: `feedback-${event.id}-${stamp}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      content: `\uFEFF${feedbackCsv(event, talks, responses, locale)}`,
+    },
   });
   return reply(blocks);
 }
 
-export function feedbackCsv(event: MeetupEvent, talks: readonly Talk[], responses: readonly StoredResponse[], locale: Locale): string {
-  const talkColumns = Math.max(talks.length, ...responses.flatMap((response) => Object.keys(response.talks).map(Number)));
+export function feedbackCsv(
+  event: MeetupEvent,
+  talks: readonly Talk[],
+  responses: readonly StoredResponse[],
+  locale: Locale,
+): string {
+  const talkColumns = Math.max(
+    talks.length,
+    ...responses.flatMap((response) => Object.keys(response.talks).map(Number)),
+  );
   const header: Cell[] = [
     m.s(locale, 'csvResponse'),
     m.s(locale, 'csvDate'),
     m.s(locale, 'csvRating'),
     m.s(locale, 'csvWorked'),
     m.s(locale, 'csvImprove'),
-    ...Array.from({ length: talkColumns }, (_, i) => m.s(locale, 'csvTalk', { n: i + 1, title: talks[i]?.title ?? '?' })),
+    ...Array.from({ length: talkColumns }, (_, i) =>
+      m.s(locale, 'csvTalk', { n: i + 1, title: talks[i]?.title ?? '?' }),
+    ),
   ];
   const rows = responses.map((response, i): Cell[] => [
     i + 1,
@@ -263,4 +341,3 @@ export function feedbackCsv(event: MeetupEvent, talks: readonly Talk[], response
   ]);
   return toCsv([header, ...rows]);
 }
-

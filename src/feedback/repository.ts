@@ -111,7 +111,9 @@ export class FeedbackRepository {
         const previous = await this.get(event, member);
         const seq = await this.store.increment(this.counterKey(event, 'seq'));
         const saved = toRecord(answer, seq, at);
-        const entries: Array<{ key: string; value: unknown }> = [{ key: this.logKey(event, seq), value: { v: RECORD_VERSION, m: member } }];
+        const entries: Array<{ key: string; value: unknown }> = [
+          { key: this.logKey(event, seq), value: { v: RECORD_VERSION, m: member } },
+        ];
         if (hasComment(answer)) {
           const note = await this.store.increment(this.counterKey(event, 'notes'));
           entries.push({ key: this.noteKey(event, note), value: { v: RECORD_VERSION, m: member, s: seq } });
@@ -137,7 +139,9 @@ export class FeedbackRepository {
       'commented',
       ...Array.from({ length: talkCount }, (_, i) => RATINGS.map((r) => `t${i + 1}:r${r}`)).flat(),
     ];
-    const values = (await this.store.counters(names.map((name) => this.counterKey(event, name)))).map((value) => Math.max(0, value));
+    const values = (await this.store.counters(names.map((name) => this.counterKey(event, name)))).map((value) =>
+      Math.max(0, value),
+    );
     const histogram = (offset: number): Histogram => {
       const counts = values.slice(offset, offset + RATINGS.length);
       return { counts, count: sum(counts), sum: sum(counts.map((count, i) => count * (i + 1))) };
@@ -163,9 +167,17 @@ export class FeedbackRepository {
       const size = Math.min(Math.max(limit * 2, 20), next - stop);
       const numbers = Array.from({ length: size }, (_, i) => next - i);
       next -= size;
-      const notes = (await this.readMany(numbers.map((n) => this.noteKey(event, n)), noteEntrySchema)).filter((note) => note != null);
+      const notes = (
+        await this.readMany(
+          numbers.map((n) => this.noteKey(event, n)),
+          noteEntrySchema,
+        )
+      ).filter((note) => note != null);
       const unknown = [...new Set(notes.map((note) => note.m).filter((member) => !answers.has(member)))];
-      const found = await this.readMany(unknown.map((member) => this.responseKey(event, member)), responseSchema);
+      const found = await this.readMany(
+        unknown.map((member) => this.responseKey(event, member)),
+        responseSchema,
+      );
       unknown.forEach((member, i) => answers.set(member, found[i] ?? null));
       for (const note of notes) {
         const answer = answers.get(note.m);
@@ -183,13 +195,20 @@ export class FeedbackRepository {
     const members = new Set<string>();
     for (let from = 1; from <= total; from += BATCH) {
       const numbers = Array.from({ length: Math.min(BATCH, total - from + 1) }, (_, i) => from + i);
-      for (const entry of await this.readMany(numbers.map((n) => this.logKey(event, n)), logEntrySchema)) if (entry) members.add(entry.m);
+      for (const entry of await this.readMany(
+        numbers.map((n) => this.logKey(event, n)),
+        logEntrySchema,
+      ))
+        if (entry) members.add(entry.m);
     }
     const responses: StoredResponse[] = [];
     let unreadable = 0;
     const list = [...members];
     for (let from = 0; from < list.length; from += BATCH) {
-      const found = await this.readMany(list.slice(from, from + BATCH).map((member) => this.responseKey(event, member)), responseSchema);
+      const found = await this.readMany(
+        list.slice(from, from + BATCH).map((member) => this.responseKey(event, member)),
+        responseSchema,
+      );
       for (const answer of found) {
         if (answer) responses.push(answer);
         else if (answer === null) unreadable++;
@@ -207,7 +226,10 @@ export class FeedbackRepository {
   async importResponses(event: EventRef, rows: readonly ImportRow[]): Promise<void> {
     const latest = [...new Map(rows.map((row) => [row.member, row])).values()];
     if (latest.length === 0) return;
-    const previous = await this.readMany(latest.map((row) => this.responseKey(event, row.member)), responseSchema);
+    const previous = await this.readMany(
+      latest.map((row) => this.responseKey(event, row.member)),
+      responseSchema,
+    );
     const lastSeq = await this.store.increment(this.counterKey(event, 'seq'), latest.length);
     const commented = latest.filter((row) => hasComment(row.answer)).length;
     let note = commented > 0 ? (await this.store.increment(this.counterKey(event, 'notes'), commented)) - commented : 0;
@@ -218,24 +240,35 @@ export class FeedbackRepository {
       const seq = lastSeq - latest.length + 1 + i;
       const saved = toRecord(row.answer, seq, row.at);
       logs.push({ key: this.logKey(event, seq), value: { v: RECORD_VERSION, m: row.member } });
-      if (hasComment(row.answer)) logs.push({ key: this.noteKey(event, ++note), value: { v: RECORD_VERSION, m: row.member, s: seq } });
+      if (hasComment(row.answer))
+        logs.push({ key: this.noteKey(event, ++note), value: { v: RECORD_VERSION, m: row.member, s: seq } });
       answers.push({ key: this.responseKey(event, row.member), value: saved });
-      for (const [name, delta] of difference(previous[i] ?? undefined, saved)) deltas.set(name, (deltas.get(name) ?? 0) + delta);
+      for (const [name, delta] of difference(previous[i] ?? undefined, saved))
+        deltas.set(name, (deltas.get(name) ?? 0) + delta);
     });
     await this.write(logs);
     await this.commit(event, answers, deltas);
   }
 
   /** Answers and the counter moves they make, in one transaction: the totals cannot drift from them. */
-  private async commit(event: EventRef, answers: Array<{ key: string; value: unknown }>, deltas: ReadonlyMap<string, number>): Promise<void> {
+  private async commit(
+    event: EventRef,
+    answers: Array<{ key: string; value: unknown }>,
+    deltas: ReadonlyMap<string, number>,
+  ): Promise<void> {
     await this.store.commit({
       set: answers.map(({ key, value }) => ({ namespace: NAMESPACE, key, value })),
-      increment: [...deltas].filter(([, delta]) => delta !== 0).map(([name, delta]) => ({ key: this.counterKey(event, name), delta })),
+      increment: [...deltas]
+        .filter(([, delta]) => delta !== 0)
+        .map(([name, delta]) => ({ key: this.counterKey(event, name), delta })),
     });
   }
 
   private async write(entries: Array<{ key: string; value: unknown }>): Promise<void> {
-    const results: unknown = entries.length === 1 ? [await this.records.set(entries[0]!.key, entries[0]!.value)] : await this.records.setMany(entries);
+    const results: unknown =
+      entries.length === 1
+        ? [await this.records.set(entries[0]!.key, entries[0]!.value)]
+        : await this.records.setMany(entries);
     if (Array.isArray(results) && results.some((result) => result === false)) {
       throw new Error(`the store refused a feedback write (${entries.length} key(s), first ${entries[0]?.key})`);
     }
@@ -249,9 +282,13 @@ export class FeedbackRepository {
     const raws = await this.fetchMany(keys);
     return raws.map((raw, i) => {
       if (raw === undefined || raw === null) return undefined;
-      const decoded = raw === DAMAGED ? { ok: false as const, problem: 'the stored value is not valid JSON' } : decode(schema, raw);
+      const decoded =
+        raw === DAMAGED ? { ok: false as const, problem: 'the stored value is not valid JSON' } : decode(schema, raw);
       if (decoded.ok) return decoded.value;
-      this.logger.error({ namespace: 'feedback', key: keys[i], problem: decoded.problem }, 'feedback: unreadable record skipped');
+      this.logger.error(
+        { namespace: 'feedback', key: keys[i], problem: decoded.problem },
+        'feedback: unreadable record skipped',
+      );
       return null;
     });
   }

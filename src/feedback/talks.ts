@@ -16,9 +16,20 @@ const RATEABLE: ReadonlySet<Slot['kind']> = new Set(['talk', 'lightning']);
  * in order, then the lightning talks accepted through /propose. Welcome, news, breaks and food
  * are not rated.
  */
-export async function rateableTalks(event: MeetupEvent, communityId: string, lightning: LightningTalks): Promise<Talk[]> {
-  const slots = [...event.slots.filter((slot) => RATEABLE.has(slot.kind)), ...(await lightning.accepted(communityId, event.id))];
-  return slots.map((slot, i) => ({ number: i + 1, title: slot.title, speakers: slot.speakers.map((speaker) => speaker.name).join(', ') }));
+export async function rateableTalks(
+  event: MeetupEvent,
+  communityId: string,
+  lightning: LightningTalks,
+): Promise<Talk[]> {
+  const slots = [
+    ...event.slots.filter((slot) => RATEABLE.has(slot.kind)),
+    ...(await lightning.accepted(communityId, event.id)),
+  ];
+  return slots.map((slot, i) => ({
+    number: i + 1,
+    title: slot.title,
+    speakers: slot.speakers.map((speaker) => speaker.name).join(', '),
+  }));
 }
 
 export type TalkProblem =
@@ -38,7 +49,10 @@ export type TalkRatings = { ok: true; ratings: Record<number, number> } | { ok: 
  */
 export function parseTalkRatings(raw: string | undefined, talks: readonly Talk[]): TalkRatings {
   const ratings: Record<number, number> = {};
-  const parts = (raw ?? '').replace(/\s*([:=])\s*/g, '$1').split(/[\s,;]+/).filter(Boolean);
+  const parts = (raw ?? '')
+    .replace(/\s*([:=])\s*/g, '$1')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
   if (parts.length > 0 && talks.length === 0) return { ok: false, problem: { kind: 'none' } };
   for (const part of parts) {
     const match = /^#?(\d{1,3})[:=](\S+)$/.exec(part);
@@ -46,7 +60,8 @@ export function parseTalkRatings(raw: string | undefined, talks: readonly Talk[]
     const n = Number(match[1]);
     if (n < 1 || n > talks.length) return { ok: false, problem: { kind: 'unknown', n } };
     const rating = Number(match[2]);
-    if (!/^\d+$/.test(match[2] as string) || rating < RATING_MIN || rating > RATING_MAX) return { ok: false, problem: { kind: 'rating', n } };
+    if (!/^\d+$/.test(match[2] as string) || rating < RATING_MIN || rating > RATING_MAX)
+      return { ok: false, problem: { kind: 'rating', n } };
     if (ratings[n] !== undefined) return { ok: false, problem: { kind: 'twice', n } };
     ratings[n] = rating;
   }

@@ -16,7 +16,8 @@ export function observedStore(store: Store, failed: (backend: string) => void): 
     new Proxy(target, {
       get(object, property) {
         const value: unknown = Reflect.get(object, property, object);
-        if (typeof value !== 'function' || typeof property !== 'string' || !methods.has(property)) return typeof value === 'function' ? (value.bind(object) as unknown) : value;
+        if (typeof value !== 'function' || typeof property !== 'string' || !methods.has(property))
+          return typeof value === 'function' ? (value.bind(object) as unknown) : value;
         return async (...args: unknown[]) => {
           try {
             return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);

@@ -20,7 +20,9 @@ export class Ops {
 
   /** The bot's command observer: each command counted by name, platform and outcome, and timed. */
   get commands(): CommandObserver {
-    return { done: ({ command, platform, outcome, seconds }) => this.metrics.command(command, platform, outcome, seconds) };
+    return {
+      done: ({ command, platform, outcome, seconds }) => this.metrics.command(command, platform, outcome, seconds),
+    };
   }
 
   /** The store, its backend failures counted; readiness probes it until `forget` is called. */

@@ -57,10 +57,19 @@ export class Readiness {
 async function probe(store: Store): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`the ${store.kind} store did not answer within ${STORE_PROBE_MS} ms`), STORE_PROBE_MS);
+    timer = setTimeout(
+      () => resolve(`the ${store.kind} store did not answer within ${STORE_PROBE_MS} ms`),
+      STORE_PROBE_MS,
+    );
   });
   try {
-    return await Promise.race([store.counters([PROBE_KEY]).then(() => undefined, (error: unknown) => reasonOf(error)), late]);
+    return await Promise.race([
+      store.counters([PROBE_KEY]).then(
+        () => undefined,
+        (error: unknown) => reasonOf(error),
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -23,7 +23,8 @@ export function opsRoutes(ops: Ops): OpsRoute[] {
       method: 'GET',
       handler: (_req, res) =>
         void ops.readiness.check().then(
-          (report) => text(res, report.ready ? 200 : 503, report.ready ? 'ready\n' : `not ready\n${report.reasons.join('\n')}\n`),
+          (report) =>
+            text(res, report.ready ? 200 : 503, report.ready ? 'ready\n' : `not ready\n${report.reasons.join('\n')}\n`),
           (error: unknown) => text(res, 503, `not ready\n${String(error)}\n`),
         ),
     },

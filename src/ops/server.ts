@@ -13,22 +13,29 @@ export interface OpsServer {
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** The standalone endpoint, for when no Slack HTTP receiver already listens on PORT. */
-export async function startOpsServer(ops: Ops, options: { port: number; host?: string; routes?: OpsRoute[] }): Promise<OpsServer> {
+export async function startOpsServer(
+  ops: Ops,
+  options: { port: number; host?: string; routes?: OpsRoute[] },
+): Promise<OpsServer> {
   const routes = options.routes ?? opsRoutes(ops);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.find((r) => (r.path.includes('/:') ? path.startsWith(r.path.slice(0, r.path.indexOf(':'))) : r.path === path));
+    const route = routes.find((r) =>
+      r.path.includes('/:') ? path.startsWith(r.path.slice(0, r.path.indexOf(':'))) : r.path === path,
+    );
     if (!route) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-    if (req.method !== route.method && req.method !== 'HEAD') return void res.writeHead(405, { allow: route.method }).end();
+    if (req.method !== route.method && req.method !== 'HEAD')
+      return void res.writeHead(405, { allow: route.method }).end();
     route.handler(req, res);
   });
   await listen(server, options.port, options.host ?? DEFAULT_HOST);
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -46,9 +53,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  * `PORT` set: the endpoint on `HOST` (default 127.0.0.1), unless Slack's HTTP receiver holds
  * that port (it then mounts `opsRoutes` itself). Undefined when nothing was started.
  */
-export async function opsServerFromEnv(ops: Ops, logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<OpsServer | undefined> {
+export async function opsServerFromEnv(
+  ops: Ops,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpsServer | undefined> {
   if (!env.PORT) return undefined;
   const server = await startOpsServer(ops, { port: Number(env.PORT), host: env.HOST || DEFAULT_HOST });
-  logger.info({ port: server.port, host: env.HOST || DEFAULT_HOST }, 'operator endpoint listening: /healthz /readyz /metrics');
+  logger.info(
+    { port: server.port, host: env.HOST || DEFAULT_HOST },
+    'operator endpoint listening: /healthz /readyz /metrics',
+  );
   return server;
 }

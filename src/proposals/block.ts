@@ -6,7 +6,9 @@ import type { MeetupEvent } from '../agenda/event.ts';
  * room for proposals), or undefined when it announces none with a start and an end.
  */
 export function programmeLightningMinutes(event: MeetupEvent | undefined): number | undefined {
-  const slots = event?.slots.filter((slot) => slot.kind === 'lightning' && slot.speakers.length === 0 && slot.start && slot.end) ?? [];
+  const slots =
+    event?.slots.filter((slot) => slot.kind === 'lightning' && slot.speakers.length === 0 && slot.start && slot.end) ??
+    [];
   if (slots.length === 0) return undefined;
   return slots.reduce((sum, slot) => sum + Math.round(slot.end!.diff(slot.start!, 'minutes').minutes), 0);
 }

@@ -31,17 +31,48 @@ export interface FormInput {
 export function proposalForm(locale: Locale, settings: ProposalSettings, input: FormInput): Form {
   const label = (key: Parameters<typeof m.s>[1]) => m.s(locale, key).slice(0, FORM_LIMITS.label);
   const fields: FormField[] = [
-    { id: 'title', kind: 'short', label: label('fieldTitle'), required: true, maxLength: FIELD_LIMITS.title, placeholder: m.s(locale, 'titlePlaceholder') },
-    { id: 'abstract', kind: 'long', label: label('fieldAbstract'), required: true, maxLength: FIELD_LIMITS.abstract, placeholder: m.s(locale, 'abstractPlaceholder') },
+    {
+      id: 'title',
+      kind: 'short',
+      label: label('fieldTitle'),
+      required: true,
+      maxLength: FIELD_LIMITS.title,
+      placeholder: m.s(locale, 'titlePlaceholder'),
+    },
+    {
+      id: 'abstract',
+      kind: 'long',
+      label: label('fieldAbstract'),
+      required: true,
+      maxLength: FIELD_LIMITS.abstract,
+      placeholder: m.s(locale, 'abstractPlaceholder'),
+    },
     {
       id: 'duration',
       kind: 'choice',
       label: label('fieldDuration'),
       required: true,
-      choices: settings.durations.map((minutes) => ({ value: String(minutes), label: m.s(locale, 'durationChoice', { minutes }) })),
+      choices: settings.durations.map((minutes) => ({
+        value: String(minutes),
+        label: m.s(locale, 'durationChoice', { minutes }),
+      })),
     },
-    { id: 'bio', kind: 'long', label: label('fieldBio'), required: false, maxLength: FIELD_LIMITS.bio, placeholder: m.s(locale, 'bioPlaceholder') },
-    { id: 'handle', kind: 'short', label: label('fieldHandle'), required: false, maxLength: FIELD_LIMITS.handle, placeholder: m.s(locale, 'handlePlaceholder') },
+    {
+      id: 'bio',
+      kind: 'long',
+      label: label('fieldBio'),
+      required: false,
+      maxLength: FIELD_LIMITS.bio,
+      placeholder: m.s(locale, 'bioPlaceholder'),
+    },
+    {
+      id: 'handle',
+      kind: 'short',
+      label: label('fieldHandle'),
+      required: false,
+      maxLength: FIELD_LIMITS.handle,
+      placeholder: m.s(locale, 'handlePlaceholder'),
+    },
   ];
   return {
     kind: 'form',
@@ -78,7 +109,13 @@ export function valuesOf(proposal: Proposal): FormValues {
 /** Whether checked fields would change nothing of a proposal. */
 export function sameAs(proposal: Proposal, fields: ProposalFields): boolean {
   const { title, abstract, duration, speaker } = proposal;
-  return title === fields.title && abstract === fields.abstract && duration === fields.duration && speaker.bio === fields.bio && speaker.handle === fields.handle;
+  return (
+    title === fields.title &&
+    abstract === fields.abstract &&
+    duration === fields.duration &&
+    speaker.bio === fields.bio &&
+    speaker.handle === fields.handle
+  );
 }
 
 export const hasAllRequired = (values: FormValues): boolean => REQUIRED.every((id) => (values[id] ?? '').trim() !== '');
@@ -93,7 +130,9 @@ export function checkValues(form: Form, values: FormValues, locale: Locale, only
   const errors = checkForm(form, values, locale);
   const handle = normaliseHandle(values.handle ?? '');
   if (handle !== '' && !/^[\p{L}\p{N}._-]+(@[\p{L}\p{N}.-]+)?$/u.test(handle)) {
-    errors.handle = m.t(locale, 'handleInvalid', { label: form.fields.find((f) => f.id === 'handle')?.label ?? 'handle' });
+    errors.handle = m.t(locale, 'handleInvalid', {
+      label: form.fields.find((f) => f.id === 'handle')?.label ?? 'handle',
+    });
   }
   if (onlyGiven) for (const id of Object.keys(errors)) if ((values[id] ?? '').trim() === '') delete errors[id];
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -116,4 +155,3 @@ function normaliseHandle(value: string): string {
 }
 
 const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
-

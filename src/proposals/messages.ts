@@ -30,7 +30,8 @@ export const proposalMessages = defineMessages({
     durationChoice: '{minutes} minutes',
     handleInvalid: '{label}: one word such as @you or you@mastodon.social (letters, digits, . _ - @).',
 
-    submitted: 'Proposal #{id} received: “{title}” ({minutes} min) for {event}. The organisers will decide and I will tell you by direct message. Yours: /propose mine.',
+    submitted:
+      'Proposal #{id} received: “{title}” ({minutes} min) for {event}. The organisers will decide and I will tell you by direct message. Yours: /propose mine.',
     edited: 'Proposal #{id} updated: “{title}” ({minutes} min).',
     unchanged: 'Proposal #{id} is unchanged: “{title}” ({minutes} min).',
     typedStart: 'Nothing was saved. What you typed begins: {excerpt}',
@@ -44,8 +45,10 @@ export const proposalMessages = defineMessages({
     unknownEventKnown: 'I can’t find the meetup “{ref}”. Known: {known}.',
     none: 'none',
     typedBack: 'Nothing was saved. What you typed, to send again: {typed}',
-    tooManyOpen_one: 'You already have {count} proposal waiting for a decision, the most one member may have: {list}. Withdraw it (/propose withdraw ID) or wait for the organisers’ answer.',
-    tooManyOpen_other: 'You already have {count} proposals waiting for a decision, the most one member may have: {list}. Withdraw one (/propose withdraw ID) or wait for the organisers’ answer.',
+    tooManyOpen_one:
+      'You already have {count} proposal waiting for a decision, the most one member may have: {list}. Withdraw it (/propose withdraw ID) or wait for the organisers’ answer.',
+    tooManyOpen_other:
+      'You already have {count} proposals waiting for a decision, the most one member may have: {list}. Withdraw one (/propose withdraw ID) or wait for the organisers’ answer.',
     notAnAction: '“{word}” is not an action of /proposals. The actions: {actions}, e.g. /proposals accept 3.',
     idWithoutAction: 'To change proposal #{id}, say what to do: /propose edit {id} or /propose withdraw {id}.',
     notFound: 'There is no proposal #{id} in {community}.',
@@ -58,24 +61,32 @@ export const proposalMessages = defineMessages({
     alreadyRejected: 'Proposal #{id} is already declined.',
     alreadyWithdrawn: 'Proposal #{id} is already withdrawn.',
     unreadable: 'Proposal #{id} could not be read; the error is logged for the maintainers.',
-    indexUnreadable: 'The list of proposals could not be read; the error is logged for the maintainers. Nothing was changed.',
+    indexUnreadable:
+      'The list of proposals could not be read; the error is logged for the maintainers. Nothing was changed.',
     busy: 'These proposals are locked for a moment: another change is under way, or one was cut short and its lock runs out within two seconds. Please try again in a few seconds.',
     full: 'All {capacity} lightning slots of {event} are taken ({list}): #{id} is not accepted. A slot frees up when a speaker withdraws; the number of slots is `proposals.capacity` in the community settings.',
     accepted: 'Accepted #{id}, “{title}”, by {speaker}. Lightning slots of {event}: {taken}/{capacity} taken.',
-    acceptedMinutes: 'Accepted #{id}, “{title}”, by {speaker}. Lightning slots of {event}: {taken}/{capacity} taken, {used}/{block} minutes.',
-    overflowsSlot: 'Note: the accepted talks take {used} minutes, and the programme’s lightning slot lasts {slot} minutes. Set proposals.minutes to refuse what does not fit.',
-    noTime: '#{id} ({minutes} min) does not fit in the {block}-minute lightning block of {event}: {used} min are already accepted ({list}). Decline or withdraw one first, or lengthen the block: `proposals.minutes` in the community settings.',
+    acceptedMinutes:
+      'Accepted #{id}, “{title}”, by {speaker}. Lightning slots of {event}: {taken}/{capacity} taken, {used}/{block} minutes.',
+    overflowsSlot:
+      'Note: the accepted talks take {used} minutes, and the programme’s lightning slot lasts {slot} minutes. Set proposals.minutes to refuse what does not fit.',
+    noTime:
+      '#{id} ({minutes} min) does not fit in the {block}-minute lightning block of {event}: {used} min are already accepted ({list}). Decline or withdraw one first, or lengthen the block: `proposals.minutes` in the community settings.',
     talkMinutes: '#{id} {title} ({minutes} min)',
     rejected: 'Declined #{id}, “{title}”, by {speaker}.',
     speakerTold: 'The speaker was told by direct message.',
     speakerNotTold: 'I could not send the speaker a direct message (logged): please tell them yourself.',
-    dmAccepted: 'Good news: your lightning talk “{title}” ({minutes} min) is accepted for {event}, {date}. The programme: /agenda.',
+    dmAccepted:
+      'Good news: your lightning talk “{title}” ({minutes} min) is accepted for {event}, {date}. The programme: /agenda.',
     dmRejected: 'Your lightning talk “{title}” was not selected for {event}. Thank you for proposing it!',
     dmReason: 'The organisers’ note: {reason}',
     slotFreed: 'Proposal #{id}, “{title}”, by {speaker}, was withdrawn: a lightning slot of {event} is free again.',
-    speakerWillBeTold: 'The speaker is told by direct message; if it cannot be delivered, the organisers’ channel is told.',
-    speakerWillBeToldNoChannel: 'The speaker is told by direct message; if it cannot be delivered, it is logged: then please tell them yourself.',
-    dmFailed: 'I could not tell {speaker} by direct message that proposal #{id}, “{title}”, is {state}: please tell them yourself.',
+    speakerWillBeTold:
+      'The speaker is told by direct message; if it cannot be delivered, the organisers’ channel is told.',
+    speakerWillBeToldNoChannel:
+      'The speaker is told by direct message; if it cannot be delivered, it is logged: then please tell them yourself.',
+    dmFailed:
+      'I could not tell {speaker} by direct message that proposal #{id}, “{title}”, is {state}: please tell them yourself.',
     organisersWillBeTold: 'The organisers’ channel is told; if that post fails, it is logged.',
     buttonAccept: 'Accept #{id}',
     subList: 'List a meetup’s proposals (default: the next meetup), with buttons to decide',
@@ -97,7 +108,8 @@ export const proposalMessages = defineMessages({
     listHeading: 'Lightning-talk proposals · {event}',
     listEmpty: 'No proposals yet for {event}.',
     listSummary: 'Lightning slots taken: {taken}/{capacity} · waiting for a decision: {waiting} · in all: {total}',
-    listSummaryMinutes: 'Lightning slots taken: {taken}/{capacity} · minutes: {used}/{block} · waiting for a decision: {waiting} · in all: {total}',
+    listSummaryMinutes:
+      'Lightning slots taken: {taken}/{capacity} · minutes: {used}/{block} · waiting for a decision: {waiting} · in all: {total}',
     cfpOpenUntil: 'Call for proposals: open until {date}.',
     cfpOpensAt: 'Call for proposals: opens {date}.',
     cfpClosedSince: 'Call for proposals: closed since {date}.',
@@ -116,7 +128,8 @@ export const proposalMessages = defineMessages({
   },
   fr: {
     proposeDescription: 'Proposer un lightning talk pour le prochain meetup ; voir, modifier ou retirer les vôtres',
-    proposalsDescription: 'Organisateurs : propositions de lightning talks d’un meetup ; les lister, accepter ou refuser',
+    proposalsDescription:
+      'Organisateurs : propositions de lightning talks d’un meetup ; les lister, accepter ou refuser',
     optId: 'Numéro de la proposition, par ex. 3',
     optTitle: 'Titre du talk (100 caractères au plus)',
     optAbstract: 'De quoi parle le talk (1 000 caractères au plus)',
@@ -142,12 +155,14 @@ export const proposalMessages = defineMessages({
     durationChoice: '{minutes} minutes',
     handleInvalid: '{label} : un seul mot comme @vous ou vous@mastodon.social (lettres, chiffres, . _ - @).',
 
-    submitted: 'Proposition #{id} reçue : « {title} » ({minutes} min) pour {event}. Les organisateurs décideront et je vous préviendrai par message privé. Les vôtres : /propose mine.',
+    submitted:
+      'Proposition #{id} reçue : « {title} » ({minutes} min) pour {event}. Les organisateurs décideront et je vous préviendrai par message privé. Les vôtres : /propose mine.',
     edited: 'Proposition #{id} modifiée : « {title} » ({minutes} min).',
     unchanged: 'La proposition #{id} est inchangée : « {title} » ({minutes} min).',
     typedStart: 'Rien n’a été enregistré. Ce que vous avez tapé commence par : {excerpt}',
     withdrawn: 'La proposition #{id}, « {title} », est retirée.',
-    withdrawnFreed: 'La proposition #{id}, « {title} », est retirée, et son créneau de lightning talk à {event} est de nouveau libre.',
+    withdrawnFreed:
+      'La proposition #{id}, « {title} », est retirée, et son créneau de lightning talk à {event} est de nouveau libre.',
     noUpcoming: 'Aucun meetup à venir n’est encore prévu : il n’y a pas encore de talk à proposer.',
     cfpNotYet: 'L’appel à lightning talks pour {event} ouvre {relative} ({date}).',
     cfpClosed: 'L’appel à lightning talks pour {event} est clos depuis le {date}.',
@@ -156,10 +171,13 @@ export const proposalMessages = defineMessages({
     unknownEventKnown: 'Je ne trouve pas le meetup « {ref} ». Connus : {known}.',
     none: 'aucun',
     typedBack: 'Rien n’a été enregistré. Ce que vous avez tapé, à renvoyer : {typed}',
-    tooManyOpen_one: 'Vous avez déjà {count} proposition en attente de décision, le maximum par membre : {list}. Retirez-la (/propose withdraw ID) ou attendez la réponse des organisateurs.',
-    tooManyOpen_other: 'Vous avez déjà {count} propositions en attente de décision, le maximum par membre : {list}. Retirez-en une (/propose withdraw ID) ou attendez la réponse des organisateurs.',
+    tooManyOpen_one:
+      'Vous avez déjà {count} proposition en attente de décision, le maximum par membre : {list}. Retirez-la (/propose withdraw ID) ou attendez la réponse des organisateurs.',
+    tooManyOpen_other:
+      'Vous avez déjà {count} propositions en attente de décision, le maximum par membre : {list}. Retirez-en une (/propose withdraw ID) ou attendez la réponse des organisateurs.',
     notAnAction: '« {word} » n’est pas une action de /proposals. Les actions : {actions}, par ex. /proposals accept 3.',
-    idWithoutAction: 'Pour changer la proposition #{id}, dites quoi faire : /propose edit {id} ou /propose withdraw {id}.',
+    idWithoutAction:
+      'Pour changer la proposition #{id}, dites quoi faire : /propose edit {id} ou /propose withdraw {id}.',
     notFound: 'Il n’y a pas de proposition #{id} dans {community}.',
     notYours: 'La proposition #{id} n’est pas l’une des vôtres. /propose mine liste les vôtres.',
     notEditable: 'La proposition #{id} est {state} : elle ne peut plus être modifiée.',
@@ -170,25 +188,36 @@ export const proposalMessages = defineMessages({
     alreadyRejected: 'La proposition #{id} est déjà refusée.',
     alreadyWithdrawn: 'La proposition #{id} est déjà retirée.',
     unreadable: 'La proposition #{id} n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.',
-    indexUnreadable: 'La liste des propositions n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs. Rien n’a été modifié.',
+    indexUnreadable:
+      'La liste des propositions n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs. Rien n’a été modifié.',
     busy: 'Ces propositions sont verrouillées un instant : une autre modification est en cours, ou l’une a été interrompue et son verrou expire dans les deux secondes. Réessayez dans quelques secondes.',
     full: 'Les {capacity} créneaux de lightning talks de {event} sont pris ({list}) : la #{id} n’est pas acceptée. Un créneau se libère quand un orateur se retire ; le nombre de créneaux est `proposals.capacity` dans les réglages de la communauté.',
-    accepted: 'Acceptée : #{id}, « {title} », par {speaker}. Créneaux de lightning talks de {event} : {taken}/{capacity} pris.',
-    acceptedMinutes: 'Acceptée : #{id}, « {title} », par {speaker}. Créneaux de lightning talks de {event} : {taken}/{capacity} pris, {used}/{block} minutes.',
-    overflowsSlot: 'Attention : les talks acceptés durent {used} minutes, et le créneau de lightning talks du programme en dure {slot}. Fixez proposals.minutes pour refuser ce qui ne tient pas.',
-    noTime: 'La #{id} ({minutes} min) ne tient pas dans le bloc de lightning talks de {block} minutes de {event} : {used} min sont déjà acceptées ({list}). Refusez ou retirez-en une d’abord, ou allongez le bloc : `proposals.minutes` dans les réglages de la communauté.',
+    accepted:
+      'Acceptée : #{id}, « {title} », par {speaker}. Créneaux de lightning talks de {event} : {taken}/{capacity} pris.',
+    acceptedMinutes:
+      'Acceptée : #{id}, « {title} », par {speaker}. Créneaux de lightning talks de {event} : {taken}/{capacity} pris, {used}/{block} minutes.',
+    overflowsSlot:
+      'Attention : les talks acceptés durent {used} minutes, et le créneau de lightning talks du programme en dure {slot}. Fixez proposals.minutes pour refuser ce qui ne tient pas.',
+    noTime:
+      'La #{id} ({minutes} min) ne tient pas dans le bloc de lightning talks de {block} minutes de {event} : {used} min sont déjà acceptées ({list}). Refusez ou retirez-en une d’abord, ou allongez le bloc : `proposals.minutes` dans les réglages de la communauté.',
     talkMinutes: '#{id} {title} ({minutes} min)',
     rejected: 'Refusée : #{id}, « {title} », par {speaker}.',
     speakerTold: 'L’orateur ou l’oratrice a été prévenu·e par message privé.',
     speakerNotTold: 'Je n’ai pas pu envoyer de message privé (c’est dans les logs) : prévenez la personne vous-même.',
-    dmAccepted: 'Bonne nouvelle : votre lightning talk « {title} » ({minutes} min) est accepté pour {event}, le {date}. Le programme : /agenda.',
+    dmAccepted:
+      'Bonne nouvelle : votre lightning talk « {title} » ({minutes} min) est accepté pour {event}, le {date}. Le programme : /agenda.',
     dmRejected: 'Votre lightning talk « {title} » n’a pas été retenu pour {event}. Merci de l’avoir proposé !',
     dmReason: 'Le mot des organisateurs : {reason}',
-    slotFreed: 'La proposition #{id}, « {title} », de {speaker}, a été retirée : un créneau de lightning talk de {event} est de nouveau libre.',
-    speakerWillBeTold: 'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, le canal des organisateurs est prévenu.',
-    speakerWillBeToldNoChannel: 'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, c’est noté dans les logs : prévenez alors la personne vous-même.',
-    dmFailed: 'Je n’ai pas pu prévenir {speaker} par message privé que la proposition #{id}, « {title} », est {state} : prévenez la personne vous-même.',
-    organisersWillBeTold: 'Le canal des organisateurs est prévenu ; si le message ne passe pas, c’est noté dans les logs.',
+    slotFreed:
+      'La proposition #{id}, « {title} », de {speaker}, a été retirée : un créneau de lightning talk de {event} est de nouveau libre.',
+    speakerWillBeTold:
+      'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, le canal des organisateurs est prévenu.',
+    speakerWillBeToldNoChannel:
+      'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, c’est noté dans les logs : prévenez alors la personne vous-même.',
+    dmFailed:
+      'Je n’ai pas pu prévenir {speaker} par message privé que la proposition #{id}, « {title} », est {state} : prévenez la personne vous-même.',
+    organisersWillBeTold:
+      'Le canal des organisateurs est prévenu ; si le message ne passe pas, c’est noté dans les logs.',
     buttonAccept: 'Accepter #{id}',
     subList: 'Lister les propositions d’un meetup (par défaut le prochain), avec des boutons pour décider',
     subAccept: 'Accepter une proposition par son numéro ; la personne est prévenue par message privé',
@@ -208,8 +237,10 @@ export const proposalMessages = defineMessages({
     mineHint: 'Modifier une proposition en attente : /propose edit ID · la retirer : /propose withdraw ID',
     listHeading: 'Propositions de lightning talks · {event}',
     listEmpty: 'Pas encore de proposition pour {event}.',
-    listSummary: 'Créneaux de lightning talks pris : {taken}/{capacity} · en attente de décision : {waiting} · en tout : {total}',
-    listSummaryMinutes: 'Créneaux de lightning talks pris : {taken}/{capacity} · minutes : {used}/{block} · en attente de décision : {waiting} · en tout : {total}',
+    listSummary:
+      'Créneaux de lightning talks pris : {taken}/{capacity} · en attente de décision : {waiting} · en tout : {total}',
+    listSummaryMinutes:
+      'Créneaux de lightning talks pris : {taken}/{capacity} · minutes : {used}/{block} · en attente de décision : {waiting} · en tout : {total}',
     cfpOpenUntil: 'Appel à propositions : ouvert jusqu’au {date}.',
     cfpOpensAt: 'Appel à propositions : ouvre le {date}.',
     cfpClosedSince: 'Appel à propositions : clos depuis le {date}.',

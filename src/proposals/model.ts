@@ -99,7 +99,10 @@ export function decodeProposal(raw: unknown): Decoded<Proposal> {
   if (raw !== null && typeof raw === 'object' && (raw as { v?: unknown }).v === 1) {
     const old = decodeRecord(proposalV1Schema, raw, 1);
     if (!old.ok) return old;
-    return { ok: true, value: { ...old.value, v: PROPOSAL_VERSION, speaker: { ...old.value.speaker, platform: 'console' } } };
+    return {
+      ok: true,
+      value: { ...old.value, v: PROPOSAL_VERSION, speaker: { ...old.value.speaker, platform: 'console' } },
+    };
   }
   return decodeRecord(proposalSchema, raw, PROPOSAL_VERSION);
 }

@@ -46,11 +46,18 @@ export function eventNameOf(book: Agenda, eventId: string): Text {
 /** `/propose mine`. */
 export function mineReply(proposals: Proposal[], unreadable: number[], book: Agenda, locale: Locale): Reply {
   const blocks: Block[] = [{ type: 'heading', text: m.t(locale, 'mineHeading') }];
-  if (proposals.length === 0 && unreadable.length === 0) return reply([...blocks, { type: 'text', text: m.t(locale, 'mineEmpty') }]);
+  if (proposals.length === 0 && unreadable.length === 0)
+    return reply([...blocks, { type: 'text', text: m.t(locale, 'mineEmpty') }]);
   const items: ListItem[] = [...proposals]
     .sort((a, b) => b.id - a.id)
     .map((p) => ({
-      text: m.t(locale, 'mineItem', { id: num(p.id), title: titleText(p), event: eventNameOf(book, p.eventId), minutes: p.duration, state: stateName(p.state, locale) }),
+      text: m.t(locale, 'mineItem', {
+        id: num(p.id),
+        title: titleText(p),
+        event: eventNameOf(book, p.eventId),
+        minutes: p.duration,
+        state: stateName(p.state, locale),
+      }),
     }));
   if (items.length > 0) blocks.push({ type: 'list', items });
   blocks.push(...unreadableNote(unreadable, locale));
@@ -71,10 +78,16 @@ export interface Page {
 /** Orders an event's index entries for organisers and cuts out one page, without reading records. */
 export function pageOf(entries: readonly EventEntry[], acceptedOrder: readonly number[], page: number): Page {
   const rank = new Map(acceptedOrder.map((id, index) => [id, index]));
-  const sorted = [...entries].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id);
+  const sorted = [...entries].sort(
+    (a, b) => ORDER[a.state] - ORDER[b.state] || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id,
+  );
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.trunc(page)), pages);
-  return { ids: sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((entry) => entry.id), page: current, pages };
+  return {
+    ids: sorted.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((entry) => entry.id),
+    page: current,
+    pages,
+  };
 }
 
 export interface ListView {
@@ -102,7 +115,12 @@ export function listReply(view: ListView): Reply {
     return reply(blocks);
   }
   const count = (state: ProposalState) => entries.filter((entry) => entry.state === state).length;
-  const summary = { taken: count('accepted'), capacity: settings.capacity, waiting: count('submitted'), total: entries.length };
+  const summary = {
+    taken: count('accepted'),
+    capacity: settings.capacity,
+    waiting: count('submitted'),
+    total: entries.length,
+  };
   blocks.push({
     type: 'text',
     text:
@@ -118,7 +136,13 @@ export function listReply(view: ListView): Reply {
   if (items.length > 0) blocks.push({ type: 'list', items });
   if (page.pages > 1) {
     const from = (page.page - 1) * PAGE_SIZE + 1;
-    const params = { from, to: from + page.ids.length - 1, total: entries.length, ref: [literal(eventLabel(event))], next: page.page + 1 };
+    const params = {
+      from,
+      to: from + page.ids.length - 1,
+      total: entries.length,
+      ref: [literal(eventLabel(event))],
+      next: page.page + 1,
+    };
     blocks.push({ type: 'text', text: m.t(locale, page.page < page.pages ? 'listMore' : 'listLastPage', params) });
   }
   blocks.push(...unreadableNote(view.unreadable, locale));
@@ -128,7 +152,14 @@ export function listReply(view: ListView): Reply {
 
 function listItem(p: Proposal, locale: Locale): ListItem {
   const age = [time(LuxonDateTime.fromISO(p.submittedAt, { zone: 'utc' }), 'relative')];
-  const text = m.t(locale, 'listItem', { id: num(p.id), title: titleText(p), speaker: speakerName(p), minutes: p.duration, state: stateName(p.state, locale), age });
+  const text = m.t(locale, 'listItem', {
+    id: num(p.id),
+    title: titleText(p),
+    speaker: speakerName(p),
+    minutes: p.duration,
+    state: stateName(p.state, locale),
+    age,
+  });
   return { text, detail: [plain(shorten(p.abstract, ABSTRACT_PREVIEW))] };
 }
 
@@ -147,11 +178,16 @@ function cfpLine(event: MeetupEvent, settings: ProposalSettings, now: DateTime, 
 
 export function unreadableNote(ids: number[], locale: Locale): Block[] {
   if (ids.length === 0) return [];
-  return [{ type: 'text', text: m.t(locale, 'unreadableNote', { count: ids.length, ids: [literal(ids.join(', #'))] }) }];
+  return [
+    { type: 'text', text: m.t(locale, 'unreadableNote', { count: ids.length, ids: [literal(ids.join(', #'))] }) },
+  ];
 }
 
 /** What the repository refused, worded for the person who asked. */
-export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale; communityName: string; book: Agenda }): Text {
+export function describeProblem(
+  problem: ProposalProblem,
+  ctx: { locale: Locale; communityName: string; book: Agenda },
+): Text {
   const { locale } = ctx;
   switch (problem.kind) {
     case 'not-found':
@@ -163,10 +199,21 @@ export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale;
     case 'not-yours':
       return m.t(locale, 'notYours', { id: num(problem.id) });
     case 'not-editable':
-      return m.t(locale, 'notEditable', { id: num(problem.proposal.id), state: stateName(problem.proposal.state, locale) });
+      return m.t(locale, 'notEditable', {
+        id: num(problem.proposal.id),
+        state: stateName(problem.proposal.state, locale),
+      });
     case 'bad-transition': {
-      if (problem.proposal.state === problem.to) return m.t(locale, ALREADY[problem.to], { id: num(problem.proposal.id) });
-      const key = ({ accepted: 'cannotAccept', rejected: 'cannotReject', withdrawn: 'cannotWithdraw', submitted: 'cannotWithdraw' } as const)[problem.to];
+      if (problem.proposal.state === problem.to)
+        return m.t(locale, ALREADY[problem.to], { id: num(problem.proposal.id) });
+      const key = (
+        {
+          accepted: 'cannotAccept',
+          rejected: 'cannotReject',
+          withdrawn: 'cannotWithdraw',
+          submitted: 'cannotWithdraw',
+        } as const
+      )[problem.to];
       return m.t(locale, key, { id: num(problem.proposal.id), state: stateName(problem.proposal.state, locale) });
     }
     case 'full':
@@ -179,8 +226,23 @@ export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale;
     case 'no-time': {
       const { proposal, block, accepted } = problem;
       const used = minutesOf(accepted);
-      const list = accepted.length > 0 ? joinText(accepted.map((p) => m.t(locale, 'talkMinutes', { id: num(p.id), title: titleText(p), minutes: p.duration })), ', ') : m.t(locale, 'none');
-      return m.t(locale, 'noTime', { id: num(proposal.id), minutes: proposal.duration, block, event: eventNameOf(ctx.book, proposal.eventId), used, list });
+      const list =
+        accepted.length > 0
+          ? joinText(
+              accepted.map((p) =>
+                m.t(locale, 'talkMinutes', { id: num(p.id), title: titleText(p), minutes: p.duration }),
+              ),
+              ', ',
+            )
+          : m.t(locale, 'none');
+      return m.t(locale, 'noTime', {
+        id: num(proposal.id),
+        minutes: proposal.duration,
+        block,
+        event: eventNameOf(ctx.book, proposal.eventId),
+        used,
+        list,
+      });
     }
     case 'too-many-open':
       return m.t(locale, 'tooManyOpen', { count: problem.open.length, list: titles(problem.open) });
@@ -189,7 +251,12 @@ export function describeProblem(problem: ProposalProblem, ctx: { locale: Locale;
   }
 }
 
-const ALREADY = { accepted: 'alreadyAccepted', rejected: 'alreadyRejected', withdrawn: 'alreadyWithdrawn', submitted: 'alreadyWithdrawn' } as const;
+const ALREADY = {
+  accepted: 'alreadyAccepted',
+  rejected: 'alreadyRejected',
+  withdrawn: 'alreadyWithdrawn',
+  submitted: 'alreadyWithdrawn',
+} as const;
 
 /** Minutes the given talks take together. */
 export const minutesOf = (proposals: readonly Proposal[]): number => proposals.reduce((sum, p) => sum + p.duration, 0);

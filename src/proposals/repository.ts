@@ -88,7 +88,10 @@ export class ProposalRepository {
 
   /** Every proposal for an event, in submission order. */
   async forEvent(communityId: string, eventId: string): Promise<ReadResult> {
-    return this.read(communityId, (await this.eventEntries(communityId, eventId)).map((entry) => entry.id));
+    return this.read(
+      communityId,
+      (await this.eventEntries(communityId, eventId)).map((entry) => entry.id),
+    );
   }
 
   /** An event's proposal ids and states, from its index alone (one read, whatever their number). */
@@ -112,33 +115,46 @@ export class ProposalRepository {
     const { communityId, eventId, speaker } = input;
     // Both locks before anything is written: a change refused as busy leaves no record behind.
     const lockKeys = [locks.member(communityId, speaker.memberId), locks.event(communityId, eventId)];
-    return withLocks(this.store, lockKeys, async () => {
-      const mine = await this.forMember(communityId, speaker.memberId);
-      const open = mine.proposals.filter((p) => inGroup(p.state, 'open'));
-      if (open.length >= input.maxOpen) throw new ProposalError({ kind: 'too-many-open', max: input.maxOpen, open });
-      // Fail before writing anything if the event index is unreadable, not after.
-      await this.readEventIndex(keys.event(communityId, eventId));
-      const id = await this.store.increment(counters.id(communityId));
-      const at = input.at.toUTC().toISO() as string;
-      const proposal: Proposal = {
-        v: PROPOSAL_VERSION,
-        id,
-        communityId,
-        eventId,
-        title: input.fields.title,
-        abstract: input.fields.abstract,
-        duration: input.fields.duration,
-        speaker: withProfile({ memberId: speaker.memberId, platform: speaker.platform, name: speaker.name, ...(speaker.locale ? { locale: speaker.locale } : {}) }, input.fields),
-        state: 'submitted',
-        submittedAt: at,
-        updatedAt: at,
-        history: [{ action: 'submitted', by: speaker.memberId, at }],
-      };
-      await this.kv.set(keys.proposal(communityId, id), proposal);
-      await this.setEntry(keys.event(communityId, eventId), id, 'submitted');
-      await this.append(keys.member(communityId, speaker.memberId), id);
-      return proposal;
-    }, this.lockOptions);
+    return withLocks(
+      this.store,
+      lockKeys,
+      async () => {
+        const mine = await this.forMember(communityId, speaker.memberId);
+        const open = mine.proposals.filter((p) => inGroup(p.state, 'open'));
+        if (open.length >= input.maxOpen) throw new ProposalError({ kind: 'too-many-open', max: input.maxOpen, open });
+        // Fail before writing anything if the event index is unreadable, not after.
+        await this.readEventIndex(keys.event(communityId, eventId));
+        const id = await this.store.increment(counters.id(communityId));
+        const at = input.at.toUTC().toISO() as string;
+        const proposal: Proposal = {
+          v: PROPOSAL_VERSION,
+          id,
+          communityId,
+          eventId,
+          title: input.fields.title,
+          abstract: input.fields.abstract,
+          duration: input.fields.duration,
+          speaker: withProfile(
+            {
+              memberId: speaker.memberId,
+              platform: speaker.platform,
+              name: speaker.name,
+              ...(speaker.locale ? { locale: speaker.locale } : {}),
+            },
+            input.fields,
+          ),
+          state: 'submitted',
+          submittedAt: at,
+          updatedAt: at,
+          history: [{ action: 'submitted', by: speaker.memberId, at }],
+        };
+        await this.kv.set(keys.proposal(communityId, id), proposal);
+        await this.setEntry(keys.event(communityId, eventId), id, 'submitted');
+        await this.append(keys.member(communityId, speaker.memberId), id);
+        return proposal;
+      },
+      this.lockOptions,
+    );
   }
 
   /** A speaker rewrites their proposal while it waits for a decision. */
@@ -152,7 +168,15 @@ export class ProposalRepository {
         title: fields.title,
         abstract: fields.abstract,
         duration: fields.duration,
-        speaker: withProfile({ memberId: current.speaker.memberId, platform: current.speaker.platform, name: current.speaker.name, ...(current.speaker.locale ? { locale: current.speaker.locale } : {}) }, fields),
+        speaker: withProfile(
+          {
+            memberId: current.speaker.memberId,
+            platform: current.speaker.platform,
+            name: current.speaker.name,
+            ...(current.speaker.locale ? { locale: current.speaker.locale } : {}),
+          },
+          fields,
+        ),
         updatedAt: when,
         history: [...current.history, { action: 'edited', by, at: when }],
       };
@@ -174,7 +198,8 @@ export class ProposalRepository {
     options: ChangeOptions = {},
   ): Promise<{ before: Proposal; after: Proposal }> {
     return this.underEventLock(communityId, id, async (before) => {
-      if (options.asSpeaker !== undefined && before.speaker.memberId !== options.asSpeaker) throw new ProposalError({ kind: 'not-yours', id });
+      if (options.asSpeaker !== undefined && before.speaker.memberId !== options.asSpeaker)
+        throw new ProposalError({ kind: 'not-yours', id });
       if (!canMove(before.state, to)) throw new ProposalError({ kind: 'bad-transition', proposal: before, to });
       const acceptedKey = keys.accepted(communityId, before.eventId);
       await this.readEventIndex(keys.event(communityId, before.eventId)); // unreadable: fail before writing
@@ -195,20 +220,31 @@ export class ProposalRepository {
     if (capacity === undefined && minutes === undefined) return;
     const { id, eventId } = proposal;
     const accepted = (await this.accepted(proposal.communityId, eventId)).proposals;
-    if (capacity !== undefined && accepted.length >= capacity) throw new ProposalError({ kind: 'full', id, eventId, capacity, accepted });
+    if (capacity !== undefined && accepted.length >= capacity)
+      throw new ProposalError({ kind: 'full', id, eventId, capacity, accepted });
     const used = accepted.reduce((sum, talk) => sum + talk.duration, 0);
-    if (minutes !== undefined && used + proposal.duration > minutes) throw new ProposalError({ kind: 'no-time', proposal, block: minutes, accepted });
+    if (minutes !== undefined && used + proposal.duration > minutes)
+      throw new ProposalError({ kind: 'no-time', proposal, block: minutes, accepted });
   }
 
-  private async underEventLock<T>(communityId: string, id: number, work: (current: Proposal) => Promise<T>): Promise<T> {
+  private async underEventLock<T>(
+    communityId: string,
+    id: number,
+    work: (current: Proposal) => Promise<T>,
+  ): Promise<T> {
     const first = await this.get(communityId, id);
     if (!first) throw new ProposalError({ kind: 'not-found', id });
-    return withLock(this.store, locks.event(communityId, first.eventId), async () => {
-      // Read again under the lease: another process may have changed it since.
-      const current = await this.get(communityId, id);
-      if (!current) throw new ProposalError({ kind: 'not-found', id });
-      return work(current);
-    }, this.lockOptions);
+    return withLock(
+      this.store,
+      locks.event(communityId, first.eventId),
+      async () => {
+        // Read again under the lease: another process may have changed it since.
+        const current = await this.get(communityId, id);
+        if (!current) throw new ProposalError({ kind: 'not-found', id });
+        return work(current);
+      },
+      this.lockOptions,
+    );
   }
 
   private async readIndex(key: string): Promise<number[]> {
@@ -224,7 +260,8 @@ export class ProposalRepository {
   private async readEventIndex(key: string): Promise<EventIndexRecord> {
     const raw = await this.readRaw(key);
     if (raw === undefined) return { v: RECORD_VERSION, entries: [] };
-    const decoded = raw instanceof Unreadable ? { ok: false as const, problem: raw.problem } : decode(eventIndexSchema, raw);
+    const decoded =
+      raw instanceof Unreadable ? { ok: false as const, problem: raw.problem } : decode(eventIndexSchema, raw);
     if (decoded.ok) return decoded.value;
     this.logger.error({ key: `proposals:${key}`, problem: decoded.problem }, 'proposal index could not be read');
     throw new ProposalError({ kind: 'index-unreadable', key });
@@ -234,7 +271,9 @@ export class ProposalRepository {
   private async setEntry(key: string, id: number, state: ProposalState): Promise<void> {
     const index = await this.readEventIndex(key);
     const known = index.entries.some((entry) => entry.id === id);
-    const entries = known ? index.entries.map((entry) => (entry.id === id ? { id, state } : entry)) : [...index.entries, { id, state }];
+    const entries = known
+      ? index.entries.map((entry) => (entry.id === id ? { id, state } : entry))
+      : [...index.entries, { id, state }];
     await this.kv.set(key, { v: RECORD_VERSION, entries } satisfies EventIndexRecord);
   }
 
@@ -269,7 +308,9 @@ export class ProposalRepository {
     }
     // Some adapters answer a batch with `undefined` for a value they could not decode: ask again
     // one by one, to tell a missing record from a corrupt one in the log.
-    raws = await Promise.all(raws.map((raw, index) => (raw === undefined ? this.readRaw(names[index] as string) : Promise.resolve(raw))));
+    raws = await Promise.all(
+      raws.map((raw, index) => (raw === undefined ? this.readRaw(names[index] as string) : Promise.resolve(raw))),
+    );
     const result: ReadResult = { proposals: [], unreadable: [] };
     ids.forEach((id, index) => {
       const raw = raws[index];
@@ -299,7 +340,10 @@ export class ProposalRepository {
   }
 
   private logUnreadable(communityId: string, id: number, problem: string): void {
-    this.logger.error({ community: communityId, proposal: id, key: `proposals:${keys.proposal(communityId, id)}`, problem }, 'proposal record could not be read');
+    this.logger.error(
+      { community: communityId, proposal: id, key: `proposals:${keys.proposal(communityId, id)}`, problem },
+      'proposal record could not be read',
+    );
   }
 }
 
@@ -324,5 +368,9 @@ const counters = {
 };
 
 function withProfile(speaker: Speaker, fields: Pick<ProposalFields, 'bio' | 'handle'>): Speaker {
-  return { ...speaker, ...(fields.bio ? { bio: fields.bio } : {}), ...(fields.handle ? { handle: fields.handle } : {}) };
+  return {
+    ...speaker,
+    ...(fields.bio ? { bio: fields.bio } : {}),
+    ...(fields.handle ? { handle: fields.handle } : {}),
+  };
 }

@@ -6,17 +6,19 @@ import type { MeetupEvent } from '../agenda/event.ts';
  * How long before the event start a call-for-proposals boundary lies: an ISO 8601 duration
  * (`P30D`, `P2W`, `PT12H`, `PT0S`) or a whole number of days (`30`).
  */
-const beforeEvent = z
-  .union([z.number().int().min(0).max(3650), z.string()])
-  .transform((value, ctx) => {
-    const iso = typeof value === 'number' ? `P${value}D` : value.trim().toUpperCase();
-    const duration = Duration.fromISO(iso);
-    if (!duration.isValid || duration.toMillis() < 0) {
-      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 duration before the event, such as "P30D" (30 days) or "PT12H" (12 hours), or a number of days' });
-      return z.NEVER;
-    }
-    return iso;
-  });
+const beforeEvent = z.union([z.number().int().min(0).max(3650), z.string()]).transform((value, ctx) => {
+  const iso = typeof value === 'number' ? `P${value}D` : value.trim().toUpperCase();
+  const duration = Duration.fromISO(iso);
+  if (!duration.isValid || duration.toMillis() < 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'expected an ISO 8601 duration before the event, such as "P30D" (30 days) or "PT12H" (12 hours), or a number of days',
+    });
+    return z.NEVER;
+  }
+  return iso;
+});
 
 /**
  * `proposals:` in a community file: the lightning-talk call for proposals. Every field has a

@@ -15,10 +15,17 @@ export type Target = { ok: true; event: MeetupEvent } | { ok: false; text: Text 
  * The meetup a proposal is for: the one named (`event:13`, a date or an id), else the first
  * upcoming meetup whose call for proposals is open. When none fits, the reply says why and when.
  */
-export function proposalTarget(book: Agenda, ref: string | undefined, settings: ProposalSettings, now: DateTime, locale: Locale): Target {
+export function proposalTarget(
+  book: Agenda,
+  ref: string | undefined,
+  settings: ProposalSettings,
+  now: DateTime,
+  locale: Locale,
+): Target {
   if (ref !== undefined) {
     const event = book.find(ref);
-    if (!event) return { ok: false, text: m.t(locale, 'unknownEvent', { ref, known: upcomingRefs(book, now, locale) }) };
+    if (!event)
+      return { ok: false, text: m.t(locale, 'unknownEvent', { ref, known: upcomingRefs(book, now, locale) }) };
     return acceptsProposals(event, settings, now, locale);
   }
   const upcoming = book.all().filter((event) => event.start > now);
@@ -26,13 +33,20 @@ export function proposalTarget(book: Agenda, ref: string | undefined, settings: 
   if (open) return { ok: true, event: open };
   const soonest = upcoming
     .filter((event) => cfpStatus(event, settings, now) === 'not-yet')
-    .sort((a, b) => (cfpWindow(a, settings).opens?.toMillis() ?? 0) - (cfpWindow(b, settings).opens?.toMillis() ?? 0))[0];
+    .sort(
+      (a, b) => (cfpWindow(a, settings).opens?.toMillis() ?? 0) - (cfpWindow(b, settings).opens?.toMillis() ?? 0),
+    )[0];
   const first = soonest ?? upcoming[0];
   return first ? acceptsProposals(first, settings, now, locale) : { ok: false, text: m.t(locale, 'noUpcoming') };
 }
 
 /** Whether one meetup takes proposals now; if not, the reply says when it did or will. */
-export function acceptsProposals(event: MeetupEvent, settings: ProposalSettings, now: DateTime, locale: Locale): Target {
+export function acceptsProposals(
+  event: MeetupEvent,
+  settings: ProposalSettings,
+  now: DateTime,
+  locale: Locale,
+): Target {
   const window = cfpWindow(event, settings);
   const name = eventName(event);
   switch (cfpStatus(event, settings, now)) {
@@ -42,7 +56,14 @@ export function acceptsProposals(event: MeetupEvent, settings: ProposalSettings,
       return { ok: false, text: m.t(locale, 'past', { event: name, date: [time(event.start, 'date')] }) };
     case 'not-yet': {
       const opens = window.opens as DateTime;
-      return { ok: false, text: m.t(locale, 'cfpNotYet', { event: name, relative: [time(opens, 'relative')], date: [time(opens, 'datetime')] }) };
+      return {
+        ok: false,
+        text: m.t(locale, 'cfpNotYet', {
+          event: name,
+          relative: [time(opens, 'relative')],
+          date: [time(opens, 'datetime')],
+        }),
+      };
     }
     case 'closed':
       return { ok: false, text: m.t(locale, 'cfpClosed', { event: name, date: [time(window.closes, 'datetime')] }) };
@@ -61,7 +82,12 @@ function upcomingRefs(book: Agenda, now: DateTime, locale: Locale): Text {
   return refs.length > 0 ? [literal(refs.join(', '))] : m.t(locale, 'none');
 }
 
-const QUOTE_PAIRS: Array<[string, string]> = [['"', '"'], ['“', '”'], ['«', '»'], ["'", "'"]];
+const QUOTE_PAIRS: Array<[string, string]> = [
+  ['"', '"'],
+  ['“', '”'],
+  ['«', '»'],
+  ["'", "'"],
+];
 
 /**
  * The proposal as a command line the person can send again once the problem is fixed, so that

@@ -44,7 +44,12 @@ const HOLDERS = 'locks';
  * holder stall past its lease, another process could enter: the usual limit of a lease without
  * fencing. Waiting is a short randomised back-off: contention is two people clicking at once.
  */
-export async function withLocks<T>(store: Store, keys: readonly string[], work: () => Promise<T>, options: LockOptions = DEFAULT_LOCK): Promise<T> {
+export async function withLocks<T>(
+  store: Store,
+  keys: readonly string[],
+  work: () => Promise<T>,
+  options: LockOptions = DEFAULT_LOCK,
+): Promise<T> {
   const owner = ownerId();
   const deadline = performance.now() + options.waitMs;
   const held: string[] = [];
@@ -61,10 +66,20 @@ export async function withLocks<T>(store: Store, keys: readonly string[], work: 
   }
 }
 
-export const withLock = <T>(store: Store, key: string, work: () => Promise<T>, options: LockOptions = DEFAULT_LOCK): Promise<T> =>
-  withLocks(store, [key], work, options);
+export const withLock = <T>(
+  store: Store,
+  key: string,
+  work: () => Promise<T>,
+  options: LockOptions = DEFAULT_LOCK,
+): Promise<T> => withLocks(store, [key], work, options);
 
-async function acquire(store: Store, key: string, owner: string, deadline: number, options: LockOptions): Promise<void> {
+async function acquire(
+  store: Store,
+  key: string,
+  owner: string,
+  deadline: number,
+  options: LockOptions,
+): Promise<void> {
   const { ttlMs } = options;
   const holders = store.namespace<string>(HOLDERS);
   const freed = new Set<string>();
@@ -83,7 +98,8 @@ async function acquire(store: Store, key: string, owner: string, deadline: numbe
 async function takeOverFromDead(store: Store, key: string, freed: Set<string>): Promise<boolean> {
   const holder = await store.namespace<string>(HOLDERS).get(key);
   const parsed = typeof holder === 'string' && !freed.has(holder) ? parseOwner(holder) : undefined;
-  if (!holder || !parsed || parsed.host !== hostname() || parsed.pid === process.pid || isRunning(parsed.pid)) return false;
+  if (!holder || !parsed || parsed.host !== hostname() || parsed.pid === process.pid || isRunning(parsed.pid))
+    return false;
   freed.add(holder);
   // Owner-checked: if someone else took the lock meanwhile, this does nothing.
   await store.release(key, holder);

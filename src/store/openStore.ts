@@ -12,7 +12,10 @@ export const DEFAULT_STORE_URL = 'sqlite://data/emcee.sqlite';
  * `STORE_URL` picks the backend: `sqlite://path` (default), `redis://host:port`, `memory://`.
  * The logger hears when the store is lost and when it is back.
  */
-export async function openStore(url = process.env.STORE_URL || DEFAULT_STORE_URL, logger: Logger = silentLogger): Promise<Store> {
+export async function openStore(
+  url = process.env.STORE_URL || DEFAULT_STORE_URL,
+  logger: Logger = silentLogger,
+): Promise<Store> {
   if (url.startsWith('sqlite://')) return sqliteStore(url.slice('sqlite://'.length), { logger });
   if (url.startsWith('redis://') || url.startsWith('rediss://')) return redisStore(url, { logger });
   if (url.startsWith('memory://')) return memoryStore();

@@ -16,7 +16,8 @@ export function redisPortable(client: Client, prefix: string, now: () => number 
   return {
     async *dump() {
       const claims = new Map<string, Claim>();
-      const claim = (key: string) => claims.get(key) ?? claims.set(key, { kind: 'claim', key, token: 0, expires: now() }).get(key)!;
+      const claim = (key: string) =>
+        claims.get(key) ?? claims.set(key, { kind: 'claim', key, token: 0, expires: now() }).get(key)!;
       for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: BATCH })) {
         const batch = client.multi();
         for (const key of keys) batch.get(key).pTTL(key);
@@ -30,7 +31,8 @@ export function redisPortable(client: Client, prefix: string, now: () => number 
           const [kind, name] = [rest.slice(0, split), rest.slice(split + 1)];
           if (kind === 'count') yield { kind: 'counter', key: name, value: Number(value) };
           else if (kind === 'fence') claim(name).token = Number(value.split('|')[0]);
-          else if (kind === 'claim') Object.assign(claim(name), { owner: value, expires: ttl > 0 ? now() + ttl : Number.MAX_SAFE_INTEGER });
+          else if (kind === 'claim')
+            Object.assign(claim(name), { owner: value, expires: ttl > 0 ? now() + ttl : Number.MAX_SAFE_INTEGER });
           else if (split > 0) yield recordEntry(kind, name, value);
         }
       }
@@ -42,7 +44,8 @@ export function redisPortable(client: Client, prefix: string, now: () => number 
       await batch.exec();
     },
     async isEmpty() {
-      for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: BATCH })) if (keys.length > 0) return false;
+      for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: BATCH }))
+        if (keys.length > 0) return false;
       return true;
     },
   };
@@ -62,7 +65,10 @@ function write(batch: Batch, prefix: string, entry: Entry, now: number): void {
   } else {
     const left = Math.min(entry.expires, Number.MAX_SAFE_INTEGER) - now;
     // The token outlives the lease by a retention, as when the lease was granted here.
-    batch.set(`${prefix}fence:${entry.key}`, `${entry.token}|${entry.owner ?? ''}`, { expiration: { type: 'PX', value: Math.max(left, 0) + DEFAULT_RETENTION_MS } });
-    if (entry.owner && left > 0) batch.set(`${prefix}claim:${entry.key}`, entry.owner, { expiration: { type: 'PX', value: left } });
+    batch.set(`${prefix}fence:${entry.key}`, `${entry.token}|${entry.owner ?? ''}`, {
+      expiration: { type: 'PX', value: Math.max(left, 0) + DEFAULT_RETENTION_MS },
+    });
+    if (entry.owner && left > 0)
+      batch.set(`${prefix}claim:${entry.key}`, entry.owner, { expiration: { type: 'PX', value: left } });
   }
 }

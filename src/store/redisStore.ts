@@ -50,7 +50,10 @@ const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * Redis, shared by several bot processes. Claims are `SET NX PX` leases. Durability of an
  * acknowledged write is the server's: run it with `appendonly yes` (README, "Store").
  */
-export async function redisStore(url: string, options: { logger?: Logger; retentionMs?: number } = {}): Promise<Store & Portable> {
+export async function redisStore(
+  url: string,
+  options: { logger?: Logger; retentionMs?: number } = {},
+): Promise<Store & Portable> {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   let connected = false;
   const health = new StoreHealth('redis', options.logger ?? silentLogger);
@@ -85,7 +88,9 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
   const lease = async (name: string, owner: string, ttlMs: number): Promise<Lease | undefined> => {
     const keys = [key(`claim:${name}`), key(`fence:${name}`)];
     const ttl = String(Math.max(1, Math.round(ttlMs)));
-    const token = Number(await health.run(() => client.eval(LEASE, { keys, arguments: [owner, ttl, String(retentionMs)] })));
+    const token = Number(
+      await health.run(() => client.eval(LEASE, { keys, arguments: [owner, ttl, String(retentionMs)] })),
+    );
     return token > 0 ? { key: name, owner, token } : undefined;
   };
 
@@ -93,7 +98,10 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
     if (!spaces.has(name)) {
       // Backend failures must reach the caller, not read as "no such record" or a lost write.
       const adapter = health.adapter(new KeyvRedis(client as never, { keyPrefixSeparator: ':', throwOnErrors: true }));
-      spaces.set(name, new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false, throwOnErrors: true }));
+      spaces.set(
+        name,
+        new Keyv({ store: adapter, namespace: `${PREFIX}${name}`, useKeyPrefix: false, throwOnErrors: true }),
+      );
     }
     return spaces.get(name) as Keyv<T>;
   };
@@ -107,7 +115,12 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
     async settle(name, owner, settle = {}) {
       const keys = [key(`claim:${name}`), key(`fence:${name}`)];
       const retention = String(Math.max(1, Math.round(settle.retentionMs ?? DEFAULT_RETENTION_MS)));
-      const done = await health.run(() => client.eval(SETTLE, { keys, arguments: [owner, settle.token === undefined ? '' : String(settle.token), retention] }));
+      const done = await health.run(() =>
+        client.eval(SETTLE, {
+          keys,
+          arguments: [owner, settle.token === undefined ? '' : String(settle.token), retention],
+        }),
+      );
       return Number(done) === 1;
     },
     async release(name, owner) {
@@ -132,7 +145,9 @@ export async function redisStore(url: string, options: { logger?: Logger; retent
       // A server that is away cannot be told goodbye (quit would wait for it to come back, so a
       // stop during an outage would never end): drop the connection instead, at once or after 1 s.
       if (!client.isReady) return void client.destroy();
-      const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('quit timed out')), CLOSE_WAIT_MS).unref());
+      const late = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('quit timed out')), CLOSE_WAIT_MS).unref(),
+      );
       await Promise.race([client.quit(), late]).catch(() => client.destroy());
     },
   };

@@ -11,7 +11,10 @@ const NEVER = Number.MAX_SAFE_INTEGER;
 export async function migrateClaims(admin: KeyvSqlite, now: number, retentionMs: number): Promise<void> {
   const columns: Array<{ name: string }> = await admin.query('PRAGMA table_info(emcee_claims)');
   const has = new Set(columns.map((column) => column.name));
-  for (const [name, definition] of [['token', 'INTEGER NOT NULL DEFAULT 1'], ['settled', 'INTEGER NOT NULL DEFAULT 0']] as const) {
+  for (const [name, definition] of [
+    ['token', 'INTEGER NOT NULL DEFAULT 1'],
+    ['settled', 'INTEGER NOT NULL DEFAULT 0'],
+  ] as const) {
     if (has.has(name)) continue;
     await admin.query(`ALTER TABLE emcee_claims ADD COLUMN ${name} ${definition}`).catch((error: unknown) => {
       if (!String((error as Error).message).includes('duplicate column')) throw error;
@@ -29,7 +32,8 @@ export async function migrateClaims(admin: KeyvSqlite, now: number, retentionMs:
 export async function purgeExpired(admin: KeyvSqlite, now: number, retentionMs: number): Promise<number> {
   const claims: unknown[] = await admin.query(
     'DELETE FROM emcee_claims WHERE (settled = 1 AND expires <= ?) OR (settled = 0 AND expires <= ?) RETURNING key',
-    now, now - retentionMs,
+    now,
+    now - retentionMs,
   );
   const records: unknown[] = await admin.query(
     `DELETE FROM keyv WHERE json_valid(value) AND json_type(value, '$.expires') = 'integer'

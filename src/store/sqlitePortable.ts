@@ -16,12 +16,21 @@ export function sqlitePortable(admin: KeyvSqlite, transaction: Transaction, now:
         return expires !== undefined && expires <= now() ? undefined : entry;
       });
       yield* pages<{ key: string; value: number }>(admin, 'SELECT key, value FROM emcee_counters', (row) => ({
-        kind: 'counter', key: row.key, value: Number(row.value),
+        kind: 'counter',
+        key: row.key,
+        value: Number(row.value),
       }));
       yield* pages<{ key: string; owner: string; token: number; expires: number; settled: number }>(
         admin,
         'SELECT key, owner, token, expires, settled FROM emcee_claims',
-        (row) => ({ kind: 'claim', key: row.key, owner: row.owner, token: Number(row.token), expires: Number(row.expires), settled: row.settled === 1 }),
+        (row) => ({
+          kind: 'claim',
+          key: row.key,
+          owner: row.owner,
+          token: Number(row.token),
+          expires: Number(row.expires),
+          settled: row.settled === 1,
+        }),
       );
     },
     async restore(entries) {
@@ -38,13 +47,18 @@ export function sqlitePortable(admin: KeyvSqlite, transaction: Transaction, now:
   };
 }
 
-async function* pages<R>(admin: KeyvSqlite, select: string, toEntry: (row: R) => Entry | undefined): AsyncIterable<Entry> {
+async function* pages<R>(
+  admin: KeyvSqlite,
+  select: string,
+  toEntry: (row: R) => Entry | undefined,
+): AsyncIterable<Entry> {
   // Keyset pagination on the primary key: each page is one short read, whatever the table's size.
   let after: string | undefined;
   for (;;) {
     const rows: Array<R & { key: string }> = await admin.query(
       `${select} WHERE ? IS NULL OR key > ? ORDER BY key LIMIT ${PAGE}`,
-      after ?? null, after ?? null,
+      after ?? null,
+      after ?? null,
     );
     for (const row of rows) {
       const entry = toEntry(row);
@@ -59,13 +73,21 @@ async function write(query: Query, entry: Entry, now: number): Promise<void> {
   if (entry.kind === 'record') {
     const expires = recordExpiry(entry);
     if (expires !== undefined && expires <= now) return;
-    await query('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', `${entry.namespace}:${entry.key}`, recordText(entry));
+    await query(
+      'INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)',
+      `${entry.namespace}:${entry.key}`,
+      recordText(entry),
+    );
   } else if (entry.kind === 'counter') {
     await query('INSERT OR REPLACE INTO emcee_counters (key, value) VALUES (?, ?)', entry.key, entry.value);
   } else {
     await query(
       'INSERT OR REPLACE INTO emcee_claims (key, owner, expires, token, settled) VALUES (?, ?, ?, ?, ?)',
-      entry.key, entry.owner ?? '', entry.owner ? entry.expires : Math.min(entry.expires, now), entry.token, entry.settled ? 1 : 0,
+      entry.key,
+      entry.owner ?? '',
+      entry.owner ? entry.expires : Math.min(entry.expires, now),
+      entry.token,
+      entry.settled ? 1 : 0,
     );
   }
 }

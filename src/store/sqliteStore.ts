@@ -92,7 +92,10 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
       `INSERT INTO emcee_claims (key, owner, expires, token, settled) VALUES (?, ?, ?, 1, 0)
        ON CONFLICT(key) DO UPDATE SET owner = excluded.owner, expires = excluded.expires, token = emcee_claims.token + 1, settled = 0
        WHERE emcee_claims.expires <= ? RETURNING owner, token`,
-      key, owner, now() + ttlMs, now(),
+      key,
+      owner,
+      now() + ttlMs,
+      now(),
     );
     const row = rows[0];
     return row?.owner === owner ? { key, owner, token: Number(row.token) } : undefined;
@@ -108,24 +111,39 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
     async settle(key, owner, settle = {}) {
       const rows: unknown[] = await admin.query(
         `UPDATE emcee_claims SET settled = 1, expires = ? WHERE key = ? AND owner = ? AND (? IS NULL OR token = ?) RETURNING key`,
-        now() + (settle.retentionMs ?? DEFAULT_RETENTION_MS), key, owner, settle.token ?? null, settle.token ?? null,
+        now() + (settle.retentionMs ?? DEFAULT_RETENTION_MS),
+        key,
+        owner,
+        settle.token ?? null,
+        settle.token ?? null,
       );
       return rows.length > 0;
     },
     async release(key, owner) {
       // Kept as an expired lease rather than deleted: the next grant's token must still be greater.
-      await admin.query('UPDATE emcee_claims SET expires = ? WHERE key = ? AND owner = ? AND settled = 0', now(), key, owner);
+      await admin.query(
+        'UPDATE emcee_claims SET expires = ? WHERE key = ? AND owner = ? AND settled = 0',
+        now(),
+        key,
+        owner,
+      );
     },
     async increment(key, delta = 1) {
       const rows: Array<{ value: number }> = await admin.query(
         `INSERT INTO emcee_counters (key, value) VALUES (?, ?)
          ON CONFLICT(key) DO UPDATE SET value = value + excluded.value RETURNING value`,
-        key, delta,
+        key,
+        delta,
       );
       return Number(rows[0]?.value);
     },
     async commit(batch) {
-      const set = await Promise.all((batch.set ?? []).map(async ({ namespace: name, key, value }) => [`${name}:${key}`, await serialized(namespace(name), value)]));
+      const set = await Promise.all(
+        (batch.set ?? []).map(async ({ namespace: name, key, value }) => [
+          `${name}:${key}`,
+          await serialized(namespace(name), value),
+        ]),
+      );
       const increment = (batch.increment ?? []).map(({ key, delta }) => [key, delta]);
       // One statement, so one transaction (sqliteCommits.ts says why not BEGIN … COMMIT).
       await admin.query('INSERT INTO emcee_commits (batch) VALUES (?)', JSON.stringify({ set, increment }));
@@ -150,7 +168,9 @@ export async function sqliteStore(file: string, options: SqliteStoreOptions = {}
 async function prepare(admin: KeyvSqlite): Promise<void> {
   await retryBusy(() => admin.query('PRAGMA journal_mode = WAL'));
   await admin.query('PRAGMA synchronous = FULL');
-  await admin.query('CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)');
+  await admin.query(
+    'CREATE TABLE IF NOT EXISTS emcee_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL)',
+  );
   await admin.query('CREATE TABLE IF NOT EXISTS emcee_counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL)');
 }
 

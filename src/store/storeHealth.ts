@@ -2,7 +2,17 @@ import type { Logger } from '../core/logger.ts';
 import { reasonOf, StoreUnavailableError } from './storeErrors.ts';
 
 /** The keyv adapter methods that reach the backend. */
-export const ADAPTER_IO = ['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'hasMany', 'clear'] as const;
+export const ADAPTER_IO = [
+  'get',
+  'getMany',
+  'set',
+  'setMany',
+  'delete',
+  'deleteMany',
+  'has',
+  'hasMany',
+  'clear',
+] as const;
 
 /**
  * Whether the backend answers. Every backend call goes through `run`, so a failure reaches the
@@ -20,7 +30,10 @@ export class StoreHealth {
   lost(cause: unknown): void {
     if (this.down) return;
     this.down = true;
-    this.logger.warn({ store: this.backend, reason: reasonOf(cause) }, 'store connection lost: commands that need it ask to try again');
+    this.logger.warn(
+      { store: this.backend, reason: reasonOf(cause) },
+      'store connection lost: commands that need it ask to try again',
+    );
   }
 
   back(): void {
@@ -47,7 +60,8 @@ export class StoreHealth {
       get: (target, property) => {
         const value: unknown = Reflect.get(target, property, target);
         if (typeof value !== 'function' || typeof property !== 'string' || !methods.includes(property)) return value;
-        return (...args: unknown[]) => this.run(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+        return (...args: unknown[]) =>
+          this.run(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
       },
     });
   }

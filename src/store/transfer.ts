@@ -26,7 +26,8 @@ export class TransferCheckError extends Error {
   override name = 'TransferCheckError';
 }
 
-export const describeCensus = (census: Census) => `${census.records} record(s), ${census.counters} counter(s), ${census.claims} claim(s)`;
+export const describeCensus = (census: Census) =>
+  `${census.records} record(s), ${census.counters} counter(s), ${census.claims} claim(s)`;
 
 /** Writes every entry of `store` as JSON lines, after a header line. */
 export async function exportStore(store: Portable, out: Writable, now: Date = new Date()): Promise<Census> {
@@ -43,7 +44,11 @@ export async function exportStore(store: Portable, out: Writable, now: Date = ne
  * Reads a backup, checking every line before writing any (a bad line names its number and
  * nothing is half-imported), writes it into an empty store, then checks the store holds it all.
  */
-export async function importStore(store: Portable, lines: Iterable<string> | AsyncIterable<string>, now: () => number = Date.now): Promise<Census> {
+export async function importStore(
+  store: Portable,
+  lines: Iterable<string> | AsyncIterable<string>,
+  now: () => number = Date.now,
+): Promise<Census> {
   const entries = await readBackup(lines);
   return transfer(entries, store, now);
 }
@@ -56,7 +61,8 @@ export async function copyStore(from: Portable, to: Portable, now: () => number 
 }
 
 async function transfer(entries: readonly Entry[], to: Portable, now: () => number): Promise<Census> {
-  if (!(await to.isEmpty())) throw new TargetNotEmptyError('the target store already holds data: import or copy only into an empty store');
+  if (!(await to.isEmpty()))
+    throw new TargetNotEmptyError('the target store already holds data: import or copy only into an empty store');
   for (let from = 0; from < entries.length; from += BATCH) await to.restore(entries.slice(from, from + BATCH));
   await verify(entries, to, now);
   const census = emptyCensus();
@@ -72,10 +78,14 @@ async function verify(written: readonly Entry[], to: Portable, now: () => number
     found.set(identity(entry), fingerprint(entry, now()));
     count(seen, entry);
   }
-  const missing = written.filter((entry) => !expiredRecord(entry, now()) && found.get(identity(entry)) !== fingerprint(entry, now()));
+  const missing = written.filter(
+    (entry) => !expiredRecord(entry, now()) && found.get(identity(entry)) !== fingerprint(entry, now()),
+  );
   if (missing.length > 0) {
     const first = missing.slice(0, 3).map(identity).join(', ').replaceAll('\0', ':');
-    throw new TransferCheckError(`the target does not hold ${missing.length} of the ${written.length} entries written (first: ${first}); it holds ${describeCensus(seen)}`);
+    throw new TransferCheckError(
+      `the target does not hold ${missing.length} of the ${written.length} entries written (first: ${first}); it holds ${describeCensus(seen)}`,
+    );
   }
 }
 
@@ -92,11 +102,17 @@ async function readBackup(lines: Iterable<string> | AsyncIterable<string>): Prom
       throw new BackupLineError(`line ${number} is not JSON: nothing was imported`);
     }
     if (number === 1) {
-      if (!headerSchema.safeParse(parsed).success) throw new BackupLineError(`line 1 is not the header of an emcee store export (version ${HEADER.version}): nothing was imported`);
+      if (!headerSchema.safeParse(parsed).success)
+        throw new BackupLineError(
+          `line 1 is not the header of an emcee store export (version ${HEADER.version}): nothing was imported`,
+        );
       continue;
     }
     const entry = entrySchema.safeParse(parsed);
-    if (!entry.success) throw new BackupLineError(`line ${number} is not a store entry (${entry.error.issues[0]?.message}): nothing was imported`);
+    if (!entry.success)
+      throw new BackupLineError(
+        `line ${number} is not a store entry (${entry.error.issues[0]?.message}): nothing was imported`,
+      );
     entries.push(entry.data);
   }
   if (number === 0) throw new BackupLineError('the backup is empty (not even a header): nothing was imported');

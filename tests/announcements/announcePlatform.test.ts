@@ -10,7 +10,6 @@ import { AnnouncementRepository } from '../../src/announcements/repository.ts';
 import { checkChannel } from '../../src/announcements/validate.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import type { Platform } from '../../src/core/invocation.ts';
-import type { Reply } from '../../src/core/reply.ts';
 import type { Services } from '../../src/services.ts';
 import { memoryStore } from '../../src/store/memoryStore.ts';
 import { outcomeWords, textWords } from '../support/words.ts';
@@ -26,7 +25,12 @@ const everywhere = community({
 
 function typedOn(platform: Platform, repository: AnnouncementRepository): Ctx {
   return {
-    origin: { communityId: everywhere.id, platform, channelId: 'c', member: { id: 'd1', displayName: 'd1', roles: [] } },
+    origin: {
+      communityId: everywhere.id,
+      platform,
+      channelId: 'c',
+      member: { id: 'd1', displayName: 'd1', roles: [] },
+    },
     community: everywhere,
     locale: 'en',
     isOrganiser: true,
@@ -35,9 +39,14 @@ function typedOn(platform: Platform, repository: AnnouncementRepository): Ctx {
   };
 }
 
-async function say(subcommand: string, platform: Platform, repository: AnnouncementRepository, options: Record<string, string> = {}): Promise<string> {
+async function say(
+  subcommand: string,
+  platform: Platform,
+  repository: AnnouncementRepository,
+  options: Record<string, string> = {},
+): Promise<string> {
   const runnable = announce.subcommands!.find((sub) => sub.name === subcommand)!;
-  return outcomeWords((await runnable.run(typedOn(platform, repository), options)) as Reply, ZONE);
+  return outcomeWords(await runnable.run(typedOn(platform, repository), options), ZONE);
 }
 
 describe('/announce on the platform it is typed on', () => {
@@ -53,12 +62,20 @@ describe('/announce on the platform it is typed on', () => {
 
   it('resumes reminders naming that platform’s channel', async () => {
     const repository = new AnnouncementRepository(memoryStore());
-    expect(await say('resume', 'slack', repository, { id: 'reminders' })).toBe('Reminders will be posted again in #general.');
-    expect(await say('resume', 'discord', repository, { id: 'reminders' })).toBe('Reminders will be posted again in #annonces.');
+    expect(await say('resume', 'slack', repository, { id: 'reminders' })).toBe(
+      'Reminders will be posted again in #general.',
+    );
+    expect(await say('resume', 'discord', repository, { id: 'reminders' })).toBe(
+      'Reminders will be posted again in #annonces.',
+    );
   });
 
   it('with no channel to post in, names the setting of that platform’s section', () => {
-    const none = community({ channels: {}, discord: { guildId: '1', channels: {}, organisers: ['d1'] }, slack: { teamId: 'T1', channels: {}, organisers: ['U1'] } });
+    const none = community({
+      channels: {},
+      discord: { guildId: '1', channels: {}, organisers: ['d1'] },
+      slack: { teamId: 'T1', channels: {}, organisers: ['U1'] },
+    });
     const problem = (platform: Platform) => {
       const checked = checkChannel(none, undefined, 'en', platform);
       return checked.ok ? 'no problem' : textWords(checked.problem, ZONE);

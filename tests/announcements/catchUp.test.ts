@@ -10,7 +10,16 @@ const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function tick(extra: Partial<ScheduleRecord> = {}): Omit<ScheduleRecord, 'id'> {
-  return { communityId: 'paris', channel: 'annonces', message: 'tick', cron: '* * * * *', createdBy: 'org', createdAt: Date.now(), from: Date.now(), ...extra };
+  return {
+    communityId: 'paris',
+    channel: 'annonces',
+    message: 'tick',
+    cron: '* * * * *',
+    createdBy: 'org',
+    createdAt: Date.now(),
+    from: Date.now(),
+    ...extra,
+  };
 }
 
 describe('catching up after a restart (schedule.catchUp)', () => {
@@ -26,7 +35,6 @@ describe('catching up after a restart (schedule.catchUp)', () => {
     for (const stop of stops.splice(0)) await stop();
     vi.useRealTimers();
   });
-
 
   /** Creates an every-minute schedule, stops the bot for 3.5 minutes, restarts it: what does it post? */
   async function outage(settings: Record<string, unknown>) {
@@ -55,13 +63,20 @@ describe('catching up after a restart (schedule.catchUp)', () => {
 
   it('posts every run still within the starting deadline with catchUp: all, and the last run shown is the latest', async () => {
     const { posted, state } = await outage({ catchUp: 'all' });
-    expect(posted.map((p) => p.key)).toEqual(['paris:1:2026-03-28T12:01:00.000Z', 'paris:1:2026-03-28T12:02:00.000Z', 'paris:1:2026-03-28T12:03:00.000Z']);
+    expect(posted.map((p) => p.key)).toEqual([
+      'paris:1:2026-03-28T12:01:00.000Z',
+      'paris:1:2026-03-28T12:02:00.000Z',
+      'paris:1:2026-03-28T12:03:00.000Z',
+    ]);
     expect(state?.last).toMatchObject({ result: 'posted', at: Date.parse('2026-03-28T12:03:00Z') });
     expect(state?.missed).toBeUndefined();
   });
 
   it('applies the same rule to meetup reminders', async () => {
-    const settings = { reminders: { before: ['PT3H', 'PT2H', 'PT1H'], doorsOpen: false, feedback: false }, schedule: { startingDeadline: 'PT4H' } };
+    const settings = {
+      reminders: { before: ['PT3H', 'PT2H', 'PT1H'], doorsOpen: false, feedback: false },
+      schedule: { startingDeadline: 'PT4H' },
+    };
     const w = world([{ community: community(settings), events: [meetup('m1', '2026-03-28T17:00')] }]);
     // The meetup starts at 16:00Z; the bot is down from 12:00Z, before the 3-hour reminder, until 15:10Z.
     const first = botProcess(store, w, testPoster());
@@ -84,9 +99,18 @@ describe('catching up after a restart (schedule.catchUp)', () => {
     const record = await repository.create(tick());
     const at = (m: number) => T0 + m * MINUTE;
     const now = at(5);
-    await repository.saveState('paris', record.id, { watermark: at(3), last: { at: at(3), result: 'posted', recordedAt: now } });
-    await repository.saveState('paris', record.id, { watermark: at(3), last: { at: at(2), result: 'missed', recordedAt: now } });
-    await repository.saveState('paris', record.id, { watermark: at(3), last: { at: at(1), result: 'posted', recordedAt: now } });
+    await repository.saveState('paris', record.id, {
+      watermark: at(3),
+      last: { at: at(3), result: 'posted', recordedAt: now },
+    });
+    await repository.saveState('paris', record.id, {
+      watermark: at(3),
+      last: { at: at(2), result: 'missed', recordedAt: now },
+    });
+    await repository.saveState('paris', record.id, {
+      watermark: at(3),
+      last: { at: at(1), result: 'posted', recordedAt: now },
+    });
     const [state] = await repository.states([record]);
     expect(state?.last).toMatchObject({ at: at(3), result: 'posted' });
     expect(state?.missed).toMatchObject({ at: at(2) });

@@ -14,7 +14,7 @@ function spec(expression: string): CronSpec {
 /** Runs as local wall-clock strings with their offset, the way an organiser reads them. */
 function runs(expression: string, zone: string, fromIso: string, count: number): string[] {
   return nextCronRuns(spec(expression), zone, Date.parse(fromIso), count).map((ms) =>
-    DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm:ss ZZ"),
+    DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm:ss ZZ'),
   );
 }
 
@@ -30,7 +30,10 @@ describe('DST rule: a skipped wall-clock time runs at the end of the gap; a repe
     });
 
     it('spring forward: times on either side of the gap keep their local time; several skipped times run once', () => {
-      expect(runs('0 10 * * *', 'Europe/Paris', '2026-03-28T00:00:00Z', 2)).toEqual(['2026-03-28 10:00:00 +01:00', '2026-03-29 10:00:00 +02:00']);
+      expect(runs('0 10 * * *', 'Europe/Paris', '2026-03-28T00:00:00Z', 2)).toEqual([
+        '2026-03-28 10:00:00 +01:00',
+        '2026-03-29 10:00:00 +02:00',
+      ]);
       expect(runs('*/20 * * * *', 'Europe/Paris', '2026-03-29T00:30:00Z', 5)).toEqual([
         '2026-03-29 01:40:00 +01:00',
         '2026-03-29 03:00:00 +02:00',
@@ -57,8 +60,15 @@ describe('DST rule: a skipped wall-clock time runs at the end of the gap; a repe
     });
 
     it('a weekly 10:00 keeps 10:00 local across both changes', () => {
-      const local = runs('0 10 * * 1', 'Europe/Paris', '2026-03-20T00:00:00Z', 2).concat(runs('0 10 * * 1', 'Europe/Paris', '2026-10-20T00:00:00Z', 2));
-      expect(local).toEqual(['2026-03-23 10:00:00 +01:00', '2026-03-30 10:00:00 +02:00', '2026-10-26 10:00:00 +01:00', '2026-11-02 10:00:00 +01:00']);
+      const local = runs('0 10 * * 1', 'Europe/Paris', '2026-03-20T00:00:00Z', 2).concat(
+        runs('0 10 * * 1', 'Europe/Paris', '2026-10-20T00:00:00Z', 2),
+      );
+      expect(local).toEqual([
+        '2026-03-23 10:00:00 +01:00',
+        '2026-03-30 10:00:00 +02:00',
+        '2026-10-26 10:00:00 +01:00',
+        '2026-11-02 10:00:00 +01:00',
+      ]);
     });
   });
 
@@ -81,7 +91,12 @@ describe('DST rule: a skipped wall-clock time runs at the end of the gap; a repe
 
     it('fall back: every 15 minutes does not run again in the repeated hour', () => {
       const list = runs('*/15 * * * *', 'America/Toronto', '2026-11-01T05:40:00Z', 4);
-      expect(list).toEqual(['2026-11-01 01:45:00 -04:00', '2026-11-01 02:00:00 -05:00', '2026-11-01 02:15:00 -05:00', '2026-11-01 02:30:00 -05:00']);
+      expect(list).toEqual([
+        '2026-11-01 01:45:00 -04:00',
+        '2026-11-01 02:00:00 -05:00',
+        '2026-11-01 02:15:00 -05:00',
+        '2026-11-01 02:30:00 -05:00',
+      ]);
     });
   });
 
@@ -106,11 +121,13 @@ describe('DST rule: a skipped wall-clock time runs at the end of the gap; a repe
   });
 
   it('`/announce at:` follows the same rule for a typed local time', () => {
-    const paris = (text: string) => DateTime.fromMillis(parseWhen(text, 'Europe/Paris')!, { zone: 'Europe/Paris' }).toISO();
+    const paris = (text: string) =>
+      DateTime.fromMillis(parseWhen(text, 'Europe/Paris')!, { zone: 'Europe/Paris' }).toISO();
     expect(paris('2026-03-29 02:30')).toBe('2026-03-29T03:00:00.000+02:00');
     expect(paris('2026-10-25 02:30')).toBe('2026-10-25T02:30:00.000+02:00');
     expect(paris('2026-12-01 18:00')).toBe('2026-12-01T18:00:00.000+01:00');
-    const toronto = (text: string) => DateTime.fromMillis(parseWhen(text, 'America/Toronto')!, { zone: 'America/Toronto' }).toISO();
+    const toronto = (text: string) =>
+      DateTime.fromMillis(parseWhen(text, 'America/Toronto')!, { zone: 'America/Toronto' }).toISO();
     expect(toronto('2026-03-08 02:15:30')).toBe('2026-03-08T03:00:00.000-04:00');
     expect(toronto('2026-11-01 01:30')).toBe('2026-11-01T01:30:00.000-04:00');
     expect(parseWhen('2026-12-01T18:00:00+01:00', 'America/Toronto')).toBe(Date.parse('2026-12-01T17:00:00Z'));

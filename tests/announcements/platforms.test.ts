@@ -38,11 +38,24 @@ function platformPoster() {
   const poster: Poster = {
     async post(target, reply, options) {
       if (gone.has(`${target.platform}:${target.channel}`)) throw new UnknownChannelError(target.channel);
-      if (failing.has(target.platform) && target.channel !== 'staff' && target.channel !== 'orga') throw new Error(`${target.platform} is down`);
-      seen.push({ kind: 'post', platform: target.platform, to: target.channel, key: options?.idempotencyKey, text: text(reply) });
+      if (failing.has(target.platform) && target.channel !== 'staff' && target.channel !== 'orga')
+        throw new Error(`${target.platform} is down`);
+      seen.push({
+        kind: 'post',
+        platform: target.platform,
+        to: target.channel,
+        key: options?.idempotencyKey,
+        text: text(reply),
+      });
     },
     async dm(target, reply, options) {
-      seen.push({ kind: 'dm', platform: target.platform, to: target.memberId, key: options?.idempotencyKey, text: text(reply) });
+      seen.push({
+        kind: 'dm',
+        platform: target.platform,
+        to: target.memberId,
+        key: options?.idempotencyKey,
+        text: text(reply),
+      });
     },
   };
   return { poster, seen, gone, failing };
@@ -100,16 +113,41 @@ describe('a community on several platforms', () => {
     const { poster, seen } = platformPoster();
     const bot = await run(world([{ community: onBoth(), events: [event()] }]), poster);
     const base = { communityId: 'paris', createdBy: 'org', createdAt: T0, from: T0 } satisfies Partial<ScheduleRecord>;
-    await bot.repository.create({ ...base, channel: 'general', platform: 'slack', everywhere: true, message: 'everywhere', at: T0 + 10 * SECOND });
-    await bot.repository.create({ ...base, channel: 'staff', platform: 'slack', message: 'slack only', at: T0 + 20 * SECOND });
+    await bot.repository.create({
+      ...base,
+      channel: 'general',
+      platform: 'slack',
+      everywhere: true,
+      message: 'everywhere',
+      at: T0 + 10 * SECOND,
+    });
+    await bot.repository.create({
+      ...base,
+      channel: 'staff',
+      platform: 'slack',
+      message: 'slack only',
+      at: T0 + 20 * SECOND,
+    });
     await vi.advanceTimersByTimeAsync(30 * SECOND);
-    expect(seen.map((s) => `${s.platform}:${s.to} ${s.text}`)).toEqual(['discord:annonces everywhere', 'slack:general everywhere', 'slack:staff slack only']);
+    expect(seen.map((s) => `${s.platform}:${s.to} ${s.text}`)).toEqual([
+      'discord:annonces everywhere',
+      'slack:general everywhere',
+      'slack:staff slack only',
+    ]);
   });
 
   it('reads an announcement stored before platforms existed as the console’s', async () => {
     const { poster, seen } = platformPoster();
     const bot = await run(world([{ community: community() }]), poster, ['console', 'discord']);
-    await bot.repository.create({ communityId: 'paris', channel: 'annonces', message: 'old', at: T0 + 10 * SECOND, createdBy: 'org', createdAt: T0, from: T0 });
+    await bot.repository.create({
+      communityId: 'paris',
+      channel: 'annonces',
+      message: 'old',
+      at: T0 + 10 * SECOND,
+      createdBy: 'org',
+      createdAt: T0,
+      from: T0,
+    });
     await vi.advanceTimersByTimeAsync(15 * SECOND);
     expect(where(seen)).toEqual(['post console:annonces']);
   });
@@ -128,9 +166,22 @@ describe('a community on several platforms', () => {
     const { poster, seen } = platformPoster();
     const bot = botProcess(store, world([{ community: onBoth() }]), poster, { platforms: ['discord', 'slack'] });
     const at = T0 + 10 * SECOND;
-    const record = await bot.repository.create({ communityId: 'paris', channel: 'orga', platform: 'discord', message: 'x', at, createdBy: 'org', createdAt: T0, from: T0 });
+    const record = await bot.repository.create({
+      communityId: 'paris',
+      channel: 'orga',
+      platform: 'discord',
+      message: 'x',
+      at,
+      createdBy: 'org',
+      createdAt: T0,
+      from: T0,
+    });
     // Posted and its outcome written, then the process died before writing the schedule's state.
-    await bot.repository.saveOutcome(`paris:${record.id}:${new Date(at).toISOString()}@discord`, { at, result: 'posted', recordedAt: at });
+    await bot.repository.saveOutcome(`paris:${record.id}:${new Date(at).toISOString()}@discord`, {
+      at,
+      result: 'posted',
+      recordedAt: at,
+    });
     vi.setSystemTime(T0 + 20 * MINUTE);
     await bot.scheduler.start();
     stops.push(() => bot.scheduler.stop());
@@ -140,7 +191,10 @@ describe('a community on several platforms', () => {
   });
 
   it('pauses reminders on the platform whose channel is gone, and goes on posting on the other', async () => {
-    const c = onBoth({ reminders: { before: ['PT2H', 'PT1H'], doorsOpen: false, feedback: false }, schedule: { retries: 0 } });
+    const c = onBoth({
+      reminders: { before: ['PT2H', 'PT1H'], doorsOpen: false, feedback: false },
+      schedule: { retries: 0 },
+    });
     const { poster, seen, gone } = platformPoster();
     gone.add('slack:general');
     const bot = await run(world([{ community: c, events: [meetup('m12', '2026-03-28T16:00', 3)] }]), poster);
@@ -154,13 +208,25 @@ describe('/announce channel: on a community on several platforms', () => {
   const c = onBoth({ channels: { announcements: 'console-annonces' } });
 
   it('names a channel of the platform it is typed on', () => {
-    expect(checkChannel(c, '#staff', 'en', 'slack')).toEqual({ ok: true, value: { channel: 'staff', platform: 'slack' } });
+    expect(checkChannel(c, '#staff', 'en', 'slack')).toEqual({
+      ok: true,
+      value: { channel: 'staff', platform: 'slack' },
+    });
     expect(checkChannel(c, 'staff', 'en', 'discord').ok).toBe(false);
-    expect(checkChannel(c, 'orga', 'en', 'discord')).toEqual({ ok: true, value: { channel: 'orga', platform: 'discord' } });
+    expect(checkChannel(c, 'orga', 'en', 'discord')).toEqual({
+      ok: true,
+      value: { channel: 'orga', platform: 'discord' },
+    });
   });
 
   it('with no channel, goes everywhere, shown as the announcements channel of the platform it is typed on', () => {
-    expect(checkChannel(c, undefined, 'en', 'discord')).toEqual({ ok: true, value: { channel: 'annonces', platform: 'discord', everywhere: true } });
-    expect(checkChannel(c, '', 'en', 'console')).toEqual({ ok: true, value: { channel: 'console-annonces', platform: 'console', everywhere: true } });
+    expect(checkChannel(c, undefined, 'en', 'discord')).toEqual({
+      ok: true,
+      value: { channel: 'annonces', platform: 'discord', everywhere: true },
+    });
+    expect(checkChannel(c, '', 'en', 'console')).toEqual({
+      ok: true,
+      value: { channel: 'console-annonces', platform: 'console', everywhere: true },
+    });
   });
 });

@@ -11,11 +11,29 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 function once(at: number, extra: Partial<ScheduleRecord> = {}): Omit<ScheduleRecord, 'id'> {
-  return { communityId: 'paris', channel: 'annonces', message: 'Hello {next_event}', at, createdBy: 'org', createdAt: Date.now(), from: Date.now(), ...extra };
+  return {
+    communityId: 'paris',
+    channel: 'annonces',
+    message: 'Hello {next_event}',
+    at,
+    createdBy: 'org',
+    createdAt: Date.now(),
+    from: Date.now(),
+    ...extra,
+  };
 }
 
 function cron(expression: string, extra: Partial<ScheduleRecord> = {}): Omit<ScheduleRecord, 'id'> {
-  return { communityId: 'paris', channel: 'annonces', message: 'Weekly news', cron: expression, createdBy: 'org', createdAt: Date.now(), from: Date.now(), ...extra };
+  return {
+    communityId: 'paris',
+    channel: 'annonces',
+    message: 'Weekly news',
+    cron: expression,
+    createdBy: 'org',
+    createdAt: Date.now(),
+    from: Date.now(),
+    ...extra,
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -42,14 +60,21 @@ describe('scheduler (fake clock, memory store)', () => {
   }
 
   it('posts a one-shot at its instant, once, with the occurrence identity as idempotency key', async () => {
-    const { repository, poster } = await run(world([{ community: community(), events: [meetup('m12', '2026-04-15T19:00')] }]));
+    const { repository, poster } = await run(
+      world([{ community: community(), events: [meetup('m12', '2026-04-15T19:00')] }]),
+    );
     const at = T0 + 90 * SECOND;
     const record = await repository.create(once(at));
     await vi.advanceTimersByTimeAsync(89 * SECOND);
     expect(poster.posted).toEqual([]);
     await vi.advanceTimersByTimeAsync(2 * SECOND);
     expect(poster.posted).toHaveLength(1);
-    expect(poster.posted[0]).toMatchObject({ channel: 'annonces', key: `paris:${record.id}:${iso(at)}`, at, text: 'Hello Meetup m12' });
+    expect(poster.posted[0]).toMatchObject({
+      channel: 'annonces',
+      key: `paris:${record.id}:${iso(at)}`,
+      at,
+      text: 'Hello Meetup m12',
+    });
     await vi.advanceTimersByTimeAsync(10 * MINUTE);
     expect(poster.posted).toHaveLength(1);
     const [state] = await repository.states([record]);
@@ -60,7 +85,11 @@ describe('scheduler (fake clock, memory store)', () => {
     const { repository, poster } = await run(undefined, testPoster(), { pollMs: 3_600_000 });
     await repository.create(cron('30 2 * * *'));
     await vi.advanceTimersByTimeAsync(3 * 86_400_000);
-    expect(poster.posted.map((p) => iso(p.at))).toEqual(['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z', '2026-03-31T00:30:00.000Z']);
+    expect(poster.posted.map((p) => iso(p.at))).toEqual([
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-30T00:30:00.000Z',
+      '2026-03-31T00:30:00.000Z',
+    ]);
   });
 
   it('after a restart posts nothing twice, posts what it missed within the starting deadline, and records older ones as missed', async () => {
@@ -90,10 +119,11 @@ describe('scheduler (fake clock, memory store)', () => {
     const third = await run(w);
     await vi.advanceTimersByTimeAsync(2 * MINUTE);
     expect(third.poster.posted.filter((p) => p.text !== 'every five minutes')).toEqual([]);
-    expect([...second.poster.posted, ...third.poster.posted].filter((p) => p.text === 'every five minutes').map((p) => iso(p.at))).toEqual([
-      '2026-03-28T12:12:10.000Z',
-      '2026-03-28T12:12:10.000Z',
-    ]);
+    expect(
+      [...second.poster.posted, ...third.poster.posted]
+        .filter((p) => p.text === 'every five minutes')
+        .map((p) => iso(p.at)),
+    ).toEqual(['2026-03-28T12:12:10.000Z', '2026-03-28T12:12:10.000Z']);
   });
 
   it('two processes on one store post every occurrence exactly once', async () => {
@@ -136,7 +166,10 @@ describe('scheduler (fake clock, memory store)', () => {
 
   it('retries a failing post with backoff, then posts', async () => {
     const poster = testPoster();
-    const { repository } = await run(world([{ community: community({ schedule: { retries: 3, retryDelay: 'PT2S' } }) }]), poster);
+    const { repository } = await run(
+      world([{ community: community({ schedule: { retries: 3, retryDelay: 'PT2S' } }) }]),
+      poster,
+    );
     poster.failNext(new Error('503 from the platform'), new Error('socket hang up'));
     const at = T0 + 5 * SECOND;
     const record = await repository.create(once(at));
@@ -152,7 +185,10 @@ describe('scheduler (fake clock, memory store)', () => {
 
   it('after the last retry records the failure and tells the organisers in their channel', async () => {
     const poster = testPoster();
-    const { repository } = await run(world([{ community: community({ schedule: { retries: 1, retryDelay: 'PT1S' } }) }]), poster);
+    const { repository } = await run(
+      world([{ community: community({ schedule: { retries: 1, retryDelay: 'PT1S' } }) }]),
+      poster,
+    );
     poster.failNext(new Error('boom 1'), new Error('boom 2'));
     const record = await repository.create(once(T0 + 5 * SECOND));
     await vi.advanceTimersByTimeAsync(10 * SECOND);
@@ -165,7 +201,11 @@ describe('scheduler (fake clock, memory store)', () => {
 
   it('DMs the organisers named by id when there is no organisers channel', async () => {
     const poster = testPoster();
-    const c = community({ channels: { announcements: 'annonces' }, organisers: { users: ['u1', 'u2'] }, schedule: { retries: 0 } });
+    const c = community({
+      channels: { announcements: 'annonces' },
+      organisers: { users: ['u1', 'u2'] },
+      schedule: { retries: 0 },
+    });
     const { repository } = await run(world([{ community: c }]), poster);
     poster.failNext(new Error('down'));
     await repository.create(once(T0 + 5 * SECOND));
@@ -188,7 +228,9 @@ describe('scheduler (fake clock, memory store)', () => {
 
   it('posts reminders 7 days, 1 day and 1 hour before, at the start and at the end of each event', async () => {
     const event = meetup('m12', '2026-04-08T19:00', 3);
-    const { poster } = await run(world([{ community: community(), events: [event] }]), testPoster(), { pollMs: 3_600_000 });
+    const { poster } = await run(world([{ community: community(), events: [event] }]), testPoster(), {
+      pollMs: 3_600_000,
+    });
     await vi.advanceTimersByTimeAsync(12 * 86_400_000);
     const local = poster.posted.map((p) => `${new Date(p.at).toISOString()} ${p.text.split('\n')[0]}`);
     expect(local).toEqual([
@@ -203,7 +245,12 @@ describe('scheduler (fake clock, memory store)', () => {
   });
 
   it('moves reminders with a moved event and drops those of a removed event', async () => {
-    const w = world([{ community: community({ reminders: { before: ['P1D'], doorsOpen: false, feedback: false } }), events: [meetup('a', '2026-04-01T19:00'), meetup('b', '2026-04-02T19:00')] }]);
+    const w = world([
+      {
+        community: community({ reminders: { before: ['P1D'], doorsOpen: false, feedback: false } }),
+        events: [meetup('a', '2026-04-01T19:00'), meetup('b', '2026-04-02T19:00')],
+      },
+    ]);
     const { scheduler, poster } = await run(w, testPoster(), { pollMs: 3_600_000 });
     // Event a moves a week later; event b is cancelled.
     w.agendas.set('paris', new Agenda([meetup('a', '2026-04-08T19:00')]));
@@ -215,7 +262,9 @@ describe('scheduler (fake clock, memory store)', () => {
   it('pauses reminders whose channel was deleted, until an organiser resumes them', async () => {
     const poster = testPoster();
     const events = [meetup('a', '2026-03-31T19:00'), meetup('b', '2026-04-07T19:00')];
-    const w = world([{ community: community({ reminders: { before: ['P1D'], doorsOpen: false, feedback: false } }), events }]);
+    const w = world([
+      { community: community({ reminders: { before: ['P1D'], doorsOpen: false, feedback: false } }), events },
+    ]);
     const { repository } = await run(w, poster, { pollMs: 3_600_000 });
     poster.deleteChannel('annonces');
     await vi.advanceTimersByTimeAsync(4 * 86_400_000);

@@ -25,7 +25,16 @@ export function community(settings: Record<string, unknown> = {}, id = 'paris'):
 
 export function meetup(id: string, startIso: string, hours = 3, zone = 'Europe/Paris'): MeetupEvent {
   const start = DateTime.fromISO(startIso, { zone }).toUTC();
-  return { id, title: `Meetup ${id}`, start, end: start.plus({ hours }), timezone: zone, slots: [], warnings: [], source: `${id}.md` };
+  return {
+    id,
+    title: `Meetup ${id}`,
+    start,
+    end: start.plus({ hours }),
+    timezone: zone,
+    slots: [],
+    warnings: [],
+    source: `${id}.md`,
+  };
 }
 
 export interface Posted {
@@ -42,7 +51,12 @@ export function testPoster(zone = 'Europe/Paris') {
   let failures: Array<Error | undefined> = [];
   const gone = new Set<string>();
   const render = (reply: Reply) => outcomeWords(reply, zone);
-  const poster: Poster & { posted: Posted[]; failNext(...errors: Error[]): void; deleteChannel(name: string): void; restoreChannel(name: string): void } = {
+  const poster: Poster & {
+    posted: Posted[];
+    failNext(...errors: Error[]): void;
+    deleteChannel(name: string): void;
+    restoreChannel(name: string): void;
+  } = {
     posted,
     failNext: (...errors) => (failures = errors),
     deleteChannel: (name) => void gone.add(name),
@@ -51,10 +65,22 @@ export function testPoster(zone = 'Europe/Paris') {
       if (gone.has(target.channel)) throw new UnknownChannelError(target.channel);
       const failure = failures.shift();
       if (failure) throw failure;
-      posted.push({ kind: 'post', channel: target.channel, key: options?.idempotencyKey, at: Date.now(), text: render(reply) });
+      posted.push({
+        kind: 'post',
+        channel: target.channel,
+        key: options?.idempotencyKey,
+        at: Date.now(),
+        text: render(reply),
+      });
     },
     async dm(target, reply, options) {
-      posted.push({ kind: 'dm', channel: target.memberId, key: options?.idempotencyKey, at: Date.now(), text: render(reply) });
+      posted.push({
+        kind: 'dm',
+        channel: target.memberId,
+        key: options?.idempotencyKey,
+        at: Date.now(),
+        text: render(reply),
+      });
     },
   };
   return poster;

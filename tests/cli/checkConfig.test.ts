@@ -31,13 +31,18 @@ describe('emcee check-config', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/warning: \S*2019-09-18-meetup-4\.md:3, field `date`: .*-01:00/);
     expect(result.stdout).toMatch(/warning: \S*2027-03-10-meetup-14\.md:3, field `venue`: /);
-    expect(result.stdout).toMatch(/warning: \S*2027-03-10-meetup-14\.md:7: the slot "Talk" \(19:30-19:20\) ends before it starts/);
+    expect(result.stdout).toMatch(
+      /warning: \S*2027-03-10-meetup-14\.md:7: the slot "Talk" \(19:30-19:20\) ends before it starts/,
+    );
     expect(result.stdout).toMatch(/configuration is valid \(3 warning\(s\)\)/);
   });
 
   it('exits 1 on a wrong zone, naming file and field, with no stack trace', async () => {
     const dir = copyOfSampleConfig();
-    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Pari\nlocale: fr\n');
+    writeFileSync(
+      path.join(dir, 'communities', 'sre-paris.yaml'),
+      'name: SRE Paris\ntimezone: Europe/Pari\nlocale: fr\n',
+    );
     const result = await runCli(['check-config', '--config', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/sre-paris\.yaml:2, field `timezone`: found "Europe\/Pari"/);
@@ -80,10 +85,17 @@ describe('emcee check-config', () => {
 
   it('a conference is shown a day at a time: `emcee agenda DATE` gives that day with its rooms', async () => {
     const dir = copyOfSampleConfig();
-    cpSync(path.join(ROOT, 'tests/fixtures/formats/frab-schedule.xml'), path.join(dir, 'events', 'sre-paris', 'schedule.xml'));
+    cpSync(
+      path.join(ROOT, 'tests/fixtures/formats/frab-schedule.xml'),
+      path.join(dir, 'events', 'sre-paris', 'schedule.xml'),
+    );
     const second = await runCli(['agenda', '2026-03-29', '--json', '--config', dir]);
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.stdout)).toMatchObject({ id: 'opsnight26-2026-03-29', title: 'Ops Night Lille & Friends 2026 (day 2/2)', slots: [{ title: 'Brunch' }] });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      id: 'opsnight26-2026-03-29',
+      title: 'Ops Night Lille & Friends 2026 (day 2/2)',
+      slots: [{ title: 'Brunch' }],
+    });
     const first = await runCli(['agenda', '2026-03-28', '--config', dir], [], { EMCEE_NOW: '2026-03-28T12:00' });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Blameless postmortems, for real[^\n]*Clémence Vasseur, Baptiste Lemaire/);
@@ -94,11 +106,16 @@ describe('emcee check-config', () => {
   it('a broken event file fails check-config with its line, while the bot and `emcee agenda` serve the other events', async () => {
     const dir = copyOfSampleConfig();
     const events = path.join(dir, 'events', 'sre-paris');
-    writeFileSync(path.join(events, 'schedule.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nno colon here\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    writeFileSync(
+      path.join(events, 'schedule.ics'),
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nno colon here\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+    );
     const check = await runCli(['check-config', '--config', dir]);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/error: \S*schedule\.ics:5: not valid iCalendar: .*"no colon here"/);
-    expect(check.stdout).toMatch(/✗ 1 error\(s\), 1 warning\(s\); 1 left out because of an error \(the bot serves the others\)/);
+    expect(check.stdout).toMatch(
+      /✗ 1 error\(s\), 1 warning\(s\); 1 left out because of an error \(the bot serves the others\)/,
+    );
     const agenda = await runCli(['agenda', '4', '--json', '--config', dir]);
     expect(agenda.code).toBe(0);
     expect(JSON.parse(agenda.stdout).id).toBe('2019-09-18-meetup-4');
@@ -109,7 +126,10 @@ describe('emcee check-config', () => {
 
   it('refuses to start on a config with an error, with the same message', async () => {
     const dir = copyOfSampleConfig();
-    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: SRE Paris\ntimezone: Europe/Paris\nlocale: fr\nlocal: en\n');
+    writeFileSync(
+      path.join(dir, 'communities', 'sre-paris.yaml'),
+      'name: SRE Paris\ntimezone: Europe/Paris\nlocale: fr\nlocal: en\n',
+    );
     const result = await runCli(['start', '--config', dir], ['/agenda']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/field `local`: unknown field `local`: did you mean `locale`\?/);
@@ -118,7 +138,10 @@ describe('emcee check-config', () => {
 
   it('reads the folder named by EMCEE_CONFIG when --config is not given', async () => {
     const dir = copyOfSampleConfig();
-    writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), 'name: Renamed meetup\ntimezone: Europe/Paris\nlocale: fr\n');
+    writeFileSync(
+      path.join(dir, 'communities', 'sre-paris.yaml'),
+      'name: Renamed meetup\ntimezone: Europe/Paris\nlocale: fr\n',
+    );
     const result = await runCli(['check-config'], [], { EMCEE_CONFIG: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('sre-paris: Renamed meetup (Europe/Paris, fr)');

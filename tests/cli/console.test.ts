@@ -4,17 +4,25 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 
-const store = () => ({ STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-console-')), 'emcee.sqlite')}` });
+const store = () => ({
+  STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-console-')), 'emcee.sqlite')}`,
+});
 
 describe('the console, driven through stdin as a user would', () => {
   it('answers each command line in French, then exits at the end of input', async () => {
-    const result = await runCli(['start', '--user', 'alice'], ['/help', '/agenda', '/agenda 4', 'bonjour', '/agenda colour:red'], {
-      ...store(),
-      EMCEE_NOW: '2026-11-23T12:00:00+01:00',
-    });
+    const result = await runCli(
+      ['start', '--user', 'alice'],
+      ['/help', '/agenda', '/agenda 4', 'bonjour', '/agenda colour:red'],
+      {
+        ...store(),
+        EMCEE_NOW: '2026-11-23T12:00:00+01:00',
+      },
+    );
     expect(result.code).toBe(0);
     const out = result.stdout;
-    expect(out).toMatch(/== Commandes de Site Reliability Engineering Paris ==\n {2}• \/agenda — Programme du prochain meetup/);
+    expect(out).toMatch(
+      /== Commandes de Site Reliability Engineering Paris ==\n {2}• \/agenda — Programme du prochain meetup/,
+    );
     expect(out).toMatch(/== #13 .*==\nLe mercredi 20 janvier 2027, 19:00/);
     expect(out).toMatch(/== #4 Site Reliability Engineering - Meetup de la rentrée ==/);
     expect(out).toContain('Les commandes commencent par une barre oblique');
@@ -30,19 +38,27 @@ describe('the console, driven through stdin as a user would', () => {
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toContain('Nothing was saved: without a terminal, /propose must be complete on its line');
-    expect(out).toContain('Missing: abstract (Abstract), duration (Duration (minutes)).\nType it on one line, e.g. /propose title:x abstract:"…" duration:5\n== #13 ');
+    expect(out).toContain(
+      'Missing: abstract (Abstract), duration (Duration (minutes)).\nType it on one line, e.g. /propose title:x abstract:"…" duration:5\n== #13 ',
+    );
     // A bare /propose still opens its form; a line starting with a slash ends it and runs.
     expect(out).toMatch(/== Lightning talk · #13 ==\nForm cancelled: nothing was saved\.\n== #4 /);
   });
 
   it('says when an answer is shared with the whole channel', async () => {
-    const result = await runCli(['start', '--locale', 'en'], ['/agenda 4 share', '/agenda 4'], { ...store(), EMCEE_NOW: '2026-11-23T12:00:00+01:00' });
+    const result = await runCli(['start', '--locale', 'en'], ['/agenda 4 share', '/agenda 4'], {
+      ...store(),
+      EMCEE_NOW: '2026-11-23T12:00:00+01:00',
+    });
     expect(result.stdout.match(/\[shown to everyone in the channel\]/g)).toHaveLength(1);
     expect(result.stdout).toMatch(/^\[shown to everyone in the channel\]\n== #4 /);
   });
 
   it('speaks English with --locale en', async () => {
-    const result = await runCli(['start', '--locale', 'en'], ['/agenda 4'], { ...store(), EMCEE_NOW: '2026-11-23T12:00:00+01:00' });
+    const result = await runCli(['start', '--locale', 'en'], ['/agenda 4'], {
+      ...store(),
+      EMCEE_NOW: '2026-11-23T12:00:00+01:00',
+    });
     expect(result.stdout).toContain('Wednesday, September 18, 2019, 7:00 PM – 9:00 PM');
   });
 
@@ -68,7 +84,9 @@ describe('a store that cannot be used', () => {
     expect(unknown.stderr).toContain('STORE_URL="postgres://127.0.0.1/emcee" is not understood: use sqlite://');
     const down = await runCli(['start'], [], { STORE_URL: 'redis://127.0.0.1:1' });
     expect(down.code).toBe(1);
-    expect(down.stderr).toMatch(/STORE_URL="redis:\/\/127\.0\.0\.1:1" cannot be reached \(.*ECONNREFUSED.*\): start the server or fix STORE_URL/);
+    expect(down.stderr).toMatch(
+      /STORE_URL="redis:\/\/127\.0\.0\.1:1" cannot be reached \(.*ECONNREFUSED.*\): start the server or fix STORE_URL/,
+    );
     expect(down.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -78,7 +96,12 @@ describe('emcee agenda', () => {
     const result = await runCli(['agenda', '4', '--json']);
     expect(result.code).toBe(0);
     const event = JSON.parse(result.stdout);
-    expect(event).toMatchObject({ id: '2019-09-18-meetup-4', number: 4, start: '2019-09-18T19:00:00.000+02:00', timezone: 'Europe/Paris' });
+    expect(event).toMatchObject({
+      id: '2019-09-18-meetup-4',
+      number: 4,
+      start: '2019-09-18T19:00:00.000+02:00',
+      timezone: 'Europe/Paris',
+    });
     expect(event.slots).toHaveLength(6);
     expect(event.slots[3]).toMatchObject({
       start: '2019-09-18T19:40:00.000+02:00',

@@ -34,7 +34,8 @@ class Screen extends Writable {
           return this.text.slice(start, this.seen);
         }
         const changed = new Promise<'changed'>((resolve) => this.waiters.push(() => resolve('changed')));
-        if ((await Promise.race([changed, expired])) === 'expired') throw new Error(`no ${pattern} on the screen after:\n${this.text.slice(this.seen)}`);
+        if ((await Promise.race([changed, expired])) === 'expired')
+          throw new Error(`no ${pattern} on the screen after:\n${this.text.slice(this.seen)}`);
       }
     } finally {
       clearTimeout(timer);
@@ -55,7 +56,12 @@ async function terminal(options: { locale?: Locale; interactive?: boolean } = {}
   const session = new ConsoleSession({
     bot: bot.app.bot,
     community,
-    origin: { communityId: community.id, platform: 'console', channelId: 'console', member: { id: 'alice', displayName: 'alice', roles: [], locale: options.locale } },
+    origin: {
+      communityId: community.id,
+      platform: 'console',
+      channelId: 'console',
+      member: { id: 'alice', displayName: 'alice', roles: [], locale: options.locale },
+    },
     input,
     output: screen,
     interactive: options.interactive ?? true,
@@ -94,7 +100,9 @@ describe('a form at the console terminal', () => {
     type('/propose');
     await screen.until(/Title[^\n]*: $/);
     type('/agenda 4');
-    await screen.until(/Form cancelled: nothing was saved\.\n(> )?== #4 Site Reliability Engineering - Meetup de la rentrée ==/);
+    await screen.until(
+      /Form cancelled: nothing was saved\.\n(> )?== #4 Site Reliability Engineering - Meetup de la rentrée ==/,
+    );
     input.end();
     await ended;
   });

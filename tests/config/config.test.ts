@@ -23,7 +23,11 @@ describe('community configuration', () => {
   it('loads a minimal community with defaults', async () => {
     const config = await loadConfig(configWith('name: Kubernetes Montréal\ntimezone: America/Toronto\nlocale: fr\n'));
     expect(config.problems).toEqual([]);
-    expect(config.communities[0]?.community).toMatchObject({ id: 'meetup', name: 'Kubernetes Montréal', organisers: { users: [], roles: [] } });
+    expect(config.communities[0]?.community).toMatchObject({
+      id: 'meetup',
+      name: 'Kubernetes Montréal',
+      organisers: { users: [], roles: [] },
+    });
   });
 
   it('names the file, the line and the field of a typo, and suggests the right key', async () => {
@@ -51,8 +55,12 @@ describe('community configuration', () => {
   });
 
   it('reports typos in nested sections with their path', async () => {
-    const [message] = await messages('name: SRE\ntimezone: Europe/Paris\nlocale: fr\nchannels:\n  anouncements: general\n');
-    expect(message).toMatch(/:5, field `channels\.anouncements`: unknown field `anouncements`: did you mean `announcements`\?/);
+    const [message] = await messages(
+      'name: SRE\ntimezone: Europe/Paris\nlocale: fr\nchannels:\n  anouncements: general\n',
+    );
+    expect(message).toMatch(
+      /:5, field `channels\.anouncements`: unknown field `anouncements`: did you mean `announcements`\?/,
+    );
   });
 
   it('says what to do when there is no communities folder', async () => {

@@ -37,7 +37,11 @@ describe('per-platform sections', () => {
     expect(channelsOn(community, 'slack')).toEqual({ announcements: 'general' });
     expect(channelsOn(community, 'console')).toEqual({});
     expect(community.discord?.guildId).toBe('123456789012345678');
-    expect(presences(community, ['console', 'discord', 'slack']).map((p) => p.platform)).toEqual(['console', 'discord', 'slack']);
+    expect(presences(community, ['console', 'discord', 'slack']).map((p) => p.platform)).toEqual([
+      'console',
+      'discord',
+      'slack',
+    ]);
     expect(presences(community, ['slack']).map((p) => p.platform)).toEqual(['slack']);
   });
 
@@ -60,7 +64,9 @@ describe('per-platform sections', () => {
   });
 
   it('keeps the top-level channels and organisers as the console’s', async () => {
-    const { community, messages } = await load('organisers:\n  users: [alice]\n  roles: [Organisateurs]\nchannels:\n  announcements: annonces\n');
+    const { community, messages } = await load(
+      'organisers:\n  users: [alice]\n  roles: [Organisateurs]\nchannels:\n  announcements: annonces\n',
+    );
     expect(messages).toEqual([]);
     expect(channelsOn(community, 'console')).toEqual({ announcements: 'annonces' });
     expect(isOrganiser(community, { id: 'alice', roles: [] }, 'console')).toBe(true);
@@ -69,23 +75,39 @@ describe('per-platform sections', () => {
   });
 
   it('says where to move top-level fields a platform section does not repeat, with their line', async () => {
-    const { messages } = await load('channels:\n  announcements: annonces\norganisers:\n  roles: [Organisateurs]\ndiscord:\n  guildId: "1"\nslack:\n  teamId: T1\n  channels: { announcements: general }\n');
+    const { messages } = await load(
+      'channels:\n  announcements: annonces\norganisers:\n  roles: [Organisateurs]\ndiscord:\n  guildId: "1"\nslack:\n  teamId: T1\n  channels: { announcements: general }\n',
+    );
     expect(messages).toEqual([
-      expect.stringMatching(/^warning: .*meetup\.yaml:5, field `channels\.announcements`: `channels\.announcements` is the console's only: on Discord it is not used \(fix: move channels\.announcements to discord\.channels\.announcements\)$/),
-      expect.stringMatching(/meetup\.yaml:7, field `organisers\.roles`: .* on Discord and Slack it is not used \(fix: move organisers\.roles to discord\.organiserRoles or slack\.organiserGroups\)$/),
+      expect.stringMatching(
+        /^warning: .*meetup\.yaml:5, field `channels\.announcements`: `channels\.announcements` is the console's only: on Discord it is not used \(fix: move channels\.announcements to discord\.channels\.announcements\)$/,
+      ),
+      expect.stringMatching(
+        /meetup\.yaml:7, field `organisers\.roles`: .* on Discord and Slack it is not used \(fix: move organisers\.roles to discord\.organiserRoles or slack\.organiserGroups\)$/,
+      ),
     ]);
   });
 
   it('names the section of an unknown key and suggests the right one', async () => {
     const { messages } = await load('slack:\n  teamId: T1\n  organiserGroup: [S1]\n');
-    expect(messages).toEqual([expect.stringMatching(/meetup\.yaml:6, field `slack\.organiserGroup`: unknown field `organiserGroup`: did you mean `organiserGroups`\?/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /meetup\.yaml:6, field `slack\.organiserGroup`: unknown field `organiserGroup`: did you mean `organiserGroups`\?/,
+      ),
+    ]);
   });
 
   it('refuses a long id written without quotes, which YAML would have rounded, and says to quote it', async () => {
-    const { messages } = await load('discord:\n  guildId: 123456789012345678\n  organisers: [42, 123456789012345678]\n');
+    const { messages } = await load(
+      'discord:\n  guildId: 123456789012345678\n  organisers: [42, 123456789012345678]\n',
+    );
     expect(messages).toEqual([
-      expect.stringMatching(/meetup\.yaml:5, field `discord\.guildId`: found 123456789012345680, expected an id as text: write it in quotes/),
-      expect.stringMatching(/meetup\.yaml:6, field `discord\.organisers\[1\]`: found 123456789012345680, expected an id as text/),
+      expect.stringMatching(
+        /meetup\.yaml:5, field `discord\.guildId`: found 123456789012345680, expected an id as text: write it in quotes/,
+      ),
+      expect.stringMatching(
+        /meetup\.yaml:6, field `discord\.organisers\[1\]`: found 123456789012345680, expected an id as text/,
+      ),
     ]);
   });
 

@@ -34,7 +34,11 @@ describe('typo suggestions', () => {
   it('suggests `title` for a slot of an event file, among that slot’s fields', async () => {
     const event = 'title: "#3 Winter"\ndate: 2026-12-09T19:00\nslots:\n  - time: 19:00-19:30\n    titel: Talk\n';
     const all = await messages(COMMUNITY, { 'e.yaml': event });
-    expect(all).toContainEqual(expect.stringMatching(/e\.yaml:5, field `slots\[0\]\.titel`: unknown field "titel" \(fix: did you mean "title"\?/));
+    expect(all).toContainEqual(
+      expect.stringMatching(
+        /e\.yaml:5, field `slots\[0\]\.titel`: unknown field "titel" \(fix: did you mean "title"\?/,
+      ),
+    );
   });
 
   it('suggests only the fields of the object the typo is in', async () => {
@@ -58,13 +62,18 @@ describe('limits in our words', () => {
   });
 
   it('in event files too, keeping the schema’s own wording where it has one', async () => {
-    const event = 'date: 2026-12-09T19:00\nslots:\n  - time: 19:00-19:30\n    title: Talk\n    speakers:\n      - handle: jane\n      - name: ""\n';
+    const event =
+      'date: 2026-12-09T19:00\nslots:\n  - time: 19:00-19:30\n    title: Talk\n    speakers:\n      - handle: jane\n      - name: ""\n';
     const all = await messages(COMMUNITY, { 'e.yaml': event });
-    expect(all).toEqual(expect.arrayContaining([
-      expect.stringMatching(/e\.yaml:7, field `slots\[0\]\.speakers\[1\]\.name`: found "", expected at least 1 character$/),
-      expect.stringMatching(/field `title`: missing: expected the title/),
-      expect.stringMatching(/e\.yaml:6, field `slots\[0\]\.speakers\[0\]\.name`: is required \(text expected\)$/),
-    ]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /e\.yaml:7, field `slots\[0\]\.speakers\[1\]\.name`: found "", expected at least 1 character$/,
+        ),
+        expect.stringMatching(/field `title`: missing: expected the title/),
+        expect.stringMatching(/e\.yaml:6, field `slots\[0\]\.speakers\[0\]\.name`: is required \(text expected\)$/),
+      ]),
+    );
     expect(all.join('\n')).not.toMatch(/Too (big|small)|Invalid input/);
   });
 
@@ -95,7 +104,11 @@ describe('durations as people read them', () => {
 describe('the fields of one object', () => {
   it('are found through optional, default and list wrappers', () => {
     const talk = z.strictObject({ title: z.string(), minutes: z.number() });
-    const schema = z.strictObject({ title: z.string(), talks: z.array(talk).default([]), venue: z.strictObject({ name: z.string() }).optional() });
+    const schema = z.strictObject({
+      title: z.string(),
+      talks: z.array(talk).default([]),
+      venue: z.strictObject({ name: z.string() }).optional(),
+    });
     expect(keysAt(schema, [])).toEqual(['title', 'talks', 'venue']);
     expect(keysAt(schema, ['talks', 2])).toEqual(['title', 'minutes']);
     expect(keysAt(schema, ['venue'])).toEqual(['name']);

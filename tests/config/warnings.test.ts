@@ -15,7 +15,10 @@ const OFFSET: ConfigProblem = {
 describe('configuration warnings at start-up', () => {
   it('at a terminal, are one readable line with the file, the line, the field and the fix', () => {
     const lines: string[] = [];
-    logProblems(createLogger('warn', true, (line) => lines.push(line)), [OFFSET]);
+    logProblems(
+      createLogger('warn', true, (line) => lines.push(line)),
+      [OFFSET],
+    );
     expect(lines).toEqual([
       'warning: config/events/sre-paris/2019-09-18-meetup-4.md:3, field `date` — "2019-09-18T19:00:00-01:00" carries the offset -01:00' +
         ' (fix: write the time without an offset: date: 2019-09-18T19:00)\n',
@@ -31,9 +34,19 @@ describe('configuration warnings at start-up', () => {
 
   it('piped, are pino JSON carrying the line, as the sample event’s offset warning shows', async () => {
     const result = await runCli(['start'], [], { STORE_URL: 'memory://' });
-    const records = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = result.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toContainEqual(
-      expect.objectContaining({ level: 40, file: OFFSET.file, line: 3, field: 'date', fix: OFFSET.fix, msg: expect.stringContaining('carries the offset -01:00') }),
+      expect.objectContaining({
+        level: 40,
+        file: OFFSET.file,
+        line: 3,
+        field: 'date',
+        fix: OFFSET.fix,
+        msg: expect.stringContaining('carries the offset -01:00'),
+      }),
     );
   });
 });

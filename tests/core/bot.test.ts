@@ -32,9 +32,28 @@ const talk: CommandDefinition<unknown> = {
   description: d('Talks'),
   defaultSubcommand: 'show',
   subcommands: [
-    { name: 'show', description: d('Show one'), options: [{ name: 'id', type: 'integer', positional: true, description: d('Its number') }], responds: 'channel', run: (_ctx, o) => say([literal(`show ${o.id ?? 'all'}`)], 'channel') },
-    { name: 'note', description: d('Write a note'), options: [{ name: 'id', type: 'integer', positional: true, required: true, description: d('Its number') }], responds: (o) => (o.id === 1 ? 'ephemeral' : 'form'), run: () => form },
-    { name: 'purge', description: d('Purge'), organiserOnly: true, options: [], responds: 'ephemeral', run: () => say([literal('purged')]) },
+    {
+      name: 'show',
+      description: d('Show one'),
+      options: [{ name: 'id', type: 'integer', positional: true, description: d('Its number') }],
+      responds: 'channel',
+      run: (_ctx, o) => say([literal(`show ${o.id ?? 'all'}`)], 'channel'),
+    },
+    {
+      name: 'note',
+      description: d('Write a note'),
+      options: [{ name: 'id', type: 'integer', positional: true, required: true, description: d('Its number') }],
+      responds: (o) => (o.id === 1 ? 'ephemeral' : 'form'),
+      run: () => form,
+    },
+    {
+      name: 'purge',
+      description: d('Purge'),
+      organiserOnly: true,
+      options: [],
+      responds: 'ephemeral',
+      run: () => say([literal('purged')]),
+    },
   ],
 };
 
@@ -42,7 +61,16 @@ async function bot() {
   const h = await harness({ now: NOW });
   const poster = recordingPoster();
   const store = memoryStore();
-  const b = new Bot({ commands: [talk], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, poster, formStash: storeFormStash(store) });
+  const b = new Bot({
+    commands: [talk],
+    communities: h.app.communities,
+    isOrganiser,
+    services: {},
+    clock: h.clock,
+    logger: silentLogger,
+    poster,
+    formStash: storeFormStash(store),
+  });
   const invocation = (text: string, extra: Partial<Invocation> = {}): Invocation => ({
     communityId: [...h.app.communities.keys()][0]!,
     platform: 'console',
@@ -60,10 +88,23 @@ describe('subcommands', () => {
     const { b, invocation, words } = await bot();
     expect(words((await b.handle(invocation('show 4'))) as Reply)).toBe('show 4');
     expect(words((await b.handle(invocation('4'))) as Reply)).toBe('show 4');
-    expect(words((await b.handle(invocation('', { subcommand: 'show', input: { kind: 'typed', options: { id: 2 } } }))) as Reply)).toBe('show 2');
-    expect([b.plan(invocation('')), b.plan(invocation('note 1')), b.plan(invocation('note 2')), b.plan(invocation('purge'))]).toEqual(['channel', 'ephemeral', 'form', 'ephemeral']);
-    expect(words((await b.handle(invocation('frobnicate 2'))) as Reply)).toBe('I don’t know the action “frobnicate”. /talk takes: show, note, purge.\nYou typed: /talk frobnicate 2');
-    expect(words((await b.handle(invocation('note'))) as Reply)).toBe('/talk note needs id: a whole number. For example: /talk note 1\nYou typed: /talk note');
+    expect(
+      words(
+        (await b.handle(invocation('', { subcommand: 'show', input: { kind: 'typed', options: { id: 2 } } }))) as Reply,
+      ),
+    ).toBe('show 2');
+    expect([
+      b.plan(invocation('')),
+      b.plan(invocation('note 1')),
+      b.plan(invocation('note 2')),
+      b.plan(invocation('purge')),
+    ]).toEqual(['channel', 'ephemeral', 'form', 'ephemeral']);
+    expect(words((await b.handle(invocation('frobnicate 2'))) as Reply)).toBe(
+      'I don’t know the action “frobnicate”. /talk takes: show, note, purge.\nYou typed: /talk frobnicate 2',
+    );
+    expect(words((await b.handle(invocation('note'))) as Reply)).toBe(
+      '/talk note needs id: a whole number. For example: /talk note 1\nYou typed: /talk note',
+    );
     expect(words((await b.handle(invocation('purge'))) as Reply)).toMatch(/^\/talk purge is for the organisers of /);
   });
 
@@ -71,7 +112,9 @@ describe('subcommands', () => {
     const { b, invocation, words } = await bot();
     expect((await b.handle(invocation('note 2'))).kind).toBe('form');
     const answer = (await b.handle(invocation('note 2'), { formAllowed: false })) as Reply;
-    expect(words(answer)).toBe('A note: some answers need another look.\n- Too long. Note was cut to its first 10 characters so that the form can hold it.\n[Open the form again]');
+    expect(words(answer)).toBe(
+      'A note: some answers need another look.\n- Too long. Note was cut to its first 10 characters so that the form can hold it.\n[Open the form again]',
+    );
     const opens = answer.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []))[0]!.opens!;
     expect(opens.values).toEqual({ note: 'far too lo' });
     const key = await b.stashForm(opens);
@@ -92,14 +135,27 @@ describe('effects', () => {
     const { b, poster } = await bot();
     const dm = { communityId: 'x', platform: 'console' as const, memberId: 'sam' };
     const post = { communityId: 'x', platform: 'console' as const, channel: 'orga' };
-    const answer: Reply = { ...say([literal('done')]), effects: [{ kind: 'dm', target: dm, reply: say([literal('hi')]), onFailure: { kind: 'post', target: post, reply: say([literal('could not')]) } }] };
+    const answer: Reply = {
+      ...say([literal('done')]),
+      effects: [
+        {
+          kind: 'dm',
+          target: dm,
+          reply: say([literal('hi')]),
+          onFailure: { kind: 'post', target: post, reply: say([literal('could not')]) },
+        },
+      ],
+    };
     await b.runEffects(answer);
     expect(poster.sent.map((s) => s.kind)).toEqual(['dm']);
     poster.dm = async () => {
       throw new Error('closed');
     };
     await b.runEffects(answer);
-    expect(poster.sent.map((s) => [s.kind, s.target])).toEqual([['dm', dm], ['post', post]]);
+    expect(poster.sent.map((s) => [s.kind, s.target])).toEqual([
+      ['dm', dm],
+      ['post', post],
+    ]);
   });
 });
 
@@ -122,10 +178,25 @@ describe('problems for the member', () => {
   it('are said by the core: a UserError in the member’s language, a refusal as the command explains it, counted as user errors', async () => {
     const h = await harness({ now: NOW });
     const observer = { done: (event: { outcome: string }) => void outcomes.push(event.outcome) };
-    const b = new Bot({ commands: [refusing], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, observer });
+    const b = new Bot({
+      commands: [refusing],
+      communities: h.app.communities,
+      isOrganiser,
+      services: {},
+      clock: h.clock,
+      logger: silentLogger,
+      observer,
+    });
     const run = async (how: string, locale: 'fr' | 'en') =>
       h.render(
-        await b.handle({ communityId: [...h.app.communities.keys()][0]!, platform: 'console', channelId: 'c', member: { id: 'm', displayName: 'm', roles: [], locale }, command: 'refusing', input: { kind: 'text', text: how } }),
+        await b.handle({
+          communityId: [...h.app.communities.keys()][0]!,
+          platform: 'console',
+          channelId: 'c',
+          member: { id: 'm', displayName: 'm', roles: [], locale },
+          command: 'refusing',
+          input: { kind: 'text', text: how },
+        }),
         locale,
       );
     expect(await run('busy', 'fr')).toBe('occupé');

@@ -8,7 +8,7 @@ const N = '\u202f';
 describe('French typography in defineMessages', () => {
   const m = defineMessages({
     en: { a: 'Venue: {venue}', b: 'Hi!', c: 'I can’t find “{ref}”' },
-    fr: { a: 'Lieu : {venue}', b: 'Salut!', c: 'Je ne trouve pas l\'événement «{ref} »' },
+    fr: { a: 'Lieu : {venue}', b: 'Salut!', c: "Je ne trouve pas l'événement «{ref} »" },
   });
 
   it('puts a narrow no-break space before : ; ! ? and inside « »', () => {
@@ -22,7 +22,9 @@ describe('French typography in defineMessages', () => {
     expect(m.s('en', 'b')).toBe('Hi!');
     const code = defineMessages({
       en: { x: 'x' },
-      fr: { x: 'À 19:30, voir https://ex.org/a?b=1 ; tapez at:"2026-12-01T18:00:00+01:00" title:"…" talks:"1:5 2:4" n°{id} {v}' },
+      fr: {
+        x: 'À 19:30, voir https://ex.org/a?b=1 ; tapez at:"2026-12-01T18:00:00+01:00" title:"…" talks:"1:5 2:4" n°{id} {v}',
+      },
     });
     expect(code.s('fr', 'x', { id: 3, v: 'a ! b : «c»' })).toBe(
       `À 19:30, voir https://ex.org/a?b=1${N}; tapez at:"2026-12-01T18:00:00+01:00" title:"…" talks:"1:5 2:4" n°3 a ! b : «c»`,
@@ -42,7 +44,11 @@ function srcFiles(dir: string): string[] {
 
 const catalogueFiles = srcFiles(SRC).filter((file) => path.basename(file) === 'messages.ts');
 const catalogues: Array<[string, Messages<string>]> = (
-  await Promise.all(catalogueFiles.map(async (file) => [path.relative(SRC, file), (await import(file)) as Record<string, unknown>] as const))
+  await Promise.all(
+    catalogueFiles.map(
+      async (file) => [path.relative(SRC, file), (await import(file)) as Record<string, unknown>] as const,
+    ),
+  )
 ).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, Messages<string>] => isMessages(entry[1]))
@@ -77,7 +83,9 @@ describe('every catalogue', () => {
   });
 
   it.each(catalogues)('%s: French replies follow French typography', (_name, messages) => {
-    const faults = rendered(messages, 'fr').flatMap(([key, said]) => frenchFaults(said).map((fault) => `${key}: ${fault} in «${said}»`));
+    const faults = rendered(messages, 'fr').flatMap(([key, said]) =>
+      frenchFaults(said).map((fault) => `${key}: ${fault} in «${said}»`),
+    );
     expect(faults).toEqual([]);
   });
 

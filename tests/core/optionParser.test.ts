@@ -18,14 +18,20 @@ describe('parseOptions', () => {
   });
 
   it('reads key:value with straight, single, typographic and French quotes', () => {
-    expect(parseOptions('title:"Chaos à la carte"', specs)).toEqual({ ok: true, options: { title: 'Chaos à la carte' } });
+    expect(parseOptions('title:"Chaos à la carte"', specs)).toEqual({
+      ok: true,
+      options: { title: 'Chaos à la carte' },
+    });
     expect(parseOptions("title:'Un talk'", specs)).toEqual({ ok: true, options: { title: 'Un talk' } });
     expect(parseOptions('title:“SLO 101”', specs)).toEqual({ ok: true, options: { title: 'SLO 101' } });
     expect(parseOptions('title:« On-call »', specs)).toEqual({ ok: true, options: { title: 'On-call' } });
   });
 
   it('reads --key value flags and booleans in both languages', () => {
-    expect(parseOptions('--locale en public:oui', specs)).toEqual({ ok: true, options: { locale: 'en', public: true } });
+    expect(parseOptions('--locale en public:oui', specs)).toEqual({
+      ok: true,
+      options: { locale: 'en', public: true },
+    });
   });
 
   it('keeps a colon inside a quoted value', () => {
@@ -33,10 +39,19 @@ describe('parseOptions', () => {
   });
 
   it('names what it could not read', () => {
-    expect(parseOptions('colour:red', specs)).toEqual({ ok: false, problem: { kind: 'unknown-option', name: 'colour' } });
-    expect(parseOptions('accept zero', specs)).toEqual({ ok: false, problem: { kind: 'unexpected-value', value: 'zero' } });
+    expect(parseOptions('colour:red', specs)).toEqual({
+      ok: false,
+      problem: { kind: 'unknown-option', name: 'colour' },
+    });
+    expect(parseOptions('accept zero', specs)).toEqual({
+      ok: false,
+      problem: { kind: 'unexpected-value', value: 'zero' },
+    });
     expect(parseOptions('id:0', specs)).toEqual({ ok: false, problem: { kind: 'bad-value', name: 'id', value: '0' } });
-    expect(parseOptions('title:"a very long title over the limit"', specs)).toMatchObject({ ok: false, problem: { kind: 'bad-value', name: 'title' } });
+    expect(parseOptions('title:"a very long title over the limit"', specs)).toMatchObject({
+      ok: false,
+      problem: { kind: 'bad-value', name: 'title' },
+    });
     expect(parseOptions('title:"never closed', specs)).toEqual({ ok: false, problem: { kind: 'unclosed-quote' } });
   });
 
@@ -49,7 +64,10 @@ describe('parseOptions', () => {
 
   it('never takes the next flag as a flag’s value', () => {
     expect(parseOptions('--public --locale en', specs)).toEqual({ ok: true, options: { public: true, locale: 'en' } });
-    expect(parseOptions('--title --locale en', specs)).toEqual({ ok: false, problem: { kind: 'missing-value', name: 'title' } });
+    expect(parseOptions('--title --locale en', specs)).toEqual({
+      ok: false,
+      problem: { kind: 'missing-value', name: 'title' },
+    });
   });
 
   it('keeps a quoted empty value and a quoted word that looks like a flag', () => {

@@ -31,7 +31,8 @@ describe('replies are plain data', () => {
       const stored = JSON.parse(JSON.stringify(outcome)) as Outcome;
       expect(stored).toEqual(outcome);
       expect(h.render(stored)).toBe(h.render(outcome));
-      if (outcome.kind === 'reply') for (const effect of outcome.effects ?? []) expect(JSON.parse(JSON.stringify(effect))).toEqual(effect);
+      if (outcome.kind === 'reply')
+        for (const effect of outcome.effects ?? []) expect(JSON.parse(JSON.stringify(effect))).toEqual(effect);
     }
   });
 });

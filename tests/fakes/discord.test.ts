@@ -18,10 +18,23 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { InteractionContextType, InteractionResponseType, Locale, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  InteractionContextType,
+  InteractionResponseType,
+  Locale,
+  MessageFlags,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, Recorded, SnowflakeGenerator, failOnUnhandledRejections, snowflakeDate, withTimeout } from './discord/index.ts';
+import {
+  FakeDiscord,
+  Recorded,
+  SnowflakeGenerator,
+  failOnUnhandledRejections,
+  snowflakeDate,
+  withTimeout,
+} from './discord/index.ts';
 
 const WAIT_MS = 5_000;
 
@@ -50,7 +63,10 @@ async function answer(interaction: Interaction): Promise<void> {
     await interaction.reply(`pong (${interaction.locale}, ${interaction.guild?.name})`);
   } else if (interaction.isChatInputCommand() && interaction.commandName === 'propose') {
     const title = new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short).setMaxLength(80);
-    const abstract = new TextInputBuilder().setCustomId('abstract').setStyle(TextInputStyle.Paragraph).setRequired(false);
+    const abstract = new TextInputBuilder()
+      .setCustomId('abstract')
+      .setStyle(TextInputStyle.Paragraph)
+      .setRequired(false);
     await interaction.showModal(
       new ModalBuilder()
         .setCustomId('propose-form')
@@ -68,7 +84,9 @@ async function answer(interaction: Interaction): Promise<void> {
     await interaction.update({ content: `${interaction.user.username} voted`, components: [] });
   } else if (interaction.isChatInputCommand() && interaction.commandName === 'agenda') {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply(`agenda for #${interaction.options.getInteger('event')} (${interaction.options.getSubcommand()})`);
+    await interaction.editReply(
+      `agenda for #${interaction.options.getInteger('event')} (${interaction.options.getSubcommand()})`,
+    );
     await interaction.followUp({ content: 'See you there', flags: MessageFlags.Ephemeral });
   }
 }
@@ -94,7 +112,10 @@ async function started(options: Parameters<typeof FakeDiscord.start>[0] = {}) {
   running.fake = fake;
   const client = newClient(fake);
   const botErrors = new Recorded<unknown>('an error in the bot');
-  client.on(Events.InteractionCreate, (interaction) => void answer(interaction).catch((error: unknown) => botErrors.push(error)));
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void answer(interaction).catch((error: unknown) => botErrors.push(error)),
+  );
   const ready = once(client, Events.ClientReady);
   await withTimeout(client.login(fake.token), WAIT_MS, 'login');
   await withTimeout(ready, WAIT_MS, 'clientReady');
@@ -103,7 +124,9 @@ async function started(options: Parameters<typeof FakeDiscord.start>[0] = {}) {
 }
 
 function content(response: APIInteractionResponse): string | undefined {
-  return 'data' in response && response.data && 'content' in response.data ? (response.data.content ?? undefined) : undefined;
+  return 'data' in response && response.data && 'content' in response.data
+    ? (response.data.content ?? undefined)
+    : undefined;
 }
 
 describe('fake Discord with the real discord.js client', () => {
@@ -135,7 +158,10 @@ describe('fake Discord with the real discord.js client', () => {
     const { client, fake } = await started();
     // Plain data, not a builder: the builder would refuse it before Discord does.
     const long = { name: 'long', description: 'Too long in French', descriptionLocalizations: { fr: 'é'.repeat(101) } };
-    await expect(client.application!.commands.set([long], fake.guild.id)).rejects.toMatchObject({ code: 50035, status: 400 });
+    await expect(client.application!.commands.set([long], fake.guild.id)).rejects.toMatchObject({
+      code: 50035,
+      status: 400,
+    });
     expect(fake.commands.list(fake.guild.id).map((command) => command.name)).toEqual(['ping', 'propose', 'agenda']);
   });
 
@@ -146,7 +172,9 @@ describe('fake Discord with the real discord.js client', () => {
     expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(content(response)).toBe('pong (fr, SRE Paris)');
     expect(ping.original()?.interaction_metadata?.id).toBe(ping.payload.id);
-    const callback = await fake.rest.requests.find((request) => request.route === 'POST /interactions/:interaction/:token/callback');
+    const callback = await fake.rest.requests.find(
+      (request) => request.route === 'POST /interactions/:interaction/:token/callback',
+    );
     expect(callback.authorization).toBeUndefined();
     expect(botErrors.items).toEqual([]);
   });
@@ -159,16 +187,26 @@ describe('fake Discord with the real discord.js client', () => {
     expect(edited.content).toBe('agenda for #4 (show)');
     expect(edited.flags).toBe(MessageFlags.Ephemeral);
     expect((await agenda.followUp(0)).content).toBe('See you there');
-    const patch = await fake.rest.requests.find((request) => request.route === 'PATCH /webhooks/:app/:token/messages/:message');
+    const patch = await fake.rest.requests.find(
+      (request) => request.route === 'PATCH /webhooks/:app/:token/messages/:message',
+    );
     expect(patch.path.endsWith('/messages/%40original')).toBe(true);
-    expect(() => fake.slashCommand({ name: 'agenda', subcommand: 'show', options: { event: 'four' } })).toThrow(/Integer/);
+    expect(() => fake.slashCommand({ name: 'agenda', subcommand: 'show', options: { event: 'four' } })).toThrow(
+      /Integer/,
+    );
     expect(botErrors.items).toEqual([]);
   });
 
   it('sends a slash command in the bot DM, for a global command offered there', async () => {
     const { fake, client } = await started();
     expect(() => fake.slashCommand({ name: 'ping' }, { dm: true })).toThrow(/never registered/);
-    await client.application!.commands.set([{ name: 'ping', description: 'Answers pong', contexts: [InteractionContextType.Guild, InteractionContextType.BotDM] }]);
+    await client.application!.commands.set([
+      {
+        name: 'ping',
+        description: 'Answers pong',
+        contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      },
+    ]);
     const ping = fake.slashCommand({ name: 'ping' }, { dm: true, locale: Locale.French });
     expect(content(await ping.response())).toBe('pong (fr, undefined)');
     expect(ping.original()?.channel_id).toBe(fake.world.dms.get(fake.member.id)?.id);
@@ -232,7 +270,9 @@ describe('fake Discord with the real discord.js client', () => {
     const again = await channel.send({ content: 'Doors open at 19:00', nonce: 'reminder-42', enforceNonce: true });
     expect(again.id).toBe(first.id);
     expect(fake.messages.inChannel(fake.channel.id)).toHaveLength(1);
-    expect(fake.rest.requests.items.filter((request) => request.route === 'POST /channels/:channel/messages')).toHaveLength(2);
+    expect(
+      fake.rest.requests.items.filter((request) => request.route === 'POST /channels/:channel/messages'),
+    ).toHaveLength(2);
   });
 
   it('computes who a post pings from allowed_mentions, as Discord does', async () => {
@@ -243,7 +283,9 @@ describe('fake Discord with the real discord.js client', () => {
     await channel.send({ content: text, allowedMentions: { parse: [] } });
     await channel.send({ content: text, allowedMentions: { users: [fake.member.id] } });
     await channel.send(text);
-    const pings = fake.messages.inChannel(fake.channel.id).map((message) => [message.mention_everyone, message.mentions.map((user) => user.id)]);
+    const pings = fake.messages
+      .inChannel(fake.channel.id)
+      .map((message) => [message.mention_everyone, message.mentions.map((user) => user.id)]);
     expect(pings).toEqual([
       [false, []],
       [false, [fake.member.id]],
@@ -255,7 +297,9 @@ describe('fake Discord with the real discord.js client', () => {
     const { fake, botErrors } = await started({ callbackDeadlineMs: 100 });
     fake.faults.delay('POST /interactions/:interaction/:token/callback', 200);
     fake.slashCommand({ name: 'ping' });
-    const late = await fake.rest.requests.find((request) => request.route === 'POST /interactions/:interaction/:token/callback');
+    const late = await fake.rest.requests.find(
+      (request) => request.route === 'POST /interactions/:interaction/:token/callback',
+    );
     expect(late.status).toBe(404);
     expect(late.response).toEqual({ code: 10062, message: 'Unknown interaction' });
     expect(await botErrors.find()).toMatchObject({ code: 10062, status: 404 });
@@ -275,7 +319,9 @@ describe('fake Discord with the real discord.js client', () => {
     const { fake, client } = await started();
     const user = await client.users.fetch(fake.member.id);
     const sent = await user.send('Your talk was accepted');
-    expect(fake.messages.inChannel(sent.channelId).map((message) => message.content)).toEqual(['Your talk was accepted']);
+    expect(fake.messages.inChannel(sent.channelId).map((message) => message.content)).toEqual([
+      'Your talk was accepted',
+    ]);
     fake.world.closedDms.add(fake.member.id);
     await expect(user.send('Your talk was accepted')).rejects.toMatchObject({ code: 50007, status: 403 });
     expect(fake.rest.requests.items.some((request) => request.route === 'POST /users/@me/channels')).toBe(true);
@@ -307,7 +353,9 @@ describe('fake Discord with the real discord.js client', () => {
     const fake = await FakeDiscord.start();
     running.fake = fake;
     const client = newClient(fake);
-    await expect(withTimeout(client.login('not-the-token'), WAIT_MS, 'login')).rejects.toMatchObject({ code: 'TokenInvalid' });
+    await expect(withTimeout(client.login('not-the-token'), WAIT_MS, 'login')).rejects.toMatchObject({
+      code: 'TokenInvalid',
+    });
     expect(fake.rest.requests.items.map((request) => request.status)).toEqual([401]);
   });
 

@@ -111,9 +111,15 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
     expect(open.args.trigger_id).toBe(command.trigger_id);
     expect(open.args.view).toMatchObject({ callback_id: 'propose', blocks: [{ block_id: 'title' }] });
 
-    const refused = await fake.socket.send('interactive', fake.viewSubmission({ values: textValues({ title: { value: 'SRE' } }) }));
+    const refused = await fake.socket.send(
+      'interactive',
+      fake.viewSubmission({ values: textValues({ title: { value: 'SRE' } }) }),
+    );
     expect(refused.payload).toEqual({ response_action: 'errors', errors: { title: 'Too short' } });
-    const accepted = await fake.socket.send('interactive', fake.viewSubmission({ values: textValues({ title: { value: 'Chaos à la carte' } }) }));
+    const accepted = await fake.socket.send(
+      'interactive',
+      fake.viewSubmission({ values: textValues({ title: { value: 'Chaos à la carte' } }) }),
+    );
     expect(accepted.payload).toEqual({});
     expect(metadata).toEqual([modal.private_metadata, modal.private_metadata]);
   });
@@ -127,7 +133,13 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
     await app?.client.chat.postMessage({
       channel: 'C0GENERAL',
       text: 'Meetup #4',
-      blocks: [{ type: 'actions', block_id: 'actions', elements: [{ type: 'button', action_id: 'rsvp', value: 'yes', text: { type: 'plain_text', text: 'Going' } }] }],
+      blocks: [
+        {
+          type: 'actions',
+          block_id: 'actions',
+          elements: [{ type: 'button', action_id: 'rsvp', value: 'yes', text: { type: 'plain_text', text: 'Going' } }],
+        },
+      ],
     });
     const click = fake.blockAction({ action_id: 'rsvp', value: 'yes' });
     expect(click).toMatchObject({ container: { message_ts: fake.workspace.messages[0]?.ts } });
@@ -153,14 +165,23 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
   it('takes a file through the upload flow of filesUploadV2', async () => {
     await socketApp().start();
     const content = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
-    const result = await app?.client.filesUploadV2({ channel_id: 'C0GENERAL', filename: 'meetup-4.ics', content, initial_comment: 'Add it' });
+    const result = await app?.client.filesUploadV2({
+      channel_id: 'C0GENERAL',
+      filename: 'meetup-4.ics',
+      content,
+      initial_comment: 'Add it',
+    });
     expect(result?.ok).toBe(true);
     const [announce] = fake.calls('files.getUploadURLExternal');
     expect(announce?.args).toMatchObject({ filename: 'meetup-4.ics', length: String(Buffer.byteLength(content)) });
     const upload = await fake.uploads.waitFor(() => true, 'an upload');
     expect(upload.data.toString('utf8')).toBe(content);
     const complete = await fake.waitForCall('files.completeUploadExternal');
-    expect(complete.args).toMatchObject({ channel_id: 'C0GENERAL', initial_comment: 'Add it', files: [{ id: upload.fileId }] });
+    expect(complete.args).toMatchObject({
+      channel_id: 'C0GENERAL',
+      initial_comment: 'Add it',
+      files: [{ id: upload.fileId }],
+    });
     expect(fake.workspace.files.get(upload.fileId)).toMatchObject({ completed: true, channel: 'C0GENERAL' });
   });
 
@@ -172,24 +193,27 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
     expect(without?.user?.locale).toBeUndefined();
   });
 
-  it.each(['refresh_requested', 'warning'] as const)('asks the app to reconnect (%s) and serves it on a new connection', async (reason) => {
-    socketApp(1_000).command('/agenda', async ({ ack }) => ack('still here'));
-    await app?.start();
-    const first = await fake.socket.waitForConnection(1);
-    fake.socket.disconnect(reason);
-    await first.closed;
-    const second = await fake.socket.waitForConnection(2);
-    expect(second.number).toBe(2);
-    expect(fake.calls('apps.connections.open')).toHaveLength(2);
-    expect((await fake.sendCommand({ command: '/agenda' })).payload).toEqual({ text: 'still here' });
-  });
+  it.each(['refresh_requested', 'warning'] as const)(
+    'asks the app to reconnect (%s) and serves it on a new connection',
+    async (reason) => {
+      socketApp(1_000).command('/agenda', async ({ ack }) => ack('still here'));
+      await app?.start();
+      const first = await fake.socket.waitForConnection(1);
+      fake.socket.disconnect(reason);
+      await first.closed;
+      const second = await fake.socket.waitForConnection(2);
+      expect(second.number).toBe(2);
+      expect(fake.calls('apps.connections.open')).toHaveLength(2);
+      expect((await fake.sendCommand({ command: '/agenda' })).payload).toEqual({ text: 'still here' });
+    },
+  );
 
   it('bounds the wait for an ack the app never sends', async () => {
     socketApp().command('/slow', async () => undefined);
     await app?.start();
-    await expect(fake.socket.send('slash_commands', fake.slashCommand({ command: '/slow' }), { timeoutMs: 200 })).rejects.toThrow(
-      /waited 200 ms for the ack of a slash_commands envelope/,
-    );
+    await expect(
+      fake.socket.send('slash_commands', fake.slashCommand({ command: '/slow' }), { timeoutMs: 200 }),
+    ).rejects.toThrow(/waited 200 ms for the ack of a slash_commands envelope/);
   });
 
   it('delivers an Events API envelope', async () => {
@@ -197,7 +221,12 @@ describe('fake Slack: Socket Mode with the real Bolt App', () => {
       await say(`heard: ${event.text}`);
     });
     await app?.start();
-    const event = fake.eventCallback({ type: 'app_mention', text: '<@U0BOT> agenda', user: 'U0MEMBER', channel: 'C0GENERAL' });
+    const event = fake.eventCallback({
+      type: 'app_mention',
+      text: '<@U0BOT> agenda',
+      user: 'U0MEMBER',
+      channel: 'C0GENERAL',
+    });
     expect((await fake.socket.send('events_api', event)).payload).toEqual({});
     const post = await fake.waitForCall('chat.postMessage');
     expect(post.args).toMatchObject({ channel: 'C0GENERAL', text: 'heard: <@U0BOT> agenda' });
@@ -221,7 +250,9 @@ describe('fake Slack: signed HTTP requests to the real Bolt App (HTTPReceiver)',
   }
 
   const agenda = (bolt: App): void => {
-    bolt.command('/agenda', async ({ ack, command }) => ack({ response_type: 'ephemeral', text: `agenda ${command.text}` }));
+    bolt.command('/agenda', async ({ ack, command }) =>
+      ack({ response_type: 'ephemeral', text: `agenda ${command.text}` }),
+    );
   };
 
   it('accepts a signed slash command and answers with the ack body', async () => {

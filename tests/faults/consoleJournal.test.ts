@@ -31,7 +31,10 @@ describe('console poster journal', () => {
     await first.poster.post(target, say(text('Doors open'), 'channel'), { idempotencyKey: 'paris:1:at' });
     // The process is killed before its claim is settled; the next one takes the claim over.
     const second = printed(journal);
-    await second.poster.post(target, say(text('Doors open'), 'channel'), { idempotencyKey: 'paris:1:at', maybePosted: true });
+    await second.poster.post(target, say(text('Doors open'), 'channel'), {
+      idempotencyKey: 'paris:1:at',
+      maybePosted: true,
+    });
     await second.poster.post(target, say(text('Talks start'), 'channel'), { idempotencyKey: 'paris:2:at' });
     expect(first.text()).toBe('[#annonces] Doors open\n');
     expect(second.text()).toBe('[#annonces] Talks start\n');
@@ -61,38 +64,54 @@ describe('console poster journal', () => {
 describe('emcee start with EMCEE_CONSOLE_JOURNAL', () => {
   afterEach(stopAll);
 
-  it('a post written by a process killed before settling its claim is not repeated by the next one, and is recorded', { timeout: 60_000 }, async () => {
-    const config = tempConfig();
-    const storeFile = tempFile('store.sqlite');
-    const journal = path.join(path.dirname(storeFile), 'console-posts.journal');
-    const env = { STORE_URL: `sqlite://${storeFile}`, EMCEE_SCHEDULER_POLL_MS: '200', EMCEE_CONSOLE_JOURNAL: journal };
-    // What a process killed between its post and its settle leaves: the key in the journal, and
-    // an unsettled claim whose lease runs out. The occurrence fell due just before the restart.
-    const at = Date.now() - 2_000;
-    const key = `test:1:${new Date(at).toISOString()}`;
-    writeFileSync(journal, `${JSON.stringify(key)}\n`);
-    let store = await sqliteStore(storeFile);
-    const create = (message: string, when: number) =>
-      new AnnouncementRepository(store).create({ communityId: 'test', channel: 'annonces', message, at: when, createdBy: 'test', createdAt: at - 60_000, from: at - 60_000 });
-    await create('during', at);
-    await create('later', Date.now() + 3_000);
-    expect(await store.claim(key, 'killed-process', 500)).toBe(true);
-    await store.close();
-    const bot = announcingBot(config, env);
-    await bot.waitFor(() => bot.posts().includes('later'), 'the later post', 30_000);
-    // The occurrence taken over is settled and recorded as posted, without a second message.
-    store = await sqliteStore(storeFile);
-    try {
-      const repository = new AnnouncementRepository(store);
-      let outcome = await repository.outcome(key);
-      for (let i = 0; i < 100 && !outcome; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        outcome = await repository.outcome(key);
-      }
-      expect(outcome?.result).toBe('posted');
-      expect(bot.posts()).toEqual(['later']);
-    } finally {
+  it(
+    'a post written by a process killed before settling its claim is not repeated by the next one, and is recorded',
+    { timeout: 60_000 },
+    async () => {
+      const config = tempConfig();
+      const storeFile = tempFile('store.sqlite');
+      const journal = path.join(path.dirname(storeFile), 'console-posts.journal');
+      const env = {
+        STORE_URL: `sqlite://${storeFile}`,
+        EMCEE_SCHEDULER_POLL_MS: '200',
+        EMCEE_CONSOLE_JOURNAL: journal,
+      };
+      // What a process killed between its post and its settle leaves: the key in the journal, and
+      // an unsettled claim whose lease runs out. The occurrence fell due just before the restart.
+      const at = Date.now() - 2_000;
+      const key = `test:1:${new Date(at).toISOString()}`;
+      writeFileSync(journal, `${JSON.stringify(key)}\n`);
+      let store = await sqliteStore(storeFile);
+      const create = (message: string, when: number) =>
+        new AnnouncementRepository(store).create({
+          communityId: 'test',
+          channel: 'annonces',
+          message,
+          at: when,
+          createdBy: 'test',
+          createdAt: at - 60_000,
+          from: at - 60_000,
+        });
+      await create('during', at);
+      await create('later', Date.now() + 3_000);
+      expect(await store.claim(key, 'killed-process', 500)).toBe(true);
       await store.close();
-    }
-  });
+      const bot = announcingBot(config, env);
+      await bot.waitFor(() => bot.posts().includes('later'), 'the later post', 30_000);
+      // The occurrence taken over is settled and recorded as posted, without a second message.
+      store = await sqliteStore(storeFile);
+      try {
+        const repository = new AnnouncementRepository(store);
+        let outcome = await repository.outcome(key);
+        for (let i = 0; i < 100 && !outcome; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          outcome = await repository.outcome(key);
+        }
+        expect(outcome?.result).toBe('posted');
+        expect(bot.posts()).toEqual(['later']);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

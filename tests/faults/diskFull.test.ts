@@ -19,24 +19,39 @@ describe('a disk that fills up while members propose talks', () => {
     let pattern: number[] = [];
     let write = 0;
     let diskFull = true;
-    const h = await harness({ now: NOW, store: diskFullStore(memoryStore(), () => diskFull && pattern[write++ % pattern.length] === 0) });
+    const h = await harness({
+      now: NOW,
+      store: diskFullStore(memoryStore(), () => diskFull && pattern[write++ % pattern.length] === 0),
+    });
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 40, maxLength: 40 }), fc.integer({ min: 3, max: 6 }), async (faults, count) => {
-        [pattern, write, diskFull, run] = [faults, 0, true, run + 1];
-        const acknowledged: Array<[number, string]> = [];
-        const member = (i: number) => ({ id: `m${run}.${i}`, displayName: 'm', locale: 'en' as const });
-        for (let i = 0; i < count; i++) {
-          const title = `Talk ${run}.${i}`;
-          const answer = (await h.ask(`/propose title:"${title}" abstract:"What we learnt." duration:5`, member(i))).words;
-          if (answer.startsWith('Proposal #')) acknowledged.push([i, title]);
-          else expect(answer).toBe(coreMessages.t('en', 'storeUnavailable').map((part) => ('text' in part ? part.text : '')).join(''));
-        }
-        diskFull = false;
-        for (const [i, title] of acknowledged) expect((await h.ask('/propose mine', member(i))).words).toContain(`“${title}”`);
-        seen.acknowledged += acknowledged.length;
-        seen.refused += count - acknowledged.length;
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: 3, max: 6 }),
+        async (faults, count) => {
+          [pattern, write, diskFull, run] = [faults, 0, true, run + 1];
+          const acknowledged: Array<[number, string]> = [];
+          const member = (i: number) => ({ id: `m${run}.${i}`, displayName: 'm', locale: 'en' as const });
+          for (let i = 0; i < count; i++) {
+            const title = `Talk ${run}.${i}`;
+            const answer = (await h.ask(`/propose title:"${title}" abstract:"What we learnt." duration:5`, member(i)))
+              .words;
+            if (answer.startsWith('Proposal #')) acknowledged.push([i, title]);
+            else
+              expect(answer).toBe(
+                coreMessages
+                  .t('en', 'storeUnavailable')
+                  .map((part) => ('text' in part ? part.text : ''))
+                  .join(''),
+              );
+          }
+          diskFull = false;
+          for (const [i, title] of acknowledged)
+            expect((await h.ask('/propose mine', member(i))).words).toContain(`“${title}”`);
+          seen.acknowledged += acknowledged.length;
+          seen.refused += count - acknowledged.length;
+        },
+      ),
       { numRuns: 12 },
     );
     // Both answers were given: the property was tested on each side.

@@ -15,11 +15,16 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('SIGTERM during posting', () => {
   it('finishes the post in flight, then stops without holding the next occurrence', { timeout: 60_000 }, async () => {
     const config = tempConfig();
-    const env = { STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-sigterm-')), 'store.sqlite')}` };
+    const env = {
+      STORE_URL: `sqlite://${path.join(mkdtempSync(path.join(tmpdir(), 'emcee-sigterm-')), 'store.sqlite')}`,
+    };
     const at = Date.now() + 10_000;
     // Each post waits 1.5 s before reaching the console: the first is in flight when SIGTERM comes,
     // and the second falls due while the process is stopping.
-    const a = announcingBot(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '1500' }, [`/announce at:${iso(at)} message:in-flight`, `/announce at:${iso(at + 400)} message:due-while-stopping`]);
+    const a = announcingBot(config, { ...env, EMCEE_TEST_POST_DELAY_MS: '1500' }, [
+      `/announce at:${iso(at)} message:in-flight`,
+      `/announce at:${iso(at + 400)} message:due-while-stopping`,
+    ]);
     await a.waitFor(() => a.stderr.includes('emcee: posting test:1:'), 'the first post to start');
     const signalled = Date.now();
     expect(await a.stop()).toBe(0);

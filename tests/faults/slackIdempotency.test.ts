@@ -30,8 +30,16 @@ const quiet: webApi.Logger = {
 };
 
 function posterOn(slack: FakeSlack) {
-  const client = new webApi.WebClient(slack.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: quiet });
-  return slackPoster({ client, render: (_id, reply) => renderForSlack(reply, { zone: 'Europe/Paris', locale: 'en', buttonId: () => '' }) });
+  const client = new webApi.WebClient(slack.botToken, {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: quiet,
+  });
+  return slackPoster({
+    client,
+    render: (_id, reply) => renderForSlack(reply, { zone: 'Europe/Paris', locale: 'en', buttonId: () => '' }),
+  });
 }
 
 const CHANNEL = 'C0ANNOUNCE';
@@ -42,12 +50,20 @@ describe('Slack poster idempotency', () => {
     const slack = (fake = await FakeSlack.start());
     const target = { communityId: 'paris', platform: 'slack' as const, channel: CHANNEL };
     await posterOn(slack).post(target, say(text('Doors open'), 'channel'), { idempotencyKey: 'paris:1:at@slack' });
-    expect(inChannel(slack).map((message) => message.metadata)).toEqual([{ event_type: POST_EVENT_TYPE, event_payload: { key: 'paris:1:at@slack', part: 0 } }]);
+    expect(inChannel(slack).map((message) => message.metadata)).toEqual([
+      { event_type: POST_EVENT_TYPE, event_payload: { key: 'paris:1:at@slack', part: 0 } },
+    ]);
 
     // A restarted process took the claim over: it looks before posting.
     const restarted = posterOn(slack);
-    await restarted.post(target, say(text('Doors open'), 'channel'), { idempotencyKey: 'paris:1:at@slack', maybePosted: true });
-    await restarted.post(target, say(text('Talks start'), 'channel'), { idempotencyKey: 'paris:2:at@slack', maybePosted: true });
+    await restarted.post(target, say(text('Doors open'), 'channel'), {
+      idempotencyKey: 'paris:1:at@slack',
+      maybePosted: true,
+    });
+    await restarted.post(target, say(text('Talks start'), 'channel'), {
+      idempotencyKey: 'paris:2:at@slack',
+      maybePosted: true,
+    });
     expect(inChannel(slack).map((message) => message.text)).toEqual(['Doors open', 'Talks start']);
     const lookups = slack.calls('conversations.history');
     expect(lookups.map((call) => call.args)).toEqual([
@@ -61,37 +77,54 @@ describe('Slack poster idempotency', () => {
 
   it('posts unchecked where the history cannot be read (a channel named, not yet posted to by this process)', async () => {
     const slack = (fake = await FakeSlack.start());
-    await posterOn(slack).post({ communityId: 'paris', platform: 'slack', channel: '#annonces' }, say(text('Hello'), 'channel'), { idempotencyKey: 'k', maybePosted: true });
+    await posterOn(slack).post(
+      { communityId: 'paris', platform: 'slack', channel: '#annonces' },
+      say(text('Hello'), 'channel'),
+      { idempotencyKey: 'k', maybePosted: true },
+    );
     expect(slack.calls('conversations.history')).toHaveLength(0);
     expect(slack.workspace.messages.map((message) => message.text)).toEqual(['Hello']);
   });
 
-  it('a post whose answer came too late is retried without a second message (scheduler, real timers)', { timeout: 20_000 }, async () => {
-    const slack = (fake = await FakeSlack.start());
-    // Slack takes the post at once but answers after the scheduler's 0.5 s timeout.
-    slack.delayNext('chat.postMessage', 1_500);
-    const paris = community({
-      slack: { teamId: 'T1', channels: { announcements: CHANNEL }, organisers: ['U0MEMBER'] },
-      schedule: { retries: 2, retryDelay: 'PT0.1S', postTimeout: 'PT0.5S' },
-    });
-    const bot = botProcess(memoryStore(), world([{ community: paris }]), posterOn(slack), { platforms: ['slack'] });
-    await bot.scheduler.start();
-    try {
-      const at = Date.now() + 300;
-      const record = await bot.repository.create({ communityId: 'paris', channel: CHANNEL, platform: 'slack', message: 'Hello', at, createdBy: 'org', createdAt: Date.now(), from: Date.now() - 1_000 });
-      const key = `paris:${record.id}:${new Date(at).toISOString()}@slack`;
-      let outcome = await bot.repository.outcome(key);
-      for (let i = 0; i < 200 && !outcome; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        outcome = await bot.repository.outcome(key);
+  it(
+    'a post whose answer came too late is retried without a second message (scheduler, real timers)',
+    { timeout: 20_000 },
+    async () => {
+      const slack = (fake = await FakeSlack.start());
+      // Slack takes the post at once but answers after the scheduler's 0.5 s timeout.
+      slack.delayNext('chat.postMessage', 1_500);
+      const paris = community({
+        slack: { teamId: 'T1', channels: { announcements: CHANNEL }, organisers: ['U0MEMBER'] },
+        schedule: { retries: 2, retryDelay: 'PT0.1S', postTimeout: 'PT0.5S' },
+      });
+      const bot = botProcess(memoryStore(), world([{ community: paris }]), posterOn(slack), { platforms: ['slack'] });
+      await bot.scheduler.start();
+      try {
+        const at = Date.now() + 300;
+        const record = await bot.repository.create({
+          communityId: 'paris',
+          channel: CHANNEL,
+          platform: 'slack',
+          message: 'Hello',
+          at,
+          createdBy: 'org',
+          createdAt: Date.now(),
+          from: Date.now() - 1_000,
+        });
+        const key = `paris:${record.id}:${new Date(at).toISOString()}@slack`;
+        let outcome = await bot.repository.outcome(key);
+        for (let i = 0; i < 200 && !outcome; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          outcome = await bot.repository.outcome(key);
+        }
+        expect(outcome?.result).toBe('posted');
+        // Let the late answer arrive too.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(inChannel(slack).map((message) => message.text)).toEqual(['Hello']);
+        expect(slack.calls('conversations.history').length).toBeGreaterThanOrEqual(1);
+      } finally {
+        await bot.scheduler.stop();
       }
-      expect(outcome?.result).toBe('posted');
-      // Let the late answer arrive too.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(inChannel(slack).map((message) => message.text)).toEqual(['Hello']);
-      expect(slack.calls('conversations.history').length).toBeGreaterThanOrEqual(1);
-    } finally {
-      await bot.scheduler.stop();
-    }
-  });
+    },
+  );
 });

@@ -24,7 +24,11 @@ const TRY_AGAIN = [/^These proposals are locked for a moment/, /^I can’t reach
  * every acknowledged proposal is looked for through a direct connection. Used by the test
  * (a short delay) and by bench/faults.ts (2 s).
  */
-export async function slowRedisProposals(server: RedisServer, delayMs: number, members: number): Promise<SlowRedisFigures> {
+export async function slowRedisProposals(
+  server: RedisServer,
+  delayMs: number,
+  members: number,
+): Promise<SlowRedisFigures> {
   const proxy = await slowProxy(server.port, delayMs);
   const slow = await redisStore(proxy.url);
   const direct = await redisStore(server.url);
@@ -34,14 +38,21 @@ export async function slowRedisProposals(server: RedisServer, delayMs: number, m
     const timed = await Promise.all(
       ids.map(async (id) => {
         const started = performance.now();
-        const answer = (await h.ask(`/propose title:"Talk by ${id}" abstract:"A talk." duration:5`, { id, displayName: id, locale: 'en' })).words;
+        const answer = (
+          await h.ask(`/propose title:"Talk by ${id}" abstract:"A talk." duration:5`, {
+            id,
+            displayName: id,
+            locale: 'en',
+          })
+        ).words;
         return { id, answer, ms: performance.now() - started };
       }),
     );
     const acknowledged = timed.filter(({ answer }) => answer.startsWith('Proposal #'));
     const tryAgain = timed.filter(({ answer }) => TRY_AGAIN.some((pattern) => pattern.test(answer)));
     const readBack = await harness({ now: NOW, store: direct });
-    const list = (await readBack.ask('/proposals', { id: 'org', displayName: 'org', organiser: true, locale: 'en' })).words;
+    const list = (await readBack.ask('/proposals', { id: 'org', displayName: 'org', organiser: true, locale: 'en' }))
+      .words;
     return {
       acknowledged: acknowledged.length,
       tryAgain: tryAgain.length,

@@ -27,7 +27,8 @@ function form(outcome: Outcome): Form {
 }
 
 function replyOf(outcome: Outcome): Reply {
-  if (outcome.kind !== 'reply') throw new Error(`expected a reply, got form ${outcome.id}: ${JSON.stringify(outcome.errors)}`);
+  if (outcome.kind !== 'reply')
+    throw new Error(`expected a reply, got form ${outcome.id}: ${JSON.stringify(outcome.errors)}`);
   return outcome;
 }
 
@@ -89,9 +90,12 @@ describe('/feedback: a member answers', () => {
     expect(talks.label).toBe('Notes des talks 1 à 2\u202f: n°:note, ex. 1:5 2:4');
     expect(talks.placeholder).toMatch(/^1 Du chaos engineering .* · 2 Prévoir la capacité/);
 
-    const saved = await h.submit({ formId: f.id, state: f.state, values: { rating: '4', worked: 'les démos', improve: '', talks: '1:5 2:3' } }, as('alice'));
+    const saved = await h.submit(
+      { formId: f.id, state: f.state, values: { rating: '4', worked: 'les démos', improve: '', talks: '1:5 2:3' } },
+      as('alice'),
+    );
     const text = h.words(saved);
-    expect(text).toContain('Merci\u202f! Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 4/5.');
+    expect(text).toContain("Merci\u202f! Votre avis sur #12 SRE Paris – Édition d'été est enregistré\u202f: 4/5.");
     expect(text).toContain('1. Du chaos engineering en production, sans casser la prod — 5/5');
     expect(text).toContain('2. Prévoir la capacité avec trois lignes de SQL — 3/5');
     expect(text).toContain('jamais qui les a écrits');
@@ -132,9 +136,20 @@ describe('/feedback: a member answers', () => {
     const h = await harness({ now: AFTER_12 });
     const f = form(await h.run('/feedback', as('alice')));
     for (const rating of ['0', 'five', '6', '4.5']) {
-      const back = form(await h.submit({ formId: f.id, state: f.state, values: { rating, worked: 'les démos', improve: 'plus de pizza', talks: '' } }, as('alice')));
+      const back = form(
+        await h.submit(
+          {
+            formId: f.id,
+            state: f.state,
+            values: { rating, worked: 'les démos', improve: 'plus de pizza', talks: '' },
+          },
+          as('alice'),
+        ),
+      );
       expect(back.values).toEqual({ rating, worked: 'les démos', improve: 'plus de pizza', talks: '' });
-      expect(h.words(back)).toContain('⚠ rating: Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.');
+      expect(h.words(back)).toContain(
+        '⚠ rating: Note globale, de 1 (bof) à 5 (top) doit être un nombre entier de 1 à 5.',
+      );
       expect(back.state).toEqual(f.state);
     }
     expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('0 réponse pour l’instant');
@@ -152,7 +167,9 @@ describe('/feedback: a member answers', () => {
     const long = 'x'.repeat(1001);
     const back = form(await h.run(`/feedback rating:5 worked:"${long}" improve:"court"`, as('alice')));
     expect(back.values).toEqual({ rating: '5', worked: long, improve: 'court' });
-    expect(h.words(back)).toMatch(/⚠ worked: Ce qui a bien marché accepte au plus 1\s000 caractères \(vous en avez écrit 1\s001\)\./);
+    expect(h.words(back)).toMatch(
+      /⚠ worked: Ce qui a bien marché accepte au plus 1\s000 caractères \(vous en avez écrit 1\s001\)\./,
+    );
 
     const talks = form(await h.run('/feedback rating:5 talks:"3:5"', as('alice', { locale: 'en' })));
     expect(h.words(talks)).toContain(
@@ -168,7 +185,9 @@ describe('/feedback: which meetup', () => {
     expect((await h.ask('/feedback 7', as('alice'))).words).toBe(
       'Les avis sur #7 Site Reliability Engineering Paris - Meetup en ligne sont fermés depuis le 2020-10-14, 14 jours après le meetup.',
     );
-    expect((await h.ask('/feedback 13', as('alice'))).words).toMatch(/^#13 .* n’est pas encore terminé\u202f: les avis ouvrent à la fin, 2027-01-20 22:00\.$/);
+    expect((await h.ask('/feedback 13', as('alice'))).words).toMatch(
+      /^#13 .* n’est pas encore terminé\u202f: les avis ouvrent à la fin, 2027-01-20 22:00\.$/,
+    );
     expect((await h.ask('/feedback 99', as('alice', { locale: 'en' }))).words).toBe(
       'I can’t find the meetup “99”. Try a number (/feedback 12) or a date (/feedback 2026-06-17). Known: #4, #7, #12, #13.',
     );
@@ -181,9 +200,14 @@ describe('/feedback: which meetup', () => {
     expect(back.values).toEqual({ event: '13', rating: '5', worked: 'les démos' });
     expect(h.words(back)).toMatch(/⚠ event: #13 .* n’est pas encore terminé/);
     expect(back.fields.length).toBeLessThanOrEqual(FORM_LIMITS.fields);
-    const saved = await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '12', talks: '' } }, as('alice'));
-    expect(h.words(saved)).toContain('Votre avis sur #12 SRE Paris – Édition d\'été est enregistré\u202f: 5/5.');
-    const again = form(await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '4' } }, as('alice')));
+    const saved = await h.submit(
+      { formId: back.id, state: back.state, values: { ...back.values, event: '12', talks: '' } },
+      as('alice'),
+    );
+    expect(h.words(saved)).toContain("Votre avis sur #12 SRE Paris – Édition d'été est enregistré\u202f: 5/5.");
+    const again = form(
+      await h.submit({ formId: back.id, state: back.state, values: { ...back.values, event: '4' } }, as('alice')),
+    );
     expect(h.words(again)).toMatch(/⚠ event: Les avis sur #4 .* sont fermés/);
     expect(again.values.worked).toBe('les démos');
   });
@@ -202,7 +226,12 @@ describe('/feedback: which meetup', () => {
     const h = await harness({ now: '2026-07-01T21:00:00+02:00' });
     const f = form(await h.run('/feedback', as('alice')));
     h.clock.set(DateTime.fromISO('2026-07-02T00:30:00+02:00'));
-    const text = h.words(await h.submit({ formId: f.id, state: f.state, values: { rating: '5', worked: 'tout', improve: '', talks: '' } }, as('alice')));
+    const text = h.words(
+      await h.submit(
+        { formId: f.id, state: f.state, values: { rating: '5', worked: 'tout', improve: '', talks: '' } },
+        as('alice'),
+      ),
+    );
     expect(text).toMatch(/Les avis sur #12 .* sont fermés depuis le 2026-07-01/);
     expect(text).toContain('Ce qui a bien marché: tout');
   });
@@ -232,7 +261,10 @@ describe('/feedback summary and export: organisers', () => {
     await answers(h, [
       ['m1', '/feedback rating:5 worked:"les démos" talks:"1:5 2:4"'],
       ['m2', `/feedback rating:5 improve:'=HYPERLINK("http://evil","clic")' talks:"1:4"`],
-      ['m3', `/feedback rating:4 worked:"le lieu, la bière" improve:'@everyone <!channel> **plus** de "pizza"' talks:"1:4"`],
+      [
+        'm3',
+        `/feedback rating:4 worked:"le lieu, la bière" improve:'@everyone <!channel> **plus** de "pizza"' talks:"1:4"`,
+      ],
       ['m4', '/feedback rating:2 worked:"+33 6 12 34 56 78"'],
       ['m5', '/feedback rating:5'],
     ]);
@@ -245,7 +277,9 @@ describe('/feedback summary and export: organisers', () => {
       ['m2', '/feedback rating:1'],
     ]);
     const summary = (await h.ask('/feedback summary', ORGANISER)).words;
-    expect(summary).toContain('2 réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de 3 réponses');
+    expect(summary).toContain(
+      '2 réponses pour l’instant. Les totaux, les commentaires et l’export apparaissent à partir de 3 réponses',
+    );
     expect(summary).not.toMatch(/moyenne|secret|█/);
     const exported = replyOf(await h.run('/feedback export', ORGANISER));
     expect(exported.blocks.some((block) => block.type === 'attachment')).toBe(false);
@@ -283,7 +317,7 @@ describe('/feedback summary and export: organisers', () => {
     await eventWithAnswers(h);
     replyOf(await h.run('/feedback rating:1 worked:"changé d’avis"', as('m5')));
     const outcome = await h.run('/feedback export', ORGANISER);
-    expect(h.words(outcome)).toContain('5 réponses sur #12 SRE Paris – Édition d\'été, une ligne chacune');
+    expect(h.words(outcome)).toContain("5 réponses sur #12 SRE Paris – Édition d'été, une ligne chacune");
     const file = attachment(outcome);
     expect(file.filename).toBe('feedback-2026-06-17-meetup-12-20260618T080000Z.csv');
     expect(file.contentType).toBe('text/csv; charset=utf-8');
@@ -301,7 +335,15 @@ describe('/feedback summary and export: organisers', () => {
       ],
       ['1', '2026-06-18', '5', 'les démos', '', '5', '4'],
       ['2', '2026-06-18', '5', '', `'=HYPERLINK("http://evil","clic")`, '4', ''],
-      ['3', '2026-06-18', '4', 'le lieu, la bière', '@everyone <!channel> **plus** de "pizza"'.replace(/^@/, "'@"), '4', ''],
+      [
+        '3',
+        '2026-06-18',
+        '4',
+        'le lieu, la bière',
+        '@everyone <!channel> **plus** de "pizza"'.replace(/^@/, "'@"),
+        '4',
+        '',
+      ],
       ['4', '2026-06-18', '2', "'+33 6 12 34 56 78", '', '', ''],
       ['5', '2026-06-18', '1', 'changé d’avis', '', '', ''],
     ]);
@@ -318,7 +360,9 @@ describe('/feedback summary and export: organisers', () => {
     await feedback.responses.records.set(`r:sre-paris:2026-06-17-meetup-12:${m2}`, { v: 9, rating: 'five' });
     const text = h.words(await h.run('/feedback export', ORGANISER));
     expect(text).toContain('4 réponses sur #12');
-    expect(text).toContain('1 réponse enregistrée n’a pas pu être lue et a été laissée de côté (détails dans les logs).');
+    expect(text).toContain(
+      '1 réponse enregistrée n’a pas pu être lue et a été laissée de côté (détails dans les logs).',
+    );
     expect((await h.ask('/feedback summary', ORGANISER)).words).toContain('5 réponses · moyenne 4,2/5');
   });
 
@@ -378,7 +422,15 @@ describe('/feedback: anonymity in the store', () => {
     } finally {
       await store.close();
     }
-    const bytes = Buffer.concat([file, `${file}-wal`].flatMap((name) => { try { return [readFileSync(name)]; } catch { return []; } }));
+    const bytes = Buffer.concat(
+      [file, `${file}-wal`].flatMap((name) => {
+        try {
+          return [readFileSync(name)];
+        } catch {
+          return [];
+        }
+      }),
+    );
     expect(bytes.includes(Buffer.from('2026-06-17-meetup-12'))).toBe(true);
     for (const id of RAW_IDS) expect(bytes.includes(Buffer.from(id))).toBe(false);
   });

@@ -16,7 +16,9 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
 
     const alice = await member('alice', ['/feedback rating:5 worked:"les démos en direct"', '/feedback summary']);
     expect(alice.code).toBe(0);
-    expect(alice.stdout).toContain("Merci\u202f! Votre avis sur #12 SRE Paris – Édition d'été est enregistré\u202f: 5/5.");
+    expect(alice.stdout).toContain(
+      "Merci\u202f! Votre avis sur #12 SRE Paris – Édition d'été est enregistré\u202f: 5/5.",
+    );
     // The generated secret is announced once per process, with how to set one.
     expect(alice.stderr).toContain('EMCEE_FEEDBACK_SECRET is not set');
     expect(alice.stdout).toContain('Seuls les organisateurs de Site Reliability Engineering Paris voient le bilan');
@@ -37,10 +39,16 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
     expect(again.stdout).toContain('saved: 3/5.');
     expect(again.stdout).toContain('It replaces the answer you gave on');
 
-    const organiser = await runCli(['start', '--as', 'organiser', '--user', 'orga'], ['/feedback summary', '/feedback export'], env);
+    const organiser = await runCli(
+      ['start', '--as', 'organiser', '--user', 'orga'],
+      ['/feedback summary', '/feedback export'],
+      env,
+    );
     expect(organiser.code).toBe(0);
     expect(organiser.stdout).toContain('3 réponses · moyenne 4/5');
-    expect(organiser.stdout).toContain('5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0');
+    expect(organiser.stdout).toContain(
+      '5 ████████████████████ 1\n4 ████████████████████ 1\n3 ████████████████████ 1\n2 0\n1 0',
+    );
     expect(organiser.stdout).toContain("À améliorer\u202f: =cmd|' /C calc'!A0");
     // Carol's first comment went with the answer it belonged to.
     expect(organiser.stdout).not.toContain('le lieu');
@@ -49,7 +57,9 @@ describe('/feedback in the console, several processes on one SQLite file', () =>
     expect(saved).toBeDefined();
     try {
       expect(existsSync(saved!)).toBe(true);
-      const lines = readFileSync(saved!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+      const lines = readFileSync(saved!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
       expect(lines).toEqual([
         'réponse,date,note,ce qui a marché,à améliorer,"talk 1\u202f: Du chaos engineering en production, sans casser la prod",talk 2\u202f: Prévoir la capacité avec trois lignes de SQL',
         '1,2026-06-18,5,les démos en direct,,,',

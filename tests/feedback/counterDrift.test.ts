@@ -60,13 +60,15 @@ describe('feedback counters after a crash', () => {
       await before.save(EVENT, memberKey(2), { rating: 4, talks: {}, worked: 'les démos' }, AT);
       // m1 changes their answer; the process dies after `writes` writes of that save.
       const dying = new FeedbackRepository(dyingAfter(first, writes), silentLogger, { ttlMs: 10_000, waitMs: 100 });
-      const saved = await dying.save(EVENT, memberKey(1), { rating: 5, talks: { 1: 5 }, improve: 'plus de pizza' }, AT).then(
-        () => true,
-        (error: unknown) => {
-          if (!(error instanceof Died)) throw error;
-          return false;
-        },
-      );
+      const saved = await dying
+        .save(EVENT, memberKey(1), { rating: 5, talks: { 1: 5 }, improve: 'plus de pizza' }, AT)
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (!(error instanceof Died)) throw error;
+            return false;
+          },
+        );
       outcomes.push(saved ? 'saved' : 'died');
       await first.close();
       // The process starts again on the same file.
@@ -74,7 +76,10 @@ describe('feedback counters after a crash', () => {
       try {
         const repo = new FeedbackRepository(store, silentLogger);
         const totals = await repo.totals(EVENT, 1);
-        expect({ overall: totals.overall.counts, talk: totals.talks[0]!.counts, commented: totals.commented }, `died after ${writes} writes`).toEqual(await recount(repo));
+        expect(
+          { overall: totals.overall.counts, talk: totals.talks[0]!.counts, commented: totals.commented },
+          `died after ${writes} writes`,
+        ).toEqual(await recount(repo));
         if (saved) expect((await repo.get(EVENT, memberKey(1)))?.rating).toBe(5);
       } finally {
         await store.close();

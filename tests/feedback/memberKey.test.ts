@@ -10,15 +10,23 @@ import { sqliteStore } from '../../src/store/sqliteStore.ts';
 import type { Store } from '../../src/store/store.ts';
 import { capturingLogger, flushed } from './support.ts';
 
-const who = { platform: 'discord' as const, memberId: '123456789012345678', communityId: 'sre-paris', eventId: '2026-06-17-meetup-12' };
-const keys = (store: Store, secret: string | undefined, logger = silentLogger) => new MemberKeys(store, store.namespace('feedback'), logger, secret);
+const who = {
+  platform: 'discord' as const,
+  memberId: '123456789012345678',
+  communityId: 'sre-paris',
+  eventId: '2026-06-17-meetup-12',
+};
+const keys = (store: Store, secret: string | undefined, logger = silentLogger) =>
+  new MemberKeys(store, store.namespace('feedback'), logger, secret);
 
 describe('member keys', () => {
   it('are HMAC-SHA256 of platform, community, event and member id with the secret from the environment', async () => {
     const secret = 'x'.repeat(40);
     const log = capturingLogger();
     const key = await keys(memoryStore(), secret, log.logger).of(who);
-    const expected = createHmac('sha256', secret).update(JSON.stringify(['discord', 'sre-paris', '2026-06-17-meetup-12', '123456789012345678'])).digest('hex');
+    const expected = createHmac('sha256', secret)
+      .update(JSON.stringify(['discord', 'sre-paris', '2026-06-17-meetup-12', '123456789012345678']))
+      .digest('hex');
     expect(key).toBe(expected);
     expect(key).not.toContain(who.memberId);
     await flushed();
@@ -35,7 +43,9 @@ describe('member keys', () => {
     const log = capturingLogger();
     await keys(memoryStore(), 'short', log.logger).of(who);
     await flushed();
-    expect(log.entries.map((entry) => entry.msg)).toEqual([expect.stringMatching(/EMCEE_FEEDBACK_SECRET is shorter than 32 characters/)]);
+    expect(log.entries.map((entry) => entry.msg)).toEqual([
+      expect.stringMatching(/EMCEE_FEEDBACK_SECRET is shorter than 32 characters/),
+    ]);
   });
 
   it('without EMCEE_FEEDBACK_SECRET, generate one secret once, keep it in the store and warn', async () => {
@@ -47,14 +57,23 @@ describe('member keys', () => {
     const log = capturingLogger();
     try {
       // Two processes starting together elect one writer: they agree on the key.
-      const [fromA, fromB] = await Promise.all([keys(a, undefined, log.logger).of(who), keys(b, undefined, log.logger).of(who)]);
+      const [fromA, fromB] = await Promise.all([
+        keys(a, undefined, log.logger).of(who),
+        keys(b, undefined, log.logger).of(who),
+      ]);
       expect(fromA).toMatch(/^[0-9a-f]{64}$/);
       expect(fromB).toBe(fromA);
       const stored = (await a.namespace('feedback').get('secret')) as { v: number; secret: string };
       expect(stored.v).toBe(1);
-      expect(createHmac('sha256', stored.secret).update(JSON.stringify(['discord', 'sre-paris', '2026-06-17-meetup-12', who.memberId])).digest('hex')).toBe(fromA);
+      expect(
+        createHmac('sha256', stored.secret)
+          .update(JSON.stringify(['discord', 'sre-paris', '2026-06-17-meetup-12', who.memberId]))
+          .digest('hex'),
+      ).toBe(fromA);
       await flushed();
-      expect(log.entries.some((entry) => entry.level === 40 && /EMCEE_FEEDBACK_SECRET is not set/.test(String(entry.msg)))).toBe(true);
+      expect(
+        log.entries.some((entry) => entry.level === 40 && /EMCEE_FEEDBACK_SECRET is not set/.test(String(entry.msg))),
+      ).toBe(true);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -18,7 +18,10 @@ const answer = (rating: number, more: Partial<Answer> = {}): Answer => ({ rating
 
 let events = 0;
 /** A fresh event per test, so tests share a backend without seeing each other's answers. */
-const freshEvent = (): EventRef => ({ communityId: 'sre-paris', eventId: `event-${++events}-${Math.random().toString(36).slice(2, 8)}` });
+const freshEvent = (): EventRef => ({
+  communityId: 'sre-paris',
+  eventId: `event-${++events}-${Math.random().toString(36).slice(2, 8)}`,
+});
 
 /**
  * One suite, every backend. `open` gives a store; `second` a second connection to the same data
@@ -57,7 +60,11 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
       expect(totals.talks[0]!.count).toBe(0);
       expect(totals.talks[1]).toEqual({ counts: [0, 0, 0, 0, 1], count: 1, sum: 5 });
       expect(totals.commented).toBe(0);
-      expect(await repo.get(event, memberKey(1))).toMatchObject({ rating: 4, seq: second.saved.seq, at: '2026-06-18T09:00:00.000Z' });
+      expect(await repo.get(event, memberKey(1))).toMatchObject({
+        rating: 4,
+        seq: second.saved.seq,
+        at: '2026-06-18T09:00:00.000Z',
+      });
     });
 
     it('gives the latest current comments, newest first, leaving out replaced ones', async () => {
@@ -68,7 +75,10 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
       await repo.save(event, memberKey(4), answer(4, { worked: 'quatrième', improve: 'aussi' }), AT);
       await repo.save(event, memberKey(2), answer(5), AT); // withdraws their comment
       await repo.save(event, memberKey(1), answer(5, { worked: 'premier, revu' }), AT);
-      expect(await repo.latestComments(event, 10)).toEqual([{ worked: 'premier, revu' }, { worked: 'quatrième', improve: 'aussi' }]);
+      expect(await repo.latestComments(event, 10)).toEqual([
+        { worked: 'premier, revu' },
+        { worked: 'quatrième', improve: 'aussi' },
+      ]);
       expect(await repo.latestComments(event, 1)).toEqual([{ worked: 'premier, revu' }]);
       expect((await repo.totals(event, 0)).commented).toBe(2);
     });
@@ -88,7 +98,11 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
 
     it('loses no answer when many members answer at once', async () => {
       const event = freshEvent();
-      await Promise.all(Array.from({ length: 30 }, (_, i) => repo.save(event, memberKey(i + 1), answer((i % 5) + 1, { worked: `c${i}` }), AT)));
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          repo.save(event, memberKey(i + 1), answer((i % 5) + 1, { worked: `c${i}` }), AT),
+        ),
+      );
       const totals = await repo.totals(event, 0);
       expect(totals.overall).toEqual({ counts: [6, 6, 6, 6, 6], count: 30, sum: 90 });
       expect((await repo.all(event)).responses).toHaveLength(30);
@@ -97,7 +111,11 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
 
     it('counts one member submitting several times at once exactly once', async () => {
       const event = freshEvent();
-      await Promise.all([1, 2, 3, 4, 5, 1, 2, 3].map((rating) => repo.save(event, memberKey(7), answer(rating, { talks: { 1: rating } }), AT)));
+      await Promise.all(
+        [1, 2, 3, 4, 5, 1, 2, 3].map((rating) =>
+          repo.save(event, memberKey(7), answer(rating, { talks: { 1: rating } }), AT),
+        ),
+      );
       const kept = await repo.get(event, memberKey(7));
       const totals = await repo.totals(event, 1);
       expect(totals.overall.count).toBe(1);
@@ -139,14 +157,22 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
       await flushed();
       const errors = log.entries.filter((entry) => entry.msg === 'feedback: unreadable record skipped');
       expect(errors.map((entry) => entry.key)).toContain(`r:${base}:${memberKey(1)}`);
-      expect(errors.find((entry) => entry.key === `r:${base}:${memberKey(1)}`)?.problem).toMatch(/schema version 2 is not one this emcee reads/);
+      expect(errors.find((entry) => entry.key === `r:${base}:${memberKey(1)}`)?.problem).toMatch(
+        /schema version 2 is not one this emcee reads/,
+      );
       expect(errors.find((entry) => entry.key === `r:${base}:${memberKey(3)}`)?.problem).toMatch(/not a record/);
     });
 
     it('tells a member to retry when their previous answer still holds the lock', async () => {
       const event = freshEvent();
       const quick = new FeedbackRepository(store, log.logger, { ttlMs: 60_000, waitMs: 30 });
-      expect(await store.claim(`feedback:${event.communityId}:${event.eventId}:lock:${memberKey(9)}`, 'another-process', 60_000)).toBe(true);
+      expect(
+        await store.claim(
+          `feedback:${event.communityId}:${event.eventId}:lock:${memberKey(9)}`,
+          'another-process',
+          60_000,
+        ),
+      ).toBe(true);
       await expect(quick.save(event, memberKey(9), answer(5), AT)).rejects.toBeInstanceOf(FeedbackBusyError);
       await quick.save(event, memberKey(10), answer(5), AT);
       expect((await quick.totals(event, 0)).overall.count).toBe(1);
@@ -159,10 +185,15 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
           const event = freshEvent();
           const repo2 = new FeedbackRepository(other, log.logger);
           await Promise.all(
-            Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? repo : repo2).save(event, memberKey(100 + i), answer(5, { improve: `p${i}` }), AT)),
+            Array.from({ length: 40 }, (_, i) =>
+              (i % 2 === 0 ? repo : repo2).save(event, memberKey(100 + i), answer(5, { improve: `p${i}` }), AT),
+            ),
           );
           // Same member from both processes at once: the per-member lease keeps it one answer.
-          await Promise.all([repo.save(event, memberKey(100), answer(1), AT), repo2.save(event, memberKey(100), answer(1), AT)]);
+          await Promise.all([
+            repo.save(event, memberKey(100), answer(1), AT),
+            repo2.save(event, memberKey(100), answer(1), AT),
+          ]);
           const totals = await repo.totals(event, 0);
           expect(totals.overall).toEqual({ counts: [1, 0, 0, 0, 39], count: 40, sum: 196 });
           expect((await repo2.all(event)).responses).toHaveLength(40);
@@ -178,7 +209,11 @@ function contract(name: string, open: () => Promise<Store>, second?: () => Promi
 contract('memory', async () => memoryStore());
 
 const sqliteFile = path.join(mkdtempSync(path.join(tmpdir(), 'emcee-feedback-')), 'store.sqlite');
-contract('sqlite', () => sqliteStore(sqliteFile), () => sqliteStore(sqliteFile));
+contract(
+  'sqlite',
+  () => sqliteStore(sqliteFile),
+  () => sqliteStore(sqliteFile),
+);
 
 describe('feedback repository: damaged JSON in SQLite', () => {
   it('isolates a value keyv cannot parse and reads the rest of the batch', async () => {
@@ -191,7 +226,10 @@ describe('feedback repository: damaged JSON in SQLite', () => {
       await repo.save(event, memberKey(1), answer(4), AT);
       await repo.save(event, memberKey(2), answer(2), AT);
       const adapter = repo.records.store as { query(sql: string, ...params: unknown[]): Promise<unknown> };
-      await adapter.query(`UPDATE keyv SET value = '{"value": {broken' WHERE key = ?`, `feedback:r:${event.communityId}:${event.eventId}:${memberKey(1)}`);
+      await adapter.query(
+        `UPDATE keyv SET value = '{"value": {broken' WHERE key = ?`,
+        `feedback:r:${event.communityId}:${event.eventId}:${memberKey(1)}`,
+      );
       const { responses, unreadable } = await repo.all(event);
       expect(responses.map((r) => r.rating)).toEqual([2]);
       expect(unreadable).toBe(1);

@@ -6,7 +6,8 @@ export function capturingLogger(): { logger: Logger; entries: Array<Record<strin
   const entries: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) entries.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) entries.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });

@@ -39,7 +39,8 @@ describe('per-talk ratings', () => {
 
 describe('CSV', () => {
   it('prefixes cells a spreadsheet would run as a formula', () => {
-    for (const value of ['=1+1', '+33 6', '-2', '@SUM(A1)', '\t=x', '\r=x', '＝1+1']) expect(safeCell(value)).toBe(`'${value}`);
+    for (const value of ['=1+1', '+33 6', '-2', '@SUM(A1)', '\t=x', '\r=x', '＝1+1'])
+      expect(safeCell(value)).toBe(`'${value}`);
     for (const value of ['les démos', '5', '', ' =x', 'a=b']) expect(safeCell(value)).toBe(value);
   });
 
@@ -54,6 +55,12 @@ describe('CSV', () => {
 
 describe('histogram', () => {
   it('draws bars scaled to the largest bucket, best rating first', () => {
-    expect(histogramLines([0, 1, 2, 4, 8])).toEqual(['5 ████████████████████ 8', '4 ██████████ 4', '3 █████ 2', '2 ███ 1', '1 0']);
+    expect(histogramLines([0, 1, 2, 4, 8])).toEqual([
+      '5 ████████████████████ 8',
+      '4 ██████████ 4',
+      '3 █████ 2',
+      '2 ███ 1',
+      '1 0',
+    ]);
   });
 });

@@ -9,10 +9,25 @@ import { TERMINAL_CONTROL } from './arbitraries.ts';
 /** Who Discord would notify, under the message's `allowed_mentions` (as tests/platforms/renderers.test.ts reads it). */
 function discordPings(messages: DiscordMessage[]): string[] {
   return messages.flatMap((m) => {
-    const raw = [m.content ?? '', ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
-    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map((x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!));
+    const raw = [
+      m.content ?? '',
+      ...m.embeds.flatMap((e) => [
+        e.title ?? '',
+        e.description ?? '',
+        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      ]),
+    ].join('\n');
+    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map(
+      (x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!),
+    );
     const parse = m.allowedMentions.parse as string[];
-    return found.filter((p) => (p === 'everyone' || p === 'here' ? parse.includes('everyone') : p.startsWith('role:') ? parse.includes('roles') : parse.includes('users') || m.allowedMentions.users.includes(p)));
+    return found.filter((p) =>
+      p === 'everyone' || p === 'here'
+        ? parse.includes('everyone')
+        : p.startsWith('role:')
+          ? parse.includes('roles')
+          : parse.includes('users') || m.allowedMentions.users.includes(p),
+    );
   });
 }
 
@@ -21,12 +36,22 @@ function discordPings(messages: DiscordMessage[]): string[] {
  * notification words) and its sections. Headers and buttons are plain_text, where nothing is parsed.
  */
 function slackPings(messages: SlackMessage[]): string[] {
-  const parsed = messages.flatMap((m) => [m.text, ...m.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)] : []))]).join('\n');
-  return [...parsed.matchAll(/<@(\w+)>|<!(channel|here|everyone)(?:\|[^>]*)?>|<!subteam\^(\w+)/g)].map((x) => x[1] ?? (x[2] === 'channel' ? 'everyone' : (x[2] ?? `role:${x[3]}`)));
+  const parsed = messages
+    .flatMap((m) => [
+      m.text,
+      ...m.blocks.flatMap((b) =>
+        b.type === 'section' ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)] : [],
+      ),
+    ])
+    .join('\n');
+  return [...parsed.matchAll(/<@(\w+)>|<!(channel|here|everyone)(?:\|[^>]*)?>|<!subteam\^(\w+)/g)].map(
+    (x) => x[1] ?? (x[2] === 'channel' ? 'everyone' : (x[2] ?? `role:${x[3]}`)),
+  );
 }
 
 /** Only mass mentions and roles count: a reply may ping a member on purpose (a `mention` token). */
-const massOrRole = (ping: string) => ping === 'everyone' || ping === 'here' || ping === 'channel' || ping.startsWith('role:');
+const massOrRole = (ping: string) =>
+  ping === 'everyone' || ping === 'here' || ping === 'channel' || ping.startsWith('role:');
 
 const view = { zone: 'Europe/Paris', locale: 'en' as const, now: DateTime.fromISO('2026-12-01T10:00:00+01:00') };
 
@@ -36,8 +61,12 @@ export function replyProblems(outcome: Outcome): string[] {
   const reply = outcome;
   const problems: string[] = [];
   const terminal = renderReply(reply, view);
-  if (TERMINAL_CONTROL.test(terminal)) problems.push(`console: control character ${JSON.stringify(TERMINAL_CONTROL.exec(terminal)?.[0])}`);
-  for (const ping of discordPings(renderForDiscord(reply, { buttonId: (b) => `f:${b.action}:${b.value}` })).filter(massOrRole)) problems.push(`discord: pings ${ping}`);
+  if (TERMINAL_CONTROL.test(terminal))
+    problems.push(`console: control character ${JSON.stringify(TERMINAL_CONTROL.exec(terminal)?.[0])}`);
+  for (const ping of discordPings(renderForDiscord(reply, { buttonId: (b) => `f:${b.action}:${b.value}` })).filter(
+    massOrRole,
+  ))
+    problems.push(`discord: pings ${ping}`);
   for (const ping of slackPings(slackRender(reply)).filter(massOrRole)) problems.push(`slack: pings ${ping}`);
   return problems;
 }

@@ -6,13 +6,17 @@ import { fuzzCommands } from './fuzzCommands.ts';
 
 /** A sample in npm test; `npm run bench -- fuzz` runs 100,000 and more. */
 describe('fuzzing every command’s options and every form’s values', () => {
-  it('never crashes, never pings everyone, here, a channel or a role, and sends no control character to a terminal', { timeout: 60_000 }, async () => {
-    const figures = await fuzzCommands(Number(process.env.FUZZ_RUNS ?? 400));
-    expect(figures.crashes.slice(0, 3)).toEqual([]);
-    expect(figures.unsafe.slice(0, 3)).toEqual([]);
-    expect(figures.unhandledRejections).toBe(0);
-    expect(figures.inputs).toBeGreaterThanOrEqual(Number(process.env.FUZZ_RUNS ?? 400));
-  });
+  it(
+    'never crashes, never pings everyone, here, a channel or a role, and sends no control character to a terminal',
+    { timeout: 60_000 },
+    async () => {
+      const figures = await fuzzCommands(Number(process.env.FUZZ_RUNS ?? 400));
+      expect(figures.crashes.slice(0, 3)).toEqual([]);
+      expect(figures.unsafe.slice(0, 3)).toEqual([]);
+      expect(figures.unhandledRejections).toBe(0);
+      expect(figures.inputs).toBeGreaterThanOrEqual(Number(process.env.FUZZ_RUNS ?? 400));
+    },
+  );
 });
 
 describe('the fuzzing checks themselves', () => {
@@ -25,7 +29,12 @@ describe('the fuzzing checks themselves', () => {
 
 describe('a file’s text in a Slack message’s notification words', () => {
   it('cannot ping the channel from a heading (found by fuzzing the event parsers)', () => {
-    const problems = replyProblems(reply([{ type: 'heading', text: [plain('<!channel> Platform night')] }, { type: 'text', text: [plain('Doors at 19:00')] }]));
+    const problems = replyProblems(
+      reply([
+        { type: 'heading', text: [plain('<!channel> Platform night')] },
+        { type: 'text', text: [plain('Doors at 19:00')] },
+      ]),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -33,15 +33,25 @@ function optionValue(spec: OptionSpec): fc.Arbitrary<OptionValue> {
 }
 
 /** One invocation of a command or subcommand: Discord's typed options, or the text Slack and the console send. */
-function invocationOf(command: CommandDefinition<Services>): fc.Arbitrary<Omit<Invocation, 'communityId' | 'channelId' | 'member' | 'platform'>> {
-  const runnables = command.subcommands ? command.subcommands.map((sub) => ({ sub: sub.name, options: sub.options })) : [{ sub: undefined, options: command.options }];
+function invocationOf(
+  command: CommandDefinition<Services>,
+): fc.Arbitrary<Omit<Invocation, 'communityId' | 'channelId' | 'member' | 'platform'>> {
+  const runnables = command.subcommands
+    ? command.subcommands.map((sub) => ({ sub: sub.name, options: sub.options }))
+    : [{ sub: undefined, options: command.options }];
   return fc.constantFrom(...runnables).chain(({ sub, options }) => {
-    const typed = fc.record(Object.fromEntries(options.map((spec) => [spec.name, optionValue(spec)])), { requiredKeys: [] });
+    const typed = fc.record(Object.fromEntries(options.map((spec) => [spec.name, optionValue(spec)])), {
+      requiredKeys: [],
+    });
     const names = options.flatMap((spec) => [`${spec.name}:`, `--${spec.name}`]);
     const word = names.length ? fc.oneof(hostileText(4), fc.constantFrom(...names)) : hostileText(4);
     const text = fc.array(word, { maxLength: 6 }).map((words) => [sub ?? '', ...words].join(' ').trim());
     return fc.oneof(
-      typed.map((values) => ({ command: command.name, subcommand: sub, input: { kind: 'typed' as const, options: values as Record<string, OptionValue> } })),
+      typed.map((values) => ({
+        command: command.name,
+        subcommand: sub,
+        input: { kind: 'typed' as const, options: values as Record<string, OptionValue> },
+      })),
       text.map((line) => ({ command: command.name, input: { kind: 'text' as const, text: line } })),
     );
   });
@@ -49,12 +59,30 @@ function invocationOf(command: CommandDefinition<Services>): fc.Arbitrary<Omit<I
 
 /** Values for every field of a form, of the right kind or not. */
 function valuesFor(form: Form): fc.Arbitrary<Record<string, string>> {
-  const field = (choices: string[]) => (choices.length ? fc.oneof(fc.constantFrom(...choices), hostileText()) : hostileText());
-  return fc.record(Object.fromEntries(form.fields.map((f) => [f.id, field(f.kind === 'choice' ? f.choices.map((c) => c.value) : f.kind === 'rating' ? ['1', '3', '5', '0', '6'] : [])])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
+  const field = (choices: string[]) =>
+    choices.length ? fc.oneof(fc.constantFrom(...choices), hostileText()) : hostileText();
+  return fc.record(
+    Object.fromEntries(
+      form.fields.map((f) => [
+        f.id,
+        field(
+          f.kind === 'choice' ? f.choices.map((c) => c.value) : f.kind === 'rating' ? ['1', '3', '5', '0', '6'] : [],
+        ),
+      ]),
+    ),
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<Record<string, string>>;
 }
 
 export async function fuzzApp(ops = new Ops({ processMetrics: false })): Promise<{ app: App; ops: Ops }> {
-  const app = await createApp({ configDir: path.join(ROOT, 'config'), clock: fixedClock(NOW), logger: silentLogger, poster: () => recordingPoster(), store: memoryStore(() => NOW.toMillis()), ops });
+  const app = await createApp({
+    configDir: path.join(ROOT, 'config'),
+    clock: fixedClock(NOW),
+    logger: silentLogger,
+    poster: () => recordingPoster(),
+    store: memoryStore(() => NOW.toMillis()),
+    ops,
+  });
   return { app, ops };
 }
 
@@ -87,13 +115,26 @@ export async function fuzzCommands(numRuns: number, seed?: number): Promise<Fuzz
   try {
     await fc.assert(
       fc.asyncProperty(anyInvocation, who, async (invocation, member) => {
-        const origin: Origin = { communityId, platform: member.platform, channelId: 'c1', member: { id: member.id, displayName: member.id, roles: [], organiser: member.organiser, locale: member.locale } };
+        const origin: Origin = {
+          communityId,
+          platform: member.platform,
+          channelId: 'c1',
+          member: {
+            id: member.id,
+            displayName: member.id,
+            roles: [],
+            organiser: member.organiser,
+            locale: member.locale,
+          },
+        };
         const label = JSON.stringify({ ...invocation, member });
         const outcome = await check(label, () => app.bot.handle({ ...origin, ...invocation }));
         if (outcome?.kind !== 'form') return;
         const form = outcome;
         const values = fc.sample(valuesFor(form), { numRuns: 1, seed: figures.inputs })[0]!;
-        await check(`${label} submit ${JSON.stringify(values)}`, () => app.bot.submit(origin, { formId: form.id, values, state: form.state }));
+        await check(`${label} submit ${JSON.stringify(values)}`, () =>
+          app.bot.submit(origin, { formId: form.id, values, state: form.state }),
+        );
       }),
       { numRuns, ...(seed === undefined ? {} : { seed }) },
     );

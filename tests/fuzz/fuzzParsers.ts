@@ -26,7 +26,11 @@ export interface ParserFigures {
 
 /** Real event files of every kind emcee reads: the sample community's and the format fixtures. */
 function seeds(): Array<{ name: string; text: string }> {
-  const dirs = [path.join(ROOT, 'config', 'events'), path.join(ROOT, 'tests', 'fixtures', 'formats'), path.join(ROOT, 'tests', 'fixtures', 'pages')];
+  const dirs = [
+    path.join(ROOT, 'config', 'events'),
+    path.join(ROOT, 'tests', 'fixtures', 'formats'),
+    path.join(ROOT, 'tests', 'fixtures', 'pages'),
+  ];
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
@@ -42,13 +46,36 @@ function seeds(): Array<{ name: string; text: string }> {
 /** A real file changed the way a careless edit or a hostile one would: pieces inserted, lines replaced or dropped, cut short. */
 function mutated(seed: { name: string; text: string }): fc.Arbitrary<string> {
   const edit = fc.oneof(
-    fc.tuple(fc.nat(), hostileText(6)).map(([at, piece]) => (text: string) => text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1))),
-    fc.tuple(fc.nat(), hostileText(6)).map(([line, piece]) => (text: string) => text.split('\n').map((l, i, all) => (i === line % all.length ? l.replace(/:.*$/, `: ${piece}`) : l)).join('\n')),
-    fc.nat().map((line) => (text: string) => text.split('\n').filter((_, i, all) => i !== line % all.length).join('\n')),
+    fc.tuple(fc.nat(), hostileText(6)).map(
+      ([at, piece]) =>
+        (text: string) =>
+          text.slice(0, at % (text.length + 1)) + piece + text.slice(at % (text.length + 1)),
+    ),
+    fc.tuple(fc.nat(), hostileText(6)).map(
+      ([line, piece]) =>
+        (text: string) =>
+          text
+            .split('\n')
+            .map((l, i, all) => (i === line % all.length ? l.replace(/:.*$/, `: ${piece}`) : l))
+            .join('\n'),
+    ),
+    fc.nat().map(
+      (line) => (text: string) =>
+        text
+          .split('\n')
+          .filter((_, i, all) => i !== line % all.length)
+          .join('\n'),
+    ),
     fc.nat().map((at) => (text: string) => text.slice(0, at % (text.length + 1))),
-    fc.constantFrom(...HOSTILE).map((piece) => (text: string) => text.replaceAll(/[A-Z][a-z]+/g, (word) => (word.length % 3 === 0 ? piece : word))),
+    fc
+      .constantFrom(...HOSTILE)
+      .map(
+        (piece) => (text: string) => text.replaceAll(/[A-Z][a-z]+/g, (word) => (word.length % 3 === 0 ? piece : word)),
+      ),
   );
-  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => edits.reduce((text, apply) => apply(text), seed.text));
+  return fc
+    .array(edit, { minLength: 1, maxLength: 4 })
+    .map((edits) => edits.reduce((text, apply) => apply(text), seed.text));
 }
 
 const NOW = DateTime.fromISO('2019-09-01T12:00:00Z');
@@ -60,7 +87,11 @@ function readAll(name: string, text: string): { crash?: string; caught?: string;
   try {
     if (format) {
       const reading = readFormatFile(format, { path: name, text, timezone: 'Europe/Paris', zoneClock });
-      if (reading.kind === 'error') return { caught: reading.problems.find((p) => p.message.startsWith('could not be read ('))?.message, events: [] };
+      if (reading.kind === 'error')
+        return {
+          caught: reading.problems.find((p) => p.message.startsWith('could not be read ('))?.message,
+          events: [],
+        };
       return { events: reading.kind === 'events' ? reading.events : [] };
     }
     const result = parseEventFile({ path: name, text, timezone: 'Europe/Paris' });
@@ -79,7 +110,17 @@ function readAll(name: string, text: string): { crash?: string; caught?: string;
 export function fuzzParsers(numRuns: number, seed?: number): ParserFigures {
   const files = seeds();
   const figures: ParserFigures = { inputs: 0, crashes: [], caught: [], unsafe: [] };
-  const input = fc.constantFrom(...files).chain((file) => fc.tuple(fc.constant(file.name), fc.oneof({ weight: 4, arbitrary: mutated(file) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) })));
+  const input = fc
+    .constantFrom(...files)
+    .chain((file) =>
+      fc.tuple(
+        fc.constant(file.name),
+        fc.oneof(
+          { weight: 4, arbitrary: mutated(file) },
+          { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
+        ),
+      ),
+    );
   fc.assert(
     fc.property(input, ([name, text]) => {
       figures.inputs++;
@@ -89,7 +130,8 @@ export function fuzzParsers(numRuns: number, seed?: number): ParserFigures {
       for (const event of events) {
         for (const locale of ['fr', 'en'] as const) {
           try {
-            for (const problem of replyProblems(programme(event, locale, NOW))) figures.unsafe.push(`${name}: ${problem}`);
+            for (const problem of replyProblems(programme(event, locale, NOW)))
+              figures.unsafe.push(`${name}: ${problem}`);
           } catch (error) {
             figures.crashes.push(`${name}: programme threw ${String(error)}`);
           }

@@ -29,7 +29,9 @@ function dockerfile(): Instruction[] {
 const k8s = () =>
   readdirSync(path.join(ROOT, 'deploy', 'kubernetes'))
     .filter((file) => file.endsWith('.yaml'))
-    .flatMap((file) => parseAllDocuments(readFileSync(path.join(ROOT, 'deploy', 'kubernetes', file), 'utf8')).map((doc) => doc.toJS()))
+    .flatMap((file) =>
+      parseAllDocuments(readFileSync(path.join(ROOT, 'deploy', 'kubernetes', file), 'utf8')).map((doc) => doc.toJS()),
+    )
     .filter(Boolean) as Array<Record<string, any>>;
 
 describe('Dockerfile', () => {
@@ -55,7 +57,10 @@ describe('Dockerfile', () => {
     // USER comes before the process starts and after every RUN that needs root.
     const userAt = final.findIndex((i) => i.name === 'USER');
     expect(final.slice(userAt).some((i) => i.name === 'RUN')).toBe(false);
-    const env = final.filter((i) => i.name === 'ENV').map((i) => i.args).join(' ');
+    const env = final
+      .filter((i) => i.name === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toMatch(/HOST=0\.0\.0\.0/);
     expect(env).toMatch(/PORT=8080/);
     const check = final.find((i) => i.name === 'HEALTHCHECK')!.args;
@@ -64,10 +69,17 @@ describe('Dockerfile', () => {
   });
 
   it('copies only files that exist and that .dockerignore lets into the build context', () => {
-    const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['.env', 'node_modules', 'data', '.git']));
-    const sources = all.filter((i) => i.name === 'COPY' && !i.args.startsWith('--from')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
-    expect(sources).toEqual(expect.arrayContaining(['package-lock.json', 'tsconfig.build.json', 'src', 'commands', 'bin', 'config']));
+    const sources = all
+      .filter((i) => i.name === 'COPY' && !i.args.startsWith('--from'))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    expect(sources).toEqual(
+      expect.arrayContaining(['package-lock.json', 'tsconfig.build.json', 'src', 'commands', 'bin', 'config']),
+    );
     for (const source of sources) {
       expect(readdirSync(ROOT), source).toContain(source);
       expect(ignored, source).not.toContain(source);
@@ -103,8 +115,14 @@ describe('Kubernetes example', () => {
     expect(deployment.spec.selector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
     const port = container.ports[0];
-    expect(container.env).toEqual(expect.arrayContaining([{ name: 'PORT', value: String(port.containerPort) }, { name: 'HOST', value: '0.0.0.0' }]));
-    for (const probe of ['startupProbe', 'livenessProbe']) expect(container[probe].httpGet).toEqual({ path: '/healthz', port: port.name });
+    expect(container.env).toEqual(
+      expect.arrayContaining([
+        { name: 'PORT', value: String(port.containerPort) },
+        { name: 'HOST', value: '0.0.0.0' },
+      ]),
+    );
+    for (const probe of ['startupProbe', 'livenessProbe'])
+      expect(container[probe].httpGet).toEqual({ path: '/healthz', port: port.name });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: port.name });
   });
 
@@ -112,7 +130,9 @@ describe('Kubernetes example', () => {
     const named = (kind: string) => new Map(docs.filter((d) => d.kind === kind).map((d) => [d.metadata.name, d]));
     const secrets = named('Secret');
     const secret = secrets.get(container.envFrom[0].secretRef.name)!;
-    expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['STORE_URL', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'EMCEE_FEEDBACK_SECRET']));
+    expect(Object.keys(secret.stringData)).toEqual(
+      expect.arrayContaining(['STORE_URL', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'EMCEE_FEEDBACK_SECRET']),
+    );
     // Two replicas need a shared store.
     expect(secret.stringData.STORE_URL).toMatch(/^redis:\/\//);
     const maps = named('ConfigMap');
@@ -120,7 +140,8 @@ describe('Kubernetes example', () => {
     for (const mount of container.volumeMounts) expect(volumes.has(mount.name), mount.name).toBe(true);
     const mounted = container.volumeMounts.filter((m: any) => (volumes.get(m.name) as any).configMap);
     expect(mounted.length).toBeGreaterThan(0);
-    for (const mount of mounted) expect(maps.has((volumes.get(mount.name) as any).configMap.name), mount.name).toBe(true);
+    for (const mount of mounted)
+      expect(maps.has((volumes.get(mount.name) as any).configMap.name), mount.name).toBe(true);
   });
 
   it('mounts ConfigMaps that the bot loads as a valid configuration', async () => {
@@ -133,7 +154,8 @@ describe('Kubernetes example', () => {
       expect(mount.mountPath.startsWith('/app/config/')).toBe(true);
       const dir = path.join(root, mount.mountPath.slice('/app/config/'.length));
       mkdirSync(dir, { recursive: true });
-      for (const [file, text] of Object.entries(map.data as Record<string, string>)) writeFileSync(path.join(dir, file), text);
+      for (const [file, text] of Object.entries(map.data as Record<string, string>))
+        writeFileSync(path.join(dir, file), text);
     }
     const loaded = await loadConfig(root);
     expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);

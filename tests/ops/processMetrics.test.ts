@@ -8,7 +8,14 @@ const gauge = (body: string, name: string) => Number(new RegExp(`^${name} (\\S+)
 describe('process metrics', () => {
   it('exposes CPU, memory, garbage collection and event-loop lag', async () => {
     const { body } = await new OpsMetrics().exposition();
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_gc_duration_seconds', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_eventloop_lag_max_seconds']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_gc_duration_seconds',
+      'nodejs_eventloop_lag_p99_seconds',
+      'nodejs_eventloop_lag_max_seconds',
+    ]) {
       expect(body).toContain(`# TYPE ${name} `);
     }
   });

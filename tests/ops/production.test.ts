@@ -12,16 +12,27 @@ interface Run {
 }
 
 /** Runs a command to its end, feeding `input`; killed (and failing the test) past `timeoutMs`. */
-function run(command: string, args: string[], cwd: string, options: { input?: string; env?: Record<string, string>; timeoutMs: number }): Promise<Run> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  options: { input?: string; env?: Record<string, string>; timeoutMs: number },
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(`${command} ${args.join(' ')} did not finish within ${options.timeoutMs} ms\n${stdout}\n${stderr}`),
+      );
     }, options.timeoutMs);
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -44,17 +55,26 @@ describe('production install from the compiled output', () => {
 
   it('installs production dependencies only, then check-config and a console /agenda run from dist/', async () => {
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const build = await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', path.join(app, 'dist')], ROOT, { timeoutMs: 240_000 });
+    const build = await run(
+      process.execPath,
+      [tsc, '-p', 'tsconfig.build.json', '--outDir', path.join(app, 'dist')],
+      ROOT,
+      { timeoutMs: 240_000 },
+    );
     expect(build.stdout + build.stderr, 'the build').toBe('');
     expect(build.code).toBe(0);
-    for (const item of ['package.json', 'package-lock.json', 'bin', 'config']) cpSync(path.join(ROOT, item), path.join(app, item), { recursive: true });
+    for (const item of ['package.json', 'package-lock.json', 'bin', 'config'])
+      cpSync(path.join(ROOT, item), path.join(app, item), { recursive: true });
 
     const flags = ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'];
     const install = await run('npm', flags, app, { timeoutMs: 240_000 });
     expect(install.code, install.stderr).toBe(0);
-    cpSync(path.join(ROOT, 'node_modules', 'sqlite3', 'build'), path.join(app, 'node_modules', 'sqlite3', 'build'), { recursive: true });
+    cpSync(path.join(ROOT, 'node_modules', 'sqlite3', 'build'), path.join(app, 'node_modules', 'sqlite3', 'build'), {
+      recursive: true,
+    });
     // Production dependencies only, and no sources: what runs can only be dist/.
-    for (const dev of ['typescript', 'vitest', 'fast-check']) expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
+    for (const dev of ['typescript', 'vitest', 'fast-check'])
+      expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
     expect(existsSync(path.join(app, 'node_modules', 'discord.js'))).toBe(true);
     expect(existsSync(path.join(app, 'src'))).toBe(false);
 
@@ -62,7 +82,11 @@ describe('production install from the compiled output', () => {
     const check = await run(process.execPath, ['bin/emcee.mjs', 'check-config'], app, { env, timeoutMs: 60_000 });
     expect(check.stdout).toMatch(/configuration is valid/);
     expect(check.code).toBe(0);
-    const agenda = await run(process.execPath, ['bin/emcee.mjs', 'start', '--locale', 'en'], app, { env, input: '/agenda\n', timeoutMs: 60_000 });
+    const agenda = await run(process.execPath, ['bin/emcee.mjs', 'start', '--locale', 'en'], app, {
+      env,
+      input: '/agenda\n',
+      timeoutMs: 60_000,
+    });
     expect(agenda.stdout).toMatch(/#12 SRE Paris/);
     expect(agenda.stdout).toMatch(/Du chaos engineering en production/);
     expect(agenda.code).toBe(0);

@@ -23,7 +23,12 @@ const AT = DateTime.fromISO('2026-06-17T21:00:00Z');
 async function populate(store: Store): Promise<void> {
   const feedback = new FeedbackRepository(store, silentLogger);
   for (let member = 1; member <= 30; member++) {
-    await feedback.save(EVENT, memberKey(member), { rating: (member % 5) + 1, talks: { 1: 4 }, ...(member % 3 === 0 ? { worked: `démo ${member}` } : {}) }, AT);
+    await feedback.save(
+      EVENT,
+      memberKey(member),
+      { rating: (member % 5) + 1, talks: { 1: 4 }, ...(member % 3 === 0 ? { worked: `démo ${member}` } : {}) },
+      AT,
+    );
   }
   await feedback.save(EVENT, memberKey(1), { rating: 2, talks: {} }, AT);
   await store.namespace('proposals').set('p:sre-paris:1', { v: 1, title: 'Colons: a:b:c, and "quotes"' });
@@ -38,13 +43,21 @@ async function populate(store: Store): Promise<void> {
 
 async function entries(store: Portable): Promise<Map<string, Entry>> {
   const found = new Map<string, Entry>();
-  for await (const entry of store.dump()) found.set(`${entry.kind}:${'namespace' in entry ? entry.namespace : ''}:${entry.key}`, entry);
+  for await (const entry of store.dump())
+    found.set(`${entry.kind}:${'namespace' in entry ? entry.namespace : ''}:${entry.key}`, entry);
   return found;
 }
 
 /** Comparable across backends: lease ends are re-based on the clock of the copy. */
 function comparable(map: Map<string, Entry>): Array<[string, unknown]> {
-  return [...map].map(([id, entry]) => [id, entry.kind === 'claim' ? { token: entry.token, owner: entry.owner && entry.expires > Date.now() ? entry.owner : undefined } : entry]).sort(([a], [b]) => String(a).localeCompare(String(b))) as Array<[string, unknown]>;
+  return [...map]
+    .map(([id, entry]) => [
+      id,
+      entry.kind === 'claim'
+        ? { token: entry.token, owner: entry.owner && entry.expires > Date.now() ? entry.owner : undefined }
+        : entry,
+    ])
+    .sort(([a], [b]) => String(a).localeCompare(String(b))) as Array<[string, unknown]>;
 }
 
 async function summary(store: Store) {
@@ -83,9 +96,15 @@ describe('store export and import (SQLite)', () => {
     try {
       await populate(source);
       await expect(copyStore(source, source)).rejects.toThrow(/already holds data/);
-      const lines = ['{"format":"emcee-store","version":1}', '{"kind":"counter","key":"a","value":1}', '{"kind":"counter","key":"b"}'];
+      const lines = [
+        '{"format":"emcee-store","version":1}',
+        '{"kind":"counter","key":"a","value":1}',
+        '{"kind":"counter","key":"b"}',
+      ];
       await expect(importStore(target, lines)).rejects.toThrow(/line 3 is not a store entry/);
-      await expect(importStore(target, ['{"kind":"counter","key":"a","value":1}'])).rejects.toThrow(/line 1 is not the header/);
+      await expect(importStore(target, ['{"kind":"counter","key":"a","value":1}'])).rejects.toThrow(
+        /line 1 is not the header/,
+      );
       expect(await target.isEmpty()).toBe(true);
     } finally {
       await Promise.all([source.close(), target.close()]);
@@ -103,13 +122,28 @@ describe('store export and import (SQLite)', () => {
     const backup = path.join(path.dirname(sourceFile), 'backup.jsonl');
     writeFileSync(backup, exported.stdout);
     const targetFile = freshFile();
-    const imported = await runCli(['store', 'import', '--to', `sqlite://${targetFile}`], readFileSync(backup, 'utf8').split('\n').filter(Boolean), {}, 60_000);
+    const imported = await runCli(
+      ['store', 'import', '--to', `sqlite://${targetFile}`],
+      readFileSync(backup, 'utf8').split('\n').filter(Boolean),
+      {},
+      60_000,
+    );
     expect(imported.stderr).toMatch(/imported .*all read back/);
     expect(imported.code).toBe(0);
-    const again = await runCli(['store', 'import', '--to', `sqlite://${targetFile}`], exported.stdout.split('\n').filter(Boolean), {}, 60_000);
+    const again = await runCli(
+      ['store', 'import', '--to', `sqlite://${targetFile}`],
+      exported.stdout.split('\n').filter(Boolean),
+      {},
+      60_000,
+    );
     expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/already holds data/) });
     const copyFile = freshFile();
-    const copied = await runCli(['store', 'copy', '--from', `sqlite://${sourceFile}`, '--to', `sqlite://${copyFile}`], [], {}, 60_000);
+    const copied = await runCli(
+      ['store', 'copy', '--from', `sqlite://${sourceFile}`, '--to', `sqlite://${copyFile}`],
+      [],
+      {},
+      60_000,
+    );
     expect(copied.stderr).toMatch(/copied .*33 claim\(s\) from sqlite:.* all read back from the target/);
     expect(copied.code).toBe(0);
     const [a, b, c] = [await sqliteStore(sourceFile), await sqliteStore(targetFile), await sqliteStore(copyFile)];

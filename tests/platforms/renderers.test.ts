@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/platforms/console/render.ts';
-import { DISCORD_LIMITS, embedLength, renderForDiscord, type DiscordMessage } from '../../src/platforms/discord/render.ts';
+import {
+  DISCORD_LIMITS,
+  embedLength,
+  renderForDiscord,
+  type DiscordMessage,
+} from '../../src/platforms/discord/render.ts';
 import { reply } from '../../src/core/reply.ts';
 import { plain } from '../../src/core/text.ts';
 import { rendererContract } from './rendererContract.ts';
@@ -24,7 +29,14 @@ rendererContract<string>({
 
 /** What a Discord client shows: Markdown escapes and the zero-width breaks removed, mentions as text. */
 function discordVisible(messages: DiscordMessage[]): string {
-  const parts = messages.flatMap((m) => [m.content ?? '', ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])]);
+  const parts = messages.flatMap((m) => [
+    m.content ?? '',
+    ...m.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ]);
   return parts
     .join('\n')
     .replace(/\u200b/g, '')
@@ -36,10 +48,25 @@ function discordVisible(messages: DiscordMessage[]): string {
 /** What Discord would resolve as a mention and, under `allowed_mentions`, actually notify. */
 function discordPings(messages: DiscordMessage[]): string[] {
   return messages.flatMap((m) => {
-    const raw = [m.content ?? '', ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
-    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map((x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!));
+    const raw = [
+      m.content ?? '',
+      ...m.embeds.flatMap((e) => [
+        e.title ?? '',
+        e.description ?? '',
+        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      ]),
+    ].join('\n');
+    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map(
+      (x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!),
+    );
     const parse = m.allowedMentions.parse as string[];
-    return found.filter((p) => (p === 'everyone' || p === 'here' ? parse.includes('everyone') : p.startsWith('role:') ? parse.includes('roles') : parse.includes('users') || m.allowedMentions.users.includes(p)));
+    return found.filter((p) =>
+      p === 'everyone' || p === 'here'
+        ? parse.includes('everyone')
+        : p.startsWith('role:')
+          ? parse.includes('roles')
+          : parse.includes('users') || m.allowedMentions.users.includes(p),
+    );
   });
 }
 
@@ -48,32 +75,39 @@ function discordProblems(messages: DiscordMessage[]): string[] {
   messages.forEach((m, i) => {
     if ((m.content ?? '').length > DISCORD_LIMITS.content) problems.push(`message ${i}: content`);
     if (m.embeds.length > DISCORD_LIMITS.embedsPerMessage) problems.push(`message ${i}: embeds`);
-    if (m.embeds.reduce((sum, e) => sum + embedLength(e), 0) > DISCORD_LIMITS.embedTotal) problems.push(`message ${i}: embed total`);
+    if (m.embeds.reduce((sum, e) => sum + embedLength(e), 0) > DISCORD_LIMITS.embedTotal)
+      problems.push(`message ${i}: embed total`);
     for (const e of m.embeds) {
       if ((e.title ?? '').length > DISCORD_LIMITS.title) problems.push(`message ${i}: title`);
       if ((e.description ?? '').length > DISCORD_LIMITS.description) problems.push(`message ${i}: description`);
       if ((e.fields ?? []).length > DISCORD_LIMITS.fields) problems.push(`message ${i}: fields`);
-      for (const f of e.fields ?? []) if (f.name.length > DISCORD_LIMITS.fieldName || f.value.length > DISCORD_LIMITS.fieldValue) problems.push(`message ${i}: field`);
+      for (const f of e.fields ?? [])
+        if (f.name.length > DISCORD_LIMITS.fieldName || f.value.length > DISCORD_LIMITS.fieldValue)
+          problems.push(`message ${i}: field`);
     }
   });
   return problems;
 }
 
-const discord = (r: Parameters<typeof renderForDiscord>[0]) => renderForDiscord(r, { buttonId: (b) => `test:${b.action}:${b.value}` });
+const discord = (r: Parameters<typeof renderForDiscord>[0]) =>
+  renderForDiscord(r, { buttonId: (b) => `test:${b.action}:${b.value}` });
 
 rendererContract<DiscordMessage[]>({
   name: 'discord',
   render: discord,
   visibleText: discordVisible,
   pings: discordPings,
-  instants: (out) => [...JSON.stringify(out.map((m) => [m.content, m.embeds])).matchAll(/<t:(\d+):/g)].map((x) => Number(x[1])),
+  instants: (out) =>
+    [...JSON.stringify(out.map((m) => [m.content, m.embeds])).matchAll(/<t:(\d+):/g)].map((x) => Number(x[1])),
   buttonCount: (out) => out.flatMap((m) => m.components.flatMap((row) => row.components)).length,
   limitProblems: discordProblems,
 });
 
 describe('discord rendering', () => {
   it('sends text alone as a plain message, split under 2,000 characters between paragraphs', () => {
-    const out = discord(reply(Array.from({ length: 5 }, (_, i) => ({ type: 'text' as const, text: [plain(`${i}${'a'.repeat(900)}`)] }))));
+    const out = discord(
+      reply(Array.from({ length: 5 }, (_, i) => ({ type: 'text' as const, text: [plain(`${i}${'a'.repeat(900)}`)] }))),
+    );
     expect(out.map((m) => m.embeds.length)).toEqual([0, 0, 0]);
     expect(out.map((m) => (m.content ?? '')[0])).toEqual(['0', '2', '4']);
   });

@@ -6,7 +6,9 @@ const direct = (title: string) => `/propose title:"${title}" abstract:"Des panne
 
 /** The buttons of a reply, as [action, value, label in words]. */
 function buttons(h: Awaited<ReturnType<typeof harness>>, reply: Reply) {
-  return reply.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : [])).map((b) => [b.action, b.value, h.words({ ...reply, blocks: [{ type: 'text', text: b.label }] })]);
+  return reply.blocks
+    .flatMap((block) => (block.type === 'actions' ? block.buttons : []))
+    .map((b) => [b.action, b.value, h.words({ ...reply, blocks: [{ type: 'text', text: b.label }] })]);
 }
 
 describe('/proposals buttons', () => {
@@ -28,7 +30,9 @@ describe('/proposals buttons', () => {
     // The refreshed list follows, with no button left: nothing waits any more.
     expect(h.words(pressed)).toContain('Créneaux de lightning talks pris : 2/4 · en attente de décision : 0');
     expect(buttons(h, pressed)).toEqual([]);
-    expect(h.poster.sent.slice(sentBefore).map((s) => [s.kind, 'memberId' in s.target && s.target.memberId])).toEqual([['dm', 'alice']]);
+    expect(h.poster.sent.slice(sentBefore).map((s) => [s.kind, 'memberId' in s.target && s.target.memberId])).toEqual([
+      ['dm', 'alice'],
+    ]);
   });
 
   it('asks for a note through a form when Decline is pressed, then declines with it', async () => {
@@ -36,8 +40,14 @@ describe('/proposals buttons', () => {
     await h.run(direct('Chaos'), { id: 'alice', displayName: 'alice' });
     expect(h.app.bot.planAct('proposals', 'reject')).toBe('form');
     const form = asForm(await h.press('proposals', { action: 'reject', value: '1' }, organiser));
-    expect([form.id, form.title, form.fields.map((f) => [f.id, f.required])]).toEqual(['proposals:reject', 'Refuser la proposition #1', [['reason', false]]]);
-    const done = asReply(await h.submit({ formId: form.id, values: { reason: 'Bloc complet' }, state: form.state }, organiser));
+    expect([form.id, form.title, form.fields.map((f) => [f.id, f.required])]).toEqual([
+      'proposals:reject',
+      'Refuser la proposition #1',
+      [['reason', false]],
+    ]);
+    const done = asReply(
+      await h.submit({ formId: form.id, values: { reason: 'Bloc complet' }, state: form.state }, organiser),
+    );
     expect(h.words(done)).toMatch(/^Refusée : #1, « Chaos », par alice\./);
     expect(h.words(h.poster.sent.at(-1)!.reply)).toContain('Le mot des organisateurs : Bloc complet');
   });
@@ -45,8 +55,19 @@ describe('/proposals buttons', () => {
   it('holds a pressed button or a submitted form to the command’s rule: organisers only', async () => {
     const h = await harness({ now: NOW });
     await h.run(direct('Chaos'), { id: 'alice', displayName: 'alice' });
-    expect(h.words(await h.press('proposals', { action: 'accept', value: '1' }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
-    expect(h.words(await h.submit({ formId: 'proposals:reject', values: {}, state: { id: '1' } }, { id: 'mallory', displayName: 'mallory' }))).toContain('réservé aux organisateurs');
-    expect((await h.ask('/propose mine', { id: 'alice', displayName: 'alice' })).words).toContain('en attente de décision');
+    expect(
+      h.words(await h.press('proposals', { action: 'accept', value: '1' }, { id: 'mallory', displayName: 'mallory' })),
+    ).toContain('réservé aux organisateurs');
+    expect(
+      h.words(
+        await h.submit(
+          { formId: 'proposals:reject', values: {}, state: { id: '1' } },
+          { id: 'mallory', displayName: 'mallory' },
+        ),
+      ),
+    ).toContain('réservé aux organisateurs');
+    expect((await h.ask('/propose mine', { id: 'alice', displayName: 'alice' })).words).toContain(
+      'en attente de décision',
+    );
   });
 });

@@ -7,9 +7,21 @@ import { proposals } from '../../commands/proposals.ts';
 import { FORM_LIMITS } from '../../src/core/form.ts';
 import type { Invocation } from '../../src/core/invocation.ts';
 import type { Harness } from '../support/harness.ts';
-import { asForm, asReply, bob, configWith, expectOnlyInEscapedTokens, harness, inlines, MEETUP_13, NOW, organiser } from './support.ts';
+import {
+  asForm,
+  asReply,
+  bob,
+  configWith,
+  expectOnlyInEscapedTokens,
+  harness,
+  inlines,
+  MEETUP_13,
+  NOW,
+  organiser,
+} from './support.ts';
 
-const direct = (title: string, extra = '') => `/propose title:"${title}" abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5 ${extra}`.trim();
+const direct = (title: string, extra = '') =>
+  `/propose title:"${title}" abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5 ${extra}`.trim();
 
 /** The sample community with an organisers' channel on the console. */
 function withOrganisersChannel(channel: string): string {
@@ -36,18 +48,24 @@ async function proposeAs(h: Harness, memberId: string, title: string, extra = ''
 
 describe('the command definitions', () => {
   it('give each action its own subcommand with typed, required options', () => {
-    expect(propose.subcommands?.map((sub) => [sub.name, sub.options.filter((o) => o.required).map((o) => o.name)])).toEqual([
+    expect(
+      propose.subcommands?.map((sub) => [sub.name, sub.options.filter((o) => o.required).map((o) => o.name)]),
+    ).toEqual([
       ['new', []],
       ['mine', []],
       ['edit', ['id']],
       ['withdraw', ['id']],
     ]);
-    expect(proposals.subcommands?.map((sub) => [sub.name, sub.options.filter((o) => o.required).map((o) => o.name)])).toEqual([
+    expect(
+      proposals.subcommands?.map((sub) => [sub.name, sub.options.filter((o) => o.required).map((o) => o.name)]),
+    ).toEqual([
       ['list', []],
       ['accept', ['id']],
       ['reject', ['id']],
     ]);
-    expect([propose, proposals].map((command) => (command.subcommands ? command.defaultSubcommand : undefined))).toEqual(['new', 'list']);
+    expect(
+      [propose, proposals].map((command) => (command.subcommands ? command.defaultSubcommand : undefined)),
+    ).toEqual(['new', 'list']);
     expect(proposals.organiserOnly).toBe(true);
   });
 });
@@ -67,14 +85,22 @@ describe('/propose', () => {
     expect(form.fields[2]).toMatchObject({ kind: 'choice', choices: [{ value: '5' }, { value: '10' }] });
     expect(form.fields.slice(3).map((f) => f.required)).toEqual([false, false]);
 
-    const values = { title: 'Chaos à la carte', abstract: 'Injecter des pannes au menu du jour.', duration: '10', bio: 'SRE', handle: '@alice_ops' };
+    const values = {
+      title: 'Chaos à la carte',
+      abstract: 'Injecter des pannes au menu du jour.',
+      duration: '10',
+      bio: 'SRE',
+      handle: '@alice_ops',
+    };
     const done = await h.submit({ formId: form.id, values, state: form.state });
     expect(h.words(done)).toBe(
       'Proposition #1 reçue : « Chaos à la carte » (10 min) pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. ' +
         'Les organisateurs décideront et je vous préviendrai par message privé. Les vôtres : /propose mine.',
     );
     const mine = (await h.ask('/propose mine')).words;
-    expect(mine).toContain('#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 10 min · en attente de décision');
+    expect(mine).toContain(
+      '#1 « Chaos à la carte » — #13 Site Reliability Engineering Paris - Meetup de la nouvelle année · 10 min · en attente de décision',
+    );
   });
 
   it('accepts at once when every required field is given as an option, and pre-fills the form otherwise', async () => {
@@ -97,7 +123,16 @@ describe('/propose', () => {
     expect(h.words(form)).toContain('⚠ title: Titre accepte au plus 100 caractères (vous en avez écrit 101).');
     expect(h.words(form)).toContain('⚠ duration: Durée (minutes) doit être l’une de ces valeurs : 5, 10.');
 
-    const english = asForm(await h.submit({ formId: form.id, values: { title: 'Fine', abstract: '   ', duration: '5', handle: 'two words' }, state: form.state }, { locale: 'en' }));
+    const english = asForm(
+      await h.submit(
+        {
+          formId: form.id,
+          values: { title: 'Fine', abstract: '   ', duration: '5', handle: 'two words' },
+          state: form.state,
+        },
+        { locale: 'en' },
+      ),
+    );
     expect(english.values).toMatchObject({ title: 'Fine', abstract: '   ', handle: 'two words' });
     expect(h.words(english)).toContain('⚠ abstract: Abstract is required.');
     expect(h.words(english)).toContain('⚠ handle: Social handle: one word such as @you');
@@ -107,10 +142,16 @@ describe('/propose', () => {
   it('says which meetups exist, or that one is past, and gives back what was typed', async () => {
     const h = await harness({ now: NOW });
     const unknown = (await h.ask('/propose event:99 title:"Mon talk" duration:5')).words;
-    expect(unknown).toBe('Je ne trouve pas le meetup « 99 ». À venir : #13.\nRien n’a été enregistré. Ce que vous avez tapé, à renvoyer : /propose title:"Mon talk" duration:5 event:99');
+    expect(unknown).toBe(
+      'Je ne trouve pas le meetup « 99 ». À venir : #13.\nRien n’a été enregistré. Ce que vous avez tapé, à renvoyer : /propose title:"Mon talk" duration:5 event:99',
+    );
     const past = (await h.ask('/propose 4')).words;
-    expect(past).toBe('#4 Site Reliability Engineering - Meetup de la rentrée a déjà eu lieu (2019-09-18) : il ne prend plus de propositions.');
-    expect((await h.ask('/propose 12345')).words).toBe('Pour changer la proposition #12345, dites quoi faire : /propose edit 12345 ou /propose withdraw 12345.');
+    expect(past).toBe(
+      '#4 Site Reliability Engineering - Meetup de la rentrée a déjà eu lieu (2019-09-18) : il ne prend plus de propositions.',
+    );
+    expect((await h.ask('/propose 12345')).words).toBe(
+      'Pour changer la proposition #12345, dites quoi faire : /propose edit 12345 ou /propose withdraw 12345.',
+    );
   });
 
   it('tells when the call for proposals opens or closed, as time tokens', async () => {
@@ -121,7 +162,9 @@ describe('/propose', () => {
       ['2026-12-21T18:00:00.000Z', 'relative'],
       ['2026-12-21T18:00:00.000Z', 'datetime'],
     ]);
-    expect(early.words(notYet)).toContain('L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ouvre ~2026-12-21 19:00 (2026-12-21 19:00).');
+    expect(early.words(notYet)).toContain(
+      'L’appel à lightning talks pour #13 Site Reliability Engineering Paris - Meetup de la nouvelle année ouvre ~2026-12-21 19:00 (2026-12-21 19:00).',
+    );
     expect(early.words(notYet)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"Trop tôt"');
 
     early.clock.set(DateTime.fromISO('2027-01-15T12:00:00+01:00'));
@@ -136,20 +179,34 @@ describe('/propose', () => {
     const h = await harness({ now: NOW });
     const form = asForm(await h.run('/propose'));
     h.clock.set(DateTime.fromISO('2027-01-20T19:30:00+01:00'));
-    const late = await h.submit({ formId: form.id, values: { title: 'En retard', abstract: 'Oups', duration: '5' }, state: form.state });
+    const late = await h.submit({
+      formId: form.id,
+      values: { title: 'En retard', abstract: 'Oups', duration: '5' },
+      state: form.state,
+    });
     expect(h.words(late)).toContain('a déjà eu lieu (2027-01-20)');
-    expect(h.words(late)).toContain('Ce que vous avez tapé, à renvoyer : /propose title:"En retard" abstract:Oups duration:5 event:2027-01-20-meetup-13');
+    expect(h.words(late)).toContain(
+      'Ce que vous avez tapé, à renvoyer : /propose title:"En retard" abstract:Oups duration:5 event:2027-01-20-meetup-13',
+    );
   });
 
   it('lets a member hold at most 3 proposals waiting for a decision', async () => {
     const h = await harness({ now: NOW });
     for (const title of ['Un', 'Deux', 'Trois']) await proposeAs(h, 'alice', title);
     const refused = (await h.ask(direct('Quatre'))).words;
-    expect(refused).toContain('Vous avez déjà 3 propositions en attente de décision, le maximum par membre : #1 Un, #2 Deux, #3 Trois.');
-    expect(refused).toContain('/propose title:Quatre abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5');
+    expect(refused).toContain(
+      'Vous avez déjà 3 propositions en attente de décision, le maximum par membre : #1 Un, #2 Deux, #3 Trois.',
+    );
+    expect(refused).toContain(
+      '/propose title:Quatre abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5',
+    );
     // The form comes first, before any store read; the limit is checked when it is saved.
     const form = asForm(await h.run('/propose'));
-    const submitted = await h.submit({ formId: form.id, values: { title: 'Quatre', abstract: 'Encore', duration: '5' }, state: form.state });
+    const submitted = await h.submit({
+      formId: form.id,
+      values: { title: 'Quatre', abstract: 'Encore', duration: '5' },
+      state: form.state,
+    });
     expect(h.words(submitted)).toContain('Vous avez déjà 3 propositions');
     await h.run('/proposals reject 2', organiser);
     expect(asForm(await h.run('/propose')).id).toBe('propose:proposal');
@@ -161,17 +218,37 @@ describe('/propose', () => {
     const form = asForm(await h.run(`/propose edit ${id}`));
     expect(form.title).toBe(`Modifier la proposition #${id}`);
     expect(form.state).toEqual({ id: String(id) });
-    expect(form.values).toEqual({ title: 'Brouillon', abstract: 'Ce que j’ai appris en cassant la prod exprès.', duration: '5', bio: '', handle: '@alice_ops' });
-    const saved = await h.submit({ formId: form.id, values: { ...form.values, title: 'Version finale', duration: '10' }, state: form.state });
+    expect(form.values).toEqual({
+      title: 'Brouillon',
+      abstract: 'Ce que j’ai appris en cassant la prod exprès.',
+      duration: '5',
+      bio: '',
+      handle: '@alice_ops',
+    });
+    const saved = await h.submit({
+      formId: form.id,
+      values: { ...form.values, title: 'Version finale', duration: '10' },
+      state: form.state,
+    });
     expect(h.words(saved)).toBe(`Proposition #${id} modifiée : « Version finale » (10 min).`);
     expect((await h.ask(`/propose edit ${id} duration:7`)).words).toContain('⚠ duration');
-    expect((await h.ask(`/propose edit ${id} title:"Direct"`)).words).toBe(`Proposition #${id} modifiée : « Direct » (10 min).`);
+    expect((await h.ask(`/propose edit ${id} title:"Direct"`)).words).toBe(
+      `Proposition #${id} modifiée : « Direct » (10 min).`,
+    );
 
-    expect((await h.ask(`/propose edit ${id}`, bob)).words).toBe(`La proposition #${id} n’est pas l’une des vôtres. /propose mine liste les vôtres.`);
-    expect((await h.ask('/propose edit 99')).words).toBe('Il n’y a pas de proposition #99 dans Site Reliability Engineering Paris.');
-    expect((await h.ask('/propose edit')).words).toBe('/propose edit a besoin de id : un nombre entier. Par exemple : /propose edit 3\nVous avez tapé : /propose edit');
+    expect((await h.ask(`/propose edit ${id}`, bob)).words).toBe(
+      `La proposition #${id} n’est pas l’une des vôtres. /propose mine liste les vôtres.`,
+    );
+    expect((await h.ask('/propose edit 99')).words).toBe(
+      'Il n’y a pas de proposition #99 dans Site Reliability Engineering Paris.',
+    );
+    expect((await h.ask('/propose edit')).words).toBe(
+      '/propose edit a besoin de id : un nombre entier. Par exemple : /propose edit 3\nVous avez tapé : /propose edit',
+    );
     await h.run(`/proposals accept ${id}`, organiser);
-    expect((await h.ask(`/propose edit ${id}`)).words).toBe(`La proposition #${id} est acceptée : elle ne peut plus être modifiée.`);
+    expect((await h.ask(`/propose edit ${id}`)).words).toBe(
+      `La proposition #${id} est acceptée : elle ne peut plus être modifiée.`,
+    );
   });
 });
 
@@ -179,8 +256,12 @@ describe('/proposals', () => {
   it('is for organisers only', async () => {
     const h = await harness({ now: NOW });
     await proposeAs(h, 'alice', 'Chaos');
-    expect((await h.ask('/proposals accept 1')).words).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
-    expect((await h.ask('/proposals')).words).toBe('/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.');
+    expect((await h.ask('/proposals accept 1')).words).toBe(
+      '/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.',
+    );
+    expect((await h.ask('/proposals')).words).toBe(
+      '/proposals est réservé aux organisateurs de Site Reliability Engineering Paris.',
+    );
     expect(h.poster.sent).toEqual([]);
   });
 
@@ -204,7 +285,9 @@ describe('/proposals', () => {
         'Décider : /proposals accept ID · /proposals reject ID reason:"…"',
       ].join('\n'),
     );
-    expect((await h.ask('/proposals 99', organiser)).words).toBe('Je ne trouve pas le meetup « 99 ». Connus : #4, #7, #12, #13.');
+    expect((await h.ask('/proposals 99', organiser)).words).toBe(
+      'Je ne trouve pas le meetup « 99 ». Connus : #4, #7, #12, #13.',
+    );
   });
 
   it('pages a long list, counting from the index', async () => {
@@ -213,7 +296,18 @@ describe('/proposals', () => {
     await h.run('/proposals accept 12', organiser);
     const first = (await h.ask('/proposals', organiser)).words;
     expect(first).toContain('Créneaux de lightning talks pris : 1/4 · en attente de décision : 11 · en tout : 12');
-    expect(first.match(/^- #\d+/gm)).toEqual(['- #12', '- #1', '- #2', '- #3', '- #4', '- #5', '- #6', '- #7', '- #8', '- #9']);
+    expect(first.match(/^- #\d+/gm)).toEqual([
+      '- #12',
+      '- #1',
+      '- #2',
+      '- #3',
+      '- #4',
+      '- #5',
+      '- #6',
+      '- #7',
+      '- #8',
+      '- #9',
+    ]);
     expect(first).toContain('Propositions 1 à 10 sur 12. Page suivante : /proposals #13 page:2');
     const second = (await h.ask('/proposals #13 page:2', organiser)).words;
     expect(second.match(/^- #\d+/gm)).toEqual(['- #10', '- #11']);
@@ -233,7 +327,9 @@ describe('/proposals', () => {
       'Acceptée : #1, « Chaos à la carte », par alice. Créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année : 1/4 pris.\n' +
         'L’orateur ou l’oratrice est prévenu·e par message privé ; si le message ne passe pas, c’est noté dans les logs : prévenez alors la personne vous-même.',
     );
-    expect((await h.ask('/proposals reject 2 reason:"Hors sujet pour cette édition"', organiser)).words).toContain('Refusée : #2, « Two minutes of YAML », par sam.');
+    expect((await h.ask('/proposals reject 2 reason:"Hors sujet pour cette édition"', organiser)).words).toContain(
+      'Refusée : #2, « Two minutes of YAML », par sam.',
+    );
     expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([
       ['dm', { communityId: 'sre-paris', platform: 'console', memberId: 'alice' }],
       ['dm', { communityId: 'sre-paris', platform: 'console', memberId: 'sam' }],
@@ -247,9 +343,15 @@ describe('/proposals', () => {
       'Your lightning talk “Two minutes of YAML” was not selected for #13 Site Reliability Engineering Paris - Meetup de la nouvelle année. Thank you for proposing it!\n' +
         'The organisers’ note: Hors sujet pour cette édition',
     );
-    expect((await h.ask('/proposals accept 2', organiser)).words).toBe('La proposition #2 est refusée : elle ne peut pas être acceptée.');
-    expect((await h.ask('/proposals accept 42', organiser)).words).toBe('Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.');
-    expect((await h.ask('/proposals reject', organiser)).words).toBe('/proposals reject a besoin de id : un nombre entier. Par exemple : /proposals reject 3\nVous avez tapé : /proposals reject');
+    expect((await h.ask('/proposals accept 2', organiser)).words).toBe(
+      'La proposition #2 est refusée : elle ne peut pas être acceptée.',
+    );
+    expect((await h.ask('/proposals accept 42', organiser)).words).toBe(
+      'Il n’y a pas de proposition #42 dans Site Reliability Engineering Paris.',
+    );
+    expect((await h.ask('/proposals reject', organiser)).words).toBe(
+      '/proposals reject a besoin de id : un nombre entier. Par exemple : /proposals reject 3\nVous avez tapé : /proposals reject',
+    );
   });
 
   it('decides before the direct message is sent, says what happens if it fails, and tells the organisers’ channel when it does', async () => {
@@ -263,8 +365,12 @@ describe('/proposals', () => {
       throw new Error('DMs closed');
     };
     await h.app.bot.runEffects(answer);
-    expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([['post', { communityId: 'sre-paris', platform: 'console', channel: 'orga' }]]);
-    expect(h.words(h.poster.sent[0]!.reply)).toBe('Je n’ai pas pu prévenir alice par message privé que la proposition #1, « Chaos », est acceptée : prévenez la personne vous-même.');
+    expect(h.poster.sent.map((s) => [s.kind, s.target])).toEqual([
+      ['post', { communityId: 'sre-paris', platform: 'console', channel: 'orga' }],
+    ]);
+    expect(h.words(h.poster.sent[0]!.reply)).toBe(
+      'Je n’ai pas pu prévenir alice par message privé que la proposition #1, « Chaos », est acceptée : prévenez la personne vous-même.',
+    );
     expect((await h.ask('/propose mine', { id: 'alice', displayName: 'alice' })).words).toContain('acceptée');
   });
 
@@ -277,7 +383,9 @@ describe('/proposals', () => {
       'Les 2 créneaux de lightning talks de #13 Site Reliability Engineering Paris - Meetup de la nouvelle année sont pris (#1 Talk of alice, #2 Talk of bob) : la #3 n’est pas acceptée. ' +
         'Un créneau se libère quand un orateur se retire ; le nombre de créneaux est `proposals.capacity` dans les réglages de la communauté.',
     );
-    expect((await h.ask('/propose withdraw 1', bob)).words).toBe('La proposition #1 n’est pas l’une des vôtres. /propose mine liste les vôtres.');
+    expect((await h.ask('/propose withdraw 1', bob)).words).toBe(
+      'La proposition #1 n’est pas l’une des vôtres. /propose mine liste les vôtres.',
+    );
     expect((await h.ask('/propose withdraw 1')).words).toBe(
       'La proposition #1, « Talk of alice », est retirée, et son créneau de lightning talk à #13 Site Reliability Engineering Paris - Meetup de la nouvelle année est de nouveau libre.',
     );
@@ -323,8 +431,13 @@ describe('/proposals', () => {
     expect(list).toContain('#3 « Talk of carol »');
     expect(list).not.toContain('Talk of bob');
     expect(list).toContain('1 proposition n’a pas pu être lue (l’erreur est dans les logs) : #2.');
-    expect(error).toHaveBeenCalledWith(expect.objectContaining({ proposal: 2, problem: expect.stringContaining('schema version 7') }), 'proposal record could not be read');
-    expect((await h.ask('/proposals accept 2', organiser)).words).toBe('La proposition #2 n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.');
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({ proposal: 2, problem: expect.stringContaining('schema version 7') }),
+      'proposal record could not be read',
+    );
+    expect((await h.ask('/proposals accept 2', organiser)).words).toBe(
+      'La proposition #2 n’a pas pu être lue ; l’erreur est notée dans les logs pour les mainteneurs.',
+    );
     expect((await h.ask('/propose mine', bob)).words).toContain('1 proposition n’a pas pu être lue');
   });
 

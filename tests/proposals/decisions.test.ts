@@ -5,7 +5,12 @@ import { configWith, harness, NOW, organiser } from './support.ts';
 const EVENT_13 = '#13 Site Reliability Engineering Paris - Meetup de la nouvelle année';
 
 async function propose(h: Harness, memberId: string, title: string, minutes: number): Promise<void> {
-  const text = (await h.ask(`/propose title:"${title}" abstract:"Un retour d’expérience." duration:${minutes}`, { id: memberId, displayName: memberId })).words;
+  const text = (
+    await h.ask(`/propose title:"${title}" abstract:"Un retour d’expérience." duration:${minutes}`, {
+      id: memberId,
+      displayName: memberId,
+    })
+  ).words;
   expect(text).toMatch(/^Proposition #\d+ reçue/);
 }
 
@@ -23,7 +28,9 @@ describe('deciding on proposals', () => {
         'Refusez ou retirez-en une d’abord, ou allongez le bloc : `proposals.minutes` dans les réglages de la communauté.',
     );
     expect((await h.ask('/proposals accept 3', organiser)).words).toContain('2/4 pris, 15/15 minutes.');
-    expect((await h.ask('/proposals', organiser)).words).toContain('Créneaux de lightning talks pris : 2/4 · minutes : 15/15 · en attente de décision : 1 · en tout : 3');
+    expect((await h.ask('/proposals', organiser)).words).toContain(
+      'Créneaux de lightning talks pris : 2/4 · minutes : 15/15 · en attente de décision : 1 · en tout : 3',
+    );
     expect((await h.ask('/propose mine', { id: 'bob', displayName: 'bob' })).words).toContain('en attente de décision');
   });
 
@@ -46,12 +53,20 @@ describe('deciding on proposals', () => {
   it('names the missing number, a mistyped action, and a decision already taken', async () => {
     const h = await harness({ now: NOW });
     await propose(h, 'alice', 'Chaos', 5);
-    expect((await h.ask('/proposals accept', organiser)).words).toBe('/proposals accept a besoin de id : un nombre entier. Par exemple : /proposals accept 3\nVous avez tapé : /proposals accept');
-    expect((await h.ask('/proposals frobnicate 1', organiser)).words).toBe('Je ne connais pas l’action « frobnicate ». /proposals accepte : list, accept, reject.\nVous avez tapé : /proposals frobnicate 1');
-    expect((await h.ask('/proposals frobnicate', { ...organiser, locale: 'en' })).words).toBe('“frobnicate” is not an action of /proposals. The actions: list, accept, reject, e.g. /proposals accept 3.');
+    expect((await h.ask('/proposals accept', organiser)).words).toBe(
+      '/proposals accept a besoin de id : un nombre entier. Par exemple : /proposals accept 3\nVous avez tapé : /proposals accept',
+    );
+    expect((await h.ask('/proposals frobnicate 1', organiser)).words).toBe(
+      'Je ne connais pas l’action « frobnicate ». /proposals accepte : list, accept, reject.\nVous avez tapé : /proposals frobnicate 1',
+    );
+    expect((await h.ask('/proposals frobnicate', { ...organiser, locale: 'en' })).words).toBe(
+      '“frobnicate” is not an action of /proposals. The actions: list, accept, reject, e.g. /proposals accept 3.',
+    );
     expect((await h.ask('/proposals 99', organiser)).words).toContain('Je ne trouve pas le meetup « 99 »');
     await h.run('/proposals accept 1', organiser);
     expect((await h.ask('/proposals accept 1', organiser)).words).toBe('La proposition #1 est déjà acceptée.');
-    expect((await h.ask('/proposals reject 1', organiser)).words).toBe('La proposition #1 est acceptée : elle ne peut pas être refusée.');
+    expect((await h.ask('/proposals reject 1', organiser)).words).toBe(
+      'La proposition #1 est acceptée : elle ne peut pas être refusée.',
+    );
   });
 });

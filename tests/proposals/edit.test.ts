@@ -30,8 +30,12 @@ describe('/propose edit in the console', () => {
       'Pseudo sur les réseaux [actuellement « @alice_ops » ; Entrée le garde, - l’efface] : ',
     ]);
     expect(values).toEqual({ title: 'Brouillon', abstract: 'Second jet.', duration: '10', bio: '', handle: '' });
-    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`Proposition #${id} modifiée : « Brouillon » (10 min).`);
-    expect((await h.ask('/proposals', { id: 'org', displayName: 'org', organiser: true })).words).toContain(`#${id} « Brouillon » — alice · 10 min`);
+    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(
+      `Proposition #${id} modifiée : « Brouillon » (10 min).`,
+    );
+    expect((await h.ask('/proposals', { id: 'org', displayName: 'org', organiser: true })).words).toContain(
+      `#${id} « Brouillon » — alice · 10 min`,
+    );
   });
 
   it('says a proposal kept as it was is unchanged, and records no edit', async () => {
@@ -39,8 +43,12 @@ describe('/propose edit in the console', () => {
     const id = await proposed(h);
     const form = asForm(await h.run(`/propose edit ${id}`));
     const values = await promptForm(form, typing(['', '', '', '', '']).lines, 'fr', () => undefined);
-    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(`La proposition #${id} est inchangée : « Brouillon » (5 min).`);
-    const stored = await h.app.services.store.namespace<{ history: Array<{ action: string }> }>('proposals').get(`p:sre-paris:${id}`);
+    expect(h.words(await h.submit({ formId: form.id, values: values!, state: form.state }))).toBe(
+      `La proposition #${id} est inchangée : « Brouillon » (5 min).`,
+    );
+    const stored = await h.app.services.store
+      .namespace<{ history: Array<{ action: string }> }>('proposals')
+      .get(`p:sre-paris:${id}`);
     expect(stored?.history.map((entry) => entry.action)).toEqual(['submitted']);
   });
 
@@ -49,13 +57,20 @@ describe('/propose edit in the console', () => {
     const fresh = asForm(await h.run('/propose title:"Chaos" duration:5'));
     expect(fresh.review).toBeUndefined();
     const asked = typing(['Des pannes.', '', '']);
-    expect(await promptForm(fresh, asked.lines, 'fr', () => undefined)).toMatchObject({ title: 'Chaos', abstract: 'Des pannes.', duration: '5' });
+    expect(await promptForm(fresh, asked.lines, 'fr', () => undefined)).toMatchObject({
+      title: 'Chaos',
+      abstract: 'Des pannes.',
+      duration: '5',
+    });
     expect(asked.prompts.map((prompt) => prompt.split(' ')[0])).toEqual(['Résumé', 'Quelques', 'Pseudo']);
 
     const id = await proposed(h);
     const refused = asForm(await h.run(`/propose edit ${id} duration:7`));
     const again = typing(['10']);
-    expect(await promptForm(refused, again.lines, 'fr', () => undefined)).toMatchObject({ title: 'Brouillon', duration: '10' });
+    expect(await promptForm(refused, again.lines, 'fr', () => undefined)).toMatchObject({
+      title: 'Brouillon',
+      duration: '10',
+    });
     expect(again.prompts).toEqual(['Durée (minutes) (5/10) [vous aviez écrit « 7 »] : ']);
   });
 });

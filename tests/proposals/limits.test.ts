@@ -9,7 +9,9 @@ describe('replies to very long input', () => {
     const h = await harness({ now: NOW });
     const refused = asReply(await h.run(`/propose title:"${huge}" abstract:"Court." duration:5`));
     const text = h.words(refused);
-    expect(text).toBe(`Titre accepte au plus 100 caractères (vous en avez écrit 100 000).\nRien n’a été enregistré. Ce que vous avez tapé commence par : title:${'L'.repeat(73)}…`);
+    expect(text).toBe(
+      `Titre accepte au plus 100 caractères (vous en avez écrit 100 000).\nRien n’a été enregistré. Ce que vous avez tapé commence par : title:${'L'.repeat(73)}…`,
+    );
     expect((await h.ask('/propose mine')).words).toContain('Vous n’avez encore rien proposé');
   });
 
@@ -18,7 +20,8 @@ describe('replies to very long input', () => {
     const text = (await h.ask(`/propose event:"${'9'.repeat(5_000)}"`)).words;
     expect(text.length).toBeLessThan(400);
     expect(text).toContain('un texte d’au plus 100 caractères');
-    for (const line of text.split('\n')) expect(line.match(/9+/)?.[0].length ?? 0).toBeLessThanOrEqual(REPLY_LIMITS.excerpt);
+    for (const line of text.split('\n'))
+      expect(line.match(/9+/)?.[0].length ?? 0).toBeLessThanOrEqual(REPLY_LIMITS.excerpt);
   });
 
   it('keep a refusal that gives back what was typed within one Discord message', async () => {
@@ -29,7 +32,9 @@ describe('replies to very long input', () => {
     const refused = asReply(await h.run(line));
     const text = h.words(refused);
     expect(text).toContain('Vous avez déjà 3 propositions en attente de décision');
-    expect(text).toContain(`Ce que vous avez tapé, à renvoyer : /propose title:"${title(4).slice(0, 79)}…" abstract:${'A'.repeat(79)}…`);
+    expect(text).toContain(
+      `Ce que vous avez tapé, à renvoyer : /propose title:"${title(4).slice(0, 79)}…" abstract:${'A'.repeat(79)}…`,
+    );
     expect(text.length).toBeLessThanOrEqual(REPLY_LIMITS.messageText);
 
     // What fits is given back whole, ready to send again.

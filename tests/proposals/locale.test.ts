@@ -39,7 +39,10 @@ describe('a notice to a speaker', () => {
     await h.run('/propose title:"Chaos" abstract:"Pannes." duration:5', { id: 'lea', displayName: 'léa' });
     await h.run('/proposals accept 1', organiser);
     const out = printed();
-    await consolePoster(out.stream, h.app.communities, h.clock).dm({ communityId: 'sre-paris', platform: 'console', memberId: 'lea' }, h.poster.sent[0]!.reply);
+    await consolePoster(out.stream, h.app.communities, h.clock).dm(
+      { communityId: 'sre-paris', platform: 'console', memberId: 'lea' },
+      h.poster.sent[0]!.reply,
+    );
     expect(out.text()).toContain('[MP à lea] Bonne nouvelle : votre lightning talk « Chaos » (5 min) est accepté pour');
     expect(out.text()).toContain('le mercredi 20 janvier 2027, 19:00.');
   });

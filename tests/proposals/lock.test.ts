@@ -16,11 +16,22 @@ import { ROOT } from '../support/cli.ts';
 const EVENT = '2027-01-20-meetup-13';
 const at = DateTime.fromISO('2026-12-01T10:00:00+01:00');
 const submit = (repo: ProposalRepository, communityId: string, memberId = 'alice') =>
-  repo.create({ communityId, eventId: EVENT, fields: { title: 'Chaos', abstract: 'Pannes', duration: 5 }, speaker: { memberId, platform: 'console', name: memberId }, at, maxOpen: 3 });
+  repo.create({
+    communityId,
+    eventId: EVENT,
+    fields: { title: 'Chaos', abstract: 'Pannes', duration: 5 },
+    speaker: { memberId, platform: 'console', name: memberId },
+    at,
+    maxOpen: 3,
+  });
 
 /** Starts a process that takes `key` on the SQLite `file`, waits until it holds it, then kills it with SIGKILL. */
 async function killedWhileHolding(file: string, key: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/proposals/fixtures/holdLock.ts'), file, key], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'tests/proposals/fixtures/holdLock.ts'), file, key],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
   expect(chunk.toString()).toBe('held\n');
   const exited = once(child, 'exit');

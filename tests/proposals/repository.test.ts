@@ -20,7 +20,10 @@ const fields = (title: string): ProposalFields => ({ title, abstract: `About ${t
 /** A pino logger whose records the test can read. */
 function capturingLogger() {
   const records: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'info', base: undefined }, { write: (line: string) => void records.push(JSON.parse(line)) });
+  const logger = pino(
+    { level: 'info', base: undefined },
+    { write: (line: string) => void records.push(JSON.parse(line)) },
+  );
   return { logger, records };
 }
 
@@ -58,12 +61,25 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
     afterAll(async () => backend?.close());
 
     const submit = (repo: ProposalRepository, communityId: string, memberId: string, title: string, maxOpen = 3) =>
-      repo.create({ communityId, eventId: EVENT, fields: fields(title), speaker: { memberId, platform: 'console', name: memberId }, at, maxOpen });
+      repo.create({
+        communityId,
+        eventId: EVENT,
+        fields: fields(title),
+        speaker: { memberId, platform: 'console', name: memberId },
+        at,
+        maxOpen,
+      });
 
     it('stores a versioned record with its history, and indexes it by event and by member', async () => {
       const c = freshCommunity();
       const created = await submit(one, c, 'alice', 'Chaos à la carte');
-      expect(created).toMatchObject({ v: 2, id: 1, eventId: EVENT, state: 'submitted', history: [{ action: 'submitted', by: 'alice' }] });
+      expect(created).toMatchObject({
+        v: 2,
+        id: 1,
+        eventId: EVENT,
+        state: 'submitted',
+        history: [{ action: 'submitted', by: 'alice' }],
+      });
       expect(await two.get(c, 1)).toEqual(created);
       expect((await two.forEvent(c, EVENT)).proposals.map((p) => p.id)).toEqual([1]);
       expect((await two.forMember(c, 'alice')).proposals.map((p) => p.title)).toEqual(['Chaos à la carte']);
@@ -72,7 +88,9 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
 
     it('loses no index entry when two processes submit at once, and gives every proposal its own id', async () => {
       const c = freshCommunity();
-      const created = await Promise.all(Array.from({ length: 24 }, (_, i) => submit(i % 2 ? one : two, c, `member-${i}`, `Talk ${i}`)));
+      const created = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => submit(i % 2 ? one : two, c, `member-${i}`, `Talk ${i}`)),
+      );
       const ids = created.map((p) => p.id).sort((a, b) => a - b);
       expect(ids).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
       const indexed = (await one.forEvent(c, EVENT)).proposals.map((p) => p.id).sort((a, b) => a - b);
@@ -81,7 +99,9 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
 
     it('holds a member to their open-proposal limit even when they submit from two processes at once', async () => {
       const c = freshCommunity();
-      const attempts = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => submit(i % 2 ? one : two, c, 'alice', `Idea ${i}`, 3)));
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => submit(i % 2 ? one : two, c, 'alice', `Idea ${i}`, 3)),
+      );
       expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
       for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
         expect((attempt.reason as ProposalError).problem).toMatchObject({ kind: 'too-many-open', max: 3 });
@@ -92,7 +112,9 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
     it('never accepts beyond capacity, even with two organisers deciding at once', async () => {
       const c = freshCommunity();
       for (let i = 0; i < 6; i++) await submit(one, c, `m${i}`, `Talk ${i}`);
-      const decisions = await Promise.allSettled([1, 2, 3, 4, 5, 6].map((id) => (id % 2 ? one : two).change(c, id, 'accepted', 'org', at, { capacity: 4 })));
+      const decisions = await Promise.allSettled(
+        [1, 2, 3, 4, 5, 6].map((id) => (id % 2 ? one : two).change(c, id, 'accepted', 'org', at, { capacity: 4 })),
+      );
       expect(decisions.filter((d) => d.status === 'fulfilled')).toHaveLength(4);
       const refused = decisions.flatMap((d) => (d.status === 'rejected' ? [(d.reason as ProposalError).problem] : []));
       expect(refused).toHaveLength(2);
@@ -110,7 +132,11 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
 
       const { before, after } = await two.change(c, 3, 'withdrawn', 'm3', at.plus({ hours: 1 }), { asSpeaker: 'm3' });
       expect(before.state).toBe('accepted');
-      expect(after.history.map((h) => [h.action, h.by])).toEqual([['submitted', 'm3'], ['accepted', 'org'], ['withdrawn', 'm3']]);
+      expect(after.history.map((h) => [h.action, h.by])).toEqual([
+        ['submitted', 'm3'],
+        ['accepted', 'org'],
+        ['withdrawn', 'm3'],
+      ]);
       await one.change(c, 2, 'accepted', 'org', at, { capacity: 2 });
       expect((await one.accepted(c, EVENT)).proposals.map((p) => p.id)).toEqual([1, 2]);
     });
@@ -119,17 +145,35 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
       const c = freshCommunity();
       await submit(one, c, 'alice', 'Talk');
       await one.change(c, 1, 'rejected', 'org', at, { reason: 'Off topic' });
-      expect(await problemOf(one.change(c, 1, 'accepted', 'org', at, { capacity: 4 }))).toMatchObject({ kind: 'bad-transition', to: 'accepted' });
-      expect(await problemOf(one.change(c, 1, 'withdrawn', 'bob', at, { asSpeaker: 'bob' }))).toEqual({ kind: 'not-yours', id: 1 });
+      expect(await problemOf(one.change(c, 1, 'accepted', 'org', at, { capacity: 4 }))).toMatchObject({
+        kind: 'bad-transition',
+        to: 'accepted',
+      });
+      expect(await problemOf(one.change(c, 1, 'withdrawn', 'bob', at, { asSpeaker: 'bob' }))).toEqual({
+        kind: 'not-yours',
+        id: 1,
+      });
       expect(await problemOf(one.change(c, 9, 'accepted', 'org', at))).toEqual({ kind: 'not-found', id: 9 });
-      expect((await one.get(c, 1))?.history.at(-1)).toMatchObject({ action: 'rejected', by: 'org', reason: 'Off topic' });
+      expect((await one.get(c, 1))?.history.at(-1)).toMatchObject({
+        action: 'rejected',
+        by: 'org',
+        reason: 'Off topic',
+      });
     });
 
     it('lets a speaker edit only their own proposal while it waits, and records the edit', async () => {
       const c = freshCommunity();
       await submit(one, c, 'alice', 'Draft title');
-      const edited = await two.edit(c, 1, 'alice', at.plus({ minutes: 5 }), { ...fields('Final title'), duration: 10, handle: 'alice_ops' });
-      expect(edited).toMatchObject({ title: 'Final title', duration: 10, speaker: { memberId: 'alice', handle: 'alice_ops' } });
+      const edited = await two.edit(c, 1, 'alice', at.plus({ minutes: 5 }), {
+        ...fields('Final title'),
+        duration: 10,
+        handle: 'alice_ops',
+      });
+      expect(edited).toMatchObject({
+        title: 'Final title',
+        duration: 10,
+        speaker: { memberId: 'alice', handle: 'alice_ops' },
+      });
       expect(edited.history.map((h) => h.action)).toEqual(['submitted', 'edited']);
       expect(await problemOf(one.edit(c, 1, 'bob', at, fields('Mine now')))).toEqual({ kind: 'not-yours', id: 1 });
       await one.change(c, 1, 'accepted', 'org', at, { capacity: 4 });
@@ -144,7 +188,9 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
       const read = await two.forEvent(c, EVENT);
       expect(read.proposals.map((p) => p.id)).toEqual([1, 3]);
       expect(read.unreadable).toEqual([2]);
-      expect(log.records).toContainEqual(expect.objectContaining({ level: 50, proposal: 2, community: c, msg: 'proposal record could not be read' }));
+      expect(log.records).toContainEqual(
+        expect.objectContaining({ level: 50, proposal: 2, community: c, msg: 'proposal record could not be read' }),
+      );
       expect(log.records.find((r) => r.proposal === 2 && r.community === c)?.problem).toContain('schema version 3');
 
       await kv.set(`p:${c}:3`, { v: 1, id: 3, title: 42 });
@@ -168,13 +214,25 @@ function repositoryContract(name: string, open: () => Promise<Backend>) {
       const c = freshCommunity();
       await submit(one, c, 'alice', 'Talk');
       await backend.stores[0].namespace('proposals').set(`event:${c}:${EVENT}`, 'garbage');
-      expect(await problemOf(submit(two, c, 'bob', 'Other'))).toEqual({ kind: 'index-unreadable', key: `event:${c}:${EVENT}` });
-      expect(await problemOf(two.change(c, 1, 'accepted', 'org', at, { capacity: 4 }))).toEqual({ kind: 'index-unreadable', key: `event:${c}:${EVENT}` });
+      expect(await problemOf(submit(two, c, 'bob', 'Other'))).toEqual({
+        kind: 'index-unreadable',
+        key: `event:${c}:${EVENT}`,
+      });
+      expect(await problemOf(two.change(c, 1, 'accepted', 'org', at, { capacity: 4 }))).toEqual({
+        kind: 'index-unreadable',
+        key: `event:${c}:${EVENT}`,
+      });
       expect(await backend.stores[0].namespace('proposals').get(`event:${c}:${EVENT}`)).toBe('garbage');
       // Nothing was written: no id spent on a record nobody can find, no state changed.
       expect(await one.get(c, 2)).toBeUndefined();
       expect((await one.get(c, 1))?.state).toBe('submitted');
-      expect(log.records).toContainEqual(expect.objectContaining({ level: 50, key: `proposals:event:${c}:${EVENT}`, msg: 'proposal index could not be read' }));
+      expect(log.records).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          key: `proposals:event:${c}:${EVENT}`,
+          msg: 'proposal index could not be read',
+        }),
+      );
     });
   });
 }

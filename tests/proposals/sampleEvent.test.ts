@@ -11,7 +11,11 @@ describe('the sample event pages', () => {
     const known = new Set(commands.map((command) => command.name));
     const named = readdirSync(EVENTS, { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.(md|ya?ml)$/.test(file))
-      .flatMap((file) => [...readFileSync(path.join(EVENTS, file), 'utf8').matchAll(/`\/([a-z]+)/g)].map((match) => `${file}: /${match[1]}`));
+      .flatMap((file) =>
+        [...readFileSync(path.join(EVENTS, file), 'utf8').matchAll(/`\/([a-z]+)/g)].map(
+          (match) => `${file}: /${match[1]}`,
+        ),
+      );
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((entry) => !known.has(entry.split(': /')[1] as string))).toEqual([]);
   });

@@ -37,10 +37,18 @@ describe('proposals settings', () => {
   });
 
   it('names the field and the expected form of a bad value, and refuses unknown keys', () => {
-    const bad = communitySchema.safeParse({ name: 'X', timezone: 'Europe/Paris', locale: 'fr', proposals: { cfp: { opens: 'a month' }, capacty: 3 } });
+    const bad = communitySchema.safeParse({
+      name: 'X',
+      timezone: 'Europe/Paris',
+      locale: 'fr',
+      proposals: { cfp: { opens: 'a month' }, capacty: 3 },
+    });
     expect(bad.success).toBe(false);
     const issues = bad.error!.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    expect(issues).toContainEqual({ path: 'proposals.cfp.opens', message: expect.stringContaining('ISO 8601 duration') });
+    expect(issues).toContainEqual({
+      path: 'proposals.cfp.opens',
+      message: expect.stringContaining('ISO 8601 duration'),
+    });
     expect(issues).toContainEqual(expect.objectContaining({ path: 'proposals' }));
     const durations = proposalSettingsSchema.safeParse({ durations: [5, 5] });
     expect(durations.error?.issues[0]?.message).toBe('durations must not repeat');

@@ -38,16 +38,29 @@ describe('the speaker’s platform', () => {
   });
 
   it('reads a version 1 record as a console speaker, the only platform that wrote them', async () => {
-    expect(decodeProposal(V1)).toEqual({ ok: true, value: { ...V1, v: 2, speaker: { memberId: 'alice', name: 'alice', platform: 'console' } } });
+    expect(decodeProposal(V1)).toEqual({
+      ok: true,
+      value: { ...V1, v: 2, speaker: { memberId: 'alice', name: 'alice', platform: 'console' } },
+    });
     const h = await harness({ now: NOW });
     await h.app.services.store.namespace('proposals').set('p:sre-paris:1', V1);
-    await h.app.services.store.namespace('proposals').set(`event:sre-paris:${MEETUP_13}`, { v: 1, entries: [{ id: 1, state: 'submitted' }] });
+    await h.app.services.store
+      .namespace('proposals')
+      .set(`event:sre-paris:${MEETUP_13}`, { v: 1, entries: [{ id: 1, state: 'submitted' }] });
     await h.run('/proposals accept 1', organiser);
-    expect(h.poster.sent.map((sent) => sent.target)).toEqual([{ communityId: 'sre-paris', platform: 'console', memberId: 'alice' }]);
+    expect(h.poster.sent.map((sent) => sent.target)).toEqual([
+      { communityId: 'sre-paris', platform: 'console', memberId: 'alice' },
+    ]);
   });
 
   it('still refuses a version it does not know, and a version 1 record that is damaged', () => {
-    expect(decodeProposal({ ...V1, v: 3 })).toMatchObject({ ok: false, problem: expect.stringContaining('schema version 3') });
-    expect(decodeProposal({ ...V1, title: 42 })).toMatchObject({ ok: false, problem: expect.stringContaining('title') });
+    expect(decodeProposal({ ...V1, v: 3 })).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('schema version 3'),
+    });
+    expect(decodeProposal({ ...V1, title: 42 })).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('title'),
+    });
   });
 });

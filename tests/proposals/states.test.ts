@@ -31,7 +31,9 @@ describe('the proposal state machine', () => {
   ];
 
   it('allows exactly the documented moves', () => {
-    const moves = PROPOSAL_STATES.flatMap((from) => PROPOSAL_STATES.filter((to) => canMove(from, to)).map((to) => [from, to]));
+    const moves = PROPOSAL_STATES.flatMap((from) =>
+      PROPOSAL_STATES.filter((to) => canMove(from, to)).map((to) => [from, to]),
+    );
     expect(moves).toEqual(allowed);
   });
 

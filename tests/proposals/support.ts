@@ -24,7 +24,10 @@ export function configWith(proposalsYaml: string): string {
   mkdirSync(path.join(dir, 'communities'));
   const sample = readFileSync(path.join(ROOT, 'config', 'communities', 'sre-paris.yaml'), 'utf8');
   const events = path.join(ROOT, 'config', 'events', 'sre-paris');
-  writeFileSync(path.join(dir, 'communities', 'sre-paris.yaml'), `${sample}\nevents: ${JSON.stringify(events)}\nproposals:\n${proposalsYaml}\n`);
+  writeFileSync(
+    path.join(dir, 'communities', 'sre-paris.yaml'),
+    `${sample}\nevents: ${JSON.stringify(events)}\nproposals:\n${proposalsYaml}\n`,
+  );
   return dir;
 }
 
@@ -40,7 +43,11 @@ export function asReply(outcome: Outcome): Reply {
 
 /** Every inline token of a reply, blocks and list details included. */
 /** User text must only ever travel in tokens every adapter escapes, never as literal markup. */
-export function expectOnlyInEscapedTokens(reply: Reply, userText: string, allowed: readonly Inline['type'][] = ['plain']): void {
+export function expectOnlyInEscapedTokens(
+  reply: Reply,
+  userText: string,
+  allowed: readonly Inline['type'][] = ['plain'],
+): void {
   const tokens = inlines(reply);
   const carriers = tokens.filter((inline) => 'text' in inline && inline.text.includes(userText));
   expect(carriers.length, `“${userText}” should appear in the reply`).toBeGreaterThan(0);

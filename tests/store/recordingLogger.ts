@@ -25,7 +25,8 @@ export function recordingLogger() {
       },
     },
   );
-  const matching = (level: number, text: string) => (record: LogRecord) => record.level === level && record.msg.includes(text);
+  const matching = (level: number, text: string) => (record: LogRecord) =>
+    record.level === level && record.msg.includes(text);
   return {
     logger,
     records,

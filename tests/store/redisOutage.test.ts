@@ -57,7 +57,10 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
     await server.stop();
     server = undefined;
     const started = Date.now();
-    await Promise.race([closing.close(), new Promise((_, reject) => setTimeout(() => reject(new Error('close() still waiting after 5 s')), 5_000))]);
+    await Promise.race([
+      closing.close(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('close() still waiting after 5 s')), 5_000)),
+    ]);
     expect(Date.now() - started).toBeLessThan(3_000);
   }, 20_000);
 
@@ -65,7 +68,11 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
     server = await startRedis();
     bot = new EmceeProcess(['start'], { env: { STORE_URL: server.url, EMCEE_LOG_LEVEL: 'info' }, keepInputOpen: true });
     const programme = '== #4 Site Reliability Engineering';
-    const unavailable = renderText(coreMessages.t('fr', 'storeUnavailable'), { zone: 'UTC', locale: 'fr', now: DateTime.utc() });
+    const unavailable = renderText(coreMessages.t('fr', 'storeUnavailable'), {
+      zone: 'UTC',
+      locale: 'fr',
+      now: DateTime.utc(),
+    });
     bot.type('/agenda 4');
     await bot.waitFor(times(programme, 1));
     await outage(async () => {

@@ -34,7 +34,15 @@ describe('scheduler fencing', () => {
     const bot = botProcess(store, world([{ community: paris }]), poster);
     await bot.scheduler.start();
     try {
-      const record = await bot.repository.create({ communityId: 'paris', channel: 'annonces', message: 'Hello', at: AT, createdBy: 'org', createdAt: T0, from: T0 });
+      const record = await bot.repository.create({
+        communityId: 'paris',
+        channel: 'annonces',
+        message: 'Hello',
+        at: AT,
+        createdBy: 'org',
+        createdAt: T0,
+        from: T0,
+      });
       await vi.advanceTimersByTimeAsync(12_000);
       expect(takenOver).toBe(true);
       expect(await bot.repository.outcome(`paris:${record.id}:${new Date(AT).toISOString()}`)).toEqual(newOwnerOutcome);
@@ -46,7 +54,7 @@ describe('scheduler fencing', () => {
     const store = memoryStore();
     const paris = community();
     const inner = testPoster();
-    const laterGrantOutcome = { at: AT, result: 'failed' as const, reason: 'the later grant\'s result', recordedAt: 42 };
+    const laterGrantOutcome = { at: AT, result: 'failed' as const, reason: "the later grant's result", recordedAt: 42 };
     // The same owner id holds the key again (a process restarted under a fixed owner id while
     // its stalled predecessor was still at work): the later grant records its outcome first.
     const poster: Poster = {
@@ -64,10 +72,20 @@ describe('scheduler fencing', () => {
     const bot = botProcess(store, world([{ community: paris }]), poster, { owner: 'bot-1' });
     await bot.scheduler.start();
     try {
-      const record = await bot.repository.create({ communityId: 'paris', channel: 'annonces', message: 'Hello', at: AT, createdBy: 'org', createdAt: T0, from: T0 });
+      const record = await bot.repository.create({
+        communityId: 'paris',
+        channel: 'annonces',
+        message: 'Hello',
+        at: AT,
+        createdBy: 'org',
+        createdAt: T0,
+        from: T0,
+      });
       await vi.advanceTimersByTimeAsync(12_000);
       expect(inner.posted).toHaveLength(1);
-      expect(await bot.repository.outcome(`paris:${record.id}:${new Date(AT).toISOString()}`)).toEqual(laterGrantOutcome);
+      expect(await bot.repository.outcome(`paris:${record.id}:${new Date(AT).toISOString()}`)).toEqual(
+        laterGrantOutcome,
+      );
     } finally {
       await bot.scheduler.stop();
     }
@@ -89,14 +107,30 @@ describe('scheduler fencing', () => {
     const bot = botProcess(store, world([{ community: paris }]), poster);
     await bot.scheduler.start();
     try {
-      const first = await bot.repository.create({ communityId: 'paris', channel: 'annonces', message: 'One', at: AT, createdBy: 'org', createdAt: T0, from: T0 });
+      const first = await bot.repository.create({
+        communityId: 'paris',
+        channel: 'annonces',
+        message: 'One',
+        at: AT,
+        createdBy: 'org',
+        createdAt: T0,
+        from: T0,
+      });
       await vi.advanceTimersByTimeAsync(15_000);
       expect(seen).toEqual([false, true]);
       // A holder that died after its claim: the next grant (token 2) may follow a post.
       const at = AT + 60_000;
       const key = `paris:${first.id + 1}:${new Date(at).toISOString()}`;
       expect(await store.claim(key, 'dead-process', 1)).toBe(true);
-      await bot.repository.create({ communityId: 'paris', channel: 'annonces', message: 'Two', at, createdBy: 'org', createdAt: T0, from: T0 });
+      await bot.repository.create({
+        communityId: 'paris',
+        channel: 'annonces',
+        message: 'Two',
+        at,
+        createdBy: 'org',
+        createdAt: T0,
+        from: T0,
+      });
       await vi.advanceTimersByTimeAsync(60_000 + leaseMs(paris.schedule) + 5_000);
       expect(seen).toEqual([false, true, true]);
     } finally {

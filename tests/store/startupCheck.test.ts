@@ -18,7 +18,8 @@ async function realStoreFile(): Promise<string> {
   const file = tempFile('emcee.sqlite');
   const store = await sqliteStore(file);
   const records = store.namespace('proposals');
-  for (let i = 0; i < 200; i++) await records.set(`p:sre-paris:${i}`, { v: 1, title: `talk ${i}`, abstract: 'x'.repeat(300) });
+  for (let i = 0; i < 200; i++)
+    await records.set(`p:sre-paris:${i}`, { v: 1, title: `talk ${i}`, abstract: 'x'.repeat(300) });
   await store.increment('proposals:sre-paris');
   await store.close();
   await foldWal(file);
@@ -28,7 +29,9 @@ async function realStoreFile(): Promise<string> {
 /** Folds the write-ahead log into the file, so that the records are where damageMiddle looks. */
 async function foldWal(file: string): Promise<void> {
   const db = new sqlite3.Database(file);
-  await new Promise<void>((resolve, reject) => db.exec('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)', (error) => (error ? reject(error) : resolve())),
+  );
   await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
 }
 
@@ -41,7 +44,8 @@ function damageMiddle(file: string): void {
   const bytes = readFileSync(file);
   // Every copy: an older one may sit on a free page after SQLite rewrote the record.
   const pages = new Set<number>();
-  for (let at = bytes.indexOf('talk 100"'); at >= 0; at = bytes.indexOf('talk 100"', at + 1)) pages.add(Math.floor(at / PAGE));
+  for (let at = bytes.indexOf('talk 100"'); at >= 0; at = bytes.indexOf('talk 100"', at + 1))
+    pages.add(Math.floor(at / PAGE));
   expect(pages.size, 'the record of the middle is in the file').toBeGreaterThan(0);
   const fd = openSync(file, 'r+');
   for (const page of pages) writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, page * PAGE);
@@ -49,7 +53,10 @@ function damageMiddle(file: string): void {
 }
 
 function expectOneClearMessage(stderr: string, file: string): void {
-  const lines = stderr.trim().split('\n').filter((line) => !line.includes('"level":40'));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !line.includes('"level":40'));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain(`STORE_URL file "${file}" is damaged`);
   expect(lines[0]).toContain('restore it from a backup, or move it aside');

@@ -105,7 +105,13 @@ function contract(name: string, open: () => Promise<Store>) {
     it('commits records and counter moves together, the records read back through their namespace', async () => {
       await store.increment('answers', 2);
       const value = { v: 1, text: ':starts with a colon', nested: { list: [1, 'two'] } };
-      await store.commit({ set: [{ namespace: 'committed', key: 'r:1', value }], increment: [{ key: 'answers', delta: 1 }, { key: 'r5', delta: -1 }] });
+      await store.commit({
+        set: [{ namespace: 'committed', key: 'r:1', value }],
+        increment: [
+          { key: 'answers', delta: 1 },
+          { key: 'r5', delta: -1 },
+        ],
+      });
       expect(await store.namespace('committed').get('r:1')).toEqual(value);
       expect(await store.counters(['answers', 'r5'])).toEqual([3, -1]);
     });

@@ -19,8 +19,16 @@ export function tempConfig(schedule = 'retries: 1\n  retryDelay: PT1S\n  postTim
  * `emcee start --stay` on `configDir` as the organiser `boss` (console adapter, posts on stdout):
  * types `lines`, then keeps running its scheduler after the end of its input.
  */
-export function announcingBot(configDir: string, env: Record<string, string>, lines: string[] = [], extraArgs: string[] = ['--stay']): EmceeProcess {
-  return new EmceeProcess(['start', '--config', configDir, '--as', 'organiser', '--user', 'boss', ...extraArgs], { env, input: lines });
+export function announcingBot(
+  configDir: string,
+  env: Record<string, string>,
+  lines: string[] = [],
+  extraArgs: string[] = ['--stay'],
+): EmceeProcess {
+  return new EmceeProcess(['start', '--config', configDir, '--as', 'organiser', '--user', 'boss', ...extraArgs], {
+    env,
+    input: lines,
+  });
 }
 
 /** How many times each post was made: a duplicate shows as a count above 1. */

@@ -117,7 +117,12 @@ export class EmceeProcess {
  * Resolves once `ready()` holds, checked now and again each time any process prints or ends;
  * fails after `timeoutMs` with `shown()`, or with what `ready` throws.
  */
-export function whenPrinted(ready: () => boolean, what: string, timeoutMs: number, shown: () => string = () => ''): Promise<void> {
+export function whenPrinted(
+  ready: () => boolean,
+  what: string,
+  timeoutMs: number,
+  shown: () => string = () => '',
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error) => {
       clearTimeout(timer);
@@ -132,7 +137,10 @@ export function whenPrinted(ready: () => boolean, what: string, timeoutMs: numbe
         finish(error as Error);
       }
     };
-    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${shown()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${shown()}`)),
+      timeoutMs,
+    );
     activity.on('activity', check);
     check();
   });
@@ -153,7 +161,12 @@ export interface CliResult {
  * Runs `emcee` with `lines` typed into its stdin as a user would, and waits for it to exit at the
  * end of input; killed and failed after `timeoutMs`.
  */
-export async function runCli(args: string[], lines: string[] = [], env: Record<string, string | undefined> = {}, timeoutMs = 20_000): Promise<CliResult> {
+export async function runCli(
+  args: string[],
+  lines: string[] = [],
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 20_000,
+): Promise<CliResult> {
   const child = new EmceeProcess(args, { env, input: lines });
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {

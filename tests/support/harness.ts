@@ -27,7 +27,8 @@ export function recordingPoster(): Poster & { sent: Sent[] } {
   const sent: Sent[] = [];
   return {
     sent,
-    post: async (target, reply, options) => void sent.push({ kind: 'post', target, reply, key: options?.idempotencyKey }),
+    post: async (target, reply, options) =>
+      void sent.push({ kind: 'post', target, reply, key: options?.idempotencyKey }),
     dm: async (target, reply, options) => void sent.push({ kind: 'dm', target, reply, key: options?.idempotencyKey }),
   };
 }
@@ -57,7 +58,12 @@ export interface Harness {
 }
 
 /** The whole bot in-process on the sample config (or another), a memory store and a fixed clock. */
-export async function harness(options: { now: string; configDir?: string; store?: Store; community?: string }): Promise<Harness> {
+export async function harness(options: {
+  now: string;
+  configDir?: string;
+  store?: Store;
+  community?: string;
+}): Promise<Harness> {
   const clock = fixedClock(DateTime.fromISO(options.now, { setZone: true }));
   const poster = recordingPoster();
   const app = await createApp({

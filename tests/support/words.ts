@@ -16,7 +16,10 @@ import { instantOf, wordsOf, type Inline, type Text } from '../../src/core/text.
 export function outcomeWords(outcome: Outcome, zone: string): string {
   const words = (text: Text) => textWords(text, zone);
   if (outcome.kind === 'form') {
-    return [outcome.title, ...Object.entries(outcome.errors).map(([field, problem]) => `⚠ ${field}: ${words(problem)}`)].join('\n');
+    return [
+      outcome.title,
+      ...Object.entries(outcome.errors).map(([field, problem]) => `⚠ ${field}: ${words(problem)}`),
+    ].join('\n');
   }
   return outcome.blocks.map((block) => blockWords(block, words)).join('\n');
 }
@@ -26,7 +29,12 @@ export function textWords(text: Text, zone: string): string {
   return wordsOf(text.map(withUrl), (inline) => timeWords(inline, zone));
 }
 
-const TIME_FORMATS = { date: 'yyyy-MM-dd', time: 'HH:mm', datetime: 'yyyy-MM-dd HH:mm', relative: '~yyyy-MM-dd HH:mm' } as const;
+const TIME_FORMATS = {
+  date: 'yyyy-MM-dd',
+  time: 'HH:mm',
+  datetime: 'yyyy-MM-dd HH:mm',
+  relative: '~yyyy-MM-dd HH:mm',
+} as const;
 
 function timeWords(inline: Extract<Inline, { type: 'time' }>, zone: string): string {
   return instantOf(inline).setZone(zone).toFormat(TIME_FORMATS[inline.style]);
@@ -34,7 +42,9 @@ function timeWords(inline: Extract<Inline, { type: 'time' }>, zone: string): str
 
 /** A link keeps its address in the words: where it leads is part of what the reply says. */
 function withUrl(inline: Inline): Inline {
-  return inline.type === 'link' && inline.label !== inline.url ? { ...inline, label: `${inline.label} <${inline.url}>` } : inline;
+  return inline.type === 'link' && inline.label !== inline.url
+    ? { ...inline, label: `${inline.label} <${inline.url}>` }
+    : inline;
 }
 
 function blockWords(block: Block, words: (text: Text) => string): string {
@@ -46,7 +56,9 @@ function blockWords(block: Block, words: (text: Text) => string): string {
     case 'fields':
       return block.fields.map((field) => `${words(field.label)}: ${words(field.value)}`).join('\n');
     case 'list':
-      return block.items.map((item) => `- ${words(item.text)}${item.detail ? `\n  ${words(item.detail)}` : ''}`).join('\n');
+      return block.items
+        .map((item) => `- ${words(item.text)}${item.detail ? `\n  ${words(item.detail)}` : ''}`)
+        .join('\n');
     case 'actions':
       return block.buttons.map((button) => `[${words(button.label)}]`).join(' ');
     case 'attachment':
@@ -55,4 +67,3 @@ function blockWords(block: Block, words: (text: Text) => string): string {
       return '---';
   }
 }
-

@@ -45,6 +45,7 @@ const LIMITS: ReadonlyArray<[ToRelativeUnit, number]> = [
 function relative(at: DateTime, base: DateTime, locale: Locale): string | null {
   const ms = at.toMillis() - base.toMillis();
   if (Math.abs(ms) < 45_000) return ms > 0 ? FEW_SECONDS[locale].ahead : FEW_SECONDS[locale].behind;
-  const unit = LIMITS.find(([name, limit]) => Math.round(Math.abs(at.diff(base, name).get(name))) < limit)?.[0] ?? 'years';
+  const unit =
+    LIMITS.find(([name, limit]) => Math.round(Math.abs(at.diff(base, name).get(name))) < limit)?.[0] ?? 'years';
   return at.toRelative({ base, locale, unit, rounding: 'round' });
 }

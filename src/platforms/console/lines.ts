@@ -74,7 +74,10 @@ export class LineReader {
   }
 
   /** Waits for a line, or for Ctrl-C, whichever comes first; the line, if it comes later, is kept. */
-  private async readAnswer(form: { interrupted: boolean; wake?: () => void }, prompt: string): Promise<string | undefined> {
+  private async readAnswer(
+    form: { interrupted: boolean; wake?: () => void },
+    prompt: string,
+  ): Promise<string | undefined> {
     if (form.interrupted) return undefined;
     this.prompt(prompt);
     const interrupted = new Promise<'interrupted'>((resolve) => (form.wake = () => resolve('interrupted')));

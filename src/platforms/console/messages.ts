@@ -14,7 +14,8 @@ export const consoleMessages = defineMessages({
     choicesHint: ' ({choices})',
     cancelled: 'Form cancelled: nothing was saved.',
     formHelp: '(cancel or Ctrl-C leaves the form; a line starting with / leaves it and runs that command)',
-    oneLineRefused: 'Nothing was saved: without a terminal, /{command} must be complete on its line (the next line is the next command).',
+    oneLineRefused:
+      'Nothing was saved: without a terminal, /{command} must be complete on its line (the next line is the next command).',
     oneLineCorrect: 'Nothing was saved: correct what was refused above and send /{command} again.',
     missingFields: 'Missing: {fields}.',
     oneLineHint: 'Type it on one line, e.g. {line}',
@@ -27,7 +28,8 @@ export const consoleMessages = defineMessages({
   fr: {
     welcome: 'Console emcee pour {community}, en tant que {user} ({role}). Tapez /help, ou exit pour quitter.',
     notACommand: 'Les commandes commencent par une barre oblique, par ex. /agenda. Tapez /help pour la liste.',
-    noSuchButton: 'La dernière réponse n’a pas de bouton [{number}] : tapez le numéro d’un bouton qu’elle montre, ou une commande.',
+    noSuchButton:
+      'La dernière réponse n’a pas de bouton [{number}] : tapez le numéro d’un bouton qu’elle montre, ou une commande.',
     fieldPrompt: '{label}{hint} : ',
     exampleHint: ' (ex. : {example})',
     refusedHint: ' [vous aviez écrit « {value} »]',
@@ -37,7 +39,8 @@ export const consoleMessages = defineMessages({
     choicesHint: ' ({choices})',
     cancelled: 'Formulaire annulé : rien n’a été enregistré.',
     formHelp: '(annuler ou Ctrl-C quitte le formulaire ; une ligne commençant par / le quitte et lance cette commande)',
-    oneLineRefused: 'Rien n’a été enregistré : sans terminal, /{command} doit être complète sur sa ligne (la ligne suivante est la commande suivante).',
+    oneLineRefused:
+      'Rien n’a été enregistré : sans terminal, /{command} doit être complète sur sa ligne (la ligne suivante est la commande suivante).',
     oneLineCorrect: 'Rien n’a été enregistré : corrigez ce qui a été refusé ci-dessus et renvoyez /{command}.',
     missingFields: 'Il manque : {fields}.',
     oneLineHint: 'Tapez-la sur une ligne, par ex. {line}',

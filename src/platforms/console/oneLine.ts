@@ -12,7 +12,11 @@ import { consoleMessages as m } from './messages.ts';
  */
 
 /** The options typed on the command's line, when some of them are answers of `form`. */
-export function answersOnLine(command: CommandDefinition<unknown> | undefined, text: string, form: Form): Options | undefined {
+export function answersOnLine(
+  command: CommandDefinition<unknown> | undefined,
+  text: string,
+  form: Form,
+): Options | undefined {
   const usage = command && optionsForText(command, text);
   if (!usage) return undefined;
   const parsed = parseOptions(usage.rest, usage.runnable.options);
@@ -21,14 +25,25 @@ export function answersOnLine(command: CommandDefinition<unknown> | undefined, t
 }
 
 /** Lines saying that nothing was saved, what is missing (refused answers are shown before) and the whole line to type. */
-export function oneLineRefusal(form: Form, command: CommandDefinition<unknown>, line: string, typed: Options, locale: Locale): string[] {
+export function oneLineRefusal(
+  form: Form,
+  command: CommandDefinition<unknown>,
+  line: string,
+  typed: Options,
+  locale: Locale,
+): string[] {
   const usage = optionsForText(command, line);
   const options = usage?.runnable.options ?? [];
   const name = usage?.name ?? command.name;
-  const missing = form.fields.filter((field) => field.required && !form.errors[field.id] && blank(form.values[field.id]));
+  const missing = form.fields.filter(
+    (field) => field.required && !form.errors[field.id] && blank(form.values[field.id]),
+  );
   // A line with every answer on it was complete: only what was refused needs correcting.
   const lines = [m.s(locale, missing.length > 0 ? 'oneLineRefused' : 'oneLineCorrect', { command: name })];
-  if (missing.length > 0) lines.push(m.s(locale, 'missingFields', { fields: missing.map((field) => `${field.id} (${field.label})`).join(', ') }));
+  if (missing.length > 0)
+    lines.push(
+      m.s(locale, 'missingFields', { fields: missing.map((field) => `${field.id} (${field.label})`).join(', ') }),
+    );
   lines.push(m.s(locale, 'oneLineHint', { line: wholeLine(form, { name, options }, typed) }));
   return lines;
 }

@@ -17,9 +17,19 @@ export interface ConsolePosterOptions {
 }
 
 /** The console's Poster: what the bot says on its own is printed, marked with its channel or recipient. */
-export function consolePoster(output: Writable, communities: ReadonlyMap<string, Community>, clock: Clock, options: ConsolePosterOptions = {}): Poster {
+export function consolePoster(
+  output: Writable,
+  communities: ReadonlyMap<string, Community>,
+  clock: Clock,
+  options: ConsolePosterOptions = {},
+): Poster {
   const journal = options.journal ? new PostJournal(options.journal) : undefined;
-  const print = (communityId: string, mark: (locale: Community['locale']) => string, reply: Reply, key: string | undefined) => {
+  const print = (
+    communityId: string,
+    mark: (locale: Community['locale']) => string,
+    reply: Reply,
+    key: string | undefined,
+  ) => {
     if (key !== undefined && journal?.has(key)) return;
     const community = communities.get(communityId);
     if (!community) throw new Error(`unknown community ${communityId}`);
@@ -32,10 +42,20 @@ export function consolePoster(output: Writable, communities: ReadonlyMap<string,
   };
   return {
     async post(target: PostTarget, reply: Reply, postOptions?: PostOptions) {
-      print(target.communityId, (locale) => m.s(locale, 'postedTo', { channel: target.channel }), reply, postOptions?.idempotencyKey);
+      print(
+        target.communityId,
+        (locale) => m.s(locale, 'postedTo', { channel: target.channel }),
+        reply,
+        postOptions?.idempotencyKey,
+      );
     },
     async dm(target: DmTarget, reply: Reply, postOptions?: PostOptions) {
-      print(target.communityId, (locale) => m.s(locale, 'dmTo', { member: target.memberId }), reply, postOptions?.idempotencyKey);
+      print(
+        target.communityId,
+        (locale) => m.s(locale, 'dmTo', { member: target.memberId }),
+        reply,
+        postOptions?.idempotencyKey,
+      );
     },
   };
 }

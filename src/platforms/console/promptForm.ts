@@ -12,7 +12,12 @@ export interface AnswerLines {
  * values are kept (Enter keeps them). A form to review (an edit) asks every field with its current
  * value, until one is refused: then only the refused ones. Returns undefined when input ends first.
  */
-export async function promptForm(form: Form, lines: AnswerLines, locale: Locale, write: (line: string) => void): Promise<Record<string, string> | undefined> {
+export async function promptForm(
+  form: Form,
+  lines: AnswerLines,
+  locale: Locale,
+  write: (line: string) => void,
+): Promise<Record<string, string> | undefined> {
   const values = { ...form.values };
   const reviewing = form.review === true && Object.keys(form.errors).length === 0;
   write(`== ${form.title} ==`);
@@ -22,7 +27,12 @@ export async function promptForm(form: Form, lines: AnswerLines, locale: Locale,
     // Anything already answered (even left blank) stands, unless it was refused or is to be reviewed.
     if (known !== undefined && !refused && !reviewing) continue;
     const current = reviewing && known ? known : undefined;
-    const answer = await lines.next(m.s(locale, 'fieldPrompt', { label: field.label, hint: hint(field, refused ? known : undefined, current, locale) }));
+    const answer = await lines.next(
+      m.s(locale, 'fieldPrompt', {
+        label: field.label,
+        hint: hint(field, refused ? known : undefined, current, locale),
+      }),
+    );
     if (answer === undefined) return undefined;
     values[field.id] = kept(field, answer.trim(), current);
   }
@@ -39,13 +49,15 @@ function kept(field: FormField, typed: string, current: string | undefined): str
 /** What to type: the choices, an example (a modal's placeholder), whether it may be skipped, what was refused or is there now. */
 function hint(field: FormField, refused: string | undefined, current: string | undefined, locale: Locale): string {
   const parts: string[] = [];
-  if (field.kind === 'choice') parts.push(m.s(locale, 'choicesHint', { choices: field.choices.map((c) => c.value).join('/') }));
+  if (field.kind === 'choice')
+    parts.push(m.s(locale, 'choicesHint', { choices: field.choices.map((c) => c.value).join('/') }));
   if (field.kind === 'rating') parts.push(m.s(locale, 'choicesHint', { choices: `${field.min}-${field.max}` }));
   if (current !== undefined) {
     parts.push(m.s(locale, field.required ? 'currentHint' : 'currentOptionalHint', { value: short(current) }));
     return parts.join('');
   }
-  if (field.placeholder && (field.kind === 'short' || field.kind === 'long')) parts.push(m.s(locale, 'exampleHint', { example: field.placeholder }));
+  if (field.placeholder && (field.kind === 'short' || field.kind === 'long'))
+    parts.push(m.s(locale, 'exampleHint', { example: field.placeholder }));
   if (!field.required) parts.push(m.s(locale, 'optionalHint'));
   if (refused) parts.push(m.s(locale, 'refusedHint', { value: short(refused) }));
   return parts.join('');

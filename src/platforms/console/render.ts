@@ -57,7 +57,9 @@ function renderBlock(block: Block, view: ConsoleView, number: () => number): str
     case 'fields':
       return block.fields.map((field) => `${t(field.label)}: ${t(field.value)}`).join('\n');
     case 'list':
-      return block.items.map((item) => `  • ${t(item.text)}${item.detail ? `\n      ${t(item.detail)}` : ''}`).join('\n');
+      return block.items
+        .map((item) => `  • ${t(item.text)}${item.detail ? `\n      ${t(item.detail)}` : ''}`)
+        .join('\n');
     case 'actions':
       return block.buttons.map((button) => `[${number()}] ${t(button.label)}`).join('  ');
     case 'attachment':

@@ -59,7 +59,11 @@ export class ConsoleSession {
     if (!line.startsWith('/')) return this.write(m.s(this.locale(), 'notACommand'));
     const [, typedName = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
     const name = typedName.toLowerCase();
-    const outcome = await this.options.bot.handle({ ...this.options.origin, command: name, input: { kind: 'text', text: rest } });
+    const outcome = await this.options.bot.handle({
+      ...this.options.origin,
+      command: name,
+      input: { kind: 'text', text: rest },
+    });
     if (outcome.kind === 'form' && !this.options.interactive) {
       const command = this.options.bot.commands.find((candidate) => candidate.name === name);
       const typed = answersOnLine(command, rest, outcome);
@@ -73,7 +77,9 @@ export class ConsoleSession {
     const button = this.pressable?.buttons[number - 1];
     if (!this.pressable || !button) return this.write(m.s(this.locale(), 'noSuchButton', { number }));
     const { command } = this.pressable;
-    const outcome = button.opens ?? (await this.options.bot.act(this.options.origin, command, { action: button.action, value: button.value }));
+    const outcome =
+      button.opens ??
+      (await this.options.bot.act(this.options.origin, command, { action: button.action, value: button.value }));
     await this.show(outcome, command);
   }
 
@@ -90,7 +96,9 @@ export class ConsoleSession {
     this.writeErrors(outcome);
     if (round >= MAX_FORM_ROUNDS) return this.write(m.s(this.locale(), 'cancelled'));
     if (this.options.interactive && round === 0) this.write(m.s(this.locale(), 'formHelp'));
-    const values = await this.lines.answering(() => promptForm(outcome, this.lines, this.locale(), (text) => this.write(text)));
+    const values = await this.lines.answering(() =>
+      promptForm(outcome, this.lines, this.locale(), (text) => this.write(text)),
+    );
     if (!values) return this.write(m.s(this.locale(), 'cancelled'));
     const next = await this.options.bot.submit(this.options.origin, submission(outcome, values));
     await this.show(next, command, round + 1);

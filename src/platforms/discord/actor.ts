@@ -8,7 +8,9 @@ export function actorOf(interaction: Interaction): Actor {
   const ids = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
   const names = ids.flatMap((id) => interaction.guild?.roles.cache.get(id)?.name ?? []);
   const displayName =
-    (member && 'displayName' in member ? member.displayName : member?.nick) ?? interaction.user.globalName ?? interaction.user.username;
+    (member && 'displayName' in member ? member.displayName : member?.nick) ??
+    interaction.user.globalName ??
+    interaction.user.username;
   return {
     guildId: interaction.guildId ?? '',
     channelId: interaction.channelId ?? '',
@@ -23,9 +25,16 @@ export function actorOf(interaction: Interaction): Actor {
 export function typedOptions(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const options: Record<string, OptionValue> = {};
   for (const option of data) {
-    if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
+    if (
+      option.type === ApplicationCommandOptionType.Subcommand ||
+      option.type === ApplicationCommandOptionType.SubcommandGroup
+    ) {
       Object.assign(options, typedOptions(option.options ?? []));
-    } else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
+    } else if (
+      typeof option.value === 'string' ||
+      typeof option.value === 'number' ||
+      typeof option.value === 'boolean'
+    ) {
       options[option.name] = option.value;
     }
   }

@@ -84,7 +84,13 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
       // The app's services carry what the adapter reads (src/services.ts).
       bound = bot as unknown as Bot<DiscordServices, Community>;
       const core = coreOf(bound);
-      router = new InteractionRouter({ core, stash: new Stash(core.store), clock: options.clock, logger: options.logger, deferAfterMs: options.deferAfterMs });
+      router = new InteractionRouter({
+        core,
+        stash: new Stash(core.store),
+        clock: options.clock,
+        logger: options.logger,
+        deferAfterMs: options.deferAfterMs,
+      });
     },
     async start() {
       try {
@@ -100,7 +106,9 @@ export function discordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
     // For /readyz: the Gateway session, as discord.js tracks it (reconnecting counts as not ready).
     connected: () => {
       if (gone) return `Discord gateway closed for good: ${gone.message}`;
-      return client.ws.status === Status.Ready ? true : `Discord gateway ${Status[client.ws.status]?.toLowerCase() ?? 'not connected'}`;
+      return client.ws.status === Status.Ready
+        ? true
+        : `Discord gateway ${Status[client.ws.status]?.toLowerCase() ?? 'not connected'}`;
     },
     async stop() {
       await router?.drain();
@@ -114,7 +122,8 @@ export function sentAsIs(json: unknown): unknown {
   return json;
 }
 
-const BAD_TOKEN = 'Discord refused the bot token (close 4004): set DISCORD_TOKEN to the token of the Bot tab of your application in the Discord Developer Portal.';
+const BAD_TOKEN =
+  'Discord refused the bot token (close 4004): set DISCORD_TOKEN to the token of the Bot tab of your application in the Discord Developer Portal.';
 const BAD_INTENTS =
   'Discord refused the gateway intents (close 4014): emcee asks only for Guilds; check that nothing adds a privileged intent, or enable it in the Developer Portal, Bot tab.';
 
@@ -122,15 +131,20 @@ const BAD_INTENTS =
 function loginError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   // @discordjs/ws rejects login with these messages; a bad token may also be a 401 on GET /gateway/bot.
-  if (/authentication failed/i.test(message) || (error instanceof DiscordAPIError && error.status === 401)) return new DiscordLoginError(BAD_TOKEN);
+  if (/authentication failed/i.test(message) || (error instanceof DiscordAPIError && error.status === 401))
+    return new DiscordLoginError(BAD_TOKEN);
   if (/disallowed intents|invalid intents/i.test(message)) return new DiscordLoginError(BAD_INTENTS);
   return error instanceof Error ? error : new Error(message);
 }
 
 function closeError(code: number): DiscordLoginError | undefined {
   if (code === GatewayCloseCodes.AuthenticationFailed) return new DiscordLoginError(BAD_TOKEN);
-  if (code === GatewayCloseCodes.DisallowedIntents || code === GatewayCloseCodes.InvalidIntents) return new DiscordLoginError(BAD_INTENTS);
+  if (code === GatewayCloseCodes.DisallowedIntents || code === GatewayCloseCodes.InvalidIntents)
+    return new DiscordLoginError(BAD_INTENTS);
   // Other codes discord.js gives up on (sharding, API version): said as they are.
-  if (code >= 4000) return new DiscordLoginError(`Discord closed the connection for good (close ${code}, ${GatewayCloseCodes[code] ?? 'unknown'}).`);
+  if (code >= 4000)
+    return new DiscordLoginError(
+      `Discord closed the connection for good (close ${code}, ${GatewayCloseCodes[code] ?? 'unknown'}).`,
+    );
   return undefined;
 }

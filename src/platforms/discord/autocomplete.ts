@@ -14,13 +14,21 @@ const MAX_NAME = 100;
 export function eventChoices(agenda: Agenda, typed: string, now: DateTime): Array<{ name: string; value: string }> {
   const wanted = typed.trim().toLowerCase().replace(/^#\s*/, '');
   const at = now.toMillis();
-  const upcoming = agenda.all().filter((event) => event.end.toMillis() >= at).sort((a, b) => a.start.toMillis() - b.start.toMillis());
-  const past = agenda.all().filter((event) => event.end.toMillis() < at).sort((a, b) => b.start.toMillis() - a.start.toMillis());
-  return [...upcoming, ...past]
-    // A choice's value is at most 100 characters too: a longer id is typed, not offered.
-    .filter((event) => event.id.length <= MAX_NAME && matches(event, wanted))
-    .slice(0, MAX_CHOICES)
-    .map((event) => ({ name: cut(label(event), MAX_NAME), value: event.id }));
+  const upcoming = agenda
+    .all()
+    .filter((event) => event.end.toMillis() >= at)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const past = agenda
+    .all()
+    .filter((event) => event.end.toMillis() < at)
+    .sort((a, b) => b.start.toMillis() - a.start.toMillis());
+  return (
+    [...upcoming, ...past]
+      // A choice's value is at most 100 characters too: a longer id is typed, not offered.
+      .filter((event) => event.id.length <= MAX_NAME && matches(event, wanted))
+      .slice(0, MAX_CHOICES)
+      .map((event) => ({ name: cut(label(event), MAX_NAME), value: event.id }))
+  );
 }
 
 /** A number is a meetup's number (`12`, `#12`), not any 12 in a date; anything else, part of the label. */

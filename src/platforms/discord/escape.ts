@@ -18,7 +18,6 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_~`|>#\-[\]()]/g, '\\$&');
 }
 
-
 /**
  * Cuts to at most `max` UTF-16 units (the stricter count, so a limit holds however Discord counts),
  * never in the middle of a surrogate pair, with an ellipsis when something was cut.

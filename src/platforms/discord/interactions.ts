@@ -3,7 +3,14 @@
  * that reopens a stashed form) and modal submissions. It keeps count of the interactions in
  * flight, so a shutdown can stop taking new ones and wait for those.
  */
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { Clock } from '../../core/clock.ts';
 import type { ButtonResponse, Outcome } from '../../core/command.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -65,10 +72,18 @@ export class InteractionRouter {
     const community = await this.community(interaction);
     if (!community) return;
     const actor = actorOf(interaction);
-    const typed = { name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) ?? undefined, options: typedOptions(interaction.options.data) };
+    const typed = {
+      name: interaction.commandName,
+      subcommand: interaction.options.getSubcommand(false) ?? undefined,
+      options: typedOptions(interaction.options.data),
+    };
     const { core } = this.deps;
     const first = core.plan(community, actor, typed);
-    await this.answer(interaction, core.command(community, actor, typed), this.context(interaction, actor, typed.name, first));
+    await this.answer(
+      interaction,
+      core.command(community, actor, typed),
+      this.context(interaction, actor, typed.name, first),
+    );
   }
 
   private async button(interaction: ButtonInteraction): Promise<void> {
@@ -79,11 +94,19 @@ export class InteractionRouter {
     const { core } = this.deps;
     const actor = actorOf(interaction);
     if (route.kind === 'open') {
-      await this.answer(interaction, core.openForm(community, actor, route.stash), this.context(interaction, actor, route.command, 'form'));
+      await this.answer(
+        interaction,
+        core.openForm(community, actor, route.stash),
+        this.context(interaction, actor, route.command, 'form'),
+      );
       return;
     }
     const work = core.act(community, actor, route.command, { action: route.action, value: route.value });
-    await this.answer(interaction, work, this.context(interaction, actor, route.command, core.planAct(route.command, route.action)));
+    await this.answer(
+      interaction,
+      work,
+      this.context(interaction, actor, route.command, core.planAct(route.command, route.action)),
+    );
   }
 
   private async modalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
@@ -94,7 +117,9 @@ export class InteractionRouter {
     const actor = actorOf(interaction);
     const context = this.context(interaction, actor, route.command, 'ephemeral');
     const state = await this.stash.state(route.state);
-    const values = submittedValues(interaction.fields.fields.values() as Iterable<{ customId: string; value?: string; values?: string[] }>);
+    const values = submittedValues(
+      interaction.fields.fields.values() as Iterable<{ customId: string; value?: string; values?: string[] }>,
+    );
     const { core } = this.deps;
     const work = state
       ? core.submit(community, actor, { formId: `${route.command}:${route.form}`, values, state })
@@ -112,7 +137,9 @@ export class InteractionRouter {
     const community = this.deps.core.communityOfGuild(interaction.guildId);
     const focused = interaction.options.getFocused(true);
     if (!community || focused.name !== 'event') return interaction.respond([]);
-    await interaction.respond(eventChoices(this.deps.core.agenda(community), String(focused.value), this.deps.clock.now()));
+    await interaction.respond(
+      eventChoices(this.deps.core.agenda(community), String(focused.value), this.deps.clock.now()),
+    );
   }
 
   /** After a failure of the adapter itself: still an answer, "try again", where one can be given. */
@@ -125,7 +152,10 @@ export class InteractionRouter {
       if (interaction.deferred || interaction.replied) await interaction.followUp(answer);
       else await interaction.reply(answer);
     } catch (error) {
-      this.deps.logger.warn({ err: error, interaction: interaction.id }, 'could not even say that an interaction failed');
+      this.deps.logger.warn(
+        { err: error, interaction: interaction.id },
+        'could not even say that an interaction failed',
+      );
     }
   }
 
@@ -134,7 +164,10 @@ export class InteractionRouter {
     const community = this.deps.core.communityOfGuild(interaction.guildId);
     if (community) return community;
     const locale = this.deps.core.localeOf(actorOf(interaction), undefined);
-    const [message] = renderForDiscord(say(m.t(locale, 'unknownGuild', { snippet: `discord: { guildId: "${interaction.guildId ?? ''}" }` })), { buttonId: () => '' });
+    const [message] = renderForDiscord(
+      say(m.t(locale, 'unknownGuild', { snippet: `discord: { guildId: "${interaction.guildId ?? ''}" }` })),
+      { buttonId: () => '' },
+    );
     await interaction.reply({ ...message!, flags: MessageFlags.Ephemeral });
     return undefined;
   }
@@ -142,6 +175,13 @@ export class InteractionRouter {
   /** `actor` is the interaction's, read once: discord.js rebuilds a member's role collection on every read. */
   private context(interaction: Answerable, actor: Actor, command: string, first: ButtonResponse): RespondContext {
     const locale = this.deps.core.localeOf(actor, this.deps.core.communityOfGuild(interaction.guildId));
-    return { core: this.deps.core, stash: this.stash, command, locale, first, deferAfterMs: this.deps.deferAfterMs ?? 2_000 };
+    return {
+      core: this.deps.core,
+      stash: this.stash,
+      command,
+      locale,
+      first,
+      deferAfterMs: this.deps.deferAfterMs ?? 2_000,
+    };
   }
 }

@@ -9,7 +9,14 @@ import type { Locale } from '../../core/i18n.ts';
 import { instantOf, wordsOf, type Text } from '../../core/text.ts';
 import { cut } from './escape.ts';
 
-export const MODAL_LIMITS = { title: 45, label: 45, description: 100, placeholder: 100, value: 4000, options: 25 } as const;
+export const MODAL_LIMITS = {
+  title: 45,
+  label: 45,
+  description: 100,
+  placeholder: 100,
+  value: 4000,
+  options: 25,
+} as const;
 
 export type ModalJson = APIModalInteractionResponseCallbackData;
 
@@ -59,7 +66,10 @@ function select(field: Extract<FormField, { kind: 'choice' | 'rating' }>, value:
   const choices =
     field.kind === 'choice'
       ? field.choices
-      : Array.from({ length: field.max - field.min + 1 }, (_, index) => ({ value: String(field.min + index), label: String(field.min + index) }));
+      : Array.from({ length: field.max - field.min + 1 }, (_, index) => ({
+          value: String(field.min + index),
+          label: String(field.min + index),
+        }));
   return {
     type: ComponentType.StringSelect,
     custom_id: field.id,
@@ -76,7 +86,9 @@ function select(field: Extract<FormField, { kind: 'choice' | 'rating' }>, value:
 }
 
 /** What a member filled in: text inputs and the chosen option of each select; empty fields left out. */
-export function submittedValues(fields: Iterable<{ customId: string; value?: string | null; values?: readonly string[] }>): Record<string, string> {
+export function submittedValues(
+  fields: Iterable<{ customId: string; value?: string | null; values?: readonly string[] }>,
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of fields) {
     const value = field.values ? field.values[0] : field.value;
@@ -88,6 +100,8 @@ export function submittedValues(fields: Iterable<{ customId: string; value?: str
 /** Rich text as the plain words a label can hold: no Markdown there, times in the reader's language. */
 export function plainText(text: Text, locale: Locale): string {
   return wordsOf(text, (inline) =>
-    instantOf(inline).setLocale(locale).toLocaleString(inline.style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium' }),
+    instantOf(inline)
+      .setLocale(locale)
+      .toLocaleString(inline.style === 'time' ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium' }),
   );
 }

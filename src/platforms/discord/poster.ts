@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, RESTJSONErrorCodes, type Client, type Guild, type SendableChannels } from 'discord.js';
-import { UnknownChannelError, type DmTarget, type PostOptions, type Poster, type PostTarget } from '../../core/poster.ts';
+import {
+  UnknownChannelError,
+  type DmTarget,
+  type PostOptions,
+  type Poster,
+  type PostTarget,
+} from '../../core/poster.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { DiscordMessage } from './render.ts';
 
@@ -34,7 +40,8 @@ export function discordPoster(deps: DiscordPosterDeps): Poster {
         await sendAll(deps.render(reply), options, (message) => channel.send(message));
       } catch (error) {
         // Deleted since the client last heard of it: the schedule pauses instead of failing at every run.
-        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) throw new UnknownChannelError(target.channel);
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel)
+          throw new UnknownChannelError(target.channel);
         throw error;
       }
     },
@@ -43,14 +50,19 @@ export function discordPoster(deps: DiscordPosterDeps): Poster {
         const user = await deps.client.users.fetch(target.memberId);
         await sendAll(deps.render(reply), options, (message) => user.send(message));
       } catch (error) {
-        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) throw new DmClosedError(target.memberId);
+        if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser)
+          throw new DmClosedError(target.memberId);
         throw error;
       }
     },
   };
 }
 
-async function sendAll(messages: DiscordMessage[], options: PostOptions | undefined, send: (message: DiscordMessage & { nonce?: string; enforceNonce?: boolean }) => Promise<unknown>) {
+async function sendAll(
+  messages: DiscordMessage[],
+  options: PostOptions | undefined,
+  send: (message: DiscordMessage & { nonce?: string; enforceNonce?: boolean }) => Promise<unknown>,
+) {
   for (const [index, message] of messages.entries()) {
     const key = options?.idempotencyKey;
     await send(key ? { ...message, nonce: nonceOf(key, index), enforceNonce: true } : message);

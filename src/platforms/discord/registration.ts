@@ -33,14 +33,12 @@ export function commandsJson(definitions: readonly CommandDefinition<unknown>[])
     ...named(command),
     ...described(command.description),
     options: command.subcommands
-      ? command.subcommands.map(
-          (sub): APIApplicationCommandOption => ({
-            type: ApplicationCommandOptionType.Subcommand,
-            ...named(sub),
-            ...described(sub.description),
-            options: options(sub.options),
-          }),
-        )
+      ? command.subcommands.map((sub): APIApplicationCommandOption => ({
+          type: ApplicationCommandOptionType.Subcommand,
+          ...named(sub),
+          ...described(sub.description),
+          options: options(sub.options),
+        }))
       : options(command.options),
     ...(command.organiserOnly ? { default_member_permissions: PermissionFlagsBits.ManageEvents.toString() } : {}),
     contexts: [InteractionContextType.Guild],
@@ -77,7 +75,13 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
       };
     case 'string': {
       const limits = spec.maxLength !== undefined ? { max_length: spec.maxLength } : {};
-      if (spec.choices?.length) return { ...base, type: TYPE.string, ...limits, choices: spec.choices.map((value) => ({ name: value, value })) };
+      if (spec.choices?.length)
+        return {
+          ...base,
+          type: TYPE.string,
+          ...limits,
+          choices: spec.choices.map((value) => ({ name: value, value })),
+        };
       return { ...base, type: TYPE.string, ...limits, ...(AUTOCOMPLETED.has(spec.name) ? { autocomplete: true } : {}) };
     }
   }

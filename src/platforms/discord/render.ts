@@ -52,10 +52,14 @@ interface Draft {
 export function renderForDiscord(reply: Reply, context: DiscordRenderContext): DiscordMessage[] {
   const users = new Set<string>();
   const t = (text: Text) => text.map((inline) => inlineText(inline, users)).join('');
-  const structured = reply.blocks.some((block) => block.type === 'heading' || block.type === 'fields' || block.type === 'list');
+  const structured = reply.blocks.some(
+    (block) => block.type === 'heading' || block.type === 'fields' || block.type === 'list',
+  );
   const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []));
   const files = reply.blocks.flatMap((block) =>
-    block.type === 'attachment' ? [{ name: block.attachment.filename, attachment: Buffer.from(block.attachment.content) }] : [],
+    block.type === 'attachment'
+      ? [{ name: block.attachment.filename, attachment: Buffer.from(block.attachment.content) }]
+      : [],
   );
   const written = structured ? embedMessages(reply.blocks, t) : contentMessages(reply.blocks, t);
   // A reply of buttons or a file alone is still one message: they ride on it.
@@ -108,10 +112,12 @@ function embedMessages(blocks: Block[], t: (text: Text) => string): Body[] {
   const drafts: Draft[] = [];
   const current = () => drafts.at(-1) ?? (drafts.push({ lines: [], fields: [] }), drafts.at(-1)!);
   for (const block of blocks) {
-    if (block.type === 'heading') drafts.push({ title: cut(t(block.text), DISCORD_LIMITS.title), lines: [], fields: [] });
+    if (block.type === 'heading')
+      drafts.push({ title: cut(t(block.text), DISCORD_LIMITS.title), lines: [], fields: [] });
     else if (block.type === 'divider') drafts.push({ lines: [], fields: [] });
     else if (block.type === 'text') current().lines.push(t(block.text));
-    else if (block.type === 'fields') current().fields.push(...block.fields.map((f) => field(t(f.label), t(f.value), true)));
+    else if (block.type === 'fields')
+      current().fields.push(...block.fields.map((f) => field(t(f.label), t(f.value), true)));
     else if (block.type === 'list') {
       for (const item of block.items) {
         if (item.detail) current().fields.push(field(t(item.text), t(item.detail), false));
@@ -123,18 +129,29 @@ function embedMessages(blocks: Block[], t: (text: Text) => string): Body[] {
 }
 
 function field(name: string, value: string, inline: boolean): APIEmbedField {
-  return { name: cut(name || '\u200b', DISCORD_LIMITS.fieldName), value: cut(value || '\u200b', DISCORD_LIMITS.fieldValue), inline };
+  return {
+    name: cut(name || '\u200b', DISCORD_LIMITS.fieldName),
+    value: cut(value || '\u200b', DISCORD_LIMITS.fieldValue),
+    inline,
+  };
 }
 
 /** A draft as embeds: a long description or more than 25 fields continue in further embeds. */
 function toEmbeds(draft: Draft): APIEmbed[] {
-  const embeds: APIEmbed[] = packLines(draft.lines, DISCORD_LIMITS.description).map((description) => ({ color: BRAND_COLOUR, description }));
+  const embeds: APIEmbed[] = packLines(draft.lines, DISCORD_LIMITS.description).map((description) => ({
+    color: BRAND_COLOUR,
+    description,
+  }));
   if (embeds.length === 0) embeds.push({ color: BRAND_COLOUR });
   let first = true;
   for (const fields of fieldGroups(draft.fields)) {
     // The first fields sit under the last part of the text that introduces them, when they fit there.
     const last = embeds.at(-1)!;
-    if (first && embedLength(last) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0) <= DISCORD_LIMITS.embedTotal) last.fields = fields;
+    if (
+      first &&
+      embedLength(last) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0) <= DISCORD_LIMITS.embedTotal
+    )
+      last.fields = fields;
     else embeds.push({ color: BRAND_COLOUR, fields });
     first = false;
   }
@@ -213,5 +230,9 @@ function buttonRows(buttons: Button[], context: DiscordRenderContext): DiscordMe
 
 /** Button labels are not Markdown: the text as shown, mentions cannot resolve there. */
 function plainLabel(text: Text): string {
-  return text.map((inline) => ('text' in inline ? inline.text : 'name' in inline ? inline.name : inline.type === 'link' ? inline.label : '')).join('');
+  return text
+    .map((inline) =>
+      'text' in inline ? inline.text : 'name' in inline ? inline.name : inline.type === 'link' ? inline.label : '',
+    )
+    .join('');
 }

@@ -26,7 +26,11 @@ export function isShared(answer: Reply): boolean {
  * The messages of a shared reply: kept from an earlier answer, else `render()`'s, kept for the next
  * ones. Undefined for a reply that is not shared (the caller renders it for its answer).
  */
-export function renderedOnce(answer: Reply, command: string, render: () => DiscordMessage[]): DiscordMessage[] | undefined {
+export function renderedOnce(
+  answer: Reply,
+  command: string,
+  render: () => DiscordMessage[],
+): DiscordMessage[] | undefined {
   // Looked up first: blocks kept here were shared when kept, and frozen blocks stay so.
   const forBlocks = rendered.get(answer.blocks);
   const known = forBlocks?.get(command);

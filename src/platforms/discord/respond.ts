@@ -3,7 +3,13 @@
  * within 3 s (a deferral, with the declared visibility, when the answer is slow), a modal only as
  * that first response, further messages as follow-ups.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type ModalMessageModalSubmitInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalMessageModalSubmitInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import type { ButtonResponse, Outcome } from '../../core/command.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Button, Reply, Visibility } from '../../core/reply.ts';
@@ -29,9 +35,12 @@ export interface RespondContext {
   deferAfterMs: number;
 }
 
-
 /** Answers with the outcome of `work`, and returns it once delivered (its effects run after). */
-export async function respond(interaction: Answerable, work: Promise<Outcome>, context: RespondContext): Promise<Outcome> {
+export async function respond(
+  interaction: Answerable,
+  work: Promise<Outcome>,
+  context: RespondContext,
+): Promise<Outcome> {
   // A declared form is not waited for beyond the deadline either: late, it comes as a button that opens it.
   const early = await within(work, context.deferAfterMs);
   if (early !== SLOW) {
@@ -66,7 +75,9 @@ async function defer(interaction: Answerable, first: ButtonResponse): Promise<Vi
 
 async function answerNow(interaction: Answerable, outcome: Outcome, context: RespondContext): Promise<void> {
   if (outcome.kind === 'form' && !interaction.isModalSubmit()) {
-    await interaction.showModal(modalOf(outcome, await context.stash.formRoute(outcome.id, outcome.state), context.locale));
+    await interaction.showModal(
+      modalOf(outcome, await context.stash.formRoute(outcome.id, outcome.state), context.locale),
+    );
     return;
   }
   const answer = outcome.kind === 'form' ? context.core.formLater(outcome, context.locale) : outcome;
@@ -83,7 +94,9 @@ function fromMessage(interaction: Answerable): interaction is ButtonInteraction 
 
 /** The reply as messages (rendered once for a shared reply); a button that opens a form has it stashed, its route carrying the key. */
 async function render(answer: Reply, context: RespondContext): Promise<DiscordMessage[]> {
-  const shared = renderedOnce(answer, context.command, () => renderForDiscord(answer, { buttonId: (button) => buttonRoute(button, context.command) }));
+  const shared = renderedOnce(answer, context.command, () =>
+    renderForDiscord(answer, { buttonId: (button) => buttonRoute(button, context.command) }),
+  );
   if (shared) return shared;
   const ids = new Map<Button, string>();
   for (const block of answer.blocks) {

@@ -41,7 +41,13 @@ export interface RunningDiscord {
 
 export async function runDiscord(options: DiscordRunOptions): Promise<RunningDiscord> {
   const { token, apiUrl, deferAfterMs, ...rest } = options;
-  const adapter = discordAdapter({ token, clock: options.clock, logger: options.logger, ...(apiUrl ? { apiUrl } : {}), ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
+  const adapter = discordAdapter({
+    token,
+    clock: options.clock,
+    logger: options.logger,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(deferAfterMs !== undefined ? { deferAfterMs } : {}),
+  });
   const running = await runAdapters({ ...rest, adapters: [adapter] });
   let stopped: Promise<void> | undefined;
   return { client: adapter.client, app: running.app, lost: adapter.lost, stop: () => (stopped ??= running.stop()) };

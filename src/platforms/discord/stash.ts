@@ -20,7 +20,8 @@ export class Stash {
   async formRoute(formId: string, state: Record<string, string>): Promise<string> {
     const [command = '', form = ''] = formId.split(':');
     const inline = Object.keys(state).length === 0 ? '' : `i${new URLSearchParams(state).toString()}`;
-    if (`f:${command}:${form}:${inline}`.length <= ROUTE_MAX) return encodeRoute({ kind: 'form', command, form, state: inline });
+    if (`f:${command}:${form}:${inline}`.length <= ROUTE_MAX)
+      return encodeRoute({ kind: 'form', command, form, state: inline });
     return encodeRoute({ kind: 'form', command, form, state: `s${await this.keep({ kind: 'state', state })}` });
   }
 

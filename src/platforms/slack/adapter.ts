@@ -58,26 +58,51 @@ export class SlackConfigError extends Error {
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   if (!options.appToken && !options.signingSecret) {
-    throw new SlackConfigError('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) besides SLACK_BOT_TOKEN.');
+    throw new SlackConfigError(
+      'Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) besides SLACK_BOT_TOKEN.',
+    );
   }
-  const clientOptions: ClientOptions = { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}) };
+  const clientOptions: ClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
   const receiver = options.appToken
-    ? socketModeReceiver({ appToken: options.appToken, clientOptions, logger: options.logger, clientPingTimeoutMs: options.clientPingTimeoutMs })
-    : httpReceiver({ signingSecret: options.signingSecret!, logger: options.logger, now: options.now, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}) });
+    ? socketModeReceiver({
+        appToken: options.appToken,
+        clientOptions,
+        logger: options.logger,
+        clientPingTimeoutMs: options.clientPingTimeoutMs,
+      })
+    : httpReceiver({
+        signingSecret: options.signingSecret!,
+        logger: options.logger,
+        now: options.now,
+        ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+      });
   // Initialised in start(): a refused token is then an error there, not an unhandled rejection.
-  const bolt = new BoltApp({ token: options.botToken, receiver, clientOptions, logger: boltLogger(options.logger), deferInitialization: true,
+  const bolt = new BoltApp({
+    token: options.botToken,
+    receiver,
+    clientOptions,
+    logger: boltLogger(options.logger),
+    deferInitialization: true,
     // No conversation state is kept across messages: Bolt's per-request store lookup is work for nothing.
     convoStore: false,
   });
   // The Poster waits out rate limits itself (Retry-After), whatever the retry policy.
-  const postClient = new webApi.WebClient(options.botToken, { ...clientOptions, rejectRateLimitedCalls: true, logger: boltLogger(options.logger) });
+  const postClient = new webApi.WebClient(options.botToken, {
+    ...clientOptions,
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(options.logger),
+  });
   let zoneOf: (communityId: string) => string = () => 'UTC';
   let localeOf: (communityId: string) => 'fr' | 'en' = () => 'en';
   let drain: () => Promise<void> = async () => undefined;
   let server: Server | undefined;
   const poster = slackPoster({
     client: postClient,
-    render: (communityId, reply) => renderForSlack(reply, { zone: zoneOf(communityId), locale: localeOf(communityId), buttonId: () => '' }),
+    render: (communityId, reply) =>
+      renderForSlack(reply, { zone: zoneOf(communityId), locale: localeOf(communityId), buttonId: () => '' }),
   });
   return {
     platform: 'slack',
@@ -90,11 +115,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       zoneOf = (id) => bot.communities.get(id)?.timezone ?? 'UTC';
       localeOf = (id) => bot.communities.get(id)?.locale ?? 'en';
       const members = new MemberLookup(bolt.client, options.logger, { deadlineMs: options.lookupDeadlineMs });
-      drain = registerHandlers(bolt, { core: slackCoreOf(bot), members, logger: options.logger, ackWithinMs: options.ackWithinMs }).drain;
+      drain = registerHandlers(bolt, {
+        core: slackCoreOf(bot),
+        members,
+        logger: options.logger,
+        ackWithinMs: options.ackWithinMs,
+      }).drain;
     },
     async start() {
       await bolt.init();
-      const started = options.appToken ? await bolt.start() : await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) });
+      const started = options.appToken
+        ? await bolt.start()
+        : await bolt.start({ port: options.port ?? 3000, ...(options.host ? { host: options.host } : {}) });
       if (!options.appToken) server = started;
       options.logger.info({ mode: options.appToken ? 'socket' : 'http', port: this.port }, 'connected to Slack');
     },

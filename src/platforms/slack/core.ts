@@ -44,7 +44,8 @@ export interface SlackCore {
 
 export function slackCoreOf<S>(bot: Bot<S, Community>): SlackCore {
   const byTeam = communitiesByPlatformId(bot.communities.values(), (community) => community.slack?.teamId);
-  const origin = (community: Community, actor: Actor): Origin => originOf(community.id, 'slack', { ...actor, displayName: actor.userName, roles: actor.groups });
+  const origin = (community: Community, actor: Actor): Origin =>
+    originOf(community.id, 'slack', { ...actor, displayName: actor.userName, roles: actor.groups });
   const invocation = (community: Community, actor: Actor, command: string, text: string): Invocation => ({
     ...origin(community, actor),
     command,

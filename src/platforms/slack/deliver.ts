@@ -42,7 +42,8 @@ export async function messagesOf(reply: Reply, a: Answering): Promise<SlackMessa
   if (known) return known;
   if (!reusable(reply)) return freshMessagesOf(reply, a);
   const made = deepFreeze(await freshMessagesOf(reply, a));
-  if (!forBlocks || forBlocks.size >= PER_REPLY) rendered.set(reply.blocks, (forBlocks = new Map<string, SlackMessage[]>()));
+  if (!forBlocks || forBlocks.size >= PER_REPLY)
+    rendered.set(reply.blocks, (forBlocks = new Map<string, SlackMessage[]>()));
   forBlocks.set(key, made);
   return made;
 }
@@ -57,7 +58,13 @@ const PER_REPLY = 8;
 
 /** Frozen blocks (shared by the core), and no button that stashes a form nor any file: the same render for every reader. */
 function reusable(reply: Reply): boolean {
-  return Object.isFrozen(reply.blocks) && reply.blocks.every((block) => block.type !== 'attachment' && (block.type !== 'actions' || block.buttons.every((button) => !button.opens)));
+  return (
+    Object.isFrozen(reply.blocks) &&
+    reply.blocks.every(
+      (block) =>
+        block.type !== 'attachment' && (block.type !== 'actions' || block.buttons.every((button) => !button.opens)),
+    )
+  );
 }
 
 function deepFreeze<T>(value: T): T {
@@ -73,25 +80,39 @@ async function freshMessagesOf(reply: Reply, a: Answering): Promise<SlackMessage
   for (const block of reply.blocks) {
     if (block.type !== 'actions') continue;
     for (const button of block.buttons) {
-      ids.set(button, button.opens
-        ? encodeRoute({ kind: 'open', command: a.command, stash: await a.core.stashForm(button.opens) })
-        : encodeRoute({ kind: 'button', command: a.command, action: button.action, value: button.value }));
+      ids.set(
+        button,
+        button.opens
+          ? encodeRoute({ kind: 'open', command: a.command, stash: await a.core.stashForm(button.opens) })
+          : encodeRoute({ kind: 'button', command: a.command, action: button.action, value: button.value }),
+      );
     }
   }
-  return renderForSlack(withFileNote(reply, a.locale), { zone: a.community.timezone, locale: a.locale, buttonId: (button) => ids.get(button) ?? '' });
+  return renderForSlack(withFileNote(reply, a.locale), {
+    zone: a.community.timezone,
+    locale: a.locale,
+    buttonId: (button) => ids.get(button) ?? '',
+  });
 }
 
 /** A reply carrying files says they come by DM: Slack has no ephemeral files. */
 function withFileNote(reply: Reply, locale: Locale): Reply {
   const files = reply.blocks.flatMap((block) => (block.type === 'attachment' ? [block.attachment] : []));
   if (files.length === 0) return reply;
-  const notes = files.map((file) => ({ type: 'text' as const, text: m.t(locale, 'sentByDm', { filename: [plain(file.filename)] }) }));
+  const notes = files.map((file) => ({
+    type: 'text' as const,
+    text: m.t(locale, 'sentByDm', { filename: [plain(file.filename)] }),
+  }));
   return { ...reply, blocks: [...reply.blocks, ...notes] };
 }
 
 /** A message in the shape of a slash command ack or a response_url post. */
 export function responseBody(message: SlackMessage, visibility: Reply['visibility']) {
-  return { response_type: visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const), text: message.text, blocks: message.blocks as never[] };
+  return {
+    response_type: visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const),
+    text: message.text,
+    blocks: message.blocks as never[],
+  };
 }
 
 /**
@@ -99,7 +120,12 @@ export function responseBody(message: SlackMessage, visibility: Reply['visibilit
  * message and visibility: the same programme is acked to reader after reader, and writing out its
  * 2.6 KB of blocks cost about 10 µs of CPU a request. In Socket Mode the envelope carries the object.
  */
-export function ackWith(ack: (body: string | ReturnType<typeof responseBody>) => Promise<void>, context: Record<string, unknown>, message: SlackMessage, visibility: Reply['visibility']): Promise<void> {
+export function ackWith(
+  ack: (body: string | ReturnType<typeof responseBody>) => Promise<void>,
+  context: Record<string, unknown>,
+  message: SlackMessage,
+  visibility: Reply['visibility'],
+): Promise<void> {
   const asJson = context[JSON_ANSWER];
   if (typeof asJson !== 'function') return ack(responseBody(message, visibility));
   (asJson as () => void)();
@@ -120,7 +146,10 @@ function responseJson(message: SlackMessage, visibility: Reply['visibility']): s
 /** Opens the form as a modal; false when Slack refused the trigger (it lives 3 s), so the caller offers a button. */
 export async function openModal(form: Form, triggerId: string, a: Answering): Promise<boolean> {
   try {
-    await a.client.views.open({ trigger_id: triggerId, view: viewOf(form, { locale: a.locale, zone: a.community.timezone, channel: a.channelId }) as never });
+    await a.client.views.open({
+      trigger_id: triggerId,
+      view: viewOf(form, { locale: a.locale, zone: a.community.timezone, channel: a.channelId }) as never,
+    });
     return true;
   } catch (error) {
     a.logger.info({ err: error, form: form.id }, 'a Slack modal could not be opened: offering a button instead');
@@ -133,20 +162,38 @@ export async function filesByDm(files: Attachment[], a: Answering): Promise<void
   if (files.length === 0) return;
   const channel = await openDm(a.client, a.userId, (run) => withRateLimit(run, 3));
   for (const file of files) {
-    await withRateLimit(() => a.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.filename }), 3);
+    await withRateLimit(
+      () =>
+        a.client.filesUploadV2({
+          channel_id: channel,
+          file: Buffer.from(file.content, 'utf8'),
+          filename: file.filename,
+          title: file.filename,
+        }),
+      3,
+    );
   }
 }
 
 /** After the answer: files by DM, then the effects the reply asked for. Never throws. */
-export async function afterAnswer(outcome: Outcome, messages: SlackMessage[], a: Answering, tell: (text: string) => Promise<unknown>): Promise<void> {
+export async function afterAnswer(
+  outcome: Outcome,
+  messages: SlackMessage[],
+  a: Answering,
+  tell: (text: string) => Promise<unknown>,
+): Promise<void> {
   const files = messages.flatMap((message) => message.files);
   try {
     await filesByDm(files, a);
   } catch (error) {
     a.logger.warn({ err: error }, 'a file could not be sent by DM on Slack');
-    await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(() => undefined);
+    await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(
+      () => undefined,
+    );
   }
-  await a.core.runEffects(outcome).catch((error: unknown) => a.logger.error({ err: error }, 'effects after a Slack reply failed'));
+  await a.core
+    .runEffects(outcome)
+    .catch((error: unknown) => a.logger.error({ err: error }, 'effects after a Slack reply failed'));
 }
 
 /** Posts a reply to the member alone where they were (postEphemeral), else in their DM. */

@@ -2,7 +2,16 @@
  * Slack in, core calls out: slash commands, button clicks and modal submissions, each acked within
  * Slack's 3 seconds whatever the store does (a slow answer follows on the response_url).
  */
-import type { AllMiddlewareArgs, AnyMiddlewareArgs, App as BoltApp, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  AnyMiddlewareArgs,
+  App as BoltApp,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { Community } from '../../config/community.ts';
 import type { Outcome } from '../../core/command.ts';
 import type { Form } from '../../core/form.ts';
@@ -11,7 +20,17 @@ import { say, type Reply } from '../../core/reply.ts';
 import { decodeRoute } from '../../core/route.ts';
 import { literal } from '../../core/text.ts';
 import type { Actor, SlackCore } from './core.ts';
-import { ackWith, afterAnswer, isSlow, messagesOf, openModal, responseBody, tellMember, within, type Answering } from './deliver.ts';
+import {
+  ackWith,
+  afterAnswer,
+  isSlow,
+  messagesOf,
+  openModal,
+  responseBody,
+  tellMember,
+  within,
+  type Answering,
+} from './deliver.ts';
 import type { MemberLookup } from './members.ts';
 import { slackMessages as m } from './messages.ts';
 import { fieldErrors, metadataOf, submittedValues, viewOf } from './modal.ts';
@@ -56,13 +75,20 @@ type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 /** The handler of a slash command, a block action or a view submission; undefined for anything else. */
 function handlerOf(args: Args, deps: HandlerDeps): { run(): Promise<void>; ack(): Promise<void> } | undefined {
   const ack = () => (args as { ack: () => Promise<void> }).ack();
-  if ('command' in args && args.command) return { run: () => onCommand(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs, deps), ack };
-  if (args.body.type === 'block_actions' && 'action' in args && args.action) return { run: () => onAction(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps), ack };
-  if (args.body.type === 'view_submission' && 'view' in args && args.view) return { run: () => onSubmit(args as SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs, deps), ack };
+  if ('command' in args && args.command)
+    return { run: () => onCommand(args, deps), ack };
+  if (args.body.type === 'block_actions' && 'action' in args && args.action)
+    return { run: () => onAction(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps), ack };
+  if (args.body.type === 'view_submission' && 'view' in args && args.view)
+    return { run: () => onSubmit(args as SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs, deps), ack };
   return undefined;
 }
 
-async function actorOf(deps: HandlerDeps, community: Community | undefined, who: { teamId: string; channelId: string; userId: string; userName: string }): Promise<Actor> {
+async function actorOf(
+  deps: HandlerDeps,
+  community: Community | undefined,
+  who: { teamId: string; channelId: string; userId: string; userName: string },
+): Promise<Actor> {
   const [locale, groups] = await Promise.all([
     deps.members.locale(who.userId),
     deps.members.groupsOf(who.userId, community?.slack?.organiserGroups ?? []),
@@ -78,13 +104,30 @@ function unknownTeam(deps: HandlerDeps, actor: Actor) {
   return responseBody(message!, 'ephemeral');
 }
 
-async function onCommand(args: SlackCommandMiddlewareArgs & Pick<AllMiddlewareArgs, 'context'> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+async function onCommand(
+  args: SlackCommandMiddlewareArgs & Pick<AllMiddlewareArgs, 'context'> & { client: Answering['client'] },
+  deps: HandlerDeps,
+): Promise<void> {
   const { command: payload, ack, respond, client, context } = args;
   const name = payload.command.replace(/^\//, '');
   const community = deps.core.communityOfTeam(payload.team_id);
-  const actor = await actorOf(deps, community, { teamId: payload.team_id, channelId: payload.channel_id, userId: payload.user_id, userName: payload.user_name });
+  const actor = await actorOf(deps, community, {
+    teamId: payload.team_id,
+    channelId: payload.channel_id,
+    userId: payload.user_id,
+    userName: payload.user_name,
+  });
   if (!community) return void (await ack(unknownTeam(deps, actor)));
-  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: name, userId: actor.userId, channelId: actor.channelId };
+  const a: Answering = {
+    core: deps.core,
+    client,
+    logger: deps.logger,
+    community,
+    locale: deps.core.localeOf(actor, community),
+    command: name,
+    userId: actor.userId,
+    channelId: actor.channelId,
+  };
   const first = deps.core.plan(community, actor, name, payload.text);
   const work = deps.core.command(community, actor, name, payload.text);
   if (first === 'form') {
@@ -103,7 +146,13 @@ async function onCommand(args: SlackCommandMiddlewareArgs & Pick<AllMiddlewareAr
 }
 
 /** After the ack: a form as a modal while the trigger lives (else a button), a reply on the response_url. */
-async function answerLater(outcome: Outcome, a: Answering, respond: Respond, triggerId: string, replaces = false): Promise<void> {
+async function answerLater(
+  outcome: Outcome,
+  a: Answering,
+  respond: Respond,
+  triggerId: string,
+  replaces = false,
+): Promise<void> {
   if (outcome.kind === 'form' && (await openModal(outcome, triggerId, a))) return;
   const reply: Reply = outcome.kind === 'form' ? a.core.formLater(outcome, a.locale) : outcome;
   const messages = await messagesOf(reply, a);
@@ -111,19 +160,38 @@ async function answerLater(outcome: Outcome, a: Answering, respond: Respond, tri
     const replace = replaces && (reply.replaces ?? false) && index === 0;
     await respond({ ...responseBody(message, reply.visibility), replace_original: replace });
   }
-  await afterAnswer(outcome, messages, a, (text) => respond({ response_type: 'ephemeral', text, replace_original: false }));
+  await afterAnswer(outcome, messages, a, (text) =>
+    respond({ response_type: 'ephemeral', text, replace_original: false }),
+  );
 }
 
-async function onAction(args: SlackActionMiddlewareArgs<BlockAction> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+async function onAction(
+  args: SlackActionMiddlewareArgs<BlockAction> & { client: Answering['client'] },
+  deps: HandlerDeps,
+): Promise<void> {
   const { ack, body, action, respond, client } = args;
   await ack();
   const route = action.type === 'button' ? decodeRoute(action.action_id) : undefined;
   if (!route || route.kind === 'form') return;
   const community = deps.core.communityOfTeam(body.team?.id);
   const channelId = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id ?? '';
-  const actor = await actorOf(deps, community, { teamId: body.team?.id ?? '', channelId, userId: body.user.id, userName: body.user.name ?? body.user.id });
+  const actor = await actorOf(deps, community, {
+    teamId: body.team?.id ?? '',
+    channelId,
+    userId: body.user.id,
+    userName: body.user.name ?? body.user.id,
+  });
   if (!community) return void (await respond({ ...unknownTeam(deps, actor), replace_original: false }));
-  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: route.command, userId: actor.userId, channelId };
+  const a: Answering = {
+    core: deps.core,
+    client,
+    logger: deps.logger,
+    community,
+    locale: deps.core.localeOf(actor, community),
+    command: route.command,
+    userId: actor.userId,
+    channelId,
+  };
   const outcome =
     route.kind === 'open'
       ? await deps.core.openForm(community, actor, route.stash)
@@ -131,13 +199,30 @@ async function onAction(args: SlackActionMiddlewareArgs<BlockAction> & { client:
   await answerLater(outcome, a, respond, body.trigger_id, true);
 }
 
-async function onSubmit(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: Answering['client'] }, deps: HandlerDeps): Promise<void> {
+async function onSubmit(
+  args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: Answering['client'] },
+  deps: HandlerDeps,
+): Promise<void> {
   const { ack, body, view, client } = args;
   const metadata = metadataOf(view.private_metadata);
   const community = deps.core.communityOfTeam(body.team?.id);
   if (!metadata || !community) return void (await ack());
-  const actor = await actorOf(deps, community, { teamId: community.slack?.teamId ?? '', channelId: metadata.channel, userId: body.user.id, userName: body.user.name });
-  const a: Answering = { core: deps.core, client, logger: deps.logger, community, locale: deps.core.localeOf(actor, community), command: metadata.form.split(':')[0] ?? '', userId: actor.userId, channelId: metadata.channel };
+  const actor = await actorOf(deps, community, {
+    teamId: community.slack?.teamId ?? '',
+    channelId: metadata.channel,
+    userId: body.user.id,
+    userName: body.user.name,
+  });
+  const a: Answering = {
+    core: deps.core,
+    client,
+    logger: deps.logger,
+    community,
+    locale: deps.core.localeOf(actor, community),
+    command: metadata.form.split(':')[0] ?? '',
+    userId: actor.userId,
+    channelId: metadata.channel,
+  };
   const values = submittedValues(view.state.values);
   const work = deps.core.submit(community, actor, { formId: metadata.form, values, state: metadata.state });
   const early = await within(work, deps.ackWithinMs ?? 1_500);
@@ -148,12 +233,20 @@ async function onSubmit(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { clie
   const reply = outcome.kind === 'form' ? a.core.formLater(outcome, a.locale) : outcome;
   const messages = await messagesOf(reply, a);
   await tellMember(messages, a);
-  await afterAnswer(outcome, messages, a, (text) => tellMember(renderForSlack(say([literal(text)]), { zone: community.timezone, locale: a.locale, buttonId: () => '' }), a));
+  await afterAnswer(outcome, messages, a, (text) =>
+    tellMember(
+      renderForSlack(say([literal(text)]), { zone: community.timezone, locale: a.locale, buttonId: () => '' }),
+      a,
+    ),
+  );
 }
 
 /** A form that comes back: its problems on their fields (`errors`), or the new form in the modal's place. */
 function formAgain(form: Form, a: Answering) {
   const errors = fieldErrors(form, { locale: a.locale, zone: a.community.timezone });
   if (Object.keys(errors).length > 0) return { response_action: 'errors' as const, errors };
-  return { response_action: 'update' as const, view: viewOf(form, { locale: a.locale, zone: a.community.timezone, channel: a.channelId }) as never };
+  return {
+    response_action: 'update' as const,
+    view: viewOf(form, { locale: a.locale, zone: a.community.timezone, channel: a.channelId }) as never,
+  };
 }

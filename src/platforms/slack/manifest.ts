@@ -12,7 +12,8 @@ export const BOT_SCOPES = {
   'users:read': 'each member’s language (users.info with include_locale)',
   'usergroups:read': 'organisers named by user group (usergroups.users.list)',
   'files:write': 'CSV exports sent by direct message (files.uploadV2)',
-  'channels:history': 'a scheduled post retried or taken over is looked for before it is posted again (conversations.history)',
+  'channels:history':
+    'a scheduled post retried or taken over is looked for before it is posted again (conversations.history)',
   'groups:history': 'the same, in a private announcements channel',
 } as const;
 

@@ -68,7 +68,14 @@ export class MemberLookup {
    * value as long (a mistyped group id must not cost a Web API call per command: Slack allows
    * about 20 a minute). Past the deadline, that value stands in while the lookup goes on.
    */
-  private async bounded<T>(key: string, cache: Map<string, Cached<T>>, id: string, ttl: number, otherwise: T, lookup: () => Promise<T>): Promise<T> {
+  private async bounded<T>(
+    key: string,
+    cache: Map<string, Cached<T>>,
+    id: string,
+    ttl: number,
+    otherwise: T,
+    lookup: () => Promise<T>,
+  ): Promise<T> {
     let running = this.pending.get(key) as Promise<T> | undefined;
     if (!running) {
       running = lookup()
@@ -84,7 +91,9 @@ export class MemberLookup {
       this.pending.set(key, running);
     }
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(otherwise), this.options.deadlineMs ?? 1_000)));
+    const late = new Promise<T>(
+      (resolve) => (timer = setTimeout(() => resolve(otherwise), this.options.deadlineMs ?? 1_000)),
+    );
     try {
       return await Promise.race([running, late]);
     } finally {

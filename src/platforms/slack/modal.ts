@@ -10,7 +10,17 @@ import { slackMessages as m } from './messages.ts';
 import { fallback } from './time.ts';
 
 /** Slack's modal limits (api.slack.com/reference/surfaces/views, block-kit/block-elements). */
-export const MODAL_LIMITS = { title: 24, button: 24, label: 2000, placeholder: 150, input: 3000, options: 100, optionText: 75, metadata: 3000, callbackId: 255 } as const;
+export const MODAL_LIMITS = {
+  title: 24,
+  button: 24,
+  label: 2000,
+  placeholder: 150,
+  input: 3000,
+  options: 100,
+  optionText: 75,
+  metadata: 3000,
+  callbackId: 255,
+} as const;
 
 /** The action id of every field's element: the block id says which field it is. */
 export const FIELD_ACTION = 'value';
@@ -48,7 +58,13 @@ export function viewOf(form: Form, context: ViewContext): SlackView {
     const problem = form.errors[field.id];
     const input = inputBlock(field, form.values[field.id]);
     if (!problem) return [input];
-    return [input, { type: 'context', elements: [{ type: 'plain_text', text: cut(`⚠ ${words(problem, context)}`, MODAL_LIMITS.input), emoji: true }] }];
+    return [
+      input,
+      {
+        type: 'context',
+        elements: [{ type: 'plain_text', text: cut(`⚠ ${words(problem, context)}`, MODAL_LIMITS.input), emoji: true }],
+      },
+    ];
   });
   return {
     type: 'modal',
@@ -74,9 +90,17 @@ function inputBlock(field: FormField, value: string | undefined): Record<string,
 function elementOf(field: FormField, value: string | undefined): Record<string, unknown> {
   const placeholder = field.placeholder ? { placeholder: plainText(field.placeholder, MODAL_LIMITS.placeholder) } : {};
   if (field.kind === 'choice' || field.kind === 'rating') {
-    const options = choicesOf(field).slice(0, MODAL_LIMITS.options).map((choice) => ({ text: plainText(choice.label, MODAL_LIMITS.optionText), value: choice.value }));
+    const options = choicesOf(field)
+      .slice(0, MODAL_LIMITS.options)
+      .map((choice) => ({ text: plainText(choice.label, MODAL_LIMITS.optionText), value: choice.value }));
     const initial = options.find((option) => option.value === value);
-    return { type: 'static_select', action_id: FIELD_ACTION, options, ...placeholder, ...(initial ? { initial_option: initial } : {}) };
+    return {
+      type: 'static_select',
+      action_id: FIELD_ACTION,
+      options,
+      ...placeholder,
+      ...(initial ? { initial_option: initial } : {}),
+    };
   }
   const max = Math.min(field.maxLength, MODAL_LIMITS.input);
   return {
@@ -92,11 +116,16 @@ function elementOf(field: FormField, value: string | undefined): Record<string, 
 
 function choicesOf(field: Extract<FormField, { kind: 'choice' | 'rating' }>): Array<{ value: string; label: string }> {
   if (field.kind === 'choice') return field.choices;
-  return Array.from({ length: field.max - field.min + 1 }, (_, i) => ({ value: String(field.min + i), label: String(field.min + i) }));
+  return Array.from({ length: field.max - field.min + 1 }, (_, i) => ({
+    value: String(field.min + i),
+    label: String(field.min + i),
+  }));
 }
 
 /** A submitted modal's state values: each field's text or chosen option; empty ones left out. */
-export function submittedValues(values: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>): Record<string, string> {
+export function submittedValues(
+  values: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(values)) {
     const state = actions[FIELD_ACTION];
@@ -110,7 +139,13 @@ export function submittedValues(values: Record<string, Record<string, { value?: 
 export function metadataOf(raw: string): ModalMetadata | undefined {
   try {
     const parsed = JSON.parse(raw) as Partial<ModalMetadata>;
-    if (typeof parsed.form !== 'string' || typeof parsed.channel !== 'string' || typeof parsed.state !== 'object' || parsed.state === null) return undefined;
+    if (
+      typeof parsed.form !== 'string' ||
+      typeof parsed.channel !== 'string' ||
+      typeof parsed.state !== 'object' ||
+      parsed.state === null
+    )
+      return undefined;
     return parsed as ModalMetadata;
   } catch {
     return undefined;

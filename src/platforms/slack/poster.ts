@@ -1,5 +1,11 @@
 import { webApi } from '@slack/bolt';
-import { UnknownChannelError, type DmTarget, type PostOptions, type Poster, type PostTarget } from '../../core/poster.ts';
+import {
+  UnknownChannelError,
+  type DmTarget,
+  type PostOptions,
+  type Poster,
+  type PostTarget,
+} from '../../core/poster.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { SlackMessage } from './render.ts';
 
@@ -39,15 +45,31 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 export function slackPoster(deps: SlackPosterDeps): Poster {
   const call = <T>(run: () => Promise<T>) => withRateLimit(run, deps.rateLimitRetries ?? 3);
   const ids = new Map<string, string>();
-  const send = async (channel: string, messages: SlackMessage[], key?: string, skip: ReadonlySet<number> = new Set()) => {
+  const send = async (
+    channel: string,
+    messages: SlackMessage[],
+    key?: string,
+    skip: ReadonlySet<number> = new Set(),
+  ) => {
     for (const [part, message] of messages.entries()) {
       if (skip.has(part)) continue;
-      const metadata = key === undefined ? {} : { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key, part } } };
-      const sent = await call(() => deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false, ...metadata }));
+      const metadata =
+        key === undefined ? {} : { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key, part } } };
+      const sent = await call(() =>
+        deps.client.chat.postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          ...metadata,
+        }),
+      );
       // Slack answers with the channel's id, also for a post made by name.
       if (sent.channel && CHANNEL_ID.test(sent.channel)) ids.set(channel, sent.channel);
       for (const file of message.files) {
-        await call(() => deps.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content), filename: file.filename }));
+        await call(() =>
+          deps.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content), filename: file.filename }),
+        );
       }
     }
   };
@@ -57,7 +79,9 @@ export function slackPoster(deps: SlackPosterDeps): Poster {
     if (!id) return new Set();
     let history: Awaited<ReturnType<WebClient['conversations']['history']>>;
     try {
-      history = await call(() => deps.client.conversations.history({ channel: id, limit: HISTORY_LIMIT, include_all_metadata: true }));
+      history = await call(() =>
+        deps.client.conversations.history({ channel: id, limit: HISTORY_LIMIT, include_all_metadata: true }),
+      );
     } catch (error) {
       // Refused (an app installed before it asked for channels:history): better a possible
       // repeat than a post never made. A network error is thrown, so the attempt is retried.
@@ -66,8 +90,12 @@ export function slackPoster(deps: SlackPosterDeps): Poster {
       throw error;
     }
     const parts = (history.messages ?? []).flatMap((message) => {
-      const { event_type: type, event_payload: payload } = (message.metadata ?? {}) as { event_type?: string; event_payload?: { key?: unknown; part?: unknown } };
-      return type === POST_EVENT_TYPE && payload?.key === key && typeof payload.part === 'number' ? [payload.part] : [];
+      // The Web API types the payload as any: read it as the unknown JSON it is.
+      const metadata: { event_type?: string; event_payload?: Record<string, unknown> } = message.metadata ?? {};
+      const part = metadata.event_payload?.part;
+      return metadata.event_type === POST_EVENT_TYPE && metadata.event_payload?.key === key && typeof part === 'number'
+        ? [part]
+        : [];
     });
     return new Set(parts);
   };
@@ -79,7 +107,8 @@ export function slackPoster(deps: SlackPosterDeps): Poster {
         const skip = key !== undefined && options?.maybePosted ? await postedParts(channel, key) : undefined;
         await send(channel, deps.render(target.communityId, reply), key, skip);
       } catch (error) {
-        if (platformError(error) && NO_CHANNEL.has(platformError(error)!)) throw new UnknownChannelError(target.channel);
+        if (platformError(error) && NO_CHANNEL.has(platformError(error)!))
+          throw new UnknownChannelError(target.channel);
         throw error;
       }
     },
@@ -91,7 +120,11 @@ export function slackPoster(deps: SlackPosterDeps): Poster {
 }
 
 /** The DM channel with a member (`conversations.open`). */
-export async function openDm(client: WebClient, userId: string, call: <T>(run: () => Promise<T>) => Promise<T> = (run) => run()): Promise<string> {
+export async function openDm(
+  client: WebClient,
+  userId: string,
+  call: <T>(run: () => Promise<T>) => Promise<T> = (run) => run(),
+): Promise<string> {
   const opened = await call(() => client.conversations.open({ users: userId }));
   const id = opened.channel?.id;
   if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);

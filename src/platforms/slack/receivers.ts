@@ -10,9 +10,17 @@ import type { Logger } from '../../core/logger.ts';
 /** Slack's rule: a request's timestamp is within 5 minutes of now, either way. */
 export const MAX_SKEW_SECONDS = 5 * 60;
 
-export type ClientOptions = { slackApiUrl?: string; retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number } };
+export type ClientOptions = {
+  slackApiUrl?: string;
+  retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+};
 
-export function socketModeReceiver(options: { appToken: string; clientOptions: ClientOptions; logger: Logger; clientPingTimeoutMs?: number }): SocketModeReceiver {
+export function socketModeReceiver(options: {
+  appToken: string;
+  clientOptions: ClientOptions;
+  logger: Logger;
+  clientPingTimeoutMs?: number;
+}): SocketModeReceiver {
   return new SocketModeReceiver({
     appToken: options.appToken,
     logger: boltLogger(options.logger),
@@ -29,13 +37,20 @@ export function socketModeReceiver(options: { appToken: string; clientOptions: C
  */
 export const JSON_ANSWER = 'jsonAnswer';
 
-export function httpReceiver(options: { signingSecret: string; logger: Logger; now?: () => number; customRoutes?: CustomRoute[] }): HTTPReceiver {
+export function httpReceiver(options: {
+  signingSecret: string;
+  logger: Logger;
+  now?: () => number;
+  customRoutes?: CustomRoute[];
+}): HTTPReceiver {
   // Each request's response, for its handler to mark a JSON answer (`JSON_ANSWER`); gone with the request.
   const responses = new WeakMap<IncomingMessage, ServerResponse>();
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
-    customPropertiesExtractor: (req) => ({ [JSON_ANSWER]: () => void responses.get(req)?.setHeader('content-type', 'application/json') }),
+    customPropertiesExtractor: (req) => ({
+      [JSON_ANSWER]: () => void responses.get(req)?.setHeader('content-type', 'application/json'),
+    }),
     // The operator's endpoint (/healthz, /readyz, /metrics) shares Slack's port when Slack holds it.
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     logger: boltLogger(options.logger),
@@ -46,7 +61,10 @@ export function httpReceiver(options: { signingSecret: string; logger: Logger; n
   const now = options.now ?? Date.now;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     if (fromTheFuture(req, now)) {
-      options.logger.warn({ timestamp: req.headers['x-slack-request-timestamp'] }, 'refused a Slack request stamped in the future');
+      options.logger.warn(
+        { timestamp: req.headers['x-slack-request-timestamp'] },
+        'refused a Slack request stamped in the future',
+      );
       res.writeHead(401).end();
       return;
     }
@@ -66,7 +84,10 @@ export function fromTheFuture(req: IncomingMessage, now: () => number): boolean 
 /** Bolt's logger interface over ours, so that Slack's messages land in the same log. */
 export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const line = (parts: unknown[]) => parts.map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts
+      .map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part)))
+      .join(' ');
   return {
     debug: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),
     info: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),

@@ -67,7 +67,11 @@ export function renderForSlack(reply: Reply, context: SlackRenderContext): Slack
   const words = (t: Text) => wordsOf(t, (inline) => fallback(instantOf(inline), inline.style, context.zone, locale));
   const pieces = reply.blocks.flatMap((block) => piecesOf(block, mrkdwn, words, context));
   const files = reply.blocks.flatMap((block) => (block.type === 'attachment' ? [block.attachment] : []));
-  const messages = chunk(fitBlocks(pieces), SLACK_LIMITS.blocksPerMessage).map((blocks) => ({ text: summary(blocks), blocks, files: [] as Attachment[] }));
+  const messages = chunk(fitBlocks(pieces), SLACK_LIMITS.blocksPerMessage).map((blocks) => ({
+    text: summary(blocks),
+    blocks,
+    files: [] as Attachment[],
+  }));
   if (messages.length === 0) messages.push({ text: ' ', blocks: [], files: [] });
   messages[0]!.files = files;
   return messages;
@@ -92,15 +96,30 @@ function inlineMrkdwn(inline: Inline, zone: string, locale: Locale): string {
 
 /** Plain text (headers, buttons): nothing is parsed there, so nothing is escaped; times in words. */
 
-function piecesOf(block: Block, mrkdwn: (t: Text) => string, words: (t: Text) => string, context: SlackRenderContext): Piece[] {
+function piecesOf(
+  block: Block,
+  mrkdwn: (t: Text) => string,
+  words: (t: Text) => string,
+  context: SlackRenderContext,
+): Piece[] {
   switch (block.type) {
     case 'heading':
-      return [{ block: { type: 'header', text: { type: 'plain_text', text: cut(words(block.text) || ' ', SLACK_LIMITS.headerText), emoji: true } } }];
+      return [
+        {
+          block: {
+            type: 'header',
+            text: { type: 'plain_text', text: cut(words(block.text) || ' ', SLACK_LIMITS.headerText), emoji: true },
+          },
+        },
+      ];
     case 'text':
       return sections(mrkdwn(block.text)).map((text) => ({ block: section(text) }));
     case 'fields':
       return chunk(
-        block.fields.map((f) => ({ type: 'mrkdwn' as const, text: cut(`${bold(mrkdwn(f.label))}\n${mrkdwn(f.value)}`, SLACK_LIMITS.fieldText) })),
+        block.fields.map((f) => ({
+          type: 'mrkdwn' as const,
+          text: cut(`${bold(mrkdwn(f.label))}\n${mrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+        })),
         SLACK_LIMITS.fieldsPerSection,
       ).map((fields) => ({ block: { type: 'section', fields } }));
     case 'list':
@@ -162,7 +181,14 @@ function fitBlocks(pieces: Piece[]): SlackBlock[] {
   for (const piece of pieces) {
     const last = blocks.at(-1);
     const text = piece.block.type === 'section' ? piece.block.text?.text : undefined;
-    if (piece.mergeable && shared && last?.type === 'section' && last.text && text && last.text.text.length + 1 + text.length <= SLACK_LIMITS.sectionText) {
+    if (
+      piece.mergeable &&
+      shared &&
+      last?.type === 'section' &&
+      last.text &&
+      text &&
+      last.text.text.length + 1 + text.length <= SLACK_LIMITS.sectionText
+    ) {
       last.text.text = `${last.text.text}\n${text}`;
       continue;
     }

@@ -32,7 +32,13 @@ export interface Overwrite {
   commands: APIApplicationCommand[];
 }
 
-type DataOption = { name: string; type: ApplicationCommandOptionType; value?: unknown; options?: DataOption[]; focused?: boolean };
+type DataOption = {
+  name: string;
+  type: ApplicationCommandOptionType;
+  value?: unknown;
+  options?: DataOption[];
+  focused?: boolean;
+};
 
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
@@ -46,12 +52,17 @@ export class CommandRegistry {
   ) {}
 
   /** PUT …/commands: replaces the scope's commands; a name already known keeps its id. */
-  overwrite(guildId: string | null, body: RESTPutAPIApplicationCommandsJSONBody): APIApplicationCommand[] | Record<string, unknown> {
+  overwrite(
+    guildId: string | null,
+    body: RESTPutAPIApplicationCommandsJSONBody,
+  ): APIApplicationCommand[] | Record<string, unknown> {
     const errors = validateCommands(body);
     if (errors) return errors;
     const previous = this.scopes.get(guildId) ?? [];
     const commands = body.map((input): APIApplicationCommand => {
-      const kept = previous.find((command) => command.name === input.name && command.type === (input.type ?? ApplicationCommandType.ChatInput));
+      const kept = previous.find(
+        (command) => command.name === input.name && command.type === (input.type ?? ApplicationCommandType.ChatInput),
+      );
       return {
         id: kept?.id ?? this.ids.next(),
         application_id: this.applicationId,
@@ -60,7 +71,8 @@ export class CommandRegistry {
         name: input.name,
         name_localizations: input.name_localizations ?? null,
         description: 'description' in input ? (input.description ?? '') : '',
-        description_localizations: 'description_localizations' in input ? (input.description_localizations ?? null) : null,
+        description_localizations:
+          'description_localizations' in input ? (input.description_localizations ?? null) : null,
         ...('options' in input && input.options ? { options: input.options } : {}),
         default_member_permissions: input.default_member_permissions ?? null,
         nsfw: input.nsfw ?? false,
@@ -80,14 +92,21 @@ export class CommandRegistry {
 
   /** The command a member would pick in this guild: guild commands first, then global ones. */
   find(name: string, guildId: string | null, inDm = false): APIApplicationCommand {
-    const command = [...(guildId ? this.list(guildId) : []), ...this.list(null)].find((candidate) => candidate.name === name);
+    const command = [...(guildId ? this.list(guildId) : []), ...this.list(null)].find(
+      (candidate) => candidate.name === name,
+    );
     if (!command) throw new Error(`/${name} was never registered (PUT …/commands), so Discord would not offer it`);
-    if (inDm && !(command.contexts ?? []).includes(InteractionContextType.BotDM)) throw new Error(`/${name} is not offered in DMs (contexts)`);
+    if (inDm && !(command.contexts ?? []).includes(InteractionContextType.BotDM))
+      throw new Error(`/${name} is not offered in DMs (contexts)`);
     return command;
   }
 
   /** Typed options as Discord sends them, with the users they name in `resolved`. */
-  options(command: APIApplicationCommand, invocation: Invocation, focused?: string): { options: DataOption[]; resolved?: APIInteractionDataResolved } {
+  options(
+    command: APIApplicationCommand,
+    invocation: Invocation,
+    focused?: string,
+  ): { options: DataOption[]; resolved?: APIInteractionDataResolved } {
     const users: Record<string, APIUser> = {};
     let schema = command.options ?? [];
     const path: { name: string; type: ApplicationCommandOptionType }[] = [];
@@ -103,17 +122,25 @@ export class CommandRegistry {
     } else if (schema.some((option) => option.type === ApplicationCommandOptionType.Subcommand)) {
       throw new Error(`/${command.name} has subcommands: name one`);
     }
-    const leaves = Object.entries(invocation.options ?? {}).map(([name, value]) => typedOption(schema, command.name, name, value, name === focused, users));
+    const leaves = Object.entries(invocation.options ?? {}).map(([name, value]) =>
+      typedOption(schema, command.name, name, value, name === focused, users),
+    );
     for (const option of schema) {
       const required = 'required' in option && option.required;
-      if (required && !focused && !leaves.some((leaf) => leaf.name === option.name)) throw new Error(`/${command.name}: option ${option.name} is required`);
+      if (required && !focused && !leaves.some((leaf) => leaf.name === option.name))
+        throw new Error(`/${command.name}: option ${option.name} is required`);
     }
     const nested = path.reduceRight<DataOption[]>((inner, level) => [{ ...level, options: inner }], leaves);
     return Object.keys(users).length ? { options: nested, resolved: { users } } : { options: nested };
   }
 }
 
-function pick(schema: APIApplicationCommandOption[], name: string, type: ApplicationCommandOptionType, command: string): APIApplicationCommandOption {
+function pick(
+  schema: APIApplicationCommandOption[],
+  name: string,
+  type: ApplicationCommandOptionType,
+  command: string,
+): APIApplicationCommandOption {
   const found = schema.find((option) => option.name === name && option.type === type);
   if (!found) throw new Error(`/${command} has no ${ApplicationCommandOptionType[type]} named ${name}`);
   return found;
@@ -129,11 +156,15 @@ function typedOption(
 ): DataOption {
   const option = schema.find((candidate) => candidate.name === name);
   if (!option) throw new Error(`/${command} has no option ${name}`);
-  const wrong = () => new Error(`/${command}: option ${name} is ${ApplicationCommandOptionType[option.type]}, not ${JSON.stringify(value)}`);
+  const wrong = () =>
+    new Error(
+      `/${command}: option ${name} is ${ApplicationCommandOptionType[option.type]}, not ${JSON.stringify(value)}`,
+    );
   // While a member types, Discord sends the focused option's partial text as a string.
   if (focused) return { name, type: option.type, value: String(value), focused: true };
   const choices = 'choices' in option ? option.choices : undefined;
-  if (choices?.length && !choices.some((choice) => choice.value === value)) throw new Error(`/${command}: ${JSON.stringify(value)} is not a choice of ${name}`);
+  if (choices?.length && !choices.some((choice) => choice.value === value))
+    throw new Error(`/${command}: ${JSON.stringify(value)} is not a choice of ${name}`);
   switch (option.type) {
     case ApplicationCommandOptionType.String:
       if (typeof value !== 'string') throw wrong();
@@ -183,21 +214,31 @@ interface NamedThing {
 function checkNamed(problems: string[], at: string, thing: NamedThing, chatInput: boolean): void {
   const names = [thing.name, ...Object.values(thing.name_localizations ?? {})].filter((name): name is string => !!name);
   for (const name of names) {
-    if (chatInput && (!NAME.test(name) || name !== name.toLowerCase())) problems.push(`${at}.name: ${JSON.stringify(name)} is not a valid command name`);
+    if (chatInput && (!NAME.test(name) || name !== name.toLowerCase()))
+      problems.push(`${at}.name: ${JSON.stringify(name)} is not a valid command name`);
   }
   if (chatInput) {
-    const descriptions = [thing.description ?? '', ...Object.values(thing.description_localizations ?? {}).filter((text): text is string => !!text)];
+    const descriptions = [
+      thing.description ?? '',
+      ...Object.values(thing.description_localizations ?? {}).filter((text): text is string => !!text),
+    ];
     for (const text of descriptions) {
-      if (text.length < 1 || text.length > 100) problems.push(`${at}.description: must be 1 to 100 characters, got ${text.length}`);
+      if (text.length < 1 || text.length > 100)
+        problems.push(`${at}.description: must be 1 to 100 characters, got ${text.length}`);
     }
   }
   const options = thing.options ?? [];
   if (options.length > 25) problems.push(`${at}.options: more than 25`);
   const firstOptional = options.findIndex((option) => !option.required);
-  if (firstOptional >= 0 && options.slice(firstOptional).some((option) => option.required)) problems.push(`${at}.options: required options must come first`);
+  if (firstOptional >= 0 && options.slice(firstOptional).some((option) => option.required))
+    problems.push(`${at}.options: required options must come first`);
   options.forEach((option, index) => checkNamed(problems, `${at}.options.${index}`, option, true));
 }
 
 function invalid(problems: string[]): Record<string, unknown> {
-  return { code: 50035, message: 'Invalid Form Body', errors: { _errors: problems.map((message) => ({ code: 'INVALID', message })) } };
+  return {
+    code: 50035,
+    message: 'Invalid Form Body',
+    errors: { _errors: problems.map((message) => ({ code: 'INVALID', message })) },
+  };
 }

@@ -3,11 +3,26 @@
  * application, channel messages and application commands. Each answers what Discord answers,
  * errors included (50007 for a closed DM, 10003 for an unknown channel…).
  */
-import { ApplicationFlags, type APIApplication, type RESTGetAPIGatewayBotResult, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationFlags,
+  type APIApplication,
+  type RESTGetAPIGatewayBotResult,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { CommandRegistry } from './commands.ts';
 import type { Interactions } from './interactions.ts';
 import { isFailure, type MessageBody, type MessageStore } from './messages.ts';
-import { fail, noContent, ok, unknownChannel, unknownMessage, unknownUser, type Handler, type RestReply, type RestRequest } from './reply.ts';
+import {
+  fail,
+  noContent,
+  ok,
+  unknownChannel,
+  unknownMessage,
+  unknownUser,
+  type Handler,
+  type RestReply,
+  type RestRequest,
+} from './reply.ts';
 import type { RouteKey } from './routes.ts';
 import type { World } from './world.ts';
 
@@ -57,11 +72,20 @@ export function endpoints(services: Services): Record<RouteKey, Handler> {
       return noContent();
     },
     'GET /applications/:app/commands': ({ params }) => ownApp(services, params, () => ok(commands.list(null))),
-    'PUT /applications/:app/commands': ({ params, body }) => ownApp(services, params, () => overwrite(commands, null, body)),
+    'PUT /applications/:app/commands': ({ params, body }) =>
+      ownApp(services, params, () => overwrite(commands, null, body)),
     'GET /applications/:app/guilds/:guild/commands': ({ params }) =>
-      ownApp(services, params, () => (world.guilds.has(params.guild ?? '') ? ok(commands.list(params.guild ?? '')) : fail(404, 10004, 'Unknown Guild'))),
+      ownApp(services, params, () =>
+        world.guilds.has(params.guild ?? '')
+          ? ok(commands.list(params.guild ?? ''))
+          : fail(404, 10004, 'Unknown Guild'),
+      ),
     'PUT /applications/:app/guilds/:guild/commands': ({ params, body }) =>
-      ownApp(services, params, () => (world.guilds.has(params.guild ?? '') ? overwrite(commands, params.guild ?? '', body) : fail(404, 10004, 'Unknown Guild'))),
+      ownApp(services, params, () =>
+        world.guilds.has(params.guild ?? '')
+          ? overwrite(commands, params.guild ?? '', body)
+          : fail(404, 10004, 'Unknown Guild'),
+      ),
     'POST /interactions/:interaction/:token/callback': (request) => interactions.callback(request),
     'POST /webhooks/:app/:token': (request) => interactions.followUp(request),
     'GET /webhooks/:app/:token/messages/:message': (request) => interactions.webhookMessage(request),
@@ -94,7 +118,11 @@ function ownApp({ world }: Services, params: Record<string, string>, answer: () 
 }
 
 function gatewayBot(url: string): RESTGetAPIGatewayBotResult {
-  return { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } };
+  return {
+    url,
+    shards: 1,
+    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+  };
 }
 
 function application({ world }: Services): APIApplication {

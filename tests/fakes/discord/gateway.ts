@@ -22,7 +22,8 @@ import { WebSocket, type RawData, type WebSocketServer } from 'ws';
 import type { World } from './world.ts';
 import { Recorded } from './waiting.ts';
 
-export const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+export const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 const ALL_INTENTS = Object.values(GatewayIntentBits)
   .filter((bit): bit is number => typeof bit === 'number')
   .reduce((all, bit) => all | bit, 0);
@@ -89,7 +90,8 @@ export class Gateway {
     session.seq += 1;
     session.backlog.push({ s: session.seq, t, d });
     if (session.backlog.length > REPLAY_BACKLOG) session.backlog.shift();
-    if (session.socket?.readyState === WebSocket.OPEN) this.send(session.socket, { op: GatewayOpcodes.Dispatch, s: session.seq, t, d } as GatewayReceivePayload);
+    if (session.socket?.readyState === WebSocket.OPEN)
+      this.send(session.socket, { op: GatewayOpcodes.Dispatch, s: session.seq, t, d } as GatewayReceivePayload);
     return session.seq;
   }
 
@@ -130,9 +132,15 @@ export class Gateway {
     socket.on('message', (data) => this.onMessage(socket, data));
     const query = new URL(connection.url, 'ws://127.0.0.1').searchParams;
     if (query.get('v') !== '10') return this.refuse(socket, GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
-    if (query.get('encoding') !== 'json') return this.refuse(socket, GatewayCloseCodes.DecodeError, 'the fake speaks JSON only');
+    if (query.get('encoding') !== 'json')
+      return this.refuse(socket, GatewayCloseCodes.DecodeError, 'the fake speaks JSON only');
     if (query.has('compress')) return this.refuse(socket, GatewayCloseCodes.UnknownError, 'the fake does not compress');
-    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null });
+    this.send(socket, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs },
+      s: null,
+      t: null,
+    });
   }
 
   private onMessage(socket: WebSocket, data: RawData): void {
@@ -164,11 +172,20 @@ export class Gateway {
     const refusal = this.refusal;
     this.refusal = undefined;
     if (refusal) return this.refuse(socket, refusal.code, refusal.reason);
-    if (data.token !== this.options.token) return this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-    if ((data.intents & ~ALL_INTENTS) !== 0) return this.refuse(socket, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+    if (data.token !== this.options.token)
+      return this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+    if ((data.intents & ~ALL_INTENTS) !== 0)
+      return this.refuse(socket, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
     const missing = data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents;
     if (missing !== 0) return this.refuse(socket, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
-    this.session = { id: randomBytes(16).toString('hex'), seq: 0, intents: data.intents, backlog: [], socket, resumable: true };
+    this.session = {
+      id: randomBytes(16).toString('hex'),
+      seq: 0,
+      intents: data.intents,
+      backlog: [],
+      socket,
+      resumable: true,
+    };
     const guilds = [...this.world.guilds.values()];
     this.dispatch(GatewayDispatchEvents.Ready, {
       v: 10,
@@ -177,7 +194,11 @@ export class Gateway {
       session_id: this.session.id,
       resume_gateway_url: this.options.resumeUrl(),
       shard: data.shard ?? [0, 1],
-      application: { id: this.world.applicationId, flags: ApplicationFlags.GatewayMessageContentLimited, flags_new: String(ApplicationFlags.GatewayMessageContentLimited) },
+      application: {
+        id: this.world.applicationId,
+        flags: ApplicationFlags.GatewayMessageContentLimited,
+        flags_new: String(ApplicationFlags.GatewayMessageContentLimited),
+      },
     });
     for (const guild of guilds) this.dispatch(GatewayDispatchEvents.GuildCreate, this.world.guildCreate(guild));
   }
@@ -185,8 +206,13 @@ export class Gateway {
   private resume(socket: WebSocket, data: GatewayResumeData): void {
     this.resumes.push(data);
     const session = this.session;
-    if (data.token !== this.options.token) return this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-    if (!session?.resumable || session.id !== data.session_id || !session.backlog.some((entry) => entry.s <= data.seq + 1)) {
+    if (data.token !== this.options.token)
+      return this.refuse(socket, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+    if (
+      !session?.resumable ||
+      session.id !== data.session_id ||
+      !session.backlog.some((entry) => entry.s <= data.seq + 1)
+    ) {
       this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
       return;
     }
@@ -221,7 +247,8 @@ export class Gateway {
 
   private liveSocket(action: string): WebSocket {
     const socket = this.session?.socket;
-    if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error(`cannot ${action}: no live Gateway connection`);
+    if (!socket || socket.readyState !== WebSocket.OPEN)
+      throw new Error(`cannot ${action}: no live Gateway connection`);
     return socket;
   }
 

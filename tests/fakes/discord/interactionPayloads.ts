@@ -69,8 +69,13 @@ function dmFields(world: World, where: Where) {
 
 function guildFields(world: World, where: Where) {
   const member = world.guilds.get(where.guild.id)?.members.get(where.user.id);
-  if (!member) throw new Error(`${where.user.username} is not a member of ${where.guild.name}: add them with world.addMember`);
-  const guildMember: APIInteractionGuildMember = { ...member, user: where.user, permissions: MEMBER_PERMISSIONS.toString() };
+  if (!member)
+    throw new Error(`${where.user.username} is not a member of ${where.guild.name}: add them with world.addMember`);
+  const guildMember: APIInteractionGuildMember = {
+    ...member,
+    user: where.user,
+    permissions: MEMBER_PERMISSIONS.toString(),
+  };
   return {
     ...identity(world),
     guild_id: where.guild.id,
@@ -86,7 +91,12 @@ function guildFields(world: World, where: Where) {
   };
 }
 
-export function slashCommand(world: World, commands: CommandRegistry, where: Where, invocation: Invocation): APIChatInputApplicationCommandInteraction {
+export function slashCommand(
+  world: World,
+  commands: CommandRegistry,
+  where: Where,
+  invocation: Invocation,
+): APIChatInputApplicationCommandInteraction {
   const command = commands.find(invocation.name, where.dm ? null : where.guild.id, where.dm);
   const { options, resolved } = commands.options(command, invocation);
   return {
@@ -123,9 +133,16 @@ export function autocomplete(
   };
 }
 
-export function buttonPress(world: World, where: Where, message: APIMessage, customId: string): APIMessageComponentButtonInteraction {
+export function buttonPress(
+  world: World,
+  where: Where,
+  message: APIMessage,
+  customId: string,
+): APIMessageComponentButtonInteraction {
   if (!hasButton(message.components ?? [], customId)) {
-    throw new Error(`message ${message.id} has no button with custom_id ${JSON.stringify(customId)}: a member could not press it`);
+    throw new Error(
+      `message ${message.id} has no button with custom_id ${JSON.stringify(customId)}: a member could not press it`,
+    );
   }
   return {
     ...common(world, where),
@@ -135,7 +152,12 @@ export function buttonPress(world: World, where: Where, message: APIMessage, cus
   };
 }
 
-export function modalSubmit(world: World, where: Where, data: APIModalSubmission, message?: APIMessage): APIModalSubmitInteraction {
+export function modalSubmit(
+  world: World,
+  where: Where,
+  data: APIModalSubmission,
+  message?: APIMessage,
+): APIModalSubmitInteraction {
   return {
     ...common(world, where),
     type: InteractionType.ModalSubmit,
@@ -148,7 +170,13 @@ export function modalSubmit(world: World, where: Where, data: APIModalSubmission
 function hasButton(components: readonly unknown[], customId: string): boolean {
   return components.some((component) => {
     if (typeof component !== 'object' || component === null) return false;
-    const node = component as { type?: number; custom_id?: string; disabled?: boolean; components?: unknown[]; accessory?: unknown };
+    const node = component as {
+      type?: number;
+      custom_id?: string;
+      disabled?: boolean;
+      components?: unknown[];
+      accessory?: unknown;
+    };
     if (node.type === ComponentType.Button && node.custom_id === customId) return !node.disabled;
     return hasButton(node.components ?? [], customId) || hasButton(node.accessory ? [node.accessory] : [], customId);
   });

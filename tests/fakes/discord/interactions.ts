@@ -17,7 +17,16 @@ import {
   type RESTPostAPIInteractionCallbackWithResponseResult,
 } from 'discord-api-types/v10';
 import { isFailure, type MessageBody, type MessageStore, type PostedMessage } from './messages.ts';
-import { fail, noContent, ok, unknownInteraction, unknownMessage, unknownWebhook, type RestReply, type RestRequest } from './reply.ts';
+import {
+  fail,
+  noContent,
+  ok,
+  unknownInteraction,
+  unknownMessage,
+  unknownWebhook,
+  type RestReply,
+  type RestRequest,
+} from './reply.ts';
 import { DEFAULT_WAIT_MS, Recorded } from './waiting.ts';
 import type { World } from './world.ts';
 
@@ -39,7 +48,11 @@ interface Flight {
 
 const ALLOWED: Record<InteractionType, InteractionResponseType[]> = {
   [InteractionType.Ping]: [InteractionResponseType.Pong],
-  [InteractionType.ApplicationCommand]: [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal],
+  [InteractionType.ApplicationCommand]: [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.Modal,
+  ],
   [InteractionType.MessageComponent]: [
     InteractionResponseType.ChannelMessageWithSource,
     InteractionResponseType.DeferredChannelMessageWithSource,
@@ -75,7 +88,8 @@ export class InteractionHandle<P extends APIInteraction = APIInteraction> {
   /** The modal the bot answered with; fails if it answered anything else. */
   async modal(timeoutMs = DEFAULT_WAIT_MS): Promise<APIModalInteractionResponseCallbackData> {
     const response = await this.response(timeoutMs);
-    if (response.type !== InteractionResponseType.Modal) throw new Error(`expected a modal, got response type ${InteractionResponseType[response.type]}`);
+    if (response.type !== InteractionResponseType.Modal)
+      throw new Error(`expected a modal, got response type ${InteractionResponseType[response.type]}`);
     return response.data;
   }
 
@@ -122,7 +136,11 @@ export class Interactions {
     if (Date.now() - flight.sentAt > this.timings.callbackDeadlineMs) return unknownInteraction();
     const response = request.body as APIInteractionResponse;
     if (!ALLOWED[flight.payload.type].includes(response.type) || (isUpdate(response.type) && !flight.payload.message)) {
-      return fail(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' }] } });
+      return fail(400, 50035, 'Invalid Form Body', {
+        type: {
+          _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' }],
+        },
+      });
     }
     const message = this.respond(flight, response);
     if (message && isFailure(message)) return fail(message.status, message.code, message.message, message.errors);
@@ -138,7 +156,12 @@ export class Interactions {
     const original = flight.originalId ? this.messages.byId.get(flight.originalId) : undefined;
     // After a deferral, Discord turns the first follow-up into the loading message's content.
     if (original && isLoading(original)) return this.editOriginal(flight, original, body);
-    const posted = this.messages.create(flight.payload.channel?.id ?? '', this.world.bot, body, this.authored(flight, MessageType.Default, body.flags ?? 0));
+    const posted = this.messages.create(
+      flight.payload.channel?.id ?? '',
+      this.world.bot,
+      body,
+      this.authored(flight, MessageType.Default, body.flags ?? 0),
+    );
     if (isFailure(posted)) return fail(posted.status, posted.code, posted.message, posted.errors);
     flight.followUps.push({ channelId: posted.channel_id, body, message: posted });
     return request.query.get('wait') === 'false' ? noContent() : ok(posted);
@@ -149,7 +172,9 @@ export class Interactions {
     if (!flight) return unknownWebhook();
     const wanted = request.params.message === '@original' ? flight.originalId : request.params.message;
     const message = wanted ? this.messages.byId.get(wanted) : undefined;
-    const ours = message && (message.id === flight.originalId || flight.followUps.items.some((posted) => posted.message.id === message.id));
+    const ours =
+      message &&
+      (message.id === flight.originalId || flight.followUps.items.some((posted) => posted.message.id === message.id));
     if (!message || !ours) return unknownMessage();
     if (request.method === 'GET') return ok(message);
     if (request.method === 'DELETE') {
@@ -163,15 +188,25 @@ export class Interactions {
 
   private respond(flight: Flight, response: APIInteractionResponse): ReturnType<MessageStore['create']> | undefined {
     const channelId = flight.payload.channel?.id ?? '';
-    const kind = flight.payload.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
+    const kind =
+      flight.payload.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
     switch (response.type) {
       case InteractionResponseType.ChannelMessageWithSource: {
         const body = (response.data ?? {}) as MessageBody;
-        return this.remember(flight, this.messages.create(channelId, this.world.bot, body, this.authored(flight, kind, body.flags ?? 0)));
+        return this.remember(
+          flight,
+          this.messages.create(channelId, this.world.bot, body, this.authored(flight, kind, body.flags ?? 0)),
+        );
       }
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const flags = (response.data?.flags ?? 0) | MessageFlags.Loading;
-        const loading = this.messages.create(channelId, this.world.bot, { content: '' }, { ...this.authored(flight, kind, flags), content: '' }, true);
+        const loading = this.messages.create(
+          channelId,
+          this.world.bot,
+          { content: '' },
+          { ...this.authored(flight, kind, flags), content: '' },
+          true,
+        );
         return this.remember(flight, loading);
       }
       case InteractionResponseType.UpdateMessage: {
@@ -217,12 +252,24 @@ export class Interactions {
       flags,
       webhook_id: this.world.applicationId,
       application_id: this.world.applicationId,
-      ...(user && (payload.type === InteractionType.ApplicationCommand || payload.type === InteractionType.MessageComponent)
+      ...(user &&
+      (payload.type === InteractionType.ApplicationCommand || payload.type === InteractionType.MessageComponent)
         ? {
             interaction_metadata:
               payload.type === InteractionType.ApplicationCommand
-                ? { id: payload.id, type: payload.type, user, authorizing_integration_owners: payload.authorizing_integration_owners }
-                : { id: payload.id, type: payload.type, user, authorizing_integration_owners: payload.authorizing_integration_owners, interacted_message_id: payload.message.id },
+                ? {
+                    id: payload.id,
+                    type: payload.type,
+                    user,
+                    authorizing_integration_owners: payload.authorizing_integration_owners,
+                  }
+                : {
+                    id: payload.id,
+                    type: payload.type,
+                    user,
+                    authorizing_integration_owners: payload.authorizing_integration_owners,
+                    interacted_message_id: payload.message.id,
+                  },
           }
         : {}),
     };
@@ -244,13 +291,23 @@ function isLoading(message: APIMessage): boolean {
   return ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
 }
 
-function withResponse(flight: Flight, response: APIInteractionResponse, message: ReturnType<MessageStore['create']> | undefined): RESTPostAPIInteractionCallbackWithResponseResult {
+function withResponse(
+  flight: Flight,
+  response: APIInteractionResponse,
+  message: ReturnType<MessageStore['create']> | undefined,
+): RESTPostAPIInteractionCallbackWithResponseResult {
   const created = message && !isFailure(message) ? message : undefined;
   return {
     interaction: {
       id: flight.payload.id,
       type: flight.payload.type,
-      ...(created ? { response_message_id: created.id, response_message_loading: isLoading(created), response_message_ephemeral: ((created.flags ?? 0) & MessageFlags.Ephemeral) !== 0 } : {}),
+      ...(created
+        ? {
+            response_message_id: created.id,
+            response_message_loading: isLoading(created),
+            response_message_ephemeral: ((created.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+          }
+        : {}),
     },
     ...(created ? { resource: { type: response.type, message: created } } : {}),
   };

@@ -49,7 +49,13 @@ export class MessageStore {
   ) {}
 
   /** Posts a message; a repeated enforced nonce returns the first message and posts nothing. */
-  create(channelId: string, author: APIUser, body: MessageBody, extra: Partial<APIMessage> = {}, allowEmpty = false): APIMessage | ApiFailure {
+  create(
+    channelId: string,
+    author: APIUser,
+    body: MessageBody,
+    extra: Partial<APIMessage> = {},
+    allowEmpty = false,
+  ): APIMessage | ApiFailure {
     // Only Discord itself makes empty messages: the "thinking…" placeholder of a deferral.
     const invalid = allowEmpty ? undefined : validate(body);
     if (invalid) return invalid;
@@ -87,7 +93,11 @@ export class MessageStore {
     // In an edit, a null content clears it; an absent one keeps it.
     const sent = (body as { content?: string | null }).content;
     const merged = { ...body, content: sent === null ? '' : (sent ?? message.content) };
-    const invalid = validate({ ...merged, embeds: body.embeds ?? message.embeds, components: body.components ?? message.components });
+    const invalid = validate({
+      ...merged,
+      embeds: body.embeds ?? message.embeds,
+      components: body.components ?? message.components,
+    });
     if (invalid) return invalid;
     Object.assign(message, {
       content: merged.content,

@@ -4,7 +4,13 @@
  * A value for a field the modal does not have, or a required field left empty, is refused:
  * the client would not let a member do either.
  */
-import { ComponentType, type APIModalInteractionResponseCallbackData, type APIModalSubmission, type APIModalSubmissionComponent, type ModalSubmitComponent } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  type APIModalInteractionResponseCallbackData,
+  type APIModalSubmission,
+  type APIModalSubmissionComponent,
+  type ModalSubmitComponent,
+} from 'discord-api-types/v10';
 
 export type ModalValues = Record<string, string | string[]>;
 
@@ -32,7 +38,8 @@ export function fillModal(modal: APIModalInteractionResponseCallbackData, values
     }
     if (input.type === ComponentType.StringSelect) {
       const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
-      if (input.required !== false && chosen.length === 0) throw new Error(`modal ${modal.custom_id}: ${customId} is required`);
+      if (input.required !== false && chosen.length === 0)
+        throw new Error(`modal ${modal.custom_id}: ${customId} is required`);
       return { type: ComponentType.StringSelect, id: idOf(input), custom_id: customId, values: chosen };
     }
     throw new Error(`modal ${modal.custom_id}: the fake cannot fill a component of type ${ComponentType[input.type]}`);
@@ -41,9 +48,14 @@ export function fillModal(modal: APIModalInteractionResponseCallbackData, values
     const node = shown as { type: number; id?: number; components?: ShownInput[]; component?: ShownInput };
     if (node.type === ComponentType.ActionRow) {
       const inputs = (node.components ?? []).map((input) => answer(input));
-      return { type: ComponentType.ActionRow, id: idOf(node), components: inputs as Extract<ModalSubmitComponent, { type: ComponentType.TextInput }>[] };
+      return {
+        type: ComponentType.ActionRow,
+        id: idOf(node),
+        components: inputs as Extract<ModalSubmitComponent, { type: ComponentType.TextInput }>[],
+      };
     }
-    if (node.type === ComponentType.Label && node.component) return { type: ComponentType.Label, id: idOf(node), component: answer(node.component) };
+    if (node.type === ComponentType.Label && node.component)
+      return { type: ComponentType.Label, id: idOf(node), component: answer(node.component) };
     return { type: ComponentType.TextDisplay, id: idOf(node) };
   });
   const unknown = Object.keys(values).filter((key) => !used.has(key));
@@ -55,6 +67,8 @@ function checkText(modalId: string, input: ShownInput, text: string): void {
   const name = input.custom_id ?? '?';
   if (input.required !== false && text === '') throw new Error(`modal ${modalId}: ${name} is required`);
   if (text === '') return;
-  if (input.min_length !== undefined && text.length < input.min_length) throw new Error(`modal ${modalId}: ${name} is shorter than ${input.min_length}`);
-  if (input.max_length !== undefined && text.length > input.max_length) throw new Error(`modal ${modalId}: ${name} is longer than ${input.max_length}`);
+  if (input.min_length !== undefined && text.length < input.min_length)
+    throw new Error(`modal ${modalId}: ${name} is shorter than ${input.min_length}`);
+  if (input.max_length !== undefined && text.length > input.max_length)
+    throw new Error(`modal ${modalId}: ${name} is longer than ${input.max_length}`);
 }

@@ -48,7 +48,16 @@ export class Rest {
     const authorization = request.headers.authorization;
     const { body, files } = await readBody(request);
     const match = url.pathname.startsWith(API_PREFIX) ? matchRoute(method, path) : undefined;
-    const record: RecordedRequest = { at, method, path, params: match?.params ?? {}, query: url.searchParams, body, files, status: 0 };
+    const record: RecordedRequest = {
+      at,
+      method,
+      path,
+      params: match?.params ?? {},
+      query: url.searchParams,
+      body,
+      files,
+      status: 0,
+    };
     if (match) record.route = match.route;
     if (authorization !== undefined) record.authorization = authorization;
     const { reply, headers } = await this.answer(match?.route, record);
@@ -58,13 +67,17 @@ export class Rest {
     send(response, reply, headers);
   }
 
-  private async answer(route: RouteKey | undefined, record: RecordedRequest): Promise<{ reply: RestReply; headers: Record<string, string> }> {
+  private async answer(
+    route: RouteKey | undefined,
+    record: RecordedRequest,
+  ): Promise<{ reply: RestReply; headers: Record<string, string> }> {
     if (!route) return { reply: fail(404, 0, '404: Not Found'), headers: {} };
     const delay = this.faults.delayFor(route);
     if (delay > 0) await sleep(delay);
     const limited = this.faults.takeRateLimit(route);
     if (limited) return { reply: rateLimited(limited), headers: rateLimitHeaders(route, limited) };
-    if (!TOKEN_IN_PATH.has(route) && record.authorization !== `Bot ${this.token}`) return { reply: fail(401, 0, '401: Unauthorized'), headers: {} };
+    if (!TOKEN_IN_PATH.has(route) && record.authorization !== `Bot ${this.token}`)
+      return { reply: fail(401, 0, '401: Unauthorized'), headers: {} };
     try {
       const handler = this.handlers[route];
       return { reply: await handler({ ...record, route }), headers: {} };
@@ -77,7 +90,10 @@ export class Rest {
 }
 
 function rateLimited(fault: RateLimitFault): RestReply {
-  return { status: 429, body: { message: 'You are being rate limited.', retry_after: fault.retryAfter, global: fault.global, code: 0 } };
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: fault.retryAfter, global: fault.global, code: 0 },
+  };
 }
 
 /** The headers Discord sends with a 429, which @discordjs/rest uses to wait and retry. */
@@ -104,7 +120,9 @@ async function readBody(request: IncomingMessage): Promise<{ body: unknown; file
   if (type.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
     const payload = form.get('payload_json');
-    const files = [...form.entries()].filter(([name]) => name.startsWith('files[')).map(([, value]) => (typeof value === 'string' ? value : value.name));
+    const files = [...form.entries()]
+      .filter(([name]) => name.startsWith('files['))
+      .map(([, value]) => (typeof value === 'string' ? value : value.name));
     return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files };
   }
   if (type.startsWith('application/json')) return { body: JSON.parse(raw.toString('utf8')), files: [] };

@@ -74,7 +74,13 @@ export class FakeDiscord {
       privilegedIntents: options.privilegedIntents ?? 0,
       resumeUrl: () => this.gatewayUrl,
     });
-    const services = { world: this.world, messages: this.messages, commands: this.commands, interactions: this.interactions, gatewayUrl: () => this.gatewayUrl };
+    const services = {
+      world: this.world,
+      messages: this.messages,
+      commands: this.commands,
+      interactions: this.interactions,
+      gatewayUrl: () => this.gatewayUrl,
+    };
     this.rest = new Rest(endpoints(services), this.faults, this.token);
     this.http = createServer((request, response) => {
       this.rest.handle(request, response).catch((error: unknown) => {
@@ -113,23 +119,44 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}`;
   }
 
-  slashCommand(invocation: Invocation, place: Place = {}): InteractionHandle<APIChatInputApplicationCommandInteraction> {
+  slashCommand(
+    invocation: Invocation,
+    place: Place = {},
+  ): InteractionHandle<APIChatInputApplicationCommandInteraction> {
     return this.send(slashCommand(this.world, this.commands, this.where(place), invocation));
   }
 
-  autocomplete(invocation: Invocation & { focused: string }, place: Place = {}): InteractionHandle<APIApplicationCommandAutocompleteInteraction> {
+  autocomplete(
+    invocation: Invocation & { focused: string },
+    place: Place = {},
+  ): InteractionHandle<APIApplicationCommandAutocompleteInteraction> {
     return this.send(autocomplete(this.world, this.commands, this.where(place), invocation));
   }
 
   /** A member presses a button on a message (one the bot posted, so the fake knows it). */
-  pressButton(message: APIMessage, customId: string, place: Place = {}): InteractionHandle<APIMessageComponentButtonInteraction> {
+  pressButton(
+    message: APIMessage,
+    customId: string,
+    place: Place = {},
+  ): InteractionHandle<APIMessageComponentButtonInteraction> {
     const channel = this.world.guildChannel(message.channel_id)?.channel;
     const inDm = this.world.dmChannel(message.channel_id) !== undefined;
-    return this.send(buttonPress(this.world, this.where({ ...(channel ? { channel } : {}), ...(inDm ? { dm: true } : {}), ...place }), message, customId));
+    return this.send(
+      buttonPress(
+        this.world,
+        this.where({ ...(channel ? { channel } : {}), ...(inDm ? { dm: true } : {}), ...place }),
+        message,
+        customId,
+      ),
+    );
   }
 
   /** A member fills in and submits the modal the bot answered `opened` with. */
-  async submitModal(opened: InteractionHandle, values: ModalValues, timeoutMs = DEFAULT_WAIT_MS): Promise<InteractionHandle<APIModalSubmitInteraction>> {
+  async submitModal(
+    opened: InteractionHandle,
+    values: ModalValues,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<InteractionHandle<APIModalSubmitInteraction>> {
     const modal = await opened.modal(timeoutMs);
     const from = opened.payload;
     const user = from.member?.user ?? from.user;
@@ -159,6 +186,12 @@ export class FakeDiscord {
   private where(place: Place): Where {
     const channel = place.channel ?? this.channel;
     const guild = place.guild ?? this.world.guilds.get(channel.guild_id ?? '') ?? this.guild;
-    return { user: place.user ?? this.member, guild, channel, ...(place.locale ? { locale: place.locale } : {}), ...(place.dm ? { dm: true } : {}) };
+    return {
+      user: place.user ?? this.member,
+      guild,
+      channel,
+      ...(place.locale ? { locale: place.locale } : {}),
+      ...(place.dm ? { dm: true } : {}),
+    };
   }
 }

@@ -36,7 +36,10 @@ export const METHODS: Record<string, Method> = {
   })),
   'apps.connections.open': {
     token: 'app',
-    run: (_args, ctx) => ({ ok: true, url: `${ctx.origin.replace(/^http/, 'ws')}/link/?ticket=${ctx.openSocketTicket()}&app_id=${ctx.ws.appId}` }),
+    run: (_args, ctx) => ({
+      ok: true,
+      url: `${ctx.origin.replace(/^http/, 'ws')}/link/?ticket=${ctx.openSocketTicket()}&app_id=${ctx.ws.appId}`,
+    }),
   },
   'chat.postMessage': bot((args, { ws }) => postMessage(ws, args)),
   'chat.postEphemeral': bot((args, { ws }) => {
@@ -59,7 +62,8 @@ export const METHODS: Record<string, Method> = {
   'conversations.history': bot((args, { ws }) => conversationsHistory(ws, args)),
   'conversations.open': bot((args, { ws }) => {
     const users = (text(args.users) ?? '').split(',').filter(Boolean);
-    if (users.length !== 1) return { ok: false, error: users.length === 0 ? 'users_list_not_supplied' : 'not_enough_users' };
+    if (users.length !== 1)
+      return { ok: false, error: users.length === 0 ? 'users_list_not_supplied' : 'not_enough_users' };
     const user = users[0] as string;
     if (!ws.users.has(user)) return { ok: false, error: 'user_not_found' };
     return { ok: true, channel: { id: ws.dmWith(user) } };
@@ -79,7 +83,16 @@ export const METHODS: Record<string, Method> = {
     const length = Number(text(args.length));
     if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
     const id = ws.nextId('F');
-    ws.files.set(id, { id, filename, length, title: undefined, data: undefined, channel: undefined, initial_comment: undefined, completed: false });
+    ws.files.set(id, {
+      id,
+      filename,
+      length,
+      title: undefined,
+      data: undefined,
+      channel: undefined,
+      initial_comment: undefined,
+      completed: false,
+    });
     return { ok: true, upload_url: `${origin}/upload/${id}`, file_id: id };
   }),
   'files.completeUploadExternal': bot((args, { ws }) => completeUploads(ws, args)),
@@ -95,7 +108,14 @@ function postMessage(ws: Workspace, args: Args): Result {
   if (!hasContent(args)) return { ok: false, error: 'no_text' };
   const metadata = args.metadata;
   if (metadata !== undefined && !validMetadata(metadata)) return { ok: false, error: 'invalid_metadata_format' };
-  const message = { channel, ts: ws.nextTs(), text: text(args.text), blocks: args.blocks, thread_ts: text(args.thread_ts), ...(metadata ? { metadata } : {}) };
+  const message = {
+    channel,
+    ts: ws.nextTs(),
+    text: text(args.text),
+    blocks: args.blocks,
+    thread_ts: text(args.thread_ts),
+    ...(metadata ? { metadata } : {}),
+  };
   ws.messages.push(message);
   return { ok: true, channel, ts: message.ts, message: botMessage(ws, message) };
 }
@@ -103,8 +123,15 @@ function postMessage(ws: Workspace, args: Args): Result {
 /** Slack's message metadata: an `event_type` (letters, digits, underscores) and an `event_payload` object. */
 function validMetadata(metadata: unknown): boolean {
   const m = metadata as { event_type?: unknown; event_payload?: unknown };
-  return typeof m === 'object' && m !== null && typeof m.event_type === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(m.event_type)
-    && typeof m.event_payload === 'object' && m.event_payload !== null && !Array.isArray(m.event_payload);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.event_type === 'string' &&
+    /^[A-Za-z0-9_]{1,255}$/.test(m.event_type) &&
+    typeof m.event_payload === 'object' &&
+    m.event_payload !== null &&
+    !Array.isArray(m.event_payload)
+  );
 }
 
 /**
@@ -150,7 +177,12 @@ function completeUploads(ws: Workspace, args: Args): Result {
   const channel = text(args.channel_id);
   const done = files.map((file, index) => {
     const f = file as NonNullable<typeof file>;
-    Object.assign(f, { title: text(listed[index]?.title) ?? f.filename, channel, initial_comment: text(args.initial_comment), completed: true });
+    Object.assign(f, {
+      title: text(listed[index]?.title) ?? f.filename,
+      channel,
+      initial_comment: text(args.initial_comment),
+      completed: true,
+    });
     return { id: f.id, name: f.filename, title: f.title, size: f.length, channels: channel ? [channel] : [] };
   });
   return { ok: true, files: done };

@@ -107,7 +107,14 @@ export function blockAction(ctx: PayloadContext, input: BlockActionInput): Inter
     ...base,
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
     channel: { id: channel, name: channel === 'C0GENERAL' ? 'general' : channel.toLowerCase() },
-    message: { type: 'message', ts, text: message?.text, blocks: message?.blocks, user: ws.botUserId, bot_id: ws.botId },
+    message: {
+      type: 'message',
+      ts,
+      text: message?.text,
+      blocks: message?.blocks,
+      user: ws.botUserId,
+      bot_id: ws.botId,
+    },
     response_url: ctx.responseUrl(),
   };
 }
@@ -120,7 +127,9 @@ export function textValues(values: Record<string, Record<string, string>>): Stat
   return Object.fromEntries(
     Object.entries(values).map(([block, actions]) => [
       block,
-      Object.fromEntries(Object.entries(actions).map(([action, value]) => [action, { type: 'plain_text_input', value }])),
+      Object.fromEntries(
+        Object.entries(actions).map(([action, value]) => [action, { type: 'plain_text_input', value }]),
+      ),
     ]),
   );
 }
@@ -152,7 +161,10 @@ export function viewSubmission(ctx: PayloadContext, input: ViewSubmissionInput):
 }
 
 /** An Events API callback (e.g. `{ type: 'app_mention', text, user, channel }`) with its authorizations. */
-export function eventCallback(ctx: PayloadContext, event: Record<string, unknown> & { type: string }): Record<string, unknown> {
+export function eventCallback(
+  ctx: PayloadContext,
+  event: Record<string, unknown> & { type: string },
+): Record<string, unknown> {
   const { ws } = ctx;
   const ts = ws.nextTs();
   return {
@@ -163,7 +175,9 @@ export function eventCallback(ctx: PayloadContext, event: Record<string, unknown
     type: 'event_callback',
     event_id: `Ev${randomUUID().replaceAll('-', '').slice(0, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: ws.teamId, user_id: ws.botUserId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: ws.teamId, user_id: ws.botUserId, is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }

@@ -175,7 +175,9 @@ export class FakeSlack {
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.error) {
       const status = fault.error === 'ratelimited' ? 429 : 404;
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: fault.error }));
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error: fault.error }));
       return;
     }
     this.responses.record({ id, body: args, at: Date.now() });

@@ -35,7 +35,12 @@ export interface SignedResponse {
 /** Slack sends these form bodies with exactly this content type (Bolt compares it literally). */
 const FORM = 'application/x-www-form-urlencoded';
 
-export async function postSigned(url: string, body: string, contentType: string, options: SignOptions): Promise<SignedResponse> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SignOptions,
+): Promise<SignedResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': contentType, ...signedHeaders(body, options) },
@@ -53,16 +58,28 @@ export async function postSigned(url: string, body: string, contentType: string,
 }
 
 /** A slash command: a form body of its string fields. */
-export function postCommand(url: string, payload: Record<string, string>, options: SignOptions): Promise<SignedResponse> {
+export function postCommand(
+  url: string,
+  payload: Record<string, string>,
+  options: SignOptions,
+): Promise<SignedResponse> {
   return postSigned(url, new URLSearchParams(payload).toString(), FORM, options);
 }
 
 /** A block action or view submission: one `payload` form field holding the JSON. */
-export function postInteraction(url: string, payload: Record<string, unknown>, options: SignOptions): Promise<SignedResponse> {
+export function postInteraction(
+  url: string,
+  payload: Record<string, unknown>,
+  options: SignOptions,
+): Promise<SignedResponse> {
   return postSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, options);
 }
 
 /** An Events API callback: a JSON body. */
-export function postEvent(url: string, payload: Record<string, unknown>, options: SignOptions): Promise<SignedResponse> {
+export function postEvent(
+  url: string,
+  payload: Record<string, unknown>,
+  options: SignOptions,
+): Promise<SignedResponse> {
   return postSigned(url, JSON.stringify(payload), 'application/json', options);
 }

@@ -64,11 +64,20 @@ function checkView(view: unknown): Result | undefined {
   if ((text(v.private_metadata) ?? '').length > MAX_PRIVATE_METADATA) problems.push('private_metadata too long');
   if ((text(v.callback_id) ?? '').length > MAX_CALLBACK_ID) problems.push('callback_id too long');
   if (problems.length === 0) return undefined;
-  return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } };
+  return {
+    ok: false,
+    error: 'invalid_arguments',
+    response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) },
+  };
 }
 
 function isPlainText(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Args).type === 'plain_text' && typeof (value as Args).text === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Args).type === 'plain_text' &&
+    typeof (value as Args).text === 'string'
+  );
 }
 
 function fields(view: Args): Omit<FakeView, 'id' | 'hash' | 'root_view_id' | 'previous_view_id' | 'opened_by'> {

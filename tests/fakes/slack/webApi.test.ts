@@ -27,7 +27,12 @@ const quiet: webApi.Logger = {
 };
 
 function client(slack: FakeSlack, options: webApi.WebClientOptions = {}, token = slack.botToken): webApi.WebClient {
-  return new webApi.WebClient(token, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, logger: quiet, ...options });
+  return new webApi.WebClient(token, {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    logger: quiet,
+    ...options,
+  });
 }
 
 const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Form' }, blocks: [] };
@@ -36,8 +41,12 @@ describe('fake Slack Web API', () => {
   it('refuses a missing, unknown or wrong-kind token', async () => {
     const slack = await start();
     await expect(client(slack, {}, '').auth.test()).rejects.toMatchObject({ data: { error: 'not_authed' } });
-    await expect(client(slack, {}, 'xoxb-stolen').auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
-    await expect(client(slack, {}, slack.appToken).chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({
+    await expect(client(slack, {}, 'xoxb-stolen').auth.test()).rejects.toMatchObject({
+      data: { error: 'invalid_auth' },
+    });
+    await expect(
+      client(slack, {}, slack.appToken).chat.postMessage({ channel: 'C1', text: 'x' }),
+    ).rejects.toMatchObject({
       data: { error: 'not_allowed_token_type' },
     });
   });
@@ -77,7 +86,9 @@ describe('fake Slack Web API', () => {
   it('holds an answer back when asked to delay', async () => {
     const slack = await start();
     slack.delayNext('auth.test', 1_000);
-    await expect(client(slack, { timeout: 100 }).auth.test()).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
+    await expect(client(slack, { timeout: 100 }).auth.test()).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
     expect((await client(slack).auth.test()).ok).toBe(true);
   });
 
@@ -89,10 +100,16 @@ describe('fake Slack Web API', () => {
     const stale = slack.slashCommand({ command: '/propose' }).trigger_id;
     now += TRIGGER_LIFETIME_MS;
     expect((await web.views.open({ trigger_id: fresh, view })).ok).toBe(true);
-    await expect(web.views.open({ trigger_id: fresh, view })).rejects.toMatchObject({ data: { error: 'exchanged_trigger_id' } });
+    await expect(web.views.open({ trigger_id: fresh, view })).rejects.toMatchObject({
+      data: { error: 'exchanged_trigger_id' },
+    });
     now += 1;
-    await expect(web.views.open({ trigger_id: stale, view })).rejects.toMatchObject({ data: { error: 'expired_trigger_id' } });
-    await expect(web.views.open({ trigger_id: 'made.up.id', view })).rejects.toMatchObject({ data: { error: 'invalid_trigger_id' } });
+    await expect(web.views.open({ trigger_id: stale, view })).rejects.toMatchObject({
+      data: { error: 'expired_trigger_id' },
+    });
+    await expect(web.views.open({ trigger_id: 'made.up.id', view })).rejects.toMatchObject({
+      data: { error: 'invalid_trigger_id' },
+    });
   });
 
   it('pushes and updates views, refusing a stale hash and a view Slack would refuse', async () => {
@@ -104,9 +121,13 @@ describe('fake Slack Web API', () => {
     expect(pushed.view).toMatchObject({ root_view_id: viewId, previous_view_id: viewId });
     const updated = await web.views.update({ view_id: viewId, hash, view: { ...view, private_metadata: 'k1' } });
     expect(updated.view?.private_metadata).toBe('k1');
-    await expect(web.views.update({ view_id: viewId, hash, view })).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+    await expect(web.views.update({ view_id: viewId, hash, view })).rejects.toMatchObject({
+      data: { error: 'hash_conflict' },
+    });
     const tooLong = { ...view, private_metadata: 'x'.repeat(3_001) };
-    await expect(web.views.update({ view_id: viewId, view: tooLong })).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
+    await expect(web.views.update({ view_id: viewId, view: tooLong })).rejects.toMatchObject({
+      data: { error: 'invalid_arguments' },
+    });
   });
 
   it('accepts JSON bodies as well as form bodies, and records parsed arguments', async () => {
@@ -138,14 +159,19 @@ describe('fake Slack Web API', () => {
     const web = client(slack);
     const posted = await web.chat.postMessage({ channel: 'C1', text: 'v1' });
     expect((await web.chat.update({ channel: 'C1', ts: posted.ts ?? '', text: 'v2' })).text).toBe('v2');
-    await expect(web.chat.update({ channel: 'C1', ts: '1.000001', text: 'v3' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(web.chat.update({ channel: 'C1', ts: '1.000001', text: 'v3' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
     expect((await web.usergroups.users.list({ usergroup: 'S0ORGA' })).users).toEqual(['U0MEMBER']);
-    await expect(web.usergroups.users.list({ usergroup: 'S0NONE' })).rejects.toMatchObject({ data: { error: 'no_such_subteam' } });
+    await expect(web.usergroups.users.list({ usergroup: 'S0NONE' })).rejects.toMatchObject({
+      data: { error: 'no_such_subteam' },
+    });
   });
 
   it('refuses posts to a response_url it never issued, and fails planned ones', async () => {
     const slack = await start();
-    const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    const post = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
     expect((await post(`${slack.apiUrl.replace('/api/', '')}/response/unknown`)).status).toBe(404);
     slack.failNext('response_url', 'expired_url');
     const url = slack.responseUrl();

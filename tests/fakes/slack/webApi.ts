@@ -80,7 +80,12 @@ export class WebApi {
     const fault = this.takeFault(method);
     const delayMs = fault?.delayMs;
     if (fault?.error === 'ratelimited') {
-      return { status: 429, result: { ok: false, error: 'ratelimited' }, retryAfter: fault.retryAfterSeconds ?? 1, delayMs };
+      return {
+        status: 429,
+        result: { ok: false, error: 'ratelimited' },
+        retryAfter: fault.retryAfterSeconds ?? 1,
+        delayMs,
+      };
     }
     if (fault?.error) return { status: 200, result: { ok: false, error: fault.error }, delayMs };
     return { status: 200, result: known.run(args, this.context()), delayMs };

@@ -28,7 +28,16 @@ const note: CommandDefinition<unknown> = {
   description: d('Notes'),
   options: [],
   responds: 'ephemeral',
-  run: () => ({ ...formAsReply(form, 'en'), effects: [{ kind: 'post', target: { communityId: 'sre-paris', platform: 'console', channel: 'orga' }, reply: say([literal('posted')]) }] }),
+  run: () => ({
+    ...formAsReply(form, 'en'),
+    effects: [
+      {
+        kind: 'post',
+        target: { communityId: 'sre-paris', platform: 'console', channel: 'orga' },
+        reply: say([literal('posted')]),
+      },
+    ],
+  }),
   submit: (_ctx, submission) => say([literal('saved '), plain(submission.values.note ?? '')]),
 };
 
@@ -36,14 +45,27 @@ describe('console buttons', () => {
   it('opens the form a button stands for when its number is typed alone, and runs effects after the answer', async () => {
     const h = await harness({ now: '2026-11-23T12:00:00+01:00' });
     const poster = recordingPoster();
-    const bot = new Bot({ commands: [note], communities: h.app.communities, isOrganiser, services: {}, clock: h.clock, logger: silentLogger, poster });
+    const bot = new Bot({
+      commands: [note],
+      communities: h.app.communities,
+      isOrganiser,
+      services: {},
+      clock: h.clock,
+      logger: silentLogger,
+      poster,
+    });
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const session = new ConsoleSession({
       bot,
       community: h.app.communities.get('sre-paris')!,
-      origin: { communityId: 'sre-paris', platform: 'console', channelId: 'console', member: { id: 'a', displayName: 'a', roles: [], locale: 'en' } },
+      origin: {
+        communityId: 'sre-paris',
+        platform: 'console',
+        channelId: 'console',
+        member: { id: 'a', displayName: 'a', roles: [], locale: 'en' },
+      },
       input: Readable.from(['/note\n', '1\n', 'a longer note\n']),
       output,
       interactive: false,

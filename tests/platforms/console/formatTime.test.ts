@@ -8,7 +8,8 @@ import { meetup } from '../../announcements/support.ts';
 const ZONE = 'Europe/Paris';
 const start = DateTime.fromISO('2026-04-08T19:00', { zone: ZONE });
 /** What the console says of the meetup's start, `ms` after `base`: a post is rendered a few ms after it is due. */
-const say = (base: DateTime, locale: 'fr' | 'en', ms = 5) => formatTime(start, 'relative', ZONE, locale, base.plus({ milliseconds: ms }));
+const say = (base: DateTime, locale: 'fr' | 'en', ms = 5) =>
+  formatTime(start, 'relative', ZONE, locale, base.plus({ milliseconds: ms }));
 
 describe('relative times, rounded as people say them', () => {
   it('says 7 days, 1 day and 1 hour when the reminders are posted a moment after they are due', () => {
@@ -50,8 +51,19 @@ describe('relative times, rounded as people say them', () => {
 
   it('a reminder rendered 20 ms after it is due says "in 7 days"', () => {
     const event = meetup('m12', '2026-04-08T19:00');
-    const reply = reminderReply({ at: event.start.toMillis() - 7 * 86_400_000, event, kind: 'before', offset: 7 * 86_400_000, label: 'before-P7D' }, 'fr');
+    const reply = reminderReply(
+      {
+        at: event.start.toMillis() - 7 * 86_400_000,
+        event,
+        kind: 'before',
+        offset: 7 * 86_400_000,
+        label: 'before-P7D',
+      },
+      'fr',
+    );
     const now = event.start.minus({ days: 7 }).plus({ milliseconds: 20 });
-    expect(renderReply(reply, { zone: ZONE, locale: 'fr', now }).split('\n')[0]).toMatch(/Meetup m12, dans 7 jours \(mercredi 8 avril 2026, 19:00\)/);
+    expect(renderReply(reply, { zone: ZONE, locale: 'fr', now }).split('\n')[0]).toMatch(
+      /Meetup m12, dans 7 jours \(mercredi 8 avril 2026, 19:00\)/,
+    );
   });
 });

@@ -25,15 +25,25 @@ describe('the console’s rendering of /agenda', () => {
   });
 
   it('counts days to the next meetup across a DST change in the community zone', async () => {
-    const bot = await harness({ now: '2026-03-26T19:00:00+01:00', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
+    const bot = await harness({
+      now: '2026-03-26T19:00:00+01:00',
+      configDir: path.join(ROOT, 'tests', 'fixtures', 'dst'),
+    });
     expect(await bot.say('/agenda now')).toMatch(/a lieu dans 3 jours \(dimanche 29 mars 2026, 19:00\)/);
   });
 
   it('says how far off the next meetup is, in words, then its date', async () => {
     const bot = await harness({ now: '2027-01-17T19:00:00+01:00' });
-    expect(await bot.say('/agenda now')).toMatch(/Pas de meetup en ce moment\. Le prochain, #13 .*, a lieu dans 3 jours \(mercredi 20 janvier 2027, 19:00\)\./);
-    expect(await bot.say('/agenda now', { locale: 'en' })).toMatch(/is in 3 days \(Wednesday, January 20, 2027, 7:00 PM\)/);
-    const dstEve = await harness({ now: '2026-03-28T17:20:00Z', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
+    expect(await bot.say('/agenda now')).toMatch(
+      /Pas de meetup en ce moment\. Le prochain, #13 .*, a lieu dans 3 jours \(mercredi 20 janvier 2027, 19:00\)\./,
+    );
+    expect(await bot.say('/agenda now', { locale: 'en' })).toMatch(
+      /is in 3 days \(Wednesday, January 20, 2027, 7:00 PM\)/,
+    );
+    const dstEve = await harness({
+      now: '2026-03-28T17:20:00Z',
+      configDir: path.join(ROOT, 'tests', 'fixtures', 'dst'),
+    });
     expect(await dstEve.say('/agenda now')).toMatch(/a lieu dans 1 jour/);
   });
 });

@@ -1,5 +1,11 @@
 /** Login, command registration and /agenda through the real Discord entry point, against the fake Discord. */
-import { GatewayIntentBits, InteractionResponseType, Locale, MessageFlags, type APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  GatewayIntentBits,
+  InteractionResponseType,
+  Locale,
+  MessageFlags,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
@@ -17,7 +23,8 @@ afterEach(async () => {
 });
 
 function data(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource)
+    throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
   return response.data;
 }
 
@@ -59,7 +66,9 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     const answer = data(await bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } }).response());
     expect(rebuilt).toEqual([]);
     expect((answer?.embeds ?? []).flatMap((embed) => embed.fields ?? []).length).toBeGreaterThan(0);
-    const buttons = (answer?.components ?? []).flatMap((row): unknown[] => ('components' in row ? row.components : [])) as Array<{ custom_id?: string }>;
+    const buttons = (answer?.components ?? []).flatMap((row): unknown[] =>
+      'components' in row ? row.components : [],
+    ) as Array<{ custom_id?: string }>;
     expect(buttons.length).toBeGreaterThan(0);
     expect(buttons.every((button) => (button.custom_id ?? '').length > 0)).toBe(true);
   });
@@ -71,7 +80,13 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     const shown = JSON.stringify(answer);
     expect(shown).toContain('Adopter une posture de SRE');
     expect(shown).toContain('En ce moment');
-    const english = JSON.stringify(data(await bot.fake.slashCommand({ name: 'agenda', options: { event: 'now' } }, { locale: Locale.EnglishGB }).response()));
+    const english = JSON.stringify(
+      data(
+        await bot.fake
+          .slashCommand({ name: 'agenda', options: { event: 'now' } }, { locale: Locale.EnglishGB })
+          .response(),
+      ),
+    );
     expect(english).toContain('On now');
     expect((answer?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
@@ -83,7 +98,9 @@ describe('emcee on Discord: login, registration, /agenda', () => {
     // Registered globally, the commands show in every server the bot is in, configured or not.
     const env = { DISCORD_TOKEN: bot.fake.token, DISCORD_API_URL: bot.fake.apiUrl, EMCEE_CONFIG: bot.configDir };
     expect(await deployCommands(['--global'], { env, out: () => {}, err: () => {} })).toBe(0);
-    const answer = data(await bot.fake.slashCommand({ name: 'agenda' }, { guild: other, channel: other.channels[0]! }).response());
+    const answer = data(
+      await bot.fake.slashCommand({ name: 'agenda' }, { guild: other, channel: other.channels[0]! }).response(),
+    );
     expect(answer?.content).toContain(`guildId: "${other.id}"`);
     expect(answer?.content).toContain('config/communities/');
     expect((answer?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);

@@ -6,11 +6,29 @@ import type { MeetupEvent } from '../../../src/agenda/event.ts';
 import { eventChoices } from '../../../src/platforms/discord/autocomplete.ts';
 
 const meetup = (id: string, start: string, title: string, number?: number): MeetupEvent =>
-  ({ id, title, number, start: DateTime.fromISO(start, { zone: 'Europe/Paris' }), end: DateTime.fromISO(start, { zone: 'Europe/Paris' }).plus({ hours: 3 }), timezone: 'Europe/Paris', slots: [], warnings: [] }) as unknown as MeetupEvent;
+  ({
+    id,
+    title,
+    number,
+    start: DateTime.fromISO(start, { zone: 'Europe/Paris' }),
+    end: DateTime.fromISO(start, { zone: 'Europe/Paris' }).plus({ hours: 3 }),
+    timezone: 'Europe/Paris',
+    slots: [],
+    warnings: [],
+  }) as unknown as MeetupEvent;
 
 describe('eventChoices', () => {
   const now = DateTime.fromISO('2026-06-18T10:00', { zone: 'Europe/Paris' });
-  const many = Array.from({ length: 40 }, (_, n) => meetup(`m-${n}`, DateTime.fromISO('2024-01-10T19:00').plus({ weeks: n * 4 }).toISO()!, `#${n} SRE Paris`, n));
+  const many = Array.from({ length: 40 }, (_, n) =>
+    meetup(
+      `m-${n}`,
+      DateTime.fromISO('2024-01-10T19:00')
+        .plus({ weeks: n * 4 })
+        .toISO()!,
+      `#${n} SRE Paris`,
+      n,
+    ),
+  );
 
   it('offers upcoming meetups first, soonest first, then past ones, latest first, at most 25', () => {
     const choices = eventChoices(new Agenda(many), '', now);

@@ -20,7 +20,8 @@ afterEach(async () => {
 });
 
 function message(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
+  if (response.type !== InteractionResponseType.ChannelMessageWithSource)
+    throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
   return response.data ?? {};
 }
 
@@ -45,12 +46,18 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     const members = [fake.member, ...['ada2', 'ada3'].map((username) => fake.world.addUser({ username }))];
     for (const [index, user] of members.entries()) {
       if (index > 0) fake.world.addMember(fake.guild, user);
-      await fake.slashCommand({ name: 'feedback', subcommand: 'give', options: { rating: 3 + index } }, { user }).response();
+      await fake
+        .slashCommand({ name: 'feedback', subcommand: 'give', options: { rating: 3 + index } }, { user })
+        .response();
     }
     const exported = fake.slashCommand({ name: 'feedback', subcommand: 'export' }, { user: bot.organiser });
     const answer = message(await exported.response());
     expect((answer.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    const callback = fake.rest.requests.items.find((request) => request.route === 'POST /interactions/:interaction/:token/callback' && request.params.interaction === exported.payload.id);
+    const callback = fake.rest.requests.items.find(
+      (request) =>
+        request.route === 'POST /interactions/:interaction/:token/callback' &&
+        request.params.interaction === exported.payload.id,
+    );
     expect(callback?.files).toEqual([expect.stringMatching(/^feedback-2026-06-17-meetup-12-.*\.csv$/)]);
   });
 
@@ -58,7 +65,8 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     bot = await startBot({ clock: dayAfter12() });
     const handle = bot.fake.autocomplete({ name: 'agenda', options: { event: '' }, focused: 'event' });
     const response = await handle.response();
-    if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) throw new Error('expected autocomplete choices');
+    if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult)
+      throw new Error('expected autocomplete choices');
     const values = (response.data.choices ?? []).map((choice) => choice.value);
     expect(values[0]).toBe('2027-01-20-meetup-13');
     expect(values[1]).toBe('2026-06-17-meetup-12');
@@ -71,7 +79,9 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     const handle = bot.fake.slashCommand({ name: 'agenda', options: { event: '4' } });
     const first = await handle.response();
     expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(first.type === InteractionResponseType.DeferredChannelMessageWithSource && first.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(first.type === InteractionResponseType.DeferredChannelMessageWithSource && first.data?.flags).toBe(
+      MessageFlags.Ephemeral,
+    );
     store.release();
     const edited = await handle.edit(0);
     expect(JSON.stringify(edited.embeds)).toContain('Adopter une posture de SRE');
@@ -101,7 +111,12 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
       namespace: (name) => {
         const space = inner.namespace(name);
         if (name !== 'form-stash') return space;
-        return new Proxy(space, { get: (target, property, receiver) => (property === 'set' ? async () => Promise.reject(new Error('disk full')) : Reflect.get(target, property, receiver)) });
+        return new Proxy(space, {
+          get: (target, property, receiver) =>
+            property === 'set'
+              ? async () => Promise.reject(new Error('disk full'))
+              : Reflect.get(target, property, receiver),
+        });
       },
     };
     bot = await startBot({ store });
@@ -120,10 +135,12 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     expect((await handle.response()).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const stopping = bot.running.stop();
     // While the answer is pending the Gateway stays open (a negative check: bounded at 500 ms).
-    const closedEarly = await bot.fake.gateway.closes.next(() => true, 500).then(
-      () => true,
-      () => false,
-    );
+    const closedEarly = await bot.fake.gateway.closes
+      .next(() => true, 500)
+      .then(
+        () => true,
+        () => false,
+      );
     expect(closedEarly).toBe(false);
     store.release();
     expect(JSON.stringify((await handle.edit(0)).embeds)).toContain('Adopter une posture de SRE');
@@ -137,7 +154,16 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     fake.faults.rateLimit('POST /channels/:channel/messages', { retryAfter: 0.3 });
     // Every second (node-cron's six fields), so the first run comes without waiting a minute.
     const created = message(
-      await fake.slashCommand({ name: 'announce', subcommand: 'create', options: { cron: '* * * * * *', message: '@everyone <@&1234> : rendez-vous {next_event}' } }, { user: bot.organiser }).response(),
+      await fake
+        .slashCommand(
+          {
+            name: 'announce',
+            subcommand: 'create',
+            options: { cron: '* * * * * *', message: '@everyone <@&1234> : rendez-vous {next_event}' },
+          },
+          { user: bot.organiser },
+        )
+        .response(),
     );
     expect(JSON.stringify(created)).not.toMatch(/organis/i);
     const posted = await fake.messages.posted.find((item) => item.channelId === bot!.announcements.id, 10_000);
@@ -146,7 +172,10 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     expect(posted.body.allowed_mentions).toEqual({ parse: [], users: [] });
     expect(posted.message.mention_everyone).toBe(false);
     expect(posted.message.mention_roles).toEqual([]);
-    const attempts = fake.rest.requests.items.filter((request) => request.route === 'POST /channels/:channel/messages' && request.params.channel === bot!.announcements.id);
+    const attempts = fake.rest.requests.items.filter(
+      (request) =>
+        request.route === 'POST /channels/:channel/messages' && request.params.channel === bot!.announcements.id,
+    );
     expect(attempts.slice(0, 2).map((attempt) => attempt.status)).toEqual([429, 200]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(300);
   });
@@ -167,6 +196,8 @@ describe('emcee on Discord: feedback, autocomplete, slow answers, scheduled post
     bot = await startBot();
     bot.fake.gateway.close(4004);
     await bot.running.lost;
-    expect((await bot.running.app.ops.readiness.check()).reasons).toEqual([expect.stringMatching(/^discord: Discord gateway/)]);
+    expect((await bot.running.app.ops.readiness.check()).reasons).toEqual([
+      expect.stringMatching(/^discord: Discord gateway/),
+    ]);
   });
 });

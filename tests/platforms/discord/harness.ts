@@ -113,7 +113,8 @@ export function slowStore(inner: Store, held = true): Store & { hold(): void; re
       return new Proxy(space, {
         get(target, property, receiver) {
           const value = Reflect.get(target, property, receiver);
-          if (property !== 'get' && property !== 'getMany') return typeof value === 'function' ? value.bind(target) : value;
+          if (property !== 'get' && property !== 'getMany')
+            return typeof value === 'function' ? value.bind(target) : value;
           return async (...args: unknown[]) => {
             await gate;
             return (value as (...a: unknown[]) => unknown).apply(target, args);

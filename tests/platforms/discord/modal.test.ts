@@ -14,7 +14,16 @@ const form: Form = {
   title: 'Proposer un lightning talk pour le meetup numéro treize',
   fields: [
     { id: 'title', kind: 'short', label: 'Titre', required: true, maxLength: 10 },
-    { id: 'duration', kind: 'choice', label: 'Durée', required: true, choices: [{ value: '5', label: '5 min' }, { value: '10', label: '10 min' }] },
+    {
+      id: 'duration',
+      kind: 'choice',
+      label: 'Durée',
+      required: true,
+      choices: [
+        { value: '5', label: '5 min' },
+        { value: '10', label: '10 min' },
+      ],
+    },
     { id: 'rating', kind: 'rating', label: 'Note', required: false, min: 1, max: 5 },
   ],
   values: { title: 'Chaos 🐒🐒🐒🐒', duration: '10' },
@@ -22,7 +31,18 @@ const form: Form = {
   state: { event: '2027-01-20-meetup-13' },
 };
 
-type Shown = { type: number; label: string; description?: string; component: { type: number; value?: string; max_length?: number; options?: Array<{ value: string; default?: boolean }>; min_values?: number } };
+type Shown = {
+  type: number;
+  label: string;
+  description?: string;
+  component: {
+    type: number;
+    value?: string;
+    max_length?: number;
+    options?: Array<{ value: string; default?: boolean }>;
+    min_values?: number;
+  };
+};
 
 describe('a Form as a Discord modal', () => {
   const modal = modalOf(form, 'f:propose:proposal:', 'fr');
@@ -55,7 +75,14 @@ describe('a Form as a Discord modal', () => {
   });
 
   it('reads a submission back: text, the chosen option, empty fields left out', () => {
-    expect(submittedValues([{ customId: 'title', value: 'Chaos' }, { customId: 'duration', values: ['5'] }, { customId: 'bio', value: '' }, { customId: 'rating', values: [] }])).toEqual({
+    expect(
+      submittedValues([
+        { customId: 'title', value: 'Chaos' },
+        { customId: 'duration', values: ['5'] },
+        { customId: 'bio', value: '' },
+        { customId: 'rating', values: [] },
+      ]),
+    ).toEqual({
       title: 'Chaos',
       duration: '5',
     });

@@ -32,6 +32,8 @@ describe('the Discord Poster', () => {
     bot = await startBot();
     const channels = bot.fake.guild.channels;
     channels.splice(channels.indexOf(bot.announcements), 1);
-    await expect(bot.running.app.services.poster.post(target, say([plain('Rappel')], 'channel'))).rejects.toBeInstanceOf(UnknownChannelError);
+    await expect(
+      bot.running.app.services.poster.post(target, say([plain('Rappel')], 'channel')),
+    ).rejects.toBeInstanceOf(UnknownChannelError);
   });
 });

@@ -2,7 +2,15 @@
  * A lightning talk on Discord, end to end: /propose opens a modal, the member submits it, an
  * organiser accepts with the button of /proposals, the speaker is told by DM, /agenda shows the talk.
  */
-import { ComponentType, InteractionResponseType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIMessage, type APIInteractionResponse } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIMessage,
+  type APIInteractionResponse,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
@@ -17,7 +25,10 @@ afterEach(async () => {
 });
 
 function message(response: APIInteractionResponse) {
-  if (response.type !== InteractionResponseType.ChannelMessageWithSource && response.type !== InteractionResponseType.UpdateMessage) {
+  if (
+    response.type !== InteractionResponseType.ChannelMessageWithSource &&
+    response.type !== InteractionResponseType.UpdateMessage
+  ) {
     throw new Error(`expected a message, got ${InteractionResponseType[response.type]}`);
   }
   return response.data ?? {};
@@ -26,7 +37,11 @@ function message(response: APIInteractionResponse) {
 /** Every button of a message, with its custom_id and label. */
 function buttons(shown: { components?: unknown[] }): Array<{ custom_id: string; label: string }> {
   return ((shown.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((row) =>
-    row.components.flatMap((component) => (component.type === ComponentType.Button && 'custom_id' in component ? [{ custom_id: component.custom_id, label: component.label ?? '' }] : [])),
+    row.components.flatMap((component) =>
+      component.type === ComponentType.Button && 'custom_id' in component
+        ? [{ custom_id: component.custom_id, label: component.label ?? '' }]
+        : [],
+    ),
   );
 }
 
@@ -39,7 +54,11 @@ describe('emcee on Discord: lightning talks', () => {
     const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
     const modal = await opened.modal();
     expect(modal.custom_id).toMatch(/^f:propose:/);
-    const submitted = await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] });
+    const submitted = await fake.submitModal(opened, {
+      title: talk.title,
+      abstract: talk.abstract,
+      duration: [talk.duration],
+    });
     const saved = message(await submitted.response());
     expect(saved.content).toContain(talk.title);
     expect((saved.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -66,7 +85,9 @@ describe('emcee on Discord: lightning talks', () => {
     bot = await startBot({ store, deferAfterMs: 200 });
     const { fake } = bot;
     const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
-    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    await (
+      await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })
+    ).response();
     const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
     await listed.response();
     const list = listed.original()!;
@@ -84,7 +105,9 @@ describe('emcee on Discord: lightning talks', () => {
     bot = await startBot();
     const { fake } = bot;
     const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
-    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    await (
+      await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })
+    ).response();
     const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
     await listed.response();
     const decline = buttons(listed.original()!).find((button) => button.custom_id.startsWith('b:proposals:reject:'))!;
@@ -102,14 +125,18 @@ describe('emcee on Discord: lightning talks', () => {
     const { fake } = bot;
     fake.world.closedDms.add(fake.member.id);
     const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
-    await (await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })).response();
+    await (
+      await fake.submitModal(opened, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] })
+    ).response();
     const listed = fake.slashCommand({ name: 'proposals', subcommand: 'list' }, { user: bot.organiser });
     await listed.response();
     const accept = buttons(listed.original()!).find((button) => button.custom_id.startsWith('b:proposals:accept:'))!;
     await fake.pressButton(listed.original() as APIMessage, accept.custom_id, { user: bot.organiser }).response();
     const notice = await fake.messages.posted.find((posted) => posted.channelId === bot!.organisersChannel.id);
     expect(JSON.stringify(notice.body)).toContain(talk.title);
-    const refusedDm = fake.rest.requests.items.find((request) => request.route === 'POST /channels/:channel/messages' && request.status === 403);
+    const refusedDm = fake.rest.requests.items.find(
+      (request) => request.route === 'POST /channels/:channel/messages' && request.status === 403,
+    );
     expect(refusedDm).toBeDefined();
   });
 
@@ -118,7 +145,11 @@ describe('emcee on Discord: lightning talks', () => {
     const { fake } = bot;
     const opened = fake.slashCommand({ name: 'propose', subcommand: 'new' });
     // Blank after trimming: the client lets it through, the bot must refuse it.
-    const submitted = await fake.submitModal(opened, { title: '   ', abstract: talk.abstract, duration: [talk.duration] });
+    const submitted = await fake.submitModal(opened, {
+      title: '   ',
+      abstract: talk.abstract,
+      duration: [talk.duration],
+    });
     const refused = message(await submitted.response());
     expect((refused.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     const reopen = buttons(refused).find((button) => button.custom_id.startsWith('o:propose:'));
@@ -130,7 +161,11 @@ describe('emcee on Discord: lightning talks', () => {
     const abstract = JSON.stringify(modal.components);
     expect(abstract).toContain(talk.abstract);
     expect(abstract).toContain('⚠');
-    const fixed = await fake.submitModal(again, { title: talk.title, abstract: talk.abstract, duration: [talk.duration] });
+    const fixed = await fake.submitModal(again, {
+      title: talk.title,
+      abstract: talk.abstract,
+      duration: [talk.duration],
+    });
     expect(message(await fixed.response()).content).toContain(talk.title);
   });
 

@@ -36,7 +36,8 @@ function problems(thing: Named, at: string): string[] {
   if (options.length > 25) found.push(`${at}: ${options.length} options`);
   if ((thing.choices ?? []).length > 25) found.push(`${at}: ${thing.choices!.length} choices`);
   const firstOptional = options.findIndex((option) => !option.required);
-  if (firstOptional >= 0 && options.slice(firstOptional).some((option) => option.required)) found.push(`${at}: a required option after an optional one`);
+  if (firstOptional >= 0 && options.slice(firstOptional).some((option) => option.required))
+    found.push(`${at}: a required option after an optional one`);
   for (const option of options) found.push(...problems(option, `${at}.${option.name}`));
   return found;
 }
@@ -65,18 +66,33 @@ describe('Discord application commands, generated from commands/', () => {
       const french = things.map((thing) => thing.name_localizations?.fr);
       return [
         ...things.filter((thing) => !thing.name_localizations?.fr).map((thing) => `${at}${thing.name}: no French name`),
-        ...(new Set(french).size === french.length ? [] : [`${at}: two French names alike in ${JSON.stringify(french)}`]),
+        ...(new Set(french).size === french.length
+          ? []
+          : [`${at}: two French names alike in ${JSON.stringify(french)}`]),
         ...things.flatMap((thing) => problemsOf(thing.options ?? [], `${at}${thing.name}.`)),
       ];
     };
     expect(problemsOf(json as Named[], '')).toEqual([]);
     const french = Object.fromEntries(json.map((command) => [command.name, command.name_localizations?.fr]));
-    expect(french).toMatchObject({ agenda: 'agenda', propose: 'proposer', proposals: 'propositions', feedback: 'avis', announce: 'annoncer' });
+    expect(french).toMatchObject({
+      agenda: 'agenda',
+      propose: 'proposer',
+      proposals: 'propositions',
+      feedback: 'avis',
+      announce: 'annoncer',
+    });
   });
 
   it('hides organiser commands from members by default, and only them', () => {
-    const hidden = json.filter((command) => command.default_member_permissions === PermissionFlagsBits.ManageEvents.toString()).map((command) => command.name);
-    expect(hidden.sort()).toEqual(commands.filter((command) => command.organiserOnly).map((command) => command.name).sort());
+    const hidden = json
+      .filter((command) => command.default_member_permissions === PermissionFlagsBits.ManageEvents.toString())
+      .map((command) => command.name);
+    expect(hidden.sort()).toEqual(
+      commands
+        .filter((command) => command.organiserOnly)
+        .map((command) => command.name)
+        .sort(),
+    );
   });
 
   it('offers meetups as the member types an event option, with typed integers and choices kept', () => {
@@ -87,9 +103,15 @@ describe('Discord application commands, generated from commands/', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((option) => option.autocomplete === true)).toBe(true);
     expect(all.some((option) => option.type === ApplicationCommandOptionType.Integer)).toBe(true);
-    const specs = commands.flatMap((command) => (command.subcommands ? command.subcommands.flatMap((sub) => sub.options) : command.options));
+    const specs = commands.flatMap((command) =>
+      command.subcommands ? command.subcommands.flatMap((sub) => sub.options) : command.options,
+    );
     const withChoices = specs.filter((spec) => spec.choices?.length).map((spec) => spec.choices);
-    expect(all.filter((option) => option.choices?.length).map((option) => (option.choices as Array<{ value: string }>).map((choice) => choice.value))).toEqual(withChoices);
+    expect(
+      all
+        .filter((option) => option.choices?.length)
+        .map((option) => (option.choices as Array<{ value: string }>).map((choice) => choice.value)),
+    ).toEqual(withChoices);
   });
 });
 

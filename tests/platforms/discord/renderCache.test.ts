@@ -36,7 +36,9 @@ describe('renderedOnce', () => {
     const once = first.messages()!;
     expect(second.messages()).toBe(once);
     expect(first.renders() + second.renders()).toBe(1);
-    expect(once).toEqual(renderForDiscord(reply([...blocks]), { buttonId: (button) => `b:agenda:${button.action}:${button.value}` }));
+    expect(once).toEqual(
+      renderForDiscord(reply([...blocks]), { buttonId: (button) => `b:agenda:${button.action}:${button.value}` }),
+    );
     // Still inert: the cached text is the renderer's own.
     expect(JSON.stringify(once)).not.toContain('@everyone');
   });
@@ -71,10 +73,25 @@ describe('renderedOnce', () => {
   });
 
   it('never shares a button that opens a form, nor a file', () => {
-    const form = { kind: 'form', id: 'propose:new', title: 'Propose', fields: [], values: {}, errors: {}, state: {} } as unknown as Form;
-    const opening = reply(frozen([{ type: 'actions', buttons: [{ action: 'open', value: '', label: [literal('Open')], opens: form }] }]));
+    const form = {
+      kind: 'form',
+      id: 'propose:new',
+      title: 'Propose',
+      fields: [],
+      values: {},
+      errors: {},
+      state: {},
+    } as unknown as Form;
+    const opening = reply(
+      frozen([{ type: 'actions', buttons: [{ action: 'open', value: '', label: [literal('Open')], opens: form }] }]),
+    );
     expect(isShared(opening)).toBe(false);
-    const file = counting(reply(frozen([{ type: 'attachment', attachment: { filename: 'a.ics', contentType: 'text/calendar', content: 'x' } }])), 'agenda');
+    const file = counting(
+      reply(
+        frozen([{ type: 'attachment', attachment: { filename: 'a.ics', contentType: 'text/calendar', content: 'x' } }]),
+      ),
+      'agenda',
+    );
     file.messages();
     file.messages();
     expect(file.renders()).toBe(2);

@@ -16,7 +16,10 @@ describe.each<Mode>(['socket', 'http'])('/agenda on Slack (%s)', (mode) => {
     bot = await slackBot(mode, { now: '2019-09-01T12:00:00+02:00' });
     const ack = (await bot.command('/agenda', '4')) as { response_type: string; blocks: Array<{ type: string }> };
     expect(ack.response_type).toBe('ephemeral');
-    expect(ack.blocks[0]).toMatchObject({ type: 'header', text: { text: '#4 Site Reliability Engineering - Meetup de la rentrée' } });
+    expect(ack.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: '#4 Site Reliability Engineering - Meetup de la rentrée' },
+    });
     const text = blockText(ack);
     expect(text).toContain(`<!date^${SEVEN_PM}^{time}|7:00 PM>`);
     expect(text).toContain('Elastic Pod Controller');
@@ -48,8 +51,14 @@ describe('/agenda acked over HTTP', () => {
   it('is a JSON answer, the same bytes for every reader of the same programme', async () => {
     bot = await slackBot('http', { now: '2019-09-01T12:00:00+02:00' });
     const post = async () => {
-      const body = new URLSearchParams(bot!.fake.slashCommand({ command: '/agenda', text: '4', user_id: 'U0MEMBER' })).toString();
-      const response = await fetch(bot!.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { secret: SECRET }) }, body });
+      const body = new URLSearchParams(
+        bot!.fake.slashCommand({ command: '/agenda', text: '4', user_id: 'U0MEMBER' }),
+      ).toString();
+      const response = await fetch(bot!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { secret: SECRET }) },
+        body,
+      });
       return { type: response.headers.get('content-type'), text: await response.text() };
     };
     const first = await post();
@@ -61,8 +70,14 @@ describe('/agenda acked over HTTP', () => {
     expect(parsed.blocks[0]?.type).toBe('header');
     expect(second).toEqual(first);
     // Shared, the same programme is acked to the channel.
-    const shared = new URLSearchParams(bot.fake.slashCommand({ command: '/agenda', text: '4 share', user_id: 'U0MEMBER' })).toString();
-    const answer = await fetch(bot.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(shared, { secret: SECRET }) }, body: shared });
+    const shared = new URLSearchParams(
+      bot.fake.slashCommand({ command: '/agenda', text: '4 share', user_id: 'U0MEMBER' }),
+    ).toString();
+    const answer = await fetch(bot.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(shared, { secret: SECRET }) },
+      body: shared,
+    });
     expect(answer.headers.get('content-type')).toMatch(/^application\/json\b/);
     expect(await answer.json()).toMatchObject({ response_type: 'in_channel' });
   });

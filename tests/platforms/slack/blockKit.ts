@@ -30,7 +30,9 @@ export function slackVisible(messages: SlackMessage[]): string {
 
 /** Who Slack would notify: `<@U…>`, `<!channel>`, `<!here>`, `<!everyone>`, `<!subteam^S…>`. */
 export function slackPings(messages: SlackMessage[]): string[] {
-  return [...slackRaw(messages).matchAll(/<@(\w+)>|<!(channel|here|everyone)(?:\|[^>]*)?>|<!subteam\^(\w+)/g)].map((x) => x[1] ?? (x[2] === 'channel' ? 'everyone' : (x[2] ?? `role:${x[3]}`)));
+  return [...slackRaw(messages).matchAll(/<@(\w+)>|<!(channel|here|everyone)(?:\|[^>]*)?>|<!subteam\^(\w+)/g)].map(
+    (x) => x[1] ?? (x[2] === 'channel' ? 'everyone' : (x[2] ?? `role:${x[3]}`)),
+  );
 }
 
 export function slackProblems(messages: SlackMessage[]): string[] {
@@ -40,11 +42,21 @@ export function slackProblems(messages: SlackMessage[]): string[] {
     if (m.text.length > SLACK_LIMITS.fallbackText) problems.push(`message ${i}: text`);
     for (const b of m.blocks) {
       if (b.type === 'header' && b.text.text.length > SLACK_LIMITS.headerText) problems.push(`message ${i}: header`);
-      if (b.type === 'section' && (b.text?.text.length ?? 0) > SLACK_LIMITS.sectionText) problems.push(`message ${i}: section`);
-      if (b.type === 'section' && (b.fields?.length ?? 0) > SLACK_LIMITS.fieldsPerSection) problems.push(`message ${i}: fields`);
-      if (b.type === 'section' && (b.fields ?? []).some((f) => f.text.length > SLACK_LIMITS.fieldText)) problems.push(`message ${i}: field`);
-      if (b.type === 'actions' && b.elements.length > SLACK_LIMITS.elementsPerActions) problems.push(`message ${i}: actions`);
-      if (b.type === 'actions' && b.elements.some((e) => e.text.text.length > SLACK_LIMITS.buttonText || e.action_id.length > SLACK_LIMITS.actionId)) problems.push(`message ${i}: button`);
+      if (b.type === 'section' && (b.text?.text.length ?? 0) > SLACK_LIMITS.sectionText)
+        problems.push(`message ${i}: section`);
+      if (b.type === 'section' && (b.fields?.length ?? 0) > SLACK_LIMITS.fieldsPerSection)
+        problems.push(`message ${i}: fields`);
+      if (b.type === 'section' && (b.fields ?? []).some((f) => f.text.length > SLACK_LIMITS.fieldText))
+        problems.push(`message ${i}: field`);
+      if (b.type === 'actions' && b.elements.length > SLACK_LIMITS.elementsPerActions)
+        problems.push(`message ${i}: actions`);
+      if (
+        b.type === 'actions' &&
+        b.elements.some(
+          (e) => e.text.text.length > SLACK_LIMITS.buttonText || e.action_id.length > SLACK_LIMITS.actionId,
+        )
+      )
+        problems.push(`message ${i}: button`);
     }
   });
   return problems;

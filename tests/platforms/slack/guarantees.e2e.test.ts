@@ -17,7 +17,10 @@ describe('signed requests over HTTP', () => {
     ['a timestamp from the future', { skewSeconds: 360 }],
   ])('answers 401 to %s and runs no handler', async (_name, sign) => {
     bot = await slackBot('http', { now: '2019-09-01T12:00:00+02:00' });
-    const answer = await postCommand(bot.url, bot.fake.slashCommand({ command: '/agenda', text: '4' }), { secret: SECRET, ...sign });
+    const answer = await postCommand(bot.url, bot.fake.slashCommand({ command: '/agenda', text: '4' }), {
+      secret: SECRET,
+      ...sign,
+    });
     expect(answer.status).toBe(401);
     expect(bot.fake.calls('users.info')).toEqual([]);
     expect(bot.fake.responses.entries).toEqual([]);
@@ -48,7 +51,10 @@ describe.each<Mode>(['socket', 'http'])('Slack guarantees (%s)', (mode) => {
     bot = await slackBot(mode, { now: '2026-06-20T12:00:00+02:00', extraConfig: 'feedback: { minResponses: 1 }' });
     expect(await bot.command('/feedback')).toEqual({});
     await bot.fake.waitForCall('views.open');
-    const values = { ...textValues({ worked: { value: 'Les démos & <!here>' } }), rating: { value: { type: 'static_select', selected_option: { value: '4' } } } };
+    const values = {
+      ...textValues({ worked: { value: 'Les démos & <!here>' } }),
+      rating: { value: { type: 'static_select', selected_option: { value: '4' } } },
+    };
     expect(await bot.interact(bot.fake.viewSubmission({ values }))).toEqual({});
     await bot.fake.waitForCall('chat.postEphemeral');
 
@@ -64,7 +70,10 @@ describe.each<Mode>(['socket', 'http'])('Slack guarantees (%s)', (mode) => {
     bot = await slackBot(mode, { now: '2019-09-01T12:00:00+02:00' });
     bot.fake.failNext('chat.postMessage', 'ratelimited', { retryAfterSeconds: 1 });
     const started = Date.now();
-    await bot.running.app.services.poster.post({ communityId: 'sre-paris', platform: 'slack', channel: 'C0ANNOUNCE' }, say([literal('Ce soir : '), plain('<!channel> & <@U0ORG>')]));
+    await bot.running.app.services.poster.post(
+      { communityId: 'sre-paris', platform: 'slack', channel: 'C0ANNOUNCE' },
+      say([literal('Ce soir : '), plain('<!channel> & <@U0ORG>')]),
+    );
     const posts = bot.fake.calls('chat.postMessage');
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);

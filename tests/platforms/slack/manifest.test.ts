@@ -22,7 +22,9 @@ describe('Slack app manifest', () => {
       const written = commands[index]!.description.en;
       expect(command.description).toBe(written.length <= 100 ? written : `${written.slice(0, 99)}…`);
     }
-    expect(manifest.features.slash_commands.find((c) => c.command === '/agenda')?.usage_hint).toBe('[event] [format] [share]');
+    expect(manifest.features.slash_commands.find((c) => c.command === '/agenda')?.usage_hint).toBe(
+      '[event] [format] [share]',
+    );
   });
 
   it('asks for the bot scopes the adapter uses, and Socket Mode unless a request URL is given', () => {
@@ -30,9 +32,16 @@ describe('Slack app manifest', () => {
     expect(socket.oauth_config.scopes.bot).toEqual(Object.keys(BOT_SCOPES));
     expect(socket.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });
     // Direct messages from the bot show in its Messages tab, read-only: emcee reads no message.
-    expect(parse(slackManifest(commands)).features.app_home).toEqual({ home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+    expect(parse(slackManifest(commands)).features.app_home).toEqual({
+      home_tab_enabled: false,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
     const http = parse(slackManifest(commands, { requestUrl: 'https://bot.example.org/slack/events' })) as Manifest;
-    expect(http.settings).toMatchObject({ socket_mode_enabled: false, interactivity: { request_url: 'https://bot.example.org/slack/events' } });
+    expect(http.settings).toMatchObject({
+      socket_mode_enabled: false,
+      interactivity: { request_url: 'https://bot.example.org/slack/events' },
+    });
     expect(http.features.slash_commands.every((c) => c.url === 'https://bot.example.org/slack/events')).toBe(true);
   });
 

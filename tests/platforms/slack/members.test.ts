@@ -7,9 +7,15 @@ function failingClient() {
   const calls: string[] = [];
   const fail = (method: string) => async () => {
     calls.push(method);
-    throw Object.assign(new Error('no_such_subteam'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'no_such_subteam' } });
+    throw Object.assign(new Error('no_such_subteam'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'no_such_subteam' },
+    });
   };
-  const client = { users: { info: fail('users.info') }, usergroups: { users: { list: fail('usergroups.users.list') } } };
+  const client = {
+    users: { info: fail('users.info') },
+    usergroups: { users: { list: fail('usergroups.users.list') } },
+  };
   return { calls, client: client as never };
 }
 
@@ -17,7 +23,11 @@ describe('Slack member lookups', () => {
   it('asks again for a failed lookup only once its time in the cache is over, not at every command', async () => {
     let now = 0;
     const { calls, client } = failingClient();
-    const lookup = new MemberLookup(client, silentLogger, { now: () => now, groupTtlMs: 60_000, localeTtlMs: 3_600_000 });
+    const lookup = new MemberLookup(client, silentLogger, {
+      now: () => now,
+      groupTtlMs: 60_000,
+      localeTtlMs: 3_600_000,
+    });
     for (let i = 0; i < 5; i++) {
       expect(await lookup.groupsOf('U1', ['S0MISSING'])).toEqual([]);
       expect(await lookup.locale('U1')).toBeUndefined();

@@ -11,7 +11,16 @@ import { messagesOf, type Answering } from '../../../src/platforms/slack/deliver
 function answering(locale: 'fr' | 'en' = 'en') {
   const stashed: Form[] = [];
   const core = { stashForm: async (form: Form) => (stashed.push(form), `k${stashed.length}`) } as unknown as SlackCore;
-  const a: Answering = { core, client: undefined as never, logger: silentLogger, community: { timezone: 'Europe/Paris' } as Community, locale, command: 'agenda', userId: 'U1', channelId: 'C1' };
+  const a: Answering = {
+    core,
+    client: undefined as never,
+    logger: silentLogger,
+    community: { timezone: 'Europe/Paris' } as Community,
+    locale,
+    command: 'agenda',
+    userId: 'U1',
+    channelId: 'C1',
+  };
   return { a, stashed };
 }
 
@@ -51,7 +60,9 @@ describe('Slack messages of a reply the core keeps', () => {
     expect(await messagesOf(once, a)).not.toBe(await messagesOf(once, a));
 
     const form = { id: 'propose:new' } as Form;
-    const withForm = frozen(reply([{ type: 'actions', buttons: [{ action: 'open', value: '', label: [literal('Open')], opens: form }] }]));
+    const withForm = frozen(
+      reply([{ type: 'actions', buttons: [{ action: 'open', value: '', label: [literal('Open')], opens: form }] }]),
+    );
     const { a: b, stashed } = answering();
     const first = await messagesOf(withForm, b);
     const second = await messagesOf(withForm, b);

@@ -10,7 +10,16 @@ const form: Form = {
   fields: [
     { id: 'title', kind: 'short', label: 'Title', required: true, maxLength: 100 },
     { id: 'abstract', kind: 'long', label: 'Abstract', required: true, maxLength: 4000 },
-    { id: 'duration', kind: 'choice', label: 'Duration', required: true, choices: [{ value: '5', label: '5 min' }, { value: '10', label: '10 min' }] },
+    {
+      id: 'duration',
+      kind: 'choice',
+      label: 'Duration',
+      required: true,
+      choices: [
+        { value: '5', label: '5 min' },
+        { value: '10', label: '10 min' },
+      ],
+    },
     { id: 'rating', kind: 'rating', label: 'Rating', required: false, min: 1, max: 5 },
   ],
   values: { title: 'x'.repeat(150), duration: '10' },
@@ -35,13 +44,25 @@ describe('Slack modals', () => {
   });
 
   it('carries the form, its state and the channel in private_metadata, and reads them back', () => {
-    expect(metadataOf(view.private_metadata)).toEqual({ form: 'propose:proposal', state: { event: '13' }, channel: 'C0GENERAL' });
+    expect(metadataOf(view.private_metadata)).toEqual({
+      form: 'propose:proposal',
+      state: { event: '13' },
+      channel: 'C0GENERAL',
+    });
     expect(metadataOf('not ours')).toBeUndefined();
     expect(metadataOf('{"form":1}')).toBeUndefined();
   });
 
   it('reads text and chosen options back, leaves empty fields out, and puts problems on their block', () => {
-    expect(submittedValues({ title: { value: { value: 'Chaos' } }, bio: { value: { value: '' } }, duration: { value: { selected_option: { value: '5' } } } })).toEqual({ title: 'Chaos', duration: '5' });
-    expect(fieldErrors(form, { locale: 'en', zone: 'Europe/Paris' })).toEqual({ title: 'Title takes at most 100 characters' });
+    expect(
+      submittedValues({
+        title: { value: { value: 'Chaos' } },
+        bio: { value: { value: '' } },
+        duration: { value: { selected_option: { value: '5' } } },
+      }),
+    ).toEqual({ title: 'Chaos', duration: '5' });
+    expect(fieldErrors(form, { locale: 'en', zone: 'Europe/Paris' })).toEqual({
+      title: 'Title takes at most 100 characters',
+    });
   });
 });

@@ -11,7 +11,9 @@ afterEach(async () => {
 function proposal(title: string): StateValues {
   return {
     ...textValues({ title: { value: title }, abstract: { value: 'Breaking things on purpose, with a menu.' } }),
-    duration: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '5' }, value: '5' } } },
+    duration: {
+      value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '5' }, value: '5' } },
+    },
   };
 }
 
@@ -23,13 +25,20 @@ describe.each<Mode>(['socket', 'http'])('lightning talks on Slack (%s)', (mode) 
     expect(await bot.command('/propose')).toEqual({});
     const open = await bot.fake.waitForCall('views.open');
     expect(open.result.ok).toBe(true);
-    expect((open.args.view as { blocks: Array<{ block_id?: string }> }).blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['title', 'abstract', 'duration', 'bio', 'handle']);
+    expect(
+      (open.args.view as { blocks: Array<{ block_id?: string }> }).blocks.map((b) => b.block_id).filter(Boolean),
+    ).toEqual(['title', 'abstract', 'duration', 'bio', 'handle']);
 
-    const refused = (await bot.interact(bot.fake.viewSubmission({ values: proposal('x'.repeat(150)) }))) as { response_action: string; errors: Record<string, string> };
+    const refused = (await bot.interact(bot.fake.viewSubmission({ values: proposal('x'.repeat(150)) }))) as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
     expect(refused.response_action).toBe('errors');
     expect(Object.keys(refused.errors)).toEqual(['title']);
 
-    expect(await bot.interact(bot.fake.viewSubmission({ values: proposal('Chaos <!channel> à la carte') }))).toEqual({});
+    expect(await bot.interact(bot.fake.viewSubmission({ values: proposal('Chaos <!channel> à la carte') }))).toEqual(
+      {},
+    );
     const confirmation = await bot.fake.waitForCall('chat.postEphemeral');
     expect(confirmation.args).toMatchObject({ channel: 'C0GENERAL', user: 'U0MEMBER' });
     expect(blockText(confirmation.args)).toContain('Chaos &lt;!channel&gt; à la carte');
@@ -37,10 +46,16 @@ describe.each<Mode>(['socket', 'http'])('lightning talks on Slack (%s)', (mode) 
     const list = (await bot.command('/proposals', '', 'U0ORG')) as Ack;
     const accept = list.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id.includes(':accept:'));
     expect(accept).toBeDefined();
-    expect(await bot.interact(bot.fake.blockAction({ action_id: accept!.action_id, value: accept!.value, user_id: 'U0ORG' }))).toEqual({});
+    expect(
+      await bot.interact(
+        bot.fake.blockAction({ action_id: accept!.action_id, value: accept!.value, user_id: 'U0ORG' }),
+      ),
+    ).toEqual({});
     const replaced = await bot.fake.waitForResponse();
     expect(replaced.body.replace_original).toBe(true);
-    const dm = await bot.fake.waitForCall('chat.postMessage', { match: (c) => c.args.channel === bot!.fake.workspace.dmWith('U0MEMBER') });
+    const dm = await bot.fake.waitForCall('chat.postMessage', {
+      match: (c) => c.args.channel === bot!.fake.workspace.dmWith('U0MEMBER'),
+    });
     expect(blockText(dm.args)).toContain('Chaos &lt;!channel&gt; à la carte');
 
     const agenda = blockText(await bot.command('/agenda'));
@@ -52,11 +67,26 @@ describe.each<Mode>(['socket', 'http'])('lightning talks on Slack (%s)', (mode) 
     await bot.command('/propose', 'title:"Chaos à la carte" abstract:"Breaking things on purpose." duration:5');
     const list = (await bot.command('/proposals', '', 'U0ORG')) as Ack;
     const reject = list.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id.includes(':reject:'));
-    expect(await bot.interact(bot.fake.blockAction({ action_id: reject!.action_id, value: reject!.value, user_id: 'U0ORG' }))).toEqual({});
+    expect(
+      await bot.interact(
+        bot.fake.blockAction({ action_id: reject!.action_id, value: reject!.value, user_id: 'U0ORG' }),
+      ),
+    ).toEqual({});
     const open = await bot.fake.waitForCall('views.open');
-    expect((open.args.view as { blocks: Array<{ block_id?: string }> }).blocks.map((b) => b.block_id)).toEqual(['reason']);
-    expect(await bot.interact(bot.fake.viewSubmission({ values: textValues({ reason: { value: 'Full evening & no room' } }), user_id: 'U0ORG' }))).toEqual({});
-    const dm = await bot.fake.waitForCall('chat.postMessage', { match: (c) => c.args.channel === bot!.fake.workspace.dmWith('U0MEMBER') });
+    expect((open.args.view as { blocks: Array<{ block_id?: string }> }).blocks.map((b) => b.block_id)).toEqual([
+      'reason',
+    ]);
+    expect(
+      await bot.interact(
+        bot.fake.viewSubmission({
+          values: textValues({ reason: { value: 'Full evening & no room' } }),
+          user_id: 'U0ORG',
+        }),
+      ),
+    ).toEqual({});
+    const dm = await bot.fake.waitForCall('chat.postMessage', {
+      match: (c) => c.args.channel === bot!.fake.workspace.dmWith('U0MEMBER'),
+    });
     expect(blockText(dm.args)).toContain('Full evening &amp; no room');
   });
 

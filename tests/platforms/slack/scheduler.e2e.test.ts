@@ -10,7 +10,10 @@ afterEach(async () => {
 describe('reminders on Slack', () => {
   it('posts a meetup reminder in the Slack announcements channel as chat.postMessage, and only there', async () => {
     bot = await slackBot('socket', { now: '2019-09-18T17:59:56+02:00', scheduler: true });
-    const post = await bot.fake.waitForCall('chat.postMessage', { match: (c) => c.args.channel === 'C0ANNOUNCE', timeoutMs: 8_000 });
+    const post = await bot.fake.waitForCall('chat.postMessage', {
+      match: (c) => c.args.channel === 'C0ANNOUNCE',
+      timeoutMs: 8_000,
+    });
     expect(blockText(post.args)).toContain('#4 Site Reliability Engineering');
     expect(blockText(post.args)).toMatch(/<!date\^\d+\^/);
     await bot.running.stop();

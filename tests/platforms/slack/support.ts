@@ -53,7 +53,17 @@ export interface SlackBot {
 }
 
 /** The whole bot on Slack (the real Bolt app) against the fake, in one mode, at a fixed time. */
-export async function slackBot(mode: Mode, options: { now: string; extraConfig?: string; ackWithinMs?: number; teamId?: string; scheduler?: boolean; store?: (now: () => number) => Store }): Promise<SlackBot> {
+export async function slackBot(
+  mode: Mode,
+  options: {
+    now: string;
+    extraConfig?: string;
+    ackWithinMs?: number;
+    teamId?: string;
+    scheduler?: boolean;
+    store?: (now: () => number) => Store;
+  },
+): Promise<SlackBot> {
   const fake = await FakeSlack.start();
   fake.workspace.addUser({ id: 'U0ORG', name: 'orga', locale: 'fr-FR' });
   fake.workspace.addUser({ id: 'U0GRP', name: 'grouped', locale: 'en-GB' });
@@ -63,7 +73,9 @@ export async function slackBot(mode: Mode, options: { now: string; extraConfig?:
   const clock = options.scheduler ? clockStartingAt(start) : fixedClock(start);
   const running = await runSlack({
     botToken: fake.botToken,
-    ...(mode === 'socket' ? { appToken: fake.appToken, clientPingTimeoutMs: 1_000 } : { signingSecret: SECRET, port: 0, host: '127.0.0.1' }),
+    ...(mode === 'socket'
+      ? { appToken: fake.appToken, clientPingTimeoutMs: 1_000 }
+      : { signingSecret: SECRET, port: 0, host: '127.0.0.1' }),
     apiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
     logger: process.env.SLACK_TEST_LOG ? createLogger('debug') : silentLogger,
@@ -104,7 +116,11 @@ export async function slackBot(mode: Mode, options: { now: string; extraConfig?:
 export function blockText(body: unknown): string {
   const blocks = ((body as { blocks?: unknown[] }).blocks ?? []) as Array<Record<string, any>>;
   return blocks
-    .flatMap((b) => [b.text?.text ?? '', ...((b.fields ?? []) as Array<{ text: string }>).map((f) => f.text), ...((b.elements ?? []) as Array<{ text?: { text: string } }>).map((e) => e.text?.text ?? '')])
+    .flatMap((b) => [
+      b.text?.text ?? '',
+      ...((b.fields ?? []) as Array<{ text: string }>).map((f) => f.text),
+      ...((b.elements ?? []) as Array<{ text?: { text: string } }>).map((e) => e.text?.text ?? ''),
+    ])
     .join('\n');
 }
 
@@ -120,7 +136,8 @@ export function slowStore(delay: { ms: number }) {
           return new Proxy(keyv, {
             get(k, p, r) {
               const value = Reflect.get(k, p, r);
-              if (p !== 'get' || typeof value !== 'function') return typeof value === 'function' ? value.bind(k) : value;
+              if (p !== 'get' || typeof value !== 'function')
+                return typeof value === 'function' ? value.bind(k) : value;
               return async (...args: unknown[]) => {
                 if (delay.ms > 0) await new Promise((resolve) => setTimeout(resolve, delay.ms));
                 return (value as (...a: unknown[]) => unknown).apply(k, args);
