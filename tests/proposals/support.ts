@@ -72,3 +72,14 @@ export async function harness(options: Parameters<typeof sharedHarness>[0]): Pro
     words: (outcome) => spaced(h.words(outcome)),
   };
 }
+
+/** `/propose` with every required field as an option, so it is recorded at once. */
+export const direct = (title: string, extra = '') =>
+  `/propose title:"${title}" abstract:"Ce que j’ai appris en cassant la prod exprès." duration:5 ${extra}`.trim();
+
+/** Proposes a talk as the given member and returns its number. */
+export async function proposeAs(h: Harness, memberId: string, title: string, extra = '') {
+  const text = (await h.ask(direct(title, extra), { id: memberId, displayName: memberId })).words;
+  expect(text).toMatch(/^Proposition #\d+ reçue/);
+  return Number(/#(\d+)/.exec(text)![1]);
+}
