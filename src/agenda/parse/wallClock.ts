@@ -82,9 +82,23 @@ function offsetMinutesOf(text: string): number {
 export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, days = 0): DateTime {
   const wall = Date.UTC(date.year, date.month - 1, date.day + days, time.hour, time.minute);
   const steady = steadyOffset(wall, zone);
-  if (steady !== undefined) return DateTime.fromMillis(wall - steady * 60_000, { zone: 'utc' });
+  if (steady !== undefined) return utcAt(wall - steady * 60_000);
   const day = DateTime.fromMillis(wall, { zone: 'utc' });
   return DateTime.fromObject({ ...calendarOf(day), hour: time.hour, minute: time.minute }, { zone }).toUTC();
+}
+
+/** Recent instants: a slot's end is usually the next slot's start, and the first slot starts the meetup. */
+const instants = new Map<number, DateTime>();
+
+/** A UTC DateTime, shared (it is immutable): building one builds a luxon Locale too, a large part of reading a page. */
+function utcAt(ms: number): DateTime {
+  let instant = instants.get(ms);
+  if (instant === undefined) {
+    if (instants.size >= 4096) instants.clear();
+    instant = DateTime.fromMillis(ms, { zone: 'utc' });
+    instants.set(ms, instant);
+  }
+  return instant;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
