@@ -18,14 +18,20 @@ export function readProgrammeLine(line: string): ProgrammeLine | undefined {
   return first ? readSlotLine(first) : undefined;
 }
 
-/** Each line is asked by the programme and by the detail sections: read once. */
-const readings = new WeakMap<PageLine, ProgrammeLine | null>();
+/**
+ * Each line is asked by the programme and by the detail sections: read once, the reading kept on
+ * the line itself under a private key. A WeakMap did the same, but its hundreds of thousands of
+ * entries per load of a large folder made every garbage collection trace them.
+ */
+const READING = Symbol('programme line reading');
+type ReadLine = PageLine & { [READING]?: ProgrammeLine | null };
 
 export function readSlotLine(line: PageLine): ProgrammeLine | undefined {
-  let reading = readings.get(line);
+  const read = line as ReadLine;
+  let reading = read[READING];
   if (reading === undefined) {
     reading = readOnce(line) ?? null;
-    readings.set(line, reading);
+    read[READING] = reading;
   }
   return reading ?? undefined;
 }

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { TimeOfDay } from './timeOfDay.ts';
+import { ZoneYears } from './zoneYears.ts';
 
 /**
  * Dates as written in event files. The community zone decides what a wall-clock time means; a
@@ -35,7 +36,7 @@ export function readWrittenDate(value: unknown, zone: string): WrittenDate | und
   if (!match) return undefined;
   const [, year, , month, day, hour, minute, , offset] = match;
   const date = { year: Number(year), month: Number(month), day: Number(day) };
-  if (!DateTime.fromObject(date, { zone: 'utc' }).isValid) return undefined;
+  if (!isCalendarDate(date)) return undefined;
   if (hour === undefined) return { raw: value, date };
   const time = { hour: Number(hour), minute: Number(minute) };
   if (time.hour > 23 || time.minute > 59) return undefined;
@@ -62,6 +63,13 @@ function fromJsDate(value: Date, zone: string): WrittenDate | undefined {
   return { raw, date: calendarOf(local), time: { hour: local.hour, minute: local.minute } };
 }
 
+/** February 30th and month 13 are not dates (what luxon's isValid said, without building a DateTime). */
+function isCalendarDate({ year, month, day }: CalendarDate): boolean {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
+}
+
 const calendarOf = (dateTime: DateTime): CalendarDate => ({ year: dateTime.year, month: dateTime.month, day: dateTime.day });
 
 function offsetMinutesOf(text: string): number {
@@ -74,32 +82,39 @@ function offsetMinutesOf(text: string): number {
 export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, days = 0): DateTime {
   const wall = Date.UTC(date.year, date.month - 1, date.day + days, time.hour, time.minute);
   const steady = steadyOffset(wall, zone);
-  if (steady !== undefined) return DateTime.fromMillis(wall - steady * 60_000, { zone: 'utc' });
+  if (steady !== undefined) return utcAt(wall - steady * 60_000);
   const day = DateTime.fromMillis(wall, { zone: 'utc' });
   return DateTime.fromObject({ ...calendarOf(day), hour: time.hour, minute: time.minute }, { zone }).toUTC();
 }
 
+/** Recent instants: a slot's end is usually the next slot's start, and the first slot starts the meetup. */
+const instants = new Map<number, DateTime>();
+
+/** A UTC DateTime, shared (it is immutable): building one builds a luxon Locale too, a large part of reading a page. */
+function utcAt(ms: number): DateTime {
+  let instant = instants.get(ms);
+  if (instant === undefined) {
+    if (instants.size >= 4096) instants.clear();
+    instant = DateTime.fromMillis(ms, { zone: 'utc' });
+    instants.set(ms, instant);
+  }
+  return instant;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Per zone and day: its one offset, or null on a day the offset changes. */
-const steadyDays = new Map<string, number | null>();
+/** Shared by every page of the process: a zone's offsets are looked up once per year. */
+const zoneYears = new ZoneYears();
 
 /**
- * Most days have one offset all day long: looked up once per zone and day (a zone lookup is the
- * slow part of reading a page), every wall-clock time of that day is then plain arithmetic.
+ * Most days have one offset all day long: when the zone's offset does not change from a day
+ * before to a day after the wall-clock day, every wall-clock time of that day is plain
+ * arithmetic; a zone lookup per time is the slow part of reading a page.
  */
 function steadyOffset(wall: number, zone: string): number | undefined {
   const midnight = wall - (wall % DAY_MS);
-  const key = `${zone} ${midnight}`;
-  let offset = steadyDays.get(key);
-  if (offset === undefined) {
-    // The offsets in force a day before and a day after the wall-clock day, read at those instants.
-    const before = DateTime.fromMillis(midnight - DAY_MS, { zone }).offset;
-    const after = DateTime.fromMillis(midnight + 2 * DAY_MS, { zone }).offset;
-    offset = before === after && DateTime.fromMillis(midnight + DAY_MS / 2, { zone }).offset === before ? before : null;
-    if (steadyDays.size >= 10_000) steadyDays.clear();
-    steadyDays.set(key, offset);
-  }
-  return offset ?? undefined;
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return undefined;
+  return zoneYears.steadyBetween(iana, midnight - DAY_MS, midnight + 2 * DAY_MS);
 }
 
 /** The zone's offset at that wall-clock time, in minutes (+120 for a Paris summer evening). */
