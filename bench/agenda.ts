@@ -50,8 +50,9 @@ const community: Community = {
 /** `/agenda` answer time with 10,000 events loaded (goal p99 < 1 ms), against a naive scan in the same run. */
 export async function benchAgenda(): Promise<BenchRow[]> {
   const loadStart = performance.now();
-  const events = Array.from({ length: EVENTS }, (_, n) => parseEventFile({ path: `e${n}.md`, text: eventFile(n), timezone: 'Europe/Paris' }))
-    .flatMap((result) => (result.kind === 'event' ? [result.event] : []));
+  const events = Array.from({ length: EVENTS }, (_, n) =>
+    parseEventFile({ path: `e${n}.md`, text: eventFile(n), timezone: 'Europe/Paris' }),
+  ).flatMap((result) => (result.kind === 'event' ? [result.event] : []));
   const loadMs = performance.now() - loadStart;
   if (events.length !== EVENTS) throw new Error(`only ${events.length} of ${EVENTS} events parsed`);
   const agenda = new Agenda(events);
@@ -62,14 +63,26 @@ export async function benchAgenda(): Promise<BenchRow[]> {
     communities: new Map([[community.id, community]]),
     isOrganiser,
     // The real wiring: /agenda also asks the proposals feature for accepted lightning talks.
-    services: composeServices({ agendas: new Map([[community.id, agenda]]), store: memoryStore(), poster: { post: async () => {}, dm: async () => {} }, logger: silentLogger }),
+    services: composeServices({
+      agendas: new Map([[community.id, agenda]]),
+      store: memoryStore(),
+      poster: { post: async () => {}, dm: async () => {} },
+      logger: silentLogger,
+    }),
     clock,
     logger: silentLogger,
   });
   const view = { zone: community.timezone, locale: community.locale, now: clock.now() };
   const member = { id: 'm', displayName: 'm', roles: [] };
   const ask = async () => {
-    const outcome = await bot.handle({ communityId: 'bench', platform: 'console', channelId: 'c', member, command: 'agenda', input: { kind: 'text', text: '' } });
+    const outcome = await bot.handle({
+      communityId: 'bench',
+      platform: 'console',
+      channelId: 'c',
+      member,
+      command: 'agenda',
+      input: { kind: 'text', text: '' },
+    });
     if (outcome.kind === 'reply') renderReply(outcome, view);
   };
   const naive = () => naiveNext(events, clock.now().toMillis());
@@ -82,7 +95,14 @@ export async function benchAgenda(): Promise<BenchRow[]> {
   return [
     { name: `parse ${EVENTS} event files`, value: loadMs, unit: 'ms' },
     { name: '/agenda answer + render, p50', value: percentile(answers.wall, 50), unit: 'ms' },
-    { name: '/agenda answer + render, p99', value: p99, unit: 'ms', goal: '< 1 ms', met: p99 < 1, baseline: { name: 'naive filter+sort for next event, p99', value: percentile(scans, 99) } },
+    {
+      name: '/agenda answer + render, p99',
+      value: p99,
+      unit: 'ms',
+      goal: '< 1 ms',
+      met: p99 < 1,
+      baseline: { name: 'naive filter+sort for next event, p99', value: percentile(scans, 99) },
+    },
     { name: '/agenda answer + render, CPU time p50', value: percentile(answers.cpu, 50), unit: 'ms' },
     { name: '/agenda answer + render, CPU time p99', value: cpuP99, unit: 'ms', goal: '< 1 ms', met: cpuP99 < 1 },
   ];
@@ -107,5 +127,7 @@ async function timeAnswers(fn: () => Promise<unknown>, runs: number): Promise<{ 
 
 /** What a first version would do: filter the future events and sort them on every question. */
 function naiveNext(events: MeetupEvent[], now: number): MeetupEvent | undefined {
-  return events.filter((event) => event.end.toMillis() > now).sort((a, b) => a.start.toMillis() - b.start.toMillis())[0];
+  return events
+    .filter((event) => event.end.toMillis() > now)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis())[0];
 }

@@ -108,4 +108,3 @@ export interface LightningTalks {
   /** Accepted talks for an event, in order of acceptance, as slots of kind `lightning`. */
   accepted(communityId: string, eventId: string): Promise<Slot[]>;
 }
-

@@ -27,7 +27,14 @@ function sameNumber(sorted: readonly LoadedEvent[]): EventFileProblem[] {
       return [];
     }
     const message = `has the same number, ${number}, as ${at(earlier, earlier.lines.number)}; /agenda ${number} shows ${fileName(earlier)}, the earlier one, and this one still answers /agenda ${loaded.event.id}`;
-    return [warning(loaded, loaded.lines.number, message, 'give each meetup its own number (number: 21, or #21 in the title)')];
+    return [
+      warning(
+        loaded,
+        loaded.lines.number,
+        message,
+        'give each meetup its own number (number: 21, or #21 in the title)',
+      ),
+    ];
   });
 }
 
@@ -43,12 +50,20 @@ function sameStart(sorted: readonly LoadedEvent[]): EventFileProblem[] {
     }
     const when = loaded.event.start.setZone(loaded.event.timezone).toFormat('yyyy-MM-dd HH:mm');
     const message = `starts at the same time (${when}) as ${at(first, first.lines.date)}; /agenda shows ${fileName(first)}, and this one still answers /agenda ${loaded.event.id}`;
-    return [warning(loaded, loaded.lines.date, message, 'if it is a copy, delete one of the two files; otherwise correct its date')];
+    return [
+      warning(
+        loaded,
+        loaded.lines.date,
+        message,
+        'if it is a copy, delete one of the two files; otherwise correct its date',
+      ),
+    ];
   });
 }
 
 const fileName = (loaded: LoadedEvent): string => path.basename(loaded.event.source);
-const at = (loaded: LoadedEvent, line: number | undefined): string => fileName(loaded) + (line === undefined ? '' : `:${line}`);
+const at = (loaded: LoadedEvent, line: number | undefined): string =>
+  fileName(loaded) + (line === undefined ? '' : `:${line}`);
 
 function warning(loaded: LoadedEvent, line: number | undefined, message: string, fix: string): EventFileProblem {
   return { file: loaded.event.source, ...(line === undefined ? {} : { line }), severity: 'warning', message, fix };

@@ -62,4 +62,5 @@ export interface MeetupEvent {
 }
 
 /** The order of the agenda, the same wherever it is built: by start, then by id. */
-export const byStartThenId = (a: MeetupEvent, b: MeetupEvent): number => a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id);
+export const byStartThenId = (a: MeetupEvent, b: MeetupEvent): number =>
+  a.start.toMillis() - b.start.toMillis() || a.id.localeCompare(b.id);

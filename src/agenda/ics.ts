@@ -31,13 +31,34 @@ export const eventUid = (communityId: string, event: MeetupEvent): string => `${
  * how Google, Apple and Outlook know that an update replaces what they hold.
  */
 export function contentHash(event: MeetupEvent, lightning: readonly Slot[]): string {
-  const slot = (s: Slot) => [s.start?.toMillis(), s.end?.toMillis(), s.title, s.room, s.minutes, s.abstract, s.speakers.map((p) => p.name)];
-  const seen = [event.title, event.start.toMillis(), event.end.toMillis(), event.venue, event.online, event.url, event.slots.map(slot), lightning.map(slot)];
+  const slot = (s: Slot) => [
+    s.start?.toMillis(),
+    s.end?.toMillis(),
+    s.title,
+    s.room,
+    s.minutes,
+    s.abstract,
+    s.speakers.map((p) => p.name),
+  ];
+  const seen = [
+    event.title,
+    event.start.toMillis(),
+    event.end.toMillis(),
+    event.venue,
+    event.online,
+    event.url,
+    event.slots.map(slot),
+    lightning.map(slot),
+  ];
   return createHash('sha256').update(JSON.stringify(seen)).digest('hex');
 }
 
 /** An RFC 5545 calendar of `entries`, one VEVENT each, times in UTC (read the same by every client). */
-export function writeCalendar(community: CalendarCommunity, entries: readonly CalendarEntry[], stamp: DateTime): string {
+export function writeCalendar(
+  community: CalendarCommunity,
+  entries: readonly CalendarEntry[],
+  stamp: DateTime,
+): string {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//emcee//meetup agenda//EN');
@@ -49,7 +70,11 @@ export function writeCalendar(community: CalendarCommunity, entries: readonly Ca
   return calendar.toString().replace(/\r?\n/g, '\r\n') + '\r\n';
 }
 
-function vevent(community: CalendarCommunity, { event, lightning, sequence }: CalendarEntry, stamp: DateTime): ICAL.Component {
+function vevent(
+  community: CalendarCommunity,
+  { event, lightning, sequence }: CalendarEntry,
+  stamp: DateTime,
+): ICAL.Component {
   const component = new ICAL.Component('vevent');
   component.addPropertyWithValue('uid', eventUid(community.id, event));
   component.addPropertyWithValue('dtstamp', utc(stamp));
@@ -73,7 +98,8 @@ const utc = (at: DateTime): ICAL.Time => ICAL.Time.fromDateTimeString(at.toUTC()
  */
 export function description(event: MeetupEvent, lightning: readonly Slot[], locale: Locale): string {
   const lines = event.slots.map((slot) => slotText(slot, event.timezone));
-  if (lightning.length > 0) lines.push('', m.s(locale, 'lightningHeading'), ...lightning.map((slot) => `- ${slotText(slot, event.timezone)}`));
+  if (lightning.length > 0)
+    lines.push('', m.s(locale, 'lightningHeading'), ...lightning.map((slot) => `- ${slotText(slot, event.timezone)}`));
   if (event.online) lines.push('', m.s(locale, 'online', { link: event.online }));
   return lines.join('\n');
 }

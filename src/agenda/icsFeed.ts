@@ -56,12 +56,24 @@ async function entry(event: MeetupEvent, parts: FeedParts): Promise<CalendarEntr
 }
 
 /** The attachment name and content type of a calendar. */
-export const calendarFile = (name: string) => ({ filename: `${name.replace(/[^\w.-]+/g, '-')}.ics`, contentType: 'text/calendar; charset=utf-8' });
+export const calendarFile = (name: string) => ({
+  filename: `${name.replace(/[^\w.-]+/g, '-')}.ics`,
+  contentType: 'text/calendar; charset=utf-8',
+});
 
 /**
  * The feed of one community from the app's services: what the bot's HTTP endpoint serves, as
  * `text/calendar; charset=utf-8`, at the community's calendar address.
  */
-export function communityCalendar(services: { agenda(communityId: string): Agenda; lightning: LightningTalks; store: Store }, community: CalendarCommunity, now: DateTime): Promise<string> {
-  return calendarFeed(services.agenda(community.id), { community, lightning: services.lightning, sequences: new CalendarSequences(services.store), now });
+export function communityCalendar(
+  services: { agenda(communityId: string): Agenda; lightning: LightningTalks; store: Store },
+  community: CalendarCommunity,
+  now: DateTime,
+): Promise<string> {
+  return calendarFeed(services.agenda(community.id), {
+    community,
+    lightning: services.lightning,
+    sequences: new CalendarSequences(services.store),
+    now,
+  });
 }

@@ -64,5 +64,10 @@ function slotJson(slot: Slot, iso: (at: Slot['start']) => string | null): SlotJs
 }
 
 function speakerJson(speaker: Speaker) {
-  return { name: speaker.name, handle: speaker.handle ?? null, affiliation: speaker.affiliation ?? null, bio: speaker.bio ?? null };
+  return {
+    name: speaker.name,
+    handle: speaker.handle ?? null,
+    affiliation: speaker.affiliation ?? null,
+    bio: speaker.bio ?? null,
+  };
 }

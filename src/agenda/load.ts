@@ -37,7 +37,8 @@ const BATCH = 256;
 /** Shared by every load, so a zone's offsets are looked up once per year of the process. */
 const sharedZoneClock = cachedZoneClock();
 
-export const EVENT_FILE_KINDS = '.md or .markdown (a meetup page), .yaml or .yml (a meetup), .json (pretalx/frab schedule, Sessionize "All Data"), .xml (frab schedule), .ics (iCalendar)';
+export const EVENT_FILE_KINDS =
+  '.md or .markdown (a meetup page), .yaml or .yml (a meetup), .json (pretalx/frab schedule, Sessionize "All Data"), .xml (frab schedule), .ics (iCalendar)';
 
 /** Reads every file of a community's event folder, each on its own: one bad file never hides the others. */
 export async function loadEventFolder(dir: string, timezone: string, options: LoadOptions = {}): Promise<LoadedEvents> {
@@ -52,7 +53,9 @@ export async function loadEventFolder(dir: string, timezone: string, options: Lo
   const loaded = files.flatMap((file) => file.loaded);
   const events = loaded.map(({ event }) => event);
   const ids = new Set<string>();
-  const unique = loaded.filter(({ event }) => !ids.has(event.id) && ids.add(event.id)).sort((a, b) => byStartThenId(a.event, b.event));
+  const unique = loaded
+    .filter(({ event }) => !ids.has(event.id) && ids.add(event.id))
+    .sort((a, b) => byStartThenId(a.event, b.event));
   const collided = collisions(unique);
   const problems = [...files.flatMap((file) => file.problems), ...duplicateIds(events), ...collided];
   const byFile = new Map<string, EventFileProblem[]>();
@@ -74,19 +77,33 @@ async function listEventFiles(dir: string): Promise<string[] | EventFileProblem>
   try {
     const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
     const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-    const bundles = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => bundleIndexes(dir, entry.name)));
+    const bundles = await Promise.all(
+      entries.filter((entry) => entry.isDirectory()).map((entry) => bundleIndexes(dir, entry.name)),
+    );
     return [...files, ...bundles.flat()].sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `event folder ${dir} does not exist` : code === 'ENOTDIR' ? `${dir} is not a folder` : `event folder ${dir} cannot be read (${code ?? 'unknown error'})`;
-    return { file: dir, severity: 'error', message, fix: 'create the folder with one file per meetup (2027-01-20-meetup-13.md or .yaml), or point `events:` of the community file at it' };
+    const message =
+      code === 'ENOENT'
+        ? `event folder ${dir} does not exist`
+        : code === 'ENOTDIR'
+          ? `${dir} is not a folder`
+          : `event folder ${dir} cannot be read (${code ?? 'unknown error'})`;
+    return {
+      file: dir,
+      severity: 'error',
+      message,
+      fix: 'create the folder with one file per meetup (2027-01-20-meetup-13.md or .yaml), or point `events:` of the community file at it',
+    };
   }
 }
 
 /** A page bundle's index files, as paths relative to the event folder; none when it is not one. */
 async function bundleIndexes(dir: string, folder: string): Promise<string[]> {
   const entries = await readdir(path.join(dir, folder), { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile() && isBundleIndex(entry.name)).map((entry) => path.join(folder, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && isBundleIndex(entry.name))
+    .map((entry) => path.join(folder, entry.name));
 }
 
 /** `index.md`, `index.yaml`, `index.json`…: an index file of a type the loader reads. */
@@ -103,16 +120,28 @@ function loadFile(file: string, timezone: string, zoneClock: ZoneClock): FileLoa
   const extension = path.extname(file).toLowerCase();
   const known = isEventFile(file) || formatOf(file, '') !== undefined;
   // Only a file with no extension (or .txt) is opened to guess its type: never an image or a PDF.
-  if (!known && extension !== '' && extension !== '.txt') return { loaded: [], problems: [unknownType(file, extension)] };
+  if (!known && extension !== '' && extension !== '.txt')
+    return { loaded: [], problems: [unknownType(file, extension)] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { loaded: [], problems: [{ file, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, leftOut: true }] };
+    return {
+      loaded: [],
+      problems: [
+        {
+          file,
+          severity: 'error',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+          leftOut: true,
+        },
+      ],
+    };
   }
   if (isEventFile(file)) return loadMeetupFile(file, text, timezone);
   const format = formatOf(file, text);
-  if (!format) return { loaded: [], problems: [unknownType(file, extension, ', and the text is neither iCalendar nor frab XML')] };
+  if (!format)
+    return { loaded: [], problems: [unknownType(file, extension, ', and the text is neither iCalendar nor frab XML')] };
   return fromFormat(file, readFormatFile(format, { path: file, text, timezone, zoneClock }));
 }
 
@@ -122,16 +151,31 @@ function loadMeetupFile(file: string, text: string, timezone: string): FileLoad 
     return { loaded: [], problems: [notAnEvent(file, 'a YAML file without title, date or slots')] };
   }
   const { result, warnings } = readEventFile({ path: file, text, timezone });
-  if (result.kind === 'event') return { loaded: [{ event: result.event, lines: result.lines }, ...(result.more ?? [])], problems: warnings };
+  if (result.kind === 'event')
+    return { loaded: [{ event: result.event, lines: result.lines }, ...(result.more ?? [])], problems: warnings };
   if (result.kind === 'error') return { loaded: [], problems: [...result.problems, ...warnings].map(leftOut) };
   return { loaded: [], problems: [notAnEvent(file, result.reason)] };
 }
 
 function fromFormat(file: string, reading: FormatReading): FileLoad {
-  if (reading.kind === 'not-event') return { loaded: [], problems: [notAnEvent(file, reading.reason, 'if it is a schedule, export it again from pretalx, frab or Sessionize; otherwise move it out of the events folder')] };
-  if (reading.kind === 'error') return { loaded: [], problems: reading.problems.map((finding) => leftOut(inFile(file, 'error', finding))) };
+  if (reading.kind === 'not-event')
+    return {
+      loaded: [],
+      problems: [
+        notAnEvent(
+          file,
+          reading.reason,
+          'if it is a schedule, export it again from pretalx, frab or Sessionize; otherwise move it out of the events folder',
+        ),
+      ],
+    };
+  if (reading.kind === 'error')
+    return { loaded: [], problems: reading.problems.map((finding) => leftOut(inFile(file, 'error', finding))) };
   const warnings = reading.warnings.map((finding) => inFile(file, 'warning', finding));
-  const events = reading.events.map((event) => ({ ...event, warnings: [...event.warnings, ...warnings.map(renderProblem)] }));
+  const events = reading.events.map((event) => ({
+    ...event,
+    warnings: [...event.warnings, ...warnings.map(renderProblem)],
+  }));
   return { loaded: events.map((event) => ({ event, lines: {} })), problems: warnings };
 }
 
@@ -169,6 +213,14 @@ function duplicateIds(events: readonly MeetupEvent[]): LoadProblem[] {
       seen.set(event.id, event.source);
       return [];
     }
-    return [{ file: event.source, severity: 'error' as const, message: `gives the same event id "${event.id}" as ${first}; it is ignored`, fix: 'rename one of the two files', leftOut: true }];
+    return [
+      {
+        file: event.source,
+        severity: 'error' as const,
+        message: `gives the same event id "${event.id}" as ${first}; it is ignored`,
+        fix: 'rename one of the two files',
+        leftOut: true,
+      },
+    ];
   });
 }

@@ -12,7 +12,8 @@ export const agendaMessages = defineMessages({
     icsAttached: '{title}: the calendar file to open with your calendar app.',
     noUpcoming: 'No upcoming meetup is planned yet. Past ones: {known}.',
     noEvents: 'No meetup has been published yet.',
-    notFound: 'I can’t find the meetup “{ref}”. Try a number (/agenda 4), a date (/agenda 2019-09-18), or /agenda for the next one. Known: {known}.',
+    notFound:
+      'I can’t find the meetup “{ref}”. Try a number (/agenda 4), a date (/agenda 2019-09-18), or /agenda for the next one. Known: {known}.',
     when: '{start} – {end}',
     venue: 'Venue: {venue}',
     online: 'Online: {link}',
@@ -43,7 +44,8 @@ export const agendaMessages = defineMessages({
     abstractButton: 'Résumé : {title}',
     abstractGone: 'Ce talk n’est plus au programme : /agenda le montre tel qu’il est maintenant.',
     speakerBio: '{name} : {bio}',
-    notFound: 'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/agenda 4), une date (/agenda 2019-09-18), ou /agenda pour le prochain. Connus : {known}.',
+    notFound:
+      'Je ne trouve pas le meetup « {ref} ». Essayez un numéro (/agenda 4), une date (/agenda 2019-09-18), ou /agenda pour le prochain. Connus : {known}.',
     when: 'Le {start} – {end}',
     venue: 'Lieu : {venue}',
     online: 'En ligne : {link}',

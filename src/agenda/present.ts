@@ -11,7 +11,10 @@ const ABSTRACT_MAX = 280;
 
 /** The programme of one meetup: heading, when and where, slots, then accepted lightning talks. */
 export function programme(event: MeetupEvent, locale: Locale, now: DateTime, lightning: Slot[] = []): Reply {
-  const blocks: Block[] = [{ type: 'heading', text: text(event.title) }, { type: 'text', text: whenAndWhere(event, locale) }];
+  const blocks: Block[] = [
+    { type: 'heading', text: text(event.title) },
+    { type: 'text', text: whenAndWhere(event, locale) },
+  ];
   if (event.end < now) blocks.push({ type: 'text', text: m.t(locale, 'past', { date: [time(event.start, 'date')] }) });
   if (event.slots.length > 0) blocks.push({ type: 'list', items: event.slots.map((slot) => slotItem(slot, locale)) });
   if (lightning.length > 0) {
@@ -22,7 +25,9 @@ export function programme(event: MeetupEvent, locale: Locale, now: DateTime, lig
 }
 
 function whenAndWhere(event: MeetupEvent, locale: Locale): Text {
-  const parts: Text[] = [m.t(locale, 'when', { start: [time(event.start, 'datetime')], end: [time(event.end, 'time')] })];
+  const parts: Text[] = [
+    m.t(locale, 'when', { start: [time(event.start, 'datetime')], end: [time(event.end, 'time')] }),
+  ];
   if (event.venue) parts.push(m.t(locale, 'venue', { venue: event.venue }));
   if (event.online) parts.push(m.t(locale, 'online', { link: [link(event.online, m.s(locale, 'onlineLabel'))] }));
   if (event.url) parts.push(m.t(locale, 'page', { link: [link(event.url)] }));
@@ -58,11 +63,18 @@ export function shorten(value: string, max: number): string {
 export function onNowReply(on: OnNow | undefined, next: MeetupEvent | undefined, locale: Locale): Reply {
   if (!on) {
     if (!next) return reply([{ type: 'text', text: m.t(locale, 'noneNowNoNext') }]);
-    const params = { title: next.title, relative: [time(next.start, 'relative')], date: [time(next.start, 'datetime')] };
+    const params = {
+      title: next.title,
+      relative: [time(next.start, 'relative')],
+      date: [time(next.start, 'datetime')],
+    };
     return reply([{ type: 'text', text: m.t(locale, 'noneNow', params) }]);
   }
   const blocks: Block[] = [{ type: 'heading', text: text(on.event.title) }, ...currentBlocks(on, locale)];
-  blocks.push({ type: 'text', text: on.next ? m.t(locale, 'upNext', { slot: slotLine(on.next, locale) }) : m.t(locale, 'nothingNext') });
+  blocks.push({
+    type: 'text',
+    text: on.next ? m.t(locale, 'upNext', { slot: slotLine(on.next, locale) }) : m.t(locale, 'nothingNext'),
+  });
   return reply(blocks);
 }
 

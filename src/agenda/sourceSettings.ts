@@ -9,14 +9,20 @@ const every = z.string().transform((value, ctx) => {
   const parsed = Duration.fromISO(value.trim().toUpperCase());
   const ms = parsed.isValid ? parsed.toMillis() : Number.NaN;
   if (!(ms >= MINUTE && ms <= 1440 * MINUTE)) {
-    ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 duration from 1 minute to 1 day, such as "PT15M" (${readableDuration('PT15M')})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an ISO 8601 duration from 1 minute to 1 day, such as "PT15M" (${readableDuration('PT15M')})`,
+    });
     return z.NEVER;
   }
   return ms;
 });
 
 /** http(s) only: a `file:` or `ftp:` address is a typo for an event folder, not a published schedule. */
-const url = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address of a published schedule or calendar feed' });
+const url = z.url({
+  protocol: /^https?$/,
+  error: 'expected an http:// or https:// address of a published schedule or calendar feed',
+});
 
 const source = z.strictObject({
   url,

@@ -55,20 +55,29 @@ describe('/agenda now', () => {
 
   it('says it is the last slot at the end of the evening', async () => {
     const bot = await harness({ now: '2019-09-18T20:30:00+02:00' });
-    expect((await bot.ask('/agenda now', { locale: 'en' })).words).toMatch(/On now: .*Apéro[\s\S]*That is the last slot/);
+    expect((await bot.ask('/agenda now', { locale: 'en' })).words).toMatch(
+      /On now: .*Apéro[\s\S]*That is the last slot/,
+    );
   });
 
   it('says when the next meetup is outside an evening: how far off, and when', async () => {
     const bot = await harness({ now: '2027-01-17T19:00:00+01:00' });
-    expect((await bot.ask('/agenda now')).words).toMatch(/Pas de meetup en ce moment\. Le prochain, #13 .*, a lieu ~2027-01-20 19:00 \(2027-01-20 19:00\)\./);
+    expect((await bot.ask('/agenda now')).words).toMatch(
+      /Pas de meetup en ce moment\. Le prochain, #13 .*, a lieu ~2027-01-20 19:00 \(2027-01-20 19:00\)\./,
+    );
     expect((await bot.ask('/agenda now', { locale: 'en' })).words).toMatch(/is ~2027-01-20 19:00 \(2027-01-20 19:00\)/);
   });
 
   it('follows the Paris spring change: the 19:20 slot on the DST day is 17:20 UTC', async () => {
     const bot = await harness({ now: '2026-03-29T17:20:00Z', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
-    expect((await bot.ask('/agenda now')).words).toMatch(/En ce moment\u202f: 19:15–19:45 {2}Error budgets after the clocks change/);
+    expect((await bot.ask('/agenda now')).words).toMatch(
+      /En ce moment\u202f: 19:15–19:45 {2}Error budgets after the clocks change/,
+    );
     // The day before, at the same UTC instant, it is an hour earlier in Paris: nothing on yet.
-    const before = await harness({ now: '2026-03-28T17:20:00Z', configDir: path.join(ROOT, 'tests', 'fixtures', 'dst') });
+    const before = await harness({
+      now: '2026-03-28T17:20:00Z',
+      configDir: path.join(ROOT, 'tests', 'fixtures', 'dst'),
+    });
     expect((await before.ask('/agenda now')).words).toMatch(/Pas de meetup en ce moment\. .* a lieu ~2026-03-29 19:00/);
   });
 
@@ -81,7 +90,10 @@ describe('/agenda now', () => {
   it('offers a button per talk with an abstract, whose answer shows the whole abstract to the reader alone', async () => {
     const bot = await harness({ now: '2026-11-23T12:00:00+01:00' });
     const programme = await bot.run('/agenda 4', { locale: 'en' });
-    const buttons = programme.kind === 'reply' ? programme.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : [])) : [];
+    const buttons =
+      programme.kind === 'reply'
+        ? programme.blocks.flatMap((block) => (block.type === 'actions' ? block.buttons : []))
+        : [];
     expect(buttons.map((button) => [button.action, button.value])).toEqual([
       ['abstract', '2019-09-18-meetup-4:2'],
       ['abstract', '2019-09-18-meetup-4:3'],
@@ -95,8 +107,8 @@ describe('/agenda now', () => {
     // Whole, where the programme cut it.
     expect(shown).toContain('without disturbing our');
     expect(shown).not.toContain('disturbing our…');
-    expect(bot.words(await bot.press('agenda', { action: 'abstract', value: '2019-09-18-meetup-4:99' }, { locale: 'en' }))).toBe(
-      'This talk is no longer in the programme: /agenda shows it as it is now.',
-    );
+    expect(
+      bot.words(await bot.press('agenda', { action: 'abstract', value: '2019-09-18-meetup-4:99' }, { locale: 'en' })),
+    ).toBe('This talk is no longer in the programme: /agenda shows it as it is now.');
   });
 });

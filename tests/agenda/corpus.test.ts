@@ -67,23 +67,39 @@ function eventDifferences(event: MeetupEvent, expected: ExpectedEvent, zone: str
   const wall = (instant: MeetupEvent['start'], format: string) => instant.setZone(zone).toFormat(format);
   const found: string[] = [];
   const check = (what: string, actual: unknown, wanted: unknown) => {
-    if (JSON.stringify(actual) !== JSON.stringify(wanted)) found.push(`${expected.id}: ${what} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
+    if (JSON.stringify(actual) !== JSON.stringify(wanted))
+      found.push(`${expected.id}: ${what} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
   };
   check('id', event.id, expected.id);
   check('start', wall(event.start, 'yyyy-MM-dd HH:mm'), String(expected.start));
   check('end', wall(event.end, 'yyyy-MM-dd HH:mm'), String(expected.end));
   if (expected.title !== undefined) check('title', event.title, expected.title);
-  if (typeof expected.warnings === 'number') check('warning count', event.warnings, event.warnings.slice(0, expected.warnings));
+  if (typeof expected.warnings === 'number')
+    check('warning count', event.warnings, event.warnings.slice(0, expected.warnings));
   if (Array.isArray(expected.warnings)) {
     check('warning count', event.warnings.length, expected.warnings.length);
-    expected.warnings.forEach((text, i) => !event.warnings[i]?.includes(text) && found.push(`${expected.id}: warning ${i + 1} does not say "${text}": ${event.warnings[i]}`));
+    expected.warnings.forEach(
+      (text, i) =>
+        !event.warnings[i]?.includes(text) &&
+        found.push(`${expected.id}: warning ${i + 1} does not say "${text}": ${event.warnings[i]}`),
+    );
   }
   check('slot count', event.slots.length, expected.slots.length);
-  expected.slots.forEach((slot, i) => found.push(...slotDifferences(event.slots[i], slot, (instant) => wall(instant, 'HH:mm')).map((text) => `${expected.id}, slot ${i + 1}: ${text}`)));
+  expected.slots.forEach((slot, i) =>
+    found.push(
+      ...slotDifferences(event.slots[i], slot, (instant) => wall(instant, 'HH:mm')).map(
+        (text) => `${expected.id}, slot ${i + 1}: ${text}`,
+      ),
+    ),
+  );
   return found;
 }
 
-function slotDifferences(slot: Slot | undefined, expected: ExpectedSlot, clock: (instant: MeetupEvent['start']) => string): string[] {
+function slotDifferences(
+  slot: Slot | undefined,
+  expected: ExpectedSlot,
+  clock: (instant: MeetupEvent['start']) => string,
+): string[] {
   if (!slot) return ['missing'];
   const actual = {
     start: slot.start && clock(slot.start),
@@ -92,8 +108,16 @@ function slotDifferences(slot: Slot | undefined, expected: ExpectedSlot, clock: 
     title: slot.title,
     speakers: slot.speakers.map((speaker, i) => pick(speaker, expected.speakers[i])),
   };
-  const wanted = { start: expected.start, end: expected.end, kind: expected.kind, title: expected.title, speakers: expected.speakers.map((speaker) => (typeof speaker === 'string' ? { name: speaker } : speaker)) };
-  return JSON.stringify(actual) === JSON.stringify(wanted) ? [] : [`read ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`];
+  const wanted = {
+    start: expected.start,
+    end: expected.end,
+    kind: expected.kind,
+    title: expected.title,
+    speakers: expected.speakers.map((speaker) => (typeof speaker === 'string' ? { name: speaker } : speaker)),
+  };
+  return JSON.stringify(actual) === JSON.stringify(wanted)
+    ? []
+    : [`read ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`];
 }
 
 /** The speaker's fields that the expectation names (just the name when it is a string). */
@@ -107,7 +131,9 @@ const results = new Map<string, string[]>();
 describe('corpus of real-world page forms', () => {
   for (const page of pages()) {
     it(page, () => {
-      const expected = parseYaml(readFileSync(path.join(pagesDir, page.replace(/\.md$/, '.expected.yaml')), 'utf8')) as Expected;
+      const expected = parseYaml(
+        readFileSync(path.join(pagesDir, page.replace(/\.md$/, '.expected.yaml')), 'utf8'),
+      ) as Expected;
       const found = differences(page, expected);
       results.set(page, found);
       expect(found).toEqual([]);

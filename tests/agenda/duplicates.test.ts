@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Agenda } from '../../src/agenda/agenda.ts';
 import { loadEventFolder } from '../../src/agenda/load.ts';
 
-const markdown = (title: string, date: string) => `---\ntitle: "${title}"\ndate: ${date}\n---\n* 19h00-20h00 : Talk - Jane Roe\n`;
+const markdown = (title: string, date: string) =>
+  `---\ntitle: "${title}"\ndate: ${date}\n---\n* 19h00-20h00 : Talk - Jane Roe\n`;
 
 async function folder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'emcee-duplicates-'));
@@ -26,14 +27,17 @@ describe('two meetups with the same number or at the same instant', () => {
         file: path.join(dir, 'a-spring.yaml'),
         line: 2,
         severity: 'warning',
-        message: 'has the same number, 20, as b-winter.md:2; /agenda 20 shows b-winter.md, the earlier one, and this one still answers /agenda a-spring',
+        message:
+          'has the same number, 20, as b-winter.md:2; /agenda 20 shows b-winter.md, the earlier one, and this one still answers /agenda a-spring',
         fix: expect.stringContaining('its own number'),
       },
     ]);
     const agenda = new Agenda([...events].reverse());
     expect(agenda.find('20')?.id).toBe('b-winter');
     expect(agenda.find('2027-03-10')?.id).toBe('a-spring');
-    expect(events.find((event) => event.id === 'a-spring')?.warnings).toEqual([expect.stringContaining('a-spring.yaml:2: has the same number')]);
+    expect(events.find((event) => event.id === 'a-spring')?.warnings).toEqual([
+      expect.stringContaining('a-spring.yaml:2: has the same number'),
+    ]);
   });
 
   it('the same instant: a warning naming both files; /agenda and /agenda now answer the first by file name, before and during', async () => {
@@ -47,7 +51,8 @@ describe('two meetups with the same number or at the same instant', () => {
         file: path.join(dir, 'y.md'),
         line: 3,
         severity: 'warning',
-        message: 'starts at the same time (2026-12-09 19:00) as x.md:3; /agenda shows x.md, and this one still answers /agenda y',
+        message:
+          'starts at the same time (2026-12-09 19:00) as x.md:3; /agenda shows x.md, and this one still answers /agenda y',
       }),
     ]);
     for (const order of [events, [...events].reverse()]) {
@@ -61,7 +66,10 @@ describe('two meetups with the same number or at the same instant', () => {
   });
 
   it('different numbers at different times: no warning', async () => {
-    const dir = await folder({ 'a.md': markdown('#20', '2026-12-09T19:00'), 'b.md': markdown('#21', '2027-01-13T19:00') });
+    const dir = await folder({
+      'a.md': markdown('#20', '2026-12-09T19:00'),
+      'b.md': markdown('#21', '2027-01-13T19:00'),
+    });
     expect((await loadEventFolder(dir, 'Europe/Paris')).problems).toEqual([]);
   });
 });

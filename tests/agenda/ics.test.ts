@@ -25,7 +25,10 @@ const meetup = (id: string, title: string, date: string, extra: Partial<MeetupEv
   end: at(`${date}T21:00`),
   timezone: zone,
   venue: 'Evaneos, Paris 9e',
-  slots: [slot('Accueil', `${date}T19:00`, `${date}T19:15`), slot('SLOs in practice', `${date}T19:15`, `${date}T19:45`, 'Camille Martin')],
+  slots: [
+    slot('Accueil', `${date}T19:00`, `${date}T19:15`),
+    slot('SLOs in practice', `${date}T19:15`, `${date}T19:45`, 'Camille Martin'),
+  ],
   warnings: [],
   source: `${id}.md`,
   ...extra,
@@ -36,12 +39,23 @@ const parse = (text: string) => new ICAL.Component(ICAL.parse(text) as unknown[]
 
 describe('calendar out', () => {
   it('one VEVENT per meetup, parsed back by ical.js: stable UID, times, venue, programme in DESCRIPTION', async () => {
-    const agenda = new Agenda([meetup('m-13', '#13 Winter', '2027-01-20'), meetup('m-14', '#14 Spring', '2027-03-10', { venue: undefined, online: 'https://video.example/sre' })]);
-    const parts = { community, lightning: noLightning, sequences: new CalendarSequences(memoryStore()), now: at('2026-12-01T10:00') };
+    const agenda = new Agenda([
+      meetup('m-13', '#13 Winter', '2027-01-20'),
+      meetup('m-14', '#14 Spring', '2027-03-10', { venue: undefined, online: 'https://video.example/sre' }),
+    ]);
+    const parts = {
+      community,
+      lightning: noLightning,
+      sequences: new CalendarSequences(memoryStore()),
+      now: at('2026-12-01T10:00'),
+    };
     const text = await calendarFeed(agenda, parts);
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     const vevents = parse(text).getAllSubcomponents('vevent');
-    expect(vevents.map((v) => v.getFirstPropertyValue('uid'))).toEqual(['m-13@sre-paris.emcee', 'm-14@sre-paris.emcee']);
+    expect(vevents.map((v) => v.getFirstPropertyValue('uid'))).toEqual([
+      'm-13@sre-paris.emcee',
+      'm-14@sre-paris.emcee',
+    ]);
     const [winter, spring] = vevents.map((v) => new ICAL.Event(v));
     expect(winter!.startDate.toJSDate().toISOString()).toBe('2027-01-20T18:00:00.000Z');
     expect(winter!.endDate.toJSDate().toISOString()).toBe('2027-01-20T20:00:00.000Z');
@@ -53,18 +67,28 @@ describe('calendar out', () => {
 
   it('emcee’s own iCalendar reader reads the programme back as slots', async () => {
     const event = meetup('m-13', '#13 Winter', '2027-01-20');
-    const text = await eventCalendar(event, { community, lightning: noLightning, sequences: new CalendarSequences(memoryStore()), now: at('2026-12-01T10:00') });
+    const text = await eventCalendar(event, {
+      community,
+      lightning: noLightning,
+      sequences: new CalendarSequences(memoryStore()),
+      now: at('2026-12-01T10:00'),
+    });
     const read = readIcal({ path: 'feed.ics', text, timezone: zone, zoneClock: cachedZoneClock() });
     expect(read.kind).toBe('events');
     if (read.kind !== 'events') return;
-    expect(read.events[0]!.slots.map((s) => [s.title, s.start?.toISO()])).toEqual(event.slots.map((s) => [s.title, s.start?.toISO()]));
+    expect(read.events[0]!.slots.map((s) => [s.title, s.start?.toISO()])).toEqual(
+      event.slots.map((s) => [s.title, s.start?.toISO()]),
+    );
   });
 
   it('SEQUENCE grows when a meetup changes (moved, or a lightning talk accepted), and only then', async () => {
     const sequences = new CalendarSequences(memoryStore());
     let accepted: Slot[] = [];
     const parts = { community, lightning: { accepted: async () => accepted }, sequences, now: at('2026-12-01T10:00') };
-    const sequenceOf = async (event: MeetupEvent) => parse(await eventCalendar(event, parts)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence');
+    const sequenceOf = async (event: MeetupEvent) =>
+      parse(await eventCalendar(event, parts))
+        .getFirstSubcomponent('vevent')!
+        .getFirstPropertyValue('sequence');
     const first = meetup('m-13', '#13 Winter', '2027-01-20');
     expect(await sequenceOf(first)).toBe(0);
     expect(await sequenceOf(first)).toBe(0);
@@ -72,7 +96,9 @@ describe('calendar out', () => {
     accepted = [{ title: 'Chaos à la carte', kind: 'lightning', minutes: 5, speakers: [{ name: 'Jo' }] }];
     const text = await eventCalendar(meetup('m-13', '#13 Winter', '2027-01-27'), parts);
     expect(parse(text).getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(2);
-    expect(new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!).description).toContain('Chaos à la carte (5 min) - Jo');
+    expect(new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!).description).toContain(
+      'Chaos à la carte (5 min) - Jo',
+    );
   });
 });
 
@@ -83,7 +109,10 @@ describe('/agenda … ics', () => {
     expect(outcome.kind).toBe('reply');
     if (outcome.kind !== 'reply') return;
     const attachment = outcome.blocks.flatMap((block) => (block.type === 'attachment' ? [block.attachment] : []))[0];
-    expect(attachment).toMatchObject({ filename: '2027-01-20-meetup-13.ics', contentType: 'text/calendar; charset=utf-8' });
+    expect(attachment).toMatchObject({
+      filename: '2027-01-20-meetup-13.ics',
+      contentType: 'text/calendar; charset=utf-8',
+    });
     const vevent = parse(attachment!.content).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('uid')).toBe('2027-01-20-meetup-13@sre-paris.emcee');
     expect(bot.words(outcome)).toContain('the calendar file to open with your calendar app');
@@ -95,7 +124,9 @@ describe('the community feed an HTTP endpoint serves', () => {
     const bot = await harness({ now: '2026-12-01T10:00:00+01:00' });
     const community = [...bot.app.communities.values()][0]!;
     const text = await communityCalendar(bot.app.services, community, DateTime.utc());
-    const uids = parse(text).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    const uids = parse(text)
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('uid'));
     expect(uids).toHaveLength(bot.app.services.agenda(community.id).all().length);
     expect(uids).toContain('2027-01-20-meetup-13@sre-paris.emcee');
   });

@@ -15,7 +15,10 @@ async function storeWithAcceptedTalk(): Promise<string> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'emcee-agenda-cli-')), 'emcee.sqlite');
   const store = await sqliteStore(file);
   const bot = await harness({ now: NOW, store });
-  await bot.run('/propose event:13 title:"Chaos à la carte" abstract:"Des pannes au menu." duration:5', { id: 'alice', displayName: 'alice' });
+  await bot.run('/propose event:13 title:"Chaos à la carte" abstract:"Des pannes au menu." duration:5', {
+    id: 'alice',
+    displayName: 'alice',
+  });
   await bot.run('/proposals accept 1', organiser);
   await bot.app.close();
   return `sqlite://${file}`;
@@ -27,7 +30,14 @@ describe('emcee agenda EVENT --json and --ics, with the accepted lightning talks
     const json = await runCli(['agenda', '13', '--json'], [], env);
     expect(json.code).toBe(0);
     const event = JSON.parse(json.stdout);
-    expect(event.lightning).toEqual([expect.objectContaining({ title: 'Chaos à la carte', kind: 'lightning', minutes: 5, speakers: [expect.objectContaining({ name: 'alice' })] })]);
+    expect(event.lightning).toEqual([
+      expect.objectContaining({
+        title: 'Chaos à la carte',
+        kind: 'lightning',
+        minutes: 5,
+        speakers: [expect.objectContaining({ name: 'alice' })],
+      }),
+    ]);
 
     const ics = await runCli(['agenda', '13', '--ics'], [], env);
     expect(ics.code).toBe(0);

@@ -17,7 +17,8 @@ locale: en
 channels: { announcements: annonces, organisers: orga }
 reminders: { before: [P1D], doorsOpen: false, feedback: false }
 `;
-const page = (title: string, date: string) => `---\ntitle: "${title}"\ndate: ${date}\n---\n* 19h00-20h00 : Talk - Jane Roe\n`;
+const page = (title: string, date: string) =>
+  `---\ntitle: "${title}"\ndate: ${date}\n---\n* 19h00-20h00 : Talk - Jane Roe\n`;
 
 async function configWith(files: Record<string, string>): Promise<{ dir: string; events: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'emcee-live-'));
@@ -38,14 +39,26 @@ afterEach(async () => {
 
 /** Resolves at the next reading of the community's agenda, or fails after `ms`. */
 function nextChange(live: App, ms = 10_000): Promise<unknown> {
-  return Promise.race([once(live.agendas, 'changed'), new Promise((_, reject) => setTimeout(() => reject(new Error(`no agenda change within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    once(live.agendas, 'changed'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no agenda change within ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 describe('live event folders', () => {
   it('a file rewritten, added or removed while the bot runs updates /agenda without a restart', async () => {
-    const { dir, events } = await configWith({ 'a.md': page('#1 A', '2027-04-03T19:00'), 'b.md': page('#2 B', '2027-05-05T19:00') });
+    const { dir, events } = await configWith({
+      'a.md': page('#1 A', '2027-04-03T19:00'),
+      'b.md': page('#2 B', '2027-05-05T19:00'),
+    });
     const poster = testPoster();
-    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => poster, store: memoryStore() });
+    app = await createApp({
+      configDir: dir,
+      clock: systemClock,
+      logger: silentLogger,
+      poster: () => poster,
+      store: memoryStore(),
+    });
     await app.agendas.start();
     const agenda = () => app!.services.agenda('live');
     expect(agenda().find('1')?.start.toISO()).toBe('2027-04-03T17:00:00.000Z');
@@ -64,14 +77,24 @@ describe('live event folders', () => {
     await rm(path.join(events, 'b.md'));
     await changed;
     expect(agenda().find('2')).toBeUndefined();
-    expect(agenda().all().map((event) => event.id)).toEqual(['a', 'c']);
+    expect(
+      agenda()
+        .all()
+        .map((event) => event.id),
+    ).toEqual(['a', 'c']);
   });
 
   it('sees Hugo page bundles: an index.md rewritten in its folder, and a bundle folder made first and filled after', async () => {
     const { dir, events } = await configWith({});
     await mkdir(path.join(events, 'meetup-1'));
     await writeFile(path.join(events, 'meetup-1', 'index.md'), page('#1 A', '2027-04-03T19:00'));
-    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => testPoster(), store: memoryStore() });
+    app = await createApp({
+      configDir: dir,
+      clock: systemClock,
+      logger: silentLogger,
+      poster: () => testPoster(),
+      store: memoryStore(),
+    });
     await app.agendas.start();
     const agenda = () => app!.services.agenda('live');
     expect(agenda().find('1')?.id).toBe('meetup-1');
@@ -87,13 +110,26 @@ describe('live event folders', () => {
     changed = nextChange(app);
     await writeFile(path.join(events, 'meetup-2', 'index.md'), page('#2 B', '2027-05-05T19:00'));
     await changed;
-    expect(agenda().all().map((event) => event.id)).toEqual(['meetup-1', 'meetup-2']);
+    expect(
+      agenda()
+        .all()
+        .map((event) => event.id),
+    ).toEqual(['meetup-1', 'meetup-2']);
   });
 
   it('a file saved broken keeps its last good version beside the good ones; organisers hear it once', async () => {
-    const { dir, events } = await configWith({ 'a.md': page('#1 A', '2027-04-03T19:00'), 'b.yaml': 'title: "#2 B"\ndate: 2027-05-05 19:00\n' });
+    const { dir, events } = await configWith({
+      'a.md': page('#1 A', '2027-04-03T19:00'),
+      'b.yaml': 'title: "#2 B"\ndate: 2027-05-05 19:00\n',
+    });
     const poster = testPoster();
-    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => poster, store: memoryStore() });
+    app = await createApp({
+      configDir: dir,
+      clock: systemClock,
+      logger: silentLogger,
+      poster: () => poster,
+      store: memoryStore(),
+    });
     await app.agendas.start();
 
     let changed = nextChange(app);
@@ -123,18 +159,38 @@ describe('live event folders', () => {
 
   it('a folder that disappears (replaced by a checkout) keeps the agenda as last read', async () => {
     const { dir, events } = await configWith({ 'a.md': page('#1 A', '2027-04-03T19:00') });
-    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => testPoster(), store: memoryStore() });
+    app = await createApp({
+      configDir: dir,
+      clock: systemClock,
+      logger: silentLogger,
+      poster: () => testPoster(),
+      store: memoryStore(),
+    });
     const [folder] = app.agendas.parts('live') as [EventFolder];
     await rm(events, { recursive: true });
     await folder.reload();
-    expect(app.services.agenda('live').all().map((event) => event.id)).toEqual(['a']);
+    expect(
+      app.services
+        .agenda('live')
+        .all()
+        .map((event) => event.id),
+    ).toEqual(['a']);
   });
 
   it('moves a meetup’s reminder when its file is rewritten while the scheduler runs', async () => {
-    vi.useFakeTimers({ now: new Date('2027-04-01T00:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    vi.useFakeTimers({
+      now: new Date('2027-04-01T00:00:00Z'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
     const { dir, events } = await configWith({ 'a.md': page('#1 A', '2027-04-03T19:00') });
     const poster = testPoster();
-    app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => poster, store: memoryStore() });
+    app = await createApp({
+      configDir: dir,
+      clock: systemClock,
+      logger: silentLogger,
+      poster: () => poster,
+      store: memoryStore(),
+    });
     const scheduler = await startScheduler(app, systemClock, { EMCEE_SCHEDULER_POLL_MS: '3600000' });
     try {
       let seen = false;
@@ -142,7 +198,7 @@ describe('live event folders', () => {
       await writeFile(path.join(events, 'a.md'), page('#1 A', '2027-04-06T19:00'));
       // The watcher's event arrives on a real I/O turn; the debounce runs on the fake clock.
       // Bounded in real time (performance is not faked): 10 s at most.
-      for (const until = performance.now() + 10_000; !seen && performance.now() < until; ) {
+      for (const until = performance.now() + 10_000; !seen && performance.now() < until;) {
         await new Promise((resolve) => setImmediate(resolve));
         await vi.advanceTimersByTimeAsync(50);
       }

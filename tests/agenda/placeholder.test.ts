@@ -7,7 +7,8 @@ import { programme } from '../../src/agenda/present.ts';
 import type { Locale } from '../../src/core/i18n.ts';
 import { outcomeWords } from '../support/words.ts';
 
-const PAGE = '---\ntitle: "#9 Meetup"\ndate: 2026-12-09T19:00\n---\n* 19h00 : Welcome\n* 19h15 : TBA\n* 19h45 : Chaos in production - Jane Roe\n';
+const PAGE =
+  '---\ntitle: "#9 Meetup"\ndate: 2026-12-09T19:00\n---\n* 19h00 : Welcome\n* 19h15 : TBA\n* 19h45 : Chaos in production - Jane Roe\n';
 const NOW = DateTime.fromISO('2026-11-23T12:00:00Z');
 
 function event(): MeetupEvent {

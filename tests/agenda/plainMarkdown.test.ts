@@ -30,20 +30,93 @@ const plainTaken = (body: string): boolean => plainBlocks(prepareSource(body)) !
 
 /** Lines the plain reader takes, and lines it must leave to the parser (or read just as it does). */
 const ORDINARY = [
-  '', '', '### Programme', '## Talk **bold** heading', '# #12 Meetup', '#### 19h15 SLOs', '* **19h00-19h15 :** Accueil des participants',
-  '* 19h10-19h25 : Datacenter Unplugged par Mathieu (@tormath1)', '- **5:30pm** - doors open', '+ plus item', '**Speaker:** Camille Martin, SRE @ Example',
-  '* [Slides](https://x.example/s) et [vidéo](https://y.example/v) de **Titre** par Ada', '* **[Ada Martin](/speakers/ada)** on SLOs',
-  '**Description:** Error budgets, burn rates.', 'Par [Ada Martin](/speakers/ada) et [Bo Chen](/b)', 'plain prose line, with punctuation: yes!',
-  'a line with snake_case and @ada_m handle', '**bold**, then a comma', '(**bold in parens**)', '**19h00 :**, odd', '[**bold link**](/x)', '**[a](/x)**',
-  '[a **b**](/c) tail', 'emoji 🎉 **bold**', 'ｆｕｌｌ　width', '21h30 : Fin', '-- End', '+++', 'Q&A and R&D', '{{< speaker "ada-martin" >}}', '<!-- hidden -->',
-  'trailing spaces  ', 'one trailing space ', '**bold**  ', '### Heading  ', '* item   ',
+  '',
+  '',
+  '### Programme',
+  '## Talk **bold** heading',
+  '# #12 Meetup',
+  '#### 19h15 SLOs',
+  '* **19h00-19h15 :** Accueil des participants',
+  '* 19h10-19h25 : Datacenter Unplugged par Mathieu (@tormath1)',
+  '- **5:30pm** - doors open',
+  '+ plus item',
+  '**Speaker:** Camille Martin, SRE @ Example',
+  '* [Slides](https://x.example/s) et [vidéo](https://y.example/v) de **Titre** par Ada',
+  '* **[Ada Martin](/speakers/ada)** on SLOs',
+  '**Description:** Error budgets, burn rates.',
+  'Par [Ada Martin](/speakers/ada) et [Bo Chen](/b)',
+  'plain prose line, with punctuation: yes!',
+  'a line with snake_case and @ada_m handle',
+  '**bold**, then a comma',
+  '(**bold in parens**)',
+  '**19h00 :**, odd',
+  '[**bold link**](/x)',
+  '**[a](/x)**',
+  '[a **b**](/c) tail',
+  'emoji 🎉 **bold**',
+  'ｆｕｌｌ　width',
+  '21h30 : Fin',
+  '-- End',
+  '+++',
+  'Q&A and R&D',
+  '{{< speaker "ada-martin" >}}',
+  '<!-- hidden -->',
+  'trailing spaces  ',
+  'one trailing space ',
+  '**bold**  ',
+  '### Heading  ',
+  '* item   ',
 ];
 const TRICKY = [
-  '##### Title ##', '#5 not a heading', '#######x', 'x**y**z', '**open only', 'close only**', '** spaced **', '****', '***triple***', '*em* text',
-  '_em_ text', '__strong__ text', '@ada_m_', 'a * b', 'nbsp at the end\u00a0', '#### ', '*  ', '  indented line', '    code', '\tTabbed', '1. numbered', '2) numbered',
-  '2019. a year', '> quote', '<p>html</p>', '---', '***', '- - -', '===', '--', '-', '*', '`code`', 'back\\slash', 'R&amp;D', '![img](a.png)', '[ref]',
-  '[ref]: /url', '[a](b c)', 'emoji 🎉**bold**', '**bold**🎉', '| 19:00 | Welcome |', '~~struck~~', '- [x] in person', 'Footnote[^1]', 'www.example.org',
-  '**a\nb**', '* item\nlazy continuation', 'text\n* item interrupts',
+  '##### Title ##',
+  '#5 not a heading',
+  '#######x',
+  'x**y**z',
+  '**open only',
+  'close only**',
+  '** spaced **',
+  '****',
+  '***triple***',
+  '*em* text',
+  '_em_ text',
+  '__strong__ text',
+  '@ada_m_',
+  'a * b',
+  'nbsp at the end\u00a0',
+  '#### ',
+  '*  ',
+  '  indented line',
+  '    code',
+  '\tTabbed',
+  '1. numbered',
+  '2) numbered',
+  '2019. a year',
+  '> quote',
+  '<p>html</p>',
+  '---',
+  '***',
+  '- - -',
+  '===',
+  '--',
+  '-',
+  '*',
+  '`code`',
+  'back\\slash',
+  'R&amp;D',
+  '![img](a.png)',
+  '[ref]',
+  '[ref]: /url',
+  '[a](b c)',
+  'emoji 🎉**bold**',
+  '**bold**🎉',
+  '| 19:00 | Welcome |',
+  '~~struck~~',
+  '- [x] in person',
+  'Footnote[^1]',
+  'www.example.org',
+  '**a\nb**',
+  '* item\nlazy continuation',
+  'text\n* item interrupts',
 ];
 const SNIPPETS = [...ORDINARY, ...TRICKY];
 
@@ -56,7 +129,10 @@ function seeded(seed: number): () => number {
 }
 
 describe('the plain Markdown reader', () => {
-  const files = [...markdownFiles(path.join(root, 'tests/fixtures')), ...markdownFiles(path.join(root, 'config/events'))];
+  const files = [
+    ...markdownFiles(path.join(root, 'tests/fixtures')),
+    ...markdownFiles(path.join(root, 'config/events')),
+  ];
 
   it.each(files.map((file) => [path.relative(root, file), file]))('reads %s as the parser does', (_, file) => {
     const body = bodyOf(readFileSync(file, 'utf8'));
@@ -78,7 +154,12 @@ describe('the plain Markdown reader', () => {
   });
 
   it('takes the common page forms, and leaves the rest to the parser', () => {
-    expect(plainTaken('### Programme\n\n* **19h00-19h15 :** Accueil\n* **19h15-19h45 :** SLOs - Ada\n\n**Speaker:** Ada, SRE @ Acme\n')).toBe(true);
-    for (const body of ['  * nested', '1. first', '> quoted', 'a\\*b', '*emphasis*', 'a **b', '---']) expect(plainTaken(body), body).toBe(false);
+    expect(
+      plainTaken(
+        '### Programme\n\n* **19h00-19h15 :** Accueil\n* **19h15-19h45 :** SLOs - Ada\n\n**Speaker:** Ada, SRE @ Acme\n',
+      ),
+    ).toBe(true);
+    for (const body of ['  * nested', '1. first', '> quoted', 'a\\*b', '*emphasis*', 'a **b', '---'])
+      expect(plainTaken(body), body).toBe(false);
   });
 });

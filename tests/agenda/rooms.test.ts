@@ -22,7 +22,11 @@ const conference: MeetupEvent = {
   start: at('2026-12-09T09:00'),
   end: at('2026-12-09T12:00'),
   timezone: 'Europe/Paris',
-  slots: [slot('Keynote', '2026-12-09T09:00', '2026-12-09T10:00'), slot('Tracing', '2026-12-09T10:00', '2026-12-09T11:00', 'Room A'), slot('Chaos', '2026-12-09T10:00', '2026-12-09T11:00', 'Room B')],
+  slots: [
+    slot('Keynote', '2026-12-09T09:00', '2026-12-09T10:00'),
+    slot('Tracing', '2026-12-09T10:00', '2026-12-09T11:00', 'Room A'),
+    slot('Chaos', '2026-12-09T10:00', '2026-12-09T11:00', 'Room B'),
+  ],
   warnings: [],
   source: 'conf.json',
 };

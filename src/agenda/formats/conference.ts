@@ -50,7 +50,9 @@ export function scheduleEvents(schedule: Schedule): MeetupEvent[] {
 }
 
 function dayEvent(schedule: Schedule, day: ScheduleDay, dayNote: string): MeetupEvent {
-  const talks = [...day.talks].sort((a, b) => a.start.toMillis() - b.start.toMillis() || (a.room ?? '').localeCompare(b.room ?? ''));
+  const talks = [...day.talks].sort(
+    (a, b) => a.start.toMillis() - b.start.toMillis() || (a.room ?? '').localeCompare(b.room ?? ''),
+  );
   const title = day.title ?? `${schedule.title}${dayNote}`;
   const number = day.title === undefined ? undefined : numberFromTitle(day.title);
   return {
@@ -106,4 +108,9 @@ export const stemOf = (file: string): string => (file.split(/[\\/]/).pop() ?? fi
 
 /** An acronym as an id stem: lower case, letters, digits and dashes. */
 export const slug = (text: string): string =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -28,14 +28,22 @@ export function scheduleZone(named: string | undefined, community: string, warn:
   if (!named) return community;
   // IANAZone.create is cached; isValidZone builds an Intl formatter on every call.
   if (IANAZone.create(named).isValid) return named;
-  warn({ field: 'time_zone_name', message: `found "${named}", expected an IANA zone such as "Europe/Paris"; times without an offset are read in ${community}` });
+  warn({
+    field: 'time_zone_name',
+    message: `found "${named}", expected an IANA zone such as "Europe/Paris"; times without an offset are read in ${community}`,
+  });
   return community;
 }
 
 /** A session's start: its dated instant (offset written) when given, else its wall clock on the day. */
 export function frabTalk(session: FrabSession, day: string, zone: string, zoneClock: ZoneClock): Talk | Finding {
-  const start = session.date ? DateTime.fromISO(session.date, { setZone: true }) : wallStart(session.start, day, zone, zoneClock);
-  if (!start?.isValid) return { message: `found date "${session.date ?? session.start}", expected a date and time like 2026-10-07T09:30:00+02:00` };
+  const start = session.date
+    ? DateTime.fromISO(session.date, { setZone: true })
+    : wallStart(session.start, day, zone, zoneClock);
+  if (!start?.isValid)
+    return {
+      message: `found date "${session.date ?? session.start}", expected a date and time like 2026-10-07T09:30:00+02:00`,
+    };
   const [, hours, minutes, seconds] = DURATION_TEXT.exec(session.duration) as RegExpExecArray;
   const length = Duration.fromObject({ hours: Number(hours), minutes: Number(minutes), seconds: Number(seconds ?? 0) });
   const utc = start.toUTC();

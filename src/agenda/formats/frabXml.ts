@@ -2,7 +2,15 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Speaker } from '../event.ts';
 import type { Finding } from '../parse/problems.ts';
 import { scheduleEvents, slug, stemOf, type ScheduleDay, type Talk } from './conference.ts';
-import { DURATION_EXPECTED, DURATION_TEXT, frabTalk, isFinding, scheduleZone, START_TEXT, type FrabSession } from './frabCommon.ts';
+import {
+  DURATION_EXPECTED,
+  DURATION_TEXT,
+  frabTalk,
+  isFinding,
+  scheduleZone,
+  START_TEXT,
+  type FrabSession,
+} from './frabCommon.ts';
 import { lineAt, type FormatInput, type FormatReading } from './reading.ts';
 
 /**
@@ -10,7 +18,12 @@ import { lineAt, type FormatInput, type FormatReading } from './reading.ts';
  * in the `<day>` that lists them, so a day running past midnight keeps its late sessions, dated the
  * next day, in its own programme.
  */
-const LISTS = new Set(['schedule.day', 'schedule.day.room', 'schedule.day.room.event', 'schedule.day.room.event.persons.person']);
+const LISTS = new Set([
+  'schedule.day',
+  'schedule.day.room',
+  'schedule.day.room.event',
+  'schedule.day.room.event.persons.person',
+]);
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -23,7 +36,8 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 const textOf = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && typeof (value as Node)['#text'] === 'string') return (value as Node)['#text'] as string;
+  if (value && typeof value === 'object' && typeof (value as Node)['#text'] === 'string')
+    return (value as Node)['#text'] as string;
   return undefined;
 };
 const nodes = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : []);
@@ -37,10 +51,20 @@ export function readFrabXml(input: FormatInput): FormatReading {
   const valid = XMLValidator.validate(input.text);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    return { kind: 'error', problems: [{ line, message: `not well-formed XML: ${msg}`, fix: 'close each element in the order it was opened, or export the file again' }] };
+    return {
+      kind: 'error',
+      problems: [
+        {
+          line,
+          message: `not well-formed XML: ${msg}`,
+          fix: 'close each element in the order it was opened, or export the file again',
+        },
+      ],
+    };
   }
   const schedule = (parser.parse(input.text) as Node).schedule as Node | undefined;
-  if (!schedule || !Array.isArray(schedule.day)) return { kind: 'not-event', reason: 'an XML file that is not a frab schedule (no <schedule> with <day> elements)' };
+  if (!schedule || !Array.isArray(schedule.day))
+    return { kind: 'not-event', reason: 'an XML file that is not a frab schedule (no <schedule> with <day> elements)' };
   const conference = (schedule.conference ?? {}) as Node;
   const warnings: Finding[] = [];
   const zone = scheduleZone(textOf(conference.time_zone_name), input.timezone, (finding) => warnings.push(finding));
@@ -52,14 +76,24 @@ export function readFrabXml(input: FormatInput): FormatReading {
     const date = String(day['@_date'] ?? '');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       const line = dayLines[i];
-      return { kind: 'error', problems: [{ ...(line === undefined ? {} : { line }), field: 'day.date', message: `found ${date ? `"${date}"` : 'no date'}, expected <day date="2026-10-07">` }] };
+      return {
+        kind: 'error',
+        problems: [
+          {
+            ...(line === undefined ? {} : { line }),
+            field: 'day.date',
+            message: `found ${date ? `"${date}"` : 'no date'}, expected <day date="2026-10-07">`,
+          },
+        ],
+      };
     }
     const talks: Talk[] = [];
     for (const room of nodes(day.room)) {
       for (const event of nodes(room.event)) {
         const found = readEvent(event, String(room['@_name'] ?? ''), date, zone, input);
         const line = eventLines[index++];
-        if (isFinding(found)) return { kind: 'error', problems: [{ ...found, ...(line === undefined ? {} : { line }) }] };
+        if (isFinding(found))
+          return { kind: 'error', problems: [{ ...found, ...(line === undefined ? {} : { line }) }] };
         talks.push(found);
       }
     }
@@ -75,12 +109,24 @@ function readEvent(event: Node, roomName: string, day: string, zone: string, inp
   const field = (name: string): string | undefined => textOf(event[name])?.trim() || undefined;
   const [start, duration, title] = [field('start') ?? '', field('duration') ?? '', field('title')];
   if (!title) return { field: 'title', message: 'missing: expected the title of the session' };
-  if (!START_TEXT.test(start) && !field('date')) return { field: 'start', message: `found "${start}", expected a start HH:MM like "09:30"` };
+  if (!START_TEXT.test(start) && !field('date'))
+    return { field: 'start', message: `found "${start}", expected a start HH:MM like "09:30"` };
   if (!DURATION_TEXT.test(duration)) return { field: 'duration', message: `found "${duration}", ${DURATION_EXPECTED}` };
   const persons = nodes((event.persons as Node | undefined)?.person);
-  const speakers = persons.flatMap((person): Speaker[] => (textOf(person)?.trim() ? [{ name: (textOf(person) as string).trim() }] : []));
+  const speakers = persons.flatMap((person): Speaker[] =>
+    textOf(person)?.trim() ? [{ name: (textOf(person) as string).trim() }] : [],
+  );
   const [date, type, abstract] = [field('date'), field('type'), field('abstract') ?? field('description')];
-  const session: FrabSession = { start, duration, title, speakers, room: field('room') ?? roomName, ...(date ? { date } : {}), ...(type ? { type } : {}), ...(abstract ? { abstract } : {}) };
+  const session: FrabSession = {
+    start,
+    duration,
+    title,
+    speakers,
+    room: field('room') ?? roomName,
+    ...(date ? { date } : {}),
+    ...(type ? { type } : {}),
+    ...(abstract ? { abstract } : {}),
+  };
   return frabTalk(session, day, zone, input.zoneClock);
 }
 

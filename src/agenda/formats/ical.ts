@@ -40,10 +40,18 @@ export function readIcal(input: FormatInput): FormatReading {
   }
   const [calendar] = calendars;
   if (!calendar || calendars.some((one) => one.name !== 'vcalendar')) {
-    return { kind: 'not-event', reason: `an iCalendar file with ${calendars.map((one) => one.name.toUpperCase()).join(', ') || 'nothing'} instead of VCALENDAR` };
+    return {
+      kind: 'not-event',
+      reason: `an iCalendar file with ${calendars.map((one) => one.name.toUpperCase()).join(', ') || 'nothing'} instead of VCALENDAR`,
+    };
   }
   const within = (name: string) => calendars.flatMap((one) => one.getAllSubcomponents(name));
-  const zones = new Map(within('vtimezone').map((component) => [String(component.getFirstPropertyValue('tzid')), new ICAL.Timezone(component)]));
+  const zones = new Map(
+    within('vtimezone').map((component) => [
+      String(component.getFirstPropertyValue('tzid')),
+      new ICAL.Timezone(component),
+    ]),
+  );
   const all = within('vevent');
   const named = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
   const floating = isZone(named) ? named : input.timezone;
@@ -62,7 +70,11 @@ export function readIcal(input: FormatInput): FormatReading {
   const stem = stemOf(input.path);
   const title = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '') || stem;
   const days = [...meetups, ...byDay(sessions, context.zone, input.zoneClock).map(single)];
-  return { kind: 'events', events: scheduleEvents({ stem, title, zone: context.zone, days, source: input.path }), warnings: context.warnings };
+  return {
+    kind: 'events',
+    events: scheduleEvents({ stem, title, zone: context.zone, days, source: input.path }),
+    warnings: context.warnings,
+  };
 }
 
 /**
@@ -103,7 +115,12 @@ function latestVersions(vevents: ICAL.Component[], context: Context): ICAL.Compo
   for (const [order, vevent] of vevents.entries()) {
     const uid = vevent.getFirstPropertyValue('uid');
     if (typeof uid !== 'string' || uid === '') {
-      return { line: lineOfNth(context.input.text, 'BEGIN:VEVENT', order), field: 'UID', message: 'missing: every VEVENT needs a UID', fix: 'export the calendar again' };
+      return {
+        line: lineOfNth(context.input.text, 'BEGIN:VEVENT', order),
+        field: 'UID',
+        message: 'missing: every VEVENT needs a UID',
+        fix: 'export the calendar again',
+      };
     }
     const key = `${uid}|${String(vevent.getFirstPropertyValue('recurrence-id') ?? '')}`;
     const sequence = Number(vevent.getFirstPropertyValue('sequence') ?? 0);
@@ -111,23 +128,42 @@ function latestVersions(vevents: ICAL.Component[], context: Context): ICAL.Compo
     if (!known || sequence >= known.sequence) byKey.set(key, { uid, sequence, order, vevent });
   }
   const current = [...byKey.values()].sort((a, b) => a.order - b.order);
-  const cancelled = current.filter((read) => String(read.vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED');
-  for (const read of cancelled) context.warnings.push({ line: lineOfNth(context.input.text, 'BEGIN:VEVENT', read.order), message: `"${summaryOf(read.vevent)}" is cancelled (STATUS:CANCELLED) and not shown` });
+  const cancelled = current.filter(
+    (read) => String(read.vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
+  );
+  for (const read of cancelled)
+    context.warnings.push({
+      line: lineOfNth(context.input.text, 'BEGIN:VEVENT', read.order),
+      message: `"${summaryOf(read.vevent)}" is cancelled (STATUS:CANCELLED) and not shown`,
+    });
   return current.filter((read) => !cancelled.includes(read)).map((read) => read.vevent);
 }
 
 const summaryOf = (vevent: ICAL.Component): string => String(vevent.getFirstPropertyValue('summary') ?? '').trim();
 
-function readVevent(vevent: ICAL.Component, context: Context): { programme: ScheduleDay } | { programme?: undefined; session: Talk } | Finding {
+function readVevent(
+  vevent: ICAL.Component,
+  context: Context,
+): { programme: ScheduleDay } | { programme?: undefined; session: Talk } | Finding {
   const start = instant(vevent, 'dtstart', context);
-  if (!start) return { ...whereIs(vevent, context), field: 'DTSTART', message: 'missing: expected DTSTART, the start of the event' };
+  if (!start)
+    return {
+      ...whereIs(vevent, context),
+      field: 'DTSTART',
+      message: 'missing: expected DTSTART, the start of the event',
+    };
   const end = instant(vevent, 'dtend', context) ?? start.plus({ hours: 1 });
-  if (vevent.getFirstProperty('rrule')) context.warnings.push({ ...whereIs(vevent, context), message: `"${summaryOf(vevent)}" repeats (RRULE); only its first date is shown` });
+  if (vevent.getFirstProperty('rrule'))
+    context.warnings.push({
+      ...whereIs(vevent, context),
+      message: `"${summaryOf(vevent)}" repeats (RRULE); only its first date is shown`,
+    });
   const title = summaryOf(vevent) || 'Untitled';
   const description = String(vevent.getFirstPropertyValue('description') ?? '');
   const location = String(vevent.getFirstPropertyValue('location') ?? '').trim();
   const lines = programmeLines(description);
-  if (lines.length === 0) return { session: { start, end, title, ...(location ? { room: location } : {}), ...talkDescription(description) } };
+  if (lines.length === 0)
+    return { session: { start, end, title, ...(location ? { room: location } : {}), ...talkDescription(description) } };
   return { programme: meetupDay(title, location, start, end, lines, context) };
 }
 
@@ -138,7 +174,14 @@ function whereIs(vevent: ICAL.Component, context: Context): { line?: number } {
 }
 
 /** A meetup whose DESCRIPTION is its programme: times on its day, in its zone, past midnight when earlier. */
-function meetupDay(title: string, venue: string, start: DateTime, end: DateTime, lines: ReturnType<typeof programmeLines>, context: Context): ScheduleDay {
+function meetupDay(
+  title: string,
+  venue: string,
+  start: DateTime,
+  end: DateTime,
+  lines: ReturnType<typeof programmeLines>,
+  context: Context,
+): ScheduleDay {
   const local = context.input.zoneClock.wall(start, context.zone);
   let [days, previous] = [0, -1];
   const starts = lines.map((line) => {
@@ -150,8 +193,15 @@ function meetupDay(title: string, venue: string, start: DateTime, end: DateTime,
   const talks = lines.map((line, i): Talk => {
     const own = line.end && wallOn(local, days, line.end, context);
     const slotStart = starts[i] as DateTime;
-    const slotEnd = own && own > slotStart ? own : (starts[i + 1] ?? (end > slotStart ? end : slotStart.plus({ minutes: 45 })));
-    return { start: slotStart, end: slotEnd, title: line.title, speakers: line.speakers, ...(line.abstract ? { abstract: line.abstract } : {}) };
+    const slotEnd =
+      own && own > slotStart ? own : (starts[i + 1] ?? (end > slotStart ? end : slotStart.plus({ minutes: 45 })));
+    return {
+      start: slotStart,
+      end: slotEnd,
+      title: line.title,
+      speakers: line.speakers,
+      ...(line.abstract ? { abstract: line.abstract } : {}),
+    };
   });
   return { date: isoDate(local), talks, title, ...(venue ? { venue } : {}), start, end };
 }
@@ -159,7 +209,10 @@ function meetupDay(title: string, venue: string, start: DateTime, end: DateTime,
 /** A programme time on the meetup's day, or `days` later (past midnight). */
 function wallOn(local: WallClock, days: number, time: { hour: number; minute: number }, context: Context): DateTime {
   const day = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
-  return context.input.zoneClock.instant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), ...time }, context.zone);
+  return context.input.zoneClock.instant(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), ...time },
+    context.zone,
+  );
 }
 
 /** DTSTART/DTEND as an instant, by the rules in the header comment. */
@@ -167,14 +220,29 @@ function instant(vevent: ICAL.Component, name: 'dtstart' | 'dtend', context: Con
   const property = vevent.getFirstProperty(name);
   const time = property?.getFirstValue();
   if (!property || !(time instanceof ICAL.Time)) return undefined;
-  const wall = { year: time.year, month: time.month, day: time.day, hour: time.isDate ? 0 : time.hour, minute: time.isDate ? 0 : time.minute, second: time.isDate ? 0 : time.second };
+  const wall = {
+    year: time.year,
+    month: time.month,
+    day: time.day,
+    hour: time.isDate ? 0 : time.hour,
+    minute: time.isDate ? 0 : time.minute,
+    second: time.isDate ? 0 : time.second,
+  };
   if (time.zone?.tzid === 'UTC') return DateTime.fromObject(wall, { zone: 'utc' });
   const tzid = property.getParameter('tzid');
   const own = typeof tzid === 'string' ? context.zones.get(tzid) : undefined;
-  if (own) return DateTime.fromMillis(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - own.utcOffset(time) * 1000, { zone: 'utc' });
+  if (own)
+    return DateTime.fromMillis(
+      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - own.utcOffset(time) * 1000,
+      { zone: 'utc' },
+    );
   const iana = typeof tzid === 'string' ? ianaName(tzid) : undefined;
   if (typeof tzid === 'string' && !iana) {
-    context.warnings.push({ ...whereIs(vevent, context), field: name.toUpperCase(), message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.floating}` });
+    context.warnings.push({
+      ...whereIs(vevent, context),
+      field: name.toUpperCase(),
+      message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.floating}`,
+    });
   }
   return context.input.zoneClock.instant(wall, iana ?? context.floating);
 }

@@ -67,7 +67,9 @@ function speakersIn(text: string): Speaker[] | undefined {
   const [name, ...affiliation] = (match[1] as string).split(/,\s*/);
   if (/speakers|intervenant(?:e?)s/i.test(text.split(':')[0] as string)) return nameList(match[1] as string);
   const speaker = parseSpeaker((name as string).trim());
-  return [affiliation.length > 0 && !speaker.affiliation ? { ...speaker, affiliation: affiliation.join(', ') } : speaker];
+  return [
+    affiliation.length > 0 && !speaker.affiliation ? { ...speaker, affiliation: affiliation.join(', ') } : speaker,
+  ];
 }
 
 const nameList = (text: string): Speaker[] =>

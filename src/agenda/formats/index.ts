@@ -30,13 +30,25 @@ export function formatOf(file: string, text: string): Format | undefined {
 /** Reads one file of a published format. Never throws: an unexpected failure names the file's problem. */
 export function readFormatFile(format: Format, input: FormatInput): FormatReading {
   try {
-    if (input.text.trim() === '') return { kind: 'error', problems: [{ message: 'file is empty', fix: 'export the schedule again, or delete the file' }] };
+    if (input.text.trim() === '')
+      return {
+        kind: 'error',
+        problems: [{ message: 'file is empty', fix: 'export the schedule again, or delete the file' }],
+      };
     if (format === 'xml') return isFrabXml(input.text) ? readFrabXml(input) : notFrabXml();
     if (format === 'ical') return readIcal(input);
     return readJsonSchedule(input);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: 'error', problems: [{ message: `could not be read (${reason})`, fix: 'check that the file is a complete export; if it is, report it to the emcee maintainers' }] };
+    return {
+      kind: 'error',
+      problems: [
+        {
+          message: `could not be read (${reason})`,
+          fix: 'check that the file is a complete export; if it is, report it to the emcee maintainers',
+        },
+      ],
+    };
   }
 }
 
@@ -45,7 +57,14 @@ function readJsonSchedule(input: FormatInput): FormatReading {
   if (!json.ok) return { kind: 'error', problems: [json.problem] };
   if (isFrabJson(json.value)) return readFrabJson(input, json.value);
   if (isSessionize(json.value)) return readSessionize(input, json.value);
-  return { kind: 'not-event', reason: 'a JSON file that is neither a pretalx/frab schedule (schedule.conference) nor a Sessionize "All Data" export (sessions, speakers)' };
+  return {
+    kind: 'not-event',
+    reason:
+      'a JSON file that is neither a pretalx/frab schedule (schedule.conference) nor a Sessionize "All Data" export (sessions, speakers)',
+  };
 }
 
-const notFrabXml = (): FormatReading => ({ kind: 'not-event', reason: 'an XML file that is not a frab schedule (no <schedule> root)' });
+const notFrabXml = (): FormatReading => ({
+  kind: 'not-event',
+  reason: 'an XML file that is not a frab schedule (no <schedule> root)',
+});

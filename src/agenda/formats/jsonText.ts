@@ -28,12 +28,21 @@ export function readJson(text: string): { ok: true; value: unknown } | { ok: fal
  * zod issues of a JSON file as findings with their line. Lines are looked up only when there is an
  * issue (JSON is YAML, whose parser keeps positions), so a good file is read at JSON.parse speed.
  */
-export function jsonIssues(text: string, error: z.ZodError, expected?: (path: readonly PropertyKey[]) => string | undefined): Finding[] {
+export function jsonIssues(
+  text: string,
+  error: z.ZodError,
+  expected?: (path: readonly PropertyKey[]) => string | undefined,
+): Finding[] {
   const lineOf = jsonLineOf(text);
   return error.issues.slice(0, 10).map((issue) => {
     const line = lineOf(issue.path);
     const hint = expected?.(issue.path);
-    return { field: pathText(issue.path), ...(line === undefined ? {} : { line }), message: issueText(issue), ...(hint ? { fix: hint } : {}) };
+    return {
+      field: pathText(issue.path),
+      ...(line === undefined ? {} : { line }),
+      message: issueText(issue),
+      ...(hint ? { fix: hint } : {}),
+    };
   });
 }
 

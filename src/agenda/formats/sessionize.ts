@@ -26,11 +26,26 @@ const session = z.object({
   roomId: id.nullish(),
 });
 const link = z.object({ linkType: z.string().nullish(), url: z.string().nullish() });
-const speaker = z.object({ id, fullName: z.string().nullish(), firstName: z.string().nullish(), lastName: z.string().nullish(), bio: z.string().nullish(), tagLine: z.string().nullish(), links: z.array(link).default([]) });
-export const sessionizeSchema = z.object({ sessions: z.array(session), speakers: z.array(speaker).default([]), rooms: z.array(z.object({ id, name: z.string() })).default([]) });
+const speaker = z.object({
+  id,
+  fullName: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  bio: z.string().nullish(),
+  tagLine: z.string().nullish(),
+  links: z.array(link).default([]),
+});
+export const sessionizeSchema = z.object({
+  sessions: z.array(session),
+  speakers: z.array(speaker).default([]),
+  rooms: z.array(z.object({ id, name: z.string() })).default([]),
+});
 
 export const isSessionize = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { sessions?: unknown }).sessions) && Array.isArray((value as { speakers?: unknown }).speakers);
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { sessions?: unknown }).sessions) &&
+  Array.isArray((value as { speakers?: unknown }).speakers);
 
 export function readSessionize(input: FormatInput, value: unknown): FormatReading {
   const parsed = sessionizeSchema.safeParse(value, { reportInput: true });
@@ -41,7 +56,10 @@ export function readSessionize(input: FormatInput, value: unknown): FormatReadin
   const warnings: Finding[] = [];
   const scheduled = sessions.filter((one) => one.startsAt && one.endsAt);
   if (scheduled.length < sessions.length) {
-    warnings.push({ message: `${sessions.length - scheduled.length} session(s) have no time yet (startsAt: null) and are not shown`, fix: 'schedule them in Sessionize, then export again' });
+    warnings.push({
+      message: `${sessions.length - scheduled.length} session(s) have no time yet (startsAt: null) and are not shown`,
+      fix: 'schedule them in Sessionize, then export again',
+    });
   }
   const talks = scheduled.map((one): Talk => {
     const room = one.roomId === null || one.roomId === undefined ? undefined : roomNames.get(one.roomId);
@@ -56,7 +74,17 @@ export function readSessionize(input: FormatInput, value: unknown): FormatReadin
     };
   });
   const stem = stemOf(input.path);
-  return { kind: 'events', events: scheduleEvents({ stem, title: stem, zone: input.timezone, days: byDay(talks, input.timezone, input.zoneClock), source: input.path }), warnings };
+  return {
+    kind: 'events',
+    events: scheduleEvents({
+      stem,
+      title: stem,
+      zone: input.timezone,
+      days: byDay(talks, input.timezone, input.zoneClock),
+      source: input.path,
+    }),
+    warnings,
+  };
 }
 
 /** A service session (registration, lunch, closing words) is never a talk: its title says which kind. */
@@ -67,12 +95,21 @@ function serviceKind(title: string): SlotKind {
 
 function wall(text: string): WallClock {
   const [, year, month, day, hour, minute, second] = LOCAL_TIME.exec(text) as RegExpExecArray;
-  return { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
+  return {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second ?? 0),
+  };
 }
 
 function toSpeaker(person: z.infer<typeof speaker>): Speaker {
   const name = person.fullName?.trim() || [person.firstName, person.lastName].filter(Boolean).join(' ').trim();
-  const handle = person.links.map((one) => /(?:twitter\.com|x\.com)\/@?([\w.-]+)/.exec(one.url ?? '')?.[1]).find(Boolean);
+  const handle = person.links
+    .map((one) => /(?:twitter\.com|x\.com)\/@?([\w.-]+)/.exec(one.url ?? '')?.[1])
+    .find(Boolean);
   return {
     name,
     ...(handle ? { handle } : {}),

@@ -17,7 +17,14 @@ export interface ZoneClock {
   wall(at: DateTime, zone: string): WallClock;
 }
 
-const wallOf = (at: DateTime): WallClock => ({ year: at.year, month: at.month, day: at.day, hour: at.hour, minute: at.minute, second: at.second });
+const wallOf = (at: DateTime): WallClock => ({
+  year: at.year,
+  month: at.month,
+  day: at.day,
+  hour: at.hour,
+  minute: at.minute,
+  second: at.second,
+});
 
 /** The plain luxon path: Intl look-ups for every time read (the baseline). */
 export const luxonZoneClock: ZoneClock = {
@@ -45,7 +52,9 @@ export function cachedZoneClock(): ZoneClock {
       const table = yearOf(zone, local);
       // Most times are days away from any change of offset: then the offset is the one in force.
       const steady = table.changes.every((change) => Math.abs(change.at - local) > 2 * DAY);
-      const at = steady ? local - offsetIn(table, local) * MINUTE : instantOf(local, (instant) => offsetAt(zone, instant));
+      const at = steady
+        ? local - offsetIn(table, local) * MINUTE
+        : instantOf(local, (instant) => offsetAt(zone, instant));
       return DateTime.fromMillis(at, { zone: 'utc' });
     },
     wall(at, zoneName) {

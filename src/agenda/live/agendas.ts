@@ -39,7 +39,9 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
     for (const { community, events } of options.communities) {
       const changed = () => this.rebuild(community.id, true);
       const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs, changed });
-      const sources = community.sources.map((settings) => new SourceFeed({ community, settings, store, tell, logger, changed, fetched }));
+      const sources = community.sources.map(
+        (settings) => new SourceFeed({ community, settings, store, tell, logger, changed, fetched }),
+      );
       this.entries.set(community.id, { parts: [folder, ...sources], agenda: new Agenda(events) });
     }
   }
@@ -50,7 +52,9 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
 
   /** The sources' stored copies, read before anyone asks (no network). */
   async load(): Promise<void> {
-    const feeds = [...this.entries.values()].flatMap((entry) => entry.parts.filter((part) => part instanceof SourceFeed));
+    const feeds = [...this.entries.values()].flatMap((entry) =>
+      entry.parts.filter((part) => part instanceof SourceFeed),
+    );
     await Promise.all(feeds.map((feed) => feed.load()));
     for (const id of this.entries.keys()) this.rebuild(id, false);
   }

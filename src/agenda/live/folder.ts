@@ -41,7 +41,8 @@ export class EventFolder implements AgendaPart {
 
   constructor(private readonly options: FolderOptions) {
     this.current = [...options.initial];
-    for (const event of options.initial) this.lastGood.set(event.source, [...(this.lastGood.get(event.source) ?? []), event]);
+    for (const event of options.initial)
+      this.lastGood.set(event.source, [...(this.lastGood.get(event.source) ?? []), event]);
   }
 
   get events(): readonly MeetupEvent[] {
@@ -52,9 +53,14 @@ export class EventFolder implements AgendaPart {
     const { eventsDir } = this.options.community;
     try {
       this.watcher = watch(eventsDir, { persistent: false }, () => this.schedule());
-      this.watcher.on('error', (error) => this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder no longer watched'));
+      this.watcher.on('error', (error) =>
+        this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder no longer watched'),
+      );
     } catch (error) {
-      this.options.logger.warn({ err: error, dir: eventsDir }, 'event folder cannot be watched: changes need a restart');
+      this.options.logger.warn(
+        { err: error, dir: eventsDir },
+        'event folder cannot be watched: changes need a restart',
+      );
     }
     await this.watchSubfolders();
   }
@@ -73,7 +79,11 @@ export class EventFolder implements AgendaPart {
     const { eventsDir } = this.options.community;
     const entries = await readdir(eventsDir, { withFileTypes: true }).catch(() => []);
     if (this.stopped || !this.watcher) return;
-    const folders = new Set(entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => path.join(eventsDir, entry.name)));
+    const folders = new Set(
+      entries
+        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+        .map((entry) => path.join(eventsDir, entry.name)),
+    );
     for (const [folder, watcher] of this.subfolders) if (!folders.has(folder)) this.unwatch(folder, watcher);
     for (const folder of folders) if (!this.subfolders.has(folder)) this.watchSubfolder(folder);
   }
@@ -111,9 +121,15 @@ export class EventFolder implements AgendaPart {
   private async read(): Promise<void> {
     const { community } = this.options;
     const loaded = await loadEventFolder(community.eventsDir, community.timezone);
-    const unreadable = loaded.problems.find((problem) => problem.file === community.eventsDir && problem.severity === 'error');
+    const unreadable = loaded.problems.find(
+      (problem) => problem.file === community.eventsDir && problem.severity === 'error',
+    );
     // The folder itself gone or unreadable (moved while a checkout replaces it): keep what was read.
-    if (unreadable) return this.options.logger.warn({ dir: community.eventsDir, problem: unreadable.message }, 'event folder unreadable; the agenda keeps its last reading');
+    if (unreadable)
+      return this.options.logger.warn(
+        { dir: community.eventsDir, problem: unreadable.message },
+        'event folder unreadable; the agenda keeps its last reading',
+      );
     const fresh = new Map<string, MeetupEvent[]>();
     for (const event of loaded.events) fresh.set(event.source, [...(fresh.get(event.source) ?? []), event]);
     const broken = brokenFiles(loaded.problems, fresh, this.lastGood);
@@ -132,10 +148,17 @@ export class EventFolder implements AgendaPart {
 
   private async tellBroken(file: string, problem: LoadProblem): Promise<void> {
     const { community, tell } = this.options;
-    const modified = await stat(file).then((info) => info.mtimeMs, () => 0);
+    const modified = await stat(file).then(
+      (info) => info.mtimeMs,
+      () => 0,
+    );
     const name = path.relative(community.eventsDir, file) || file;
     const key = this.lastGood.has(file) ? 'brokenKept' : 'brokenLeftOut';
-    await tell(community, `file:${file}:${modified}`, m.t(community.locale, key, { file: [plain(name)], problem: [plain(problemText(problem))] }));
+    await tell(
+      community,
+      `file:${file}:${modified}`,
+      m.t(community.locale, key, { file: [plain(name)], problem: [plain(problemText(problem))] }),
+    );
   }
 }
 
@@ -143,7 +166,11 @@ export class EventFolder implements AgendaPart {
  * Files left out of this load that gave no event: unreadable (an error), or a meetup that no longer
  * reads as one. A file that never was a meetup (a site's data file, an image) is not news.
  */
-function brokenFiles(problems: readonly LoadProblem[], fresh: ReadonlyMap<string, unknown>, before: ReadonlyMap<string, unknown>): Map<string, LoadProblem> {
+function brokenFiles(
+  problems: readonly LoadProblem[],
+  fresh: ReadonlyMap<string, unknown>,
+  before: ReadonlyMap<string, unknown>,
+): Map<string, LoadProblem> {
   const broken = new Map<string, LoadProblem>();
   for (const problem of problems) {
     if (!problem.leftOut || fresh.has(problem.file) || broken.has(problem.file)) continue;

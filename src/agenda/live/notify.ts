@@ -26,10 +26,16 @@ export function organiserNotices(store: Store, poster: Poster, logger: Logger): 
     for (const presence of presences(community, runningPlatforms(poster) ?? ALL)) {
       const target = { communityId: community.id, platform: presence.platform };
       try {
-        if (presence.channels.organisers) await poster.post({ ...target, channel: presence.channels.organisers }, notice, { idempotencyKey: claimKey });
-        else for (const memberId of presence.organisers) await poster.dm({ ...target, memberId }, notice, { idempotencyKey: claimKey });
+        if (presence.channels.organisers)
+          await poster.post({ ...target, channel: presence.channels.organisers }, notice, { idempotencyKey: claimKey });
+        else
+          for (const memberId of presence.organisers)
+            await poster.dm({ ...target, memberId }, notice, { idempotencyKey: claimKey });
       } catch (error) {
-        logger.error({ err: error, community: community.id, notice: key }, 'could not tell the organisers about an agenda problem');
+        logger.error(
+          { err: error, community: community.id, notice: key },
+          'could not tell the organisers about an agenda problem',
+        );
       }
     }
     await store.settle(claimKey, owner, { retentionMs: REMEMBERED_MS });

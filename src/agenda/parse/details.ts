@@ -23,13 +23,35 @@ export interface SlotDetails {
 type Field = 'speaker' | 'bio' | 'abstract' | 'affiliation';
 
 const LABELS: Record<string, Field> = {
-  speaker: 'speaker', speakers: 'speaker', 'speaker name': 'speaker', 'speaker names': 'speaker', 'speaker s': 'speaker',
-  orateur: 'speaker', oratrice: 'speaker', orateurs: 'speaker', intervenant: 'speaker', intervenante: 'speaker',
-  intervenants: 'speaker', 'presented by': 'speaker', 'presente par': 'speaker',
-  'speaker bio': 'bio', bio: 'bio', biography: 'bio', biographie: 'bio', 'about the speaker': 'bio',
-  description: 'abstract', abstract: 'abstract', 'talk abstract': 'abstract', 'talk description': 'abstract',
-  resume: 'abstract', synopsis: 'abstract', summary: 'abstract',
-  company: 'affiliation', entreprise: 'affiliation', affiliation: 'affiliation', societe: 'affiliation',
+  speaker: 'speaker',
+  speakers: 'speaker',
+  'speaker name': 'speaker',
+  'speaker names': 'speaker',
+  'speaker s': 'speaker',
+  orateur: 'speaker',
+  oratrice: 'speaker',
+  orateurs: 'speaker',
+  intervenant: 'speaker',
+  intervenante: 'speaker',
+  intervenants: 'speaker',
+  'presented by': 'speaker',
+  'presente par': 'speaker',
+  'speaker bio': 'bio',
+  bio: 'bio',
+  biography: 'bio',
+  biographie: 'bio',
+  'about the speaker': 'bio',
+  description: 'abstract',
+  abstract: 'abstract',
+  'talk abstract': 'abstract',
+  'talk description': 'abstract',
+  resume: 'abstract',
+  synopsis: 'abstract',
+  summary: 'abstract',
+  company: 'affiliation',
+  entreprise: 'affiliation',
+  affiliation: 'affiliation',
+  societe: 'affiliation',
 };
 
 /** `Speaker: …`, `Talk Abstract : …` in a line's visible text. */
@@ -93,7 +115,8 @@ class SectionReader {
 
   add(line: PageLine): void {
     if (this.closed) return;
-    if (this.startsParagraph(line)) this.paragraphBreak = this.field !== undefined || this.details.abstract !== undefined;
+    if (this.startsParagraph(line))
+      this.paragraphBreak = this.field !== undefined || this.details.abstract !== undefined;
     this.previous = line;
     if (line.text === '') return;
     if (this.addSpeakers(line)) return;
@@ -115,7 +138,10 @@ class SectionReader {
       this.field = undefined;
       return true;
     }
-    const lead = line.first && line.kind === 'text' && this.details.speakers.length === 0 && !this.details.abstract ? readBoldNameLead(line) : undefined;
+    const lead =
+      line.first && line.kind === 'text' && this.details.speakers.length === 0 && !this.details.abstract
+        ? readBoldNameLead(line)
+        : undefined;
     if (!lead) return false;
     this.details.speakers.push(lead.speaker);
     this.field = undefined;
@@ -173,7 +199,9 @@ export function applyDetails(slots: DraftSlot[], sections: readonly SlotDetails[
 function findDetails(title: string, sections: readonly SlotDetails[]): SlotDetails | undefined {
   const key = matchKey(title);
   if (key === '') return undefined;
-  return sections.find((section) => section.keys.includes(key) && (section.abstract || section.speakers.length > 0 || section.bio));
+  return sections.find(
+    (section) => section.keys.includes(key) && (section.abstract || section.speakers.length > 0 || section.bio),
+  );
 }
 
 function mergeSpeaker(slot: DraftSlot, detail: Speaker, detailCount: number): void {

@@ -91,7 +91,9 @@ export interface FileInput {
 
 /** A finding about a field written on one line (`date:`, `end:`, `venue:`) gets that line. */
 export function locate(findings: Finding[], lineOf: (path: readonly PropertyKey[]) => number | undefined): Finding[] {
-  return findings.map((finding) => (finding.line !== undefined || !finding.field ? finding : { ...finding, ...lineIfKnown(lineOf([finding.field])) }));
+  return findings.map((finding) =>
+    finding.line !== undefined || !finding.field ? finding : { ...finding, ...lineIfKnown(lineOf([finding.field])) },
+  );
 }
 
 const lineIfKnown = (line: number | undefined): { line?: number } => (line === undefined ? {} : { line });

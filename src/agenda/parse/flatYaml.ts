@@ -26,9 +26,11 @@ export function readFlatYaml(text: string, firstLine: number): YamlText | undefi
     value[match[1] as string] = scalar;
     lines.set(match[1] as string, firstLine + i);
   }
-  const lineOfField = (path: readonly PropertyKey[]): number | undefined => (path.length === 1 ? lines.get(String(path[0])) : undefined);
+  const lineOfField = (path: readonly PropertyKey[]): number | undefined =>
+    path.length === 1 ? lines.get(String(path[0])) : undefined;
   const firstKey = lines.values().next().value;
-  const lineOf = (path: readonly PropertyKey[]): number | undefined => (path.length > 0 ? lines.get(String(path[0])) : undefined) ?? firstKey;
+  const lineOf = (path: readonly PropertyKey[]): number | undefined =>
+    (path.length > 0 ? lines.get(String(path[0])) : undefined) ?? firstKey;
   return { value: lines.size === 0 ? null : value, lineOf, lineOfField };
 }
 

@@ -20,29 +20,52 @@ export interface FrontMatter {
 const FENCE = /^---\s*$/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)\s*$/;
 
-export function readFrontMatter(text: string): { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Finding[] } {
+export function readFrontMatter(
+  text: string,
+): { ok: true; frontMatter: FrontMatter } | { ok: false; problems: Finding[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (TOML_FENCE.test(lines[0] ?? '')) return readTomlFrontMatter(lines);
-  if (!FENCE.test(lines[0] ?? '')) return { ok: true, frontMatter: { data: {}, body: lines.join('\n'), bodyLine: 1, lineOf: () => undefined } };
+  if (!FENCE.test(lines[0] ?? ''))
+    return { ok: true, frontMatter: { data: {}, body: lines.join('\n'), bodyLine: 1, lineOf: () => undefined } };
   const close = lines.findIndex((line, i) => i > 0 && CLOSING_FENCE.test(line));
   if (close < 0) {
-    return failure({ line: 1, message: 'the front matter opened by --- on line 1 is never closed', fix: 'add a line --- after its last key' });
+    return failure({
+      line: 1,
+      message: 'the front matter opened by --- on line 1 is never closed',
+      fix: 'add a line --- after its last key',
+    });
   }
   const data = parseYaml(lines.slice(1, close).join('\n'));
   if (!data.ok) return data;
   const { value, lineOf } = data;
-  return { ok: true, frontMatter: { data: value, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, lineOf } };
+  return {
+    ok: true,
+    frontMatter: { data: value, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, lineOf },
+  };
 }
 
 export const failure = (problem: Finding): { ok: false; problems: Finding[] } => ({ ok: false, problems: [problem] });
 
 /** The YAML between the fences, which starts on line 2 of the file. */
-function parseYaml(yaml: string): { ok: true; value: Record<string, unknown>; lineOf: YamlText['lineOf'] } | { ok: false; problems: Finding[] } {
+function parseYaml(
+  yaml: string,
+): { ok: true; value: Record<string, unknown>; lineOf: YamlText['lineOf'] } | { ok: false; problems: Finding[] } {
   const read = readYamlText(yaml, 2);
-  if (!read.ok) return { ok: false, problems: read.problems.map((problem) => ({ ...problem, message: problem.message.replace('this is', 'the front matter is') })) };
+  if (!read.ok)
+    return {
+      ok: false,
+      problems: read.problems.map((problem) => ({
+        ...problem,
+        message: problem.message.replace('this is', 'the front matter is'),
+      })),
+    };
   const value = read.yaml.value ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return failure({ line: 2, message: 'the front matter is not a list of keys', fix: 'write one key per line: title: …, date: …' });
+    return failure({
+      line: 2,
+      message: 'the front matter is not a list of keys',
+      fix: 'write one key per line: title: …, date: …',
+    });
   }
   return { ok: true, value: value as Record<string, unknown>, lineOf: read.yaml.lineOfField };
 }

@@ -28,19 +28,34 @@ export function readEventFile(input: { path: string; text: string; timezone: str
 } {
   const reading = safely(input);
   const file = input.path;
-  const warnings = reading.kind === 'not-event' ? [] : reading.warnings.map((finding) => inFile(file, 'warning', finding));
+  const warnings =
+    reading.kind === 'not-event' ? [] : reading.warnings.map((finding) => inFile(file, 'warning', finding));
   switch (reading.kind) {
     case 'event': {
       // A page listing several meetups: each keeps its own warnings; check-config gets them all.
-      const more = (reading.more ?? []).map((other) => ({ other, warnings: other.warnings.map((finding) => inFile(file, 'warning', finding)) }));
-      const result: EventFileResult = { kind: 'event', event: { ...reading.event, warnings: warnings.map(renderProblem) }, lines: reading.lines };
-      if (more.length > 0) result.more = more.map(({ other, warnings: own }) => ({ event: { ...other.event, warnings: own.map(renderProblem) }, lines: other.lines }));
+      const more = (reading.more ?? []).map((other) => ({
+        other,
+        warnings: other.warnings.map((finding) => inFile(file, 'warning', finding)),
+      }));
+      const result: EventFileResult = {
+        kind: 'event',
+        event: { ...reading.event, warnings: warnings.map(renderProblem) },
+        lines: reading.lines,
+      };
+      if (more.length > 0)
+        result.more = more.map(({ other, warnings: own }) => ({
+          event: { ...other.event, warnings: own.map(renderProblem) },
+          lines: other.lines,
+        }));
       return { result, warnings: [...warnings, ...more.flatMap((other) => other.warnings)] };
     }
     case 'not-event':
       return { result: { kind: 'not-event', file, reason: reading.reason }, warnings };
     case 'error':
-      return { result: { kind: 'error', problems: reading.problems.map((finding) => inFile(file, 'error', finding)) }, warnings };
+      return {
+        result: { kind: 'error', problems: reading.problems.map((finding) => inFile(file, 'error', finding)) },
+        warnings,
+      };
   }
 }
 
@@ -57,17 +72,34 @@ function idOf(file: string): string {
 /** Bad content never throws: an unexpected failure is one more problem naming the file. */
 function safely(input: { path: string; text: string; timezone: string }): FileReading {
   if (input.text.trim() === '') {
-    return { kind: 'error', problems: [{ message: 'file is empty', fix: 'write a meetup (title, date and programme) or delete the file' }], warnings: [] };
+    return {
+      kind: 'error',
+      problems: [{ message: 'file is empty', fix: 'write a meetup (title, date and programme) or delete the file' }],
+      warnings: [],
+    };
   }
   // IANAZone.create is cached; isValidZone builds an Intl formatter on every call.
   if (!IANAZone.create(input.timezone).isValid) {
-    return { kind: 'error', problems: [{ message: `unknown time zone "${input.timezone}"`, fix: 'set the community timezone to an IANA zone such as "Europe/Paris"' }], warnings: [] };
+    return {
+      kind: 'error',
+      problems: [
+        {
+          message: `unknown time zone "${input.timezone}"`,
+          fix: 'set the community timezone to an IANA zone such as "Europe/Paris"',
+        },
+      ],
+      warnings: [],
+    };
   }
   const fileInput: FileInput = { ...input, id: idOf(input.path) };
   try {
     return isYamlFile(input.path) ? readYamlEvent(fileInput) : readMarkdownEvent(fileInput);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: 'error', problems: [{ message: `could not be read (${reason})`, fix: 'report this file to the emcee maintainers' }], warnings: [] };
+    return {
+      kind: 'error',
+      problems: [{ message: `could not be read (${reason})`, fix: 'report this file to the emcee maintainers' }],
+      warnings: [],
+    };
   }
 }

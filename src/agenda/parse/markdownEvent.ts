@@ -1,5 +1,14 @@
 import { applyDetails, readDetailSections } from './details.ts';
-import { locate, MEETUP_NUMBER, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import {
+  locate,
+  MEETUP_NUMBER,
+  numberFromTitle,
+  readWrittenEnd,
+  type DraftSlot,
+  type EventDraft,
+  type FileInput,
+  type FileReading,
+} from './draft.ts';
 import { readFrontMatter, type FrontMatter } from './frontMatter.ts';
 import { isForm, meetupSections } from './markdown/multiEvent.ts';
 import { sentenceStart } from './markdown/sentenceTimes.ts';
@@ -36,7 +45,12 @@ function readSeveral(input: FileInput, frontMatter: FrontMatter, sections: PageL
     return reading.kind === 'not-event' ? [] : [reading];
   });
   const errors = readings.filter((reading) => reading.kind === 'error');
-  if (errors.length > 0) return { kind: 'error', problems: errors.flatMap((error) => error.problems), warnings: errors.flatMap((error) => error.warnings) };
+  if (errors.length > 0)
+    return {
+      kind: 'error',
+      problems: errors.flatMap((error) => error.problems),
+      warnings: errors.flatMap((error) => error.warnings),
+    };
   const events = readings.filter((reading) => reading.kind === 'event');
   const [first, ...more] = events;
   if (!first) return { kind: 'not-event', reason: NO_PROGRAMME };
@@ -47,23 +61,39 @@ function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly Pag
   const { data, lineOf } = frontMatter;
   const programme = readProgramme(lines);
   const date = withSentenceStart(dated.date, programme.slots, lines);
-  if (date && programme.problems.length === 0 && programme.slots.length === 0) return { kind: 'not-event', reason: NO_PROGRAMME };
+  if (date && programme.problems.length === 0 && programme.slots.length === 0)
+    return { kind: 'not-event', reason: NO_PROGRAMME };
   const warnings: Finding[] = [...(dated.warning ? [dated.warning] : []), ...programme.warnings];
   const header = readHeader(data, lines, input.timezone, warnings);
   const end = programme.end ?? dated.end;
   if (header.fields && !header.fields.end && end) header.fields.end = { time: end };
   const problems = [...(date ? [] : [badDate(dated.raw)]), ...programme.problems, ...header.problems];
-  if (!date || !header.fields || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
+  if (!date || !header.fields || problems.length > 0)
+    return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
   applyDetails(programme.slots, readDetailSections(lines));
-  const draft: EventDraft = { ...header.fields, id: input.id, source: input.path, timezone: input.timezone, date, slots: programme.slots };
+  const draft: EventDraft = {
+    ...header.fields,
+    id: input.id,
+    source: input.path,
+    timezone: input.timezone,
+    date,
+    slots: programme.slots,
+  };
   const event = buildEvent(draft, (warning) => warnings.push(warning));
   // The number comes from `number:` when that one was valid, else from the title.
-  const where = { number: lineOf([data.number === draft.number ? 'number' : 'title']), date: dated.line ?? lineOf(['date']) };
+  const where = {
+    number: lineOf([data.number === draft.number ? 'number' : 'title']),
+    date: dated.line ?? lineOf(['date']),
+  };
   return { kind: 'event', event, warnings: locate(warnings, lineOf), lines: where };
 }
 
 /** A day without a time, and talks without times: the start may be said in a sentence. */
-function withSentenceStart(date: WrittenDate | undefined, slots: readonly DraftSlot[], lines: readonly PageLine[]): WrittenDate | undefined {
+function withSentenceStart(
+  date: WrittenDate | undefined,
+  slots: readonly DraftSlot[],
+  lines: readonly PageLine[],
+): WrittenDate | undefined {
   if (!date || date.time || slots.some((slot) => slot.start)) return date;
   const time = sentenceStart(lines);
   return time ? { ...date, time } : date;
@@ -72,10 +102,20 @@ function withSentenceStart(date: WrittenDate | undefined, slots: readonly DraftS
 type HeaderFields = Pick<EventDraft, 'title' | 'number' | 'end' | 'venue' | 'online' | 'url' | 'description'>;
 
 /** Our front-matter keys besides `date`; other Hugo keys (`bigimg`, `tags`…) are not ours and ignored. */
-function readHeader(data: Record<string, unknown>, lines: readonly PageLine[], timezone: string, warnings: Finding[]): { fields?: HeaderFields; problems: Finding[] } {
+function readHeader(
+  data: Record<string, unknown>,
+  lines: readonly PageLine[],
+  timezone: string,
+  warnings: Finding[],
+): { fields?: HeaderFields; problems: Finding[] } {
   const problems: Finding[] = [];
   const title = text(data, 'title', warnings) ?? firstHeading(lines);
-  if (!title) problems.push({ field: 'title', message: 'the event has no title (no `title` in the front matter, no # heading)', fix: 'add title: "#12 SRE Paris – Winter edition"' });
+  if (!title)
+    problems.push({
+      field: 'title',
+      message: 'the event has no title (no `title` in the front matter, no # heading)',
+      fix: 'add title: "#12 SRE Paris – Winter edition"',
+    });
   const end = readWrittenEnd(data.end, timezone, problems);
   if (!title) return { problems };
   const fields: HeaderFields = {
@@ -104,7 +144,11 @@ function text(data: Record<string, unknown>, key: string, warnings: Finding[]): 
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  warnings.push({ field: key, message: `found ${JSON.stringify(value)}, expected text; ignored`, fix: `write ${key}: "…" on one line` });
+  warnings.push({
+    field: key,
+    message: `found ${JSON.stringify(value)}, expected text; ignored`,
+    fix: `write ${key}: "…" on one line`,
+  });
   return undefined;
 }
 
@@ -112,7 +156,11 @@ function text(data: Record<string, unknown>, key: string, warnings: Finding[]): 
 function frontMatterNumber(value: unknown, warnings: Finding[]): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (Number.isInteger(value) && (value as number) > 0) return value as number;
-  warnings.push({ field: 'number', message: `found ${JSON.stringify(value)}, expected ${MEETUP_NUMBER}; the title's #N is used instead`, fix: 'write number: 12' });
+  warnings.push({
+    field: 'number',
+    message: `found ${JSON.stringify(value)}, expected ${MEETUP_NUMBER}; the title's #N is used instead`,
+    fix: 'write number: 12',
+  });
   return undefined;
 }
 

@@ -44,7 +44,11 @@ function readTimedLines(lines: readonly PageLine[]): Programme {
     if (text === '') {
       const next = titleOnNextLine(lines, i + 1);
       if (!next) {
-        problems.push({ line, message: `"${here.raw}" has no title`, fix: 'write the title after the time (19h00-19h15 : Title) or on the next line' });
+        problems.push({
+          line,
+          message: `"${here.raw}" has no title`,
+          fix: 'write the title after the time (19h00-19h15 : Title) or on the next line',
+        });
         continue;
       }
       text = next.text;
@@ -57,8 +61,18 @@ function readTimedLines(lines: readonly PageLine[]): Programme {
   return programme;
 }
 
-function placeholder(start: TimeOfDay, end: TimeOfDay | undefined, text: string, line: number, warnings: Finding[]): DraftSlot {
-  warnings.push({ line, message: `the slot at ${formatTime(start)} says "${text}": shown as to be announced`, fix: 'write its title and speaker when they are known' });
+function placeholder(
+  start: TimeOfDay,
+  end: TimeOfDay | undefined,
+  text: string,
+  line: number,
+  warnings: Finding[],
+): DraftSlot {
+  warnings.push({
+    line,
+    message: `the slot at ${formatTime(start)} says "${text}": shown as to be announced`,
+    fix: 'write its title and speaker when they are known',
+  });
   return { start, end, title: PLACEHOLDER_TITLE, placeholder: true, speakers: [], line };
 }
 

@@ -18,7 +18,11 @@ export function dropShortcodes(text: string): string {
 /** For matching titles and names across a page: case, accents and punctuation do not count. */
 export function matchKey(text: string): string {
   // Plain ASCII has no accents to remove, and its only letters and digits are a-z and 0-9.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (/^[\x20-\x7e]*$/.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

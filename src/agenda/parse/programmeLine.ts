@@ -6,8 +6,7 @@ import { readTimeRange, type TimeOfDay } from './timeOfDay.ts';
  * `**5:30pm** - doors open`, or a time alone (`10h30 - 11h00`) whose title is on the next line.
  */
 export type ProgrammeLine =
-  | { kind: 'slot'; start: TimeOfDay; end?: TimeOfDay; text: string }
-  | { kind: 'bad-time'; found: string };
+  { kind: 'slot'; start: TimeOfDay; end?: TimeOfDay; text: string } | { kind: 'bad-time'; found: string };
 
 // Between the times and the title: spaces and `:`/`-`/`|` delimiters.
 const DELIMITER = /^(?:\s|[:\-–—|])*/;
@@ -51,7 +50,8 @@ function readOnce(line: PageLine): ProgrammeLine | undefined {
 }
 
 /** A heading, a list item's first line, or a line that opens with bold (`**5:30pm** - …`). */
-const isMarked = (line: PageLine): boolean => line.kind === 'heading' || (line.kind === 'item' && line.first) || leadingStrong(line) !== undefined;
+const isMarked = (line: PageLine): boolean =>
+  line.kind === 'heading' || (line.kind === 'item' && line.first) || leadingStrong(line) !== undefined;
 
 /**
  * Prose can start with a time too ("18h c'est tôt"); a programme line has a list marker, a heading,

@@ -5,11 +5,53 @@ import { matchKey } from './markdownText.ts';
 const padded = (phrases: readonly string[]): string[] => phrases.map((phrase) => ` ${phrase} `);
 
 /** Keywords in French and English, compared on matchKey() text (no case, accents or punctuation). */
-const WELCOME = padded(['accueil', 'meet and greet', 'meet greet', 'doors open', 'door open', 'doors', 'ouverture des portes', 'greetings', 'welcome', 'bienvenue', 'arrivee', 'check in', 'registration']);
-const FOOD = padded(['apero', 'aperitif', 'pizza', 'pizzas', 'pizza time', 'buffet', 'drinks', 'drink', 'dinner', 'diner', 'repas', 'food', 'snacks', 'cocktail', 'beers', 'bieres']);
+const WELCOME = padded([
+  'accueil',
+  'meet and greet',
+  'meet greet',
+  'doors open',
+  'door open',
+  'doors',
+  'ouverture des portes',
+  'greetings',
+  'welcome',
+  'bienvenue',
+  'arrivee',
+  'check in',
+  'registration',
+]);
+const FOOD = padded([
+  'apero',
+  'aperitif',
+  'pizza',
+  'pizzas',
+  'pizza time',
+  'buffet',
+  'drinks',
+  'drink',
+  'dinner',
+  'diner',
+  'repas',
+  'food',
+  'snacks',
+  'cocktail',
+  'beers',
+  'bieres',
+]);
 const BREAK = padded(['pause', 'break', 'coffee break', 'pause cafe', 'networking']);
 /** Phrases that mean the group's own news even when someone is named as presenting them. */
-const GROUP_NEWS = padded(['programme et nouveautes', 'presentation du programme', 'news du groupe', 'nouvelles du groupe', 'annonces du groupe', 'group news', 'group announcements', 'announcements of the group', 'questions et feedback', 'questions and feedback']);
+const GROUP_NEWS = padded([
+  'programme et nouveautes',
+  'presentation du programme',
+  'news du groupe',
+  'nouvelles du groupe',
+  'annonces du groupe',
+  'group news',
+  'group announcements',
+  'announcements of the group',
+  'questions et feedback',
+  'questions and feedback',
+]);
 /** Words that mean news only when nobody is named (`Announcement : … par Name` is a talk). */
 const NEWS = padded(['news', 'nouveautes', 'annonces', 'annonce', 'announcements', 'announcement', 'feedback', 'q a']);
 const LIGHTNING = padded(['lightning', 'lightning talk', 'lightning talks', 'talk eclair', 'talks eclairs']);

@@ -20,14 +20,23 @@ interface EventTimes {
  * before the slot above it, or before the slot above it ends. They are kept as written (the
  * organiser may have a reason) and reported once each, the first of these reasons winning.
  */
-export function checkSlotTimes(slots: readonly DraftSlot[], placed: readonly Placed[], event: EventTimes, warn: (finding: Finding) => void): void {
+export function checkSlotTimes(
+  slots: readonly DraftSlot[],
+  placed: readonly Placed[],
+  event: EventTimes,
+  warn: (finding: Finding) => void,
+): void {
   const clock = (instant: DateTime): string => instant.setZone(event.zone).toFormat('HH:mm');
   let above: { slot: DraftSlot; placed: Placed } | undefined;
   slots.forEach((slot, i) => {
     const here = placed[i] ?? {};
     if (!here.start) return;
     const found = problem(here.start, above, event, clock);
-    if (found) warn({ ...(slot.line === undefined ? {} : { line: slot.line }), message: `the slot "${slot.title}" starts at ${clock(here.start)}, ${found}` });
+    if (found)
+      warn({
+        ...(slot.line === undefined ? {} : { line: slot.line }),
+        message: `the slot "${slot.title}" starts at ${clock(here.start)}, ${found}`,
+      });
     above = { slot, placed: here };
   });
 }
@@ -42,6 +51,7 @@ function problem(
   if (!above?.placed.start) return undefined;
   const where = () => `"${above.slot.title}"${above.slot.line === undefined ? '' : `, line ${above.slot.line}`}`;
   if (start < above.placed.start) return `before the slot above it (${where()}, at ${clock(above.placed.start)})`;
-  if (above.placed.end && start < above.placed.end) return `before the slot above it (${where()}) ends at ${clock(above.placed.end)}`;
+  if (above.placed.end && start < above.placed.end)
+    return `before the slot above it (${where()}) ends at ${clock(above.placed.end)}`;
   return undefined;
 }

@@ -14,8 +14,11 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|@[\w.-]+|d['’]\p{Lu}[\p{L}'�
 function protectParentheses(text: string): { text: string; restore: (part: string) => string } {
   const groups: string[] = [];
   const protectedText = text.replace(/\([^)]*\)/g, (group) => `\u0000${groups.push(group) - 1}\u0000`);
-  // eslint-disable-next-line no-control-regex -- NUL brackets a set-aside group: it never occurs in a page's text.
-  return { text: protectedText, restore: (part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => groups[Number(i)] ?? '') };
+  return {
+    text: protectedText,
+    // eslint-disable-next-line no-control-regex -- NUL brackets a set-aside group: it never occurs in a page's text.
+    restore: (part) => part.replace(/\u0000(\d+)\u0000/g, (_, i: string) => groups[Number(i)] ?? ''),
+  };
 }
 
 /** `A & B`, `A et B`, `A, B and C`: one speaker each. */
@@ -36,7 +39,10 @@ export function parseSpeaker(text: string): Speaker {
     if (handle) speaker.handle ??= handle;
     else if (inner.trim()) speaker.affiliation ??= inner.trim();
   }
-  let name = text.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const trailingHandle = /\s@([\w.-]+)$/.exec(name);
   if (trailingHandle && !speaker.handle) {
     speaker.handle = trailingHandle[1];
@@ -66,12 +72,20 @@ function firstOf(text: string, marks: readonly string[]): number {
 /** `Florian Grignon, Head of Infrastructure @ Keeneye`: the name before the first comma, the affiliation after. */
 export function parseDetailSpeakers(text: string): Speaker[] {
   const sentence = /^([^.]+?)\.\s+(\p{Lu}.*)$/u.exec(text);
-  if (sentence && looksLikeNames(sentence[1] as string)) return withBio(parseNameList(sentence[1] as string), sentence[2] as string);
+  if (sentence && looksLikeNames(sentence[1] as string))
+    return withBio(parseNameList(sentence[1] as string), sentence[2] as string);
   const { text: flat, restore } = protectParentheses(text);
   const comma = firstOf(flat, [',', ' / ', ' | ']);
   const names = restore(comma < 0 ? flat : flat.slice(0, comma));
-  const affiliation = comma < 0 ? '' : restore(flat.slice(comma + 1)).replace(/^\s*[/|]/, '').trim();
-  return parseNameList(names).map((speaker) => (affiliation ? { ...speaker, affiliation: speaker.affiliation ?? affiliation } : speaker));
+  const affiliation =
+    comma < 0
+      ? ''
+      : restore(flat.slice(comma + 1))
+          .replace(/^\s*[/|]/, '')
+          .trim();
+  return parseNameList(names).map((speaker) =>
+    affiliation ? { ...speaker, affiliation: speaker.affiliation ?? affiliation } : speaker,
+  );
 }
 
 /** Does this text read as one or more person names (so that `Title - Name` splits there)? */
@@ -85,7 +99,9 @@ function isName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 4) return false;
   if (words.length === 1 && /^[\p{Lu}\d]{2,5}$/u.test(words[0] as string)) return false; // an acronym (SRE, K8S) is a topic
-  return words.every((word) => NAME_WORD.test(word) || PARTICLE.test(word)) && words.some((word) => NAME_WORD.test(word));
+  return (
+    words.every((word) => NAME_WORD.test(word) || PARTICLE.test(word)) && words.some((word) => NAME_WORD.test(word))
+  );
 }
 
 // Explicit words first; a dash (or a table cell border) only when nothing else separates the speaker.
@@ -97,7 +113,12 @@ export function splitTitleAndSpeakers(text: string): { title: string; speakers: 
     const matches = [...text.matchAll(separator)].reverse();
     for (const match of matches) {
       const title = cleanTitle(text.slice(0, match.index));
-      const speakers = readNames(text.slice(match.index + match[0].length).trim().replace(/\.$/, ''));
+      const speakers = readNames(
+        text
+          .slice(match.index + match[0].length)
+          .trim()
+          .replace(/\.$/, ''),
+      );
       if (title !== '' && speakers) return handleAfterName(title, speakers);
     }
   }
@@ -110,7 +131,9 @@ function handleAfterName(title: string, speakers: Speaker[]): { title: string; s
   if (!only || only.name !== `@${only.handle}`) return { title, speakers };
   const named = splitTitleAndSpeakers(title);
   const person = named.speakers.length === 1 ? named.speakers[0] : undefined;
-  return person && !person.handle ? { title: named.title, speakers: [{ ...person, handle: only.handle }] } : { title, speakers };
+  return person && !person.handle
+    ? { title: named.title, speakers: [{ ...person, handle: only.handle }] }
+    : { title, speakers };
 }
 
 /**

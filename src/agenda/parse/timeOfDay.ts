@@ -62,7 +62,9 @@ export function readTimeRange(text: string): TimeRange | undefined {
 function inferMeridiem(start: TimeToken, end: TimeToken): TimeToken {
   if (start.meridiem || end.meridiem !== 'pm' || !start.time || !end.time) return start;
   const shifted = start.time.hour + 12;
-  return start.time.hour < 12 && shifted <= end.time.hour ? { ...start, time: { ...start.time, hour: shifted } } : start;
+  return start.time.hour < 12 && shifted <= end.time.hour
+    ? { ...start, time: { ...start.time, hour: shifted } }
+    : start;
 }
 
 /** A whole text that is one time; 'invalid' when it has the shape of a time that cannot exist. */

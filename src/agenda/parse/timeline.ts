@@ -121,7 +121,12 @@ const earliest = (instants: DateTime[]): DateTime | undefined =>
  * `end: 21:30` is on the event's day, or the next one when earlier than the start and the night
  * stays plausible (`end: "01:30"` after 22:00); an end hours before the start is reported and ignored.
  */
-function endInstant(draft: EventDraft, end: WrittenEnd, start: DateTime, warn: (finding: Finding) => void): DateTime | undefined {
+function endInstant(
+  draft: EventDraft,
+  end: WrittenEnd,
+  start: DateTime,
+  warn: (finding: Finding) => void,
+): DateTime | undefined {
   if ('time' in end) {
     const sameDay = atWallClock(draft.date.date, end.time, draft.timezone);
     if (sameDay > start) return sameDay;
@@ -151,8 +156,17 @@ function closeOpenSlots(placed: Placed[], writtenEnd: DateTime | undefined): voi
 }
 
 /** Talks without times come after the timed slots: the meetup then lasts at least the default length. */
-function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Placed[], untimed: boolean, warn: (finding: Finding) => void): DateTime {
-  const latest = placed.reduce<DateTime | undefined>((max, slot) => (slot.end && (!max || slot.end > max) ? slot.end : max), undefined);
+function eventEnd(
+  start: DateTime,
+  writtenEnd: DateTime | undefined,
+  placed: Placed[],
+  untimed: boolean,
+  warn: (finding: Finding) => void,
+): DateTime {
+  const latest = placed.reduce<DateTime | undefined>(
+    (max, slot) => (slot.end && (!max || slot.end > max) ? slot.end : max),
+    undefined,
+  );
   const byDefault = untimed && latest ? start.plus(DEFAULT_LENGTH) : undefined;
   const end = writtenEnd ?? (byDefault && latest && latest < byDefault ? byDefault : latest);
   if (!end) return start.plus(DEFAULT_LENGTH);
@@ -167,7 +181,8 @@ function eventEnd(start: DateTime, writtenEnd: DateTime | undefined, placed: Pla
 
 function toSlot(draft: DraftSlot, placed: Placed): Slot {
   const minutes = placed.start && placed.end ? (placed.end.toMillis() - placed.start.toMillis()) / 60_000 : undefined;
-  const kind = draft.kind ?? classifySlot({ title: draft.title, speakers: draft.speakers, abstract: draft.abstract, minutes });
+  const kind =
+    draft.kind ?? classifySlot({ title: draft.title, speakers: draft.speakers, abstract: draft.abstract, minutes });
   // Built field by field rather than spread: this runs for every slot of every file loaded.
   const slot: Partial<Slot> = {};
   if (placed.start) slot.start = placed.start;

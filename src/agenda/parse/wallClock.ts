@@ -70,7 +70,11 @@ function isCalendarDate({ year, month, day }: CalendarDate): boolean {
   return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
 }
 
-const calendarOf = (dateTime: DateTime): CalendarDate => ({ year: dateTime.year, month: dateTime.month, day: dateTime.day });
+const calendarOf = (dateTime: DateTime): CalendarDate => ({
+  year: dateTime.year,
+  month: dateTime.month,
+  day: dateTime.day,
+});
 
 function offsetMinutesOf(text: string): number {
   if (text.toUpperCase() === 'Z') return 0;

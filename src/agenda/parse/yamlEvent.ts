@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { closest, issueText, pathText } from '../../config/problems.ts';
 import type { Speaker } from '../event.ts';
-import { locate, MEETUP_NUMBER, numberFromTitle, readWrittenEnd, type DraftSlot, type EventDraft, type FileInput, type FileReading } from './draft.ts';
+import {
+  locate,
+  MEETUP_NUMBER,
+  numberFromTitle,
+  readWrittenEnd,
+  type DraftSlot,
+  type EventDraft,
+  type FileInput,
+  type FileReading,
+} from './draft.ts';
 import type { Finding } from './problems.ts';
 import { parseSpeaker } from './speakers.ts';
 import { buildEvent } from './timeline.ts';
@@ -17,11 +26,18 @@ import { readYamlText } from './yamlText.ts';
 const isTimeRange = (value: string): boolean => typeof parseTimeRange(value) === 'object';
 const isTime = (value: string): boolean => typeof parseTimeOfDay(value) === 'object';
 const isEnd = (value: string): boolean => isTime(value) || readWrittenDate(value, 'UTC')?.time !== undefined;
-const link = z.string({ error: 'expected a link' }).refine((value) => /^https?:\/\/\S+$/.test(value), { message: 'expected a link starting with https://' });
+const link = z
+  .string({ error: 'expected a link' })
+  .refine((value) => /^https?:\/\/\S+$/.test(value), { message: 'expected a link starting with https://' });
 const text = z.string({ error: 'expected text' });
 
 const speakerObject = z.strictObject(
-  { name: z.string().min(1), handle: z.string().optional(), affiliation: z.string().optional(), bio: z.string().optional() },
+  {
+    name: z.string().min(1),
+    handle: z.string().optional(),
+    affiliation: z.string().optional(),
+    bio: z.string().optional(),
+  },
   { error: 'expected "Name (@handle)" or a map with name, handle, affiliation, bio' },
 );
 // A string speaker is read like a programme line's speaker, then checked as the map form.
@@ -38,19 +54,27 @@ const slotSchema = z
     abstract: text.optional(),
   })
   .superRefine((slot, context) => {
-    if (slot.time && (slot.start || slot.end)) context.addIssue({ code: 'custom', path: ['time'], message: 'use either time or start/end, not both' });
-    if (slot.end && !slot.start && !slot.time) context.addIssue({ code: 'custom', path: ['end'], message: 'an end needs a start' });
+    if (slot.time && (slot.start || slot.end))
+      context.addIssue({ code: 'custom', path: ['time'], message: 'use either time or start/end, not both' });
+    if (slot.end && !slot.start && !slot.time)
+      context.addIssue({ code: 'custom', path: ['end'], message: 'an end needs a start' });
   });
 
 const NUMBER_EXPECTED = `expected ${MEETUP_NUMBER} (number: 12)`;
 
 export const yamlEventSchema = z.strictObject({
   title: z.string({ error: 'expected the title, in quotes when it starts with # (title: "#12 SRE Paris")' }).min(1),
-  number: z.number({ error: NUMBER_EXPECTED }).int({ error: NUMBER_EXPECTED }).positive({ error: NUMBER_EXPECTED }).optional(),
+  number: z
+    .number({ error: NUMBER_EXPECTED })
+    .int({ error: NUMBER_EXPECTED })
+    .positive({ error: NUMBER_EXPECTED })
+    .optional(),
   date: z.custom<string | Date>((value) => readWrittenDate(value, 'UTC') !== undefined, {
     message: `expected a date and time like ${DATE_EXAMPLE} (wall clock in the community zone)`,
   }),
-  end: text.refine(isEnd, { message: 'expected a time like "21:30" or a date and time like 2026-12-09T21:30' }).optional(),
+  end: text
+    .refine(isEnd, { message: 'expected a time like "21:30" or a date and time like 2026-12-09T21:30' })
+    .optional(),
   venue: text.optional(),
   online: link.optional(),
   url: link.optional(),
@@ -71,9 +95,19 @@ export function readYamlEvent(input: FileInput): FileReading {
   const date = readWrittenDate(parsed.data.date, input.timezone);
   if (!date || problems.length > 0) return { kind: 'error', problems: locate(problems, lineOfField), warnings: [] };
   const warnings: Finding[] = [];
-  const draft: EventDraft = { ...fields(parsed.data, lineOfField), id: input.id, source: input.path, timezone: input.timezone, date, end };
+  const draft: EventDraft = {
+    ...fields(parsed.data, lineOfField),
+    id: input.id,
+    source: input.path,
+    timezone: input.timezone,
+    date,
+    end,
+  };
   const event = buildEvent(draft, (warning) => warnings.push(warning));
-  const lines = { number: lineOfField([parsed.data.number === undefined ? 'title' : 'number']), date: lineOfField(['date']) };
+  const lines = {
+    number: lineOfField([parsed.data.number === undefined ? 'title' : 'number']),
+    date: lineOfField(['date']),
+  };
   return { kind: 'event', event, warnings: locate(warnings, lineOfField), lines };
 }
 
@@ -103,7 +137,9 @@ function toDraftSlot(slot: YamlEvent['slots'][number], line: number | undefined)
 }
 
 const withoutEmptyFields = (speaker: Speaker): Speaker =>
-  Object.fromEntries(Object.entries(speaker).filter(([, value]) => value !== undefined && value !== '')) as unknown as Speaker;
+  Object.fromEntries(
+    Object.entries(speaker).filter(([, value]) => value !== undefined && value !== ''),
+  ) as unknown as Speaker;
 
 /** zod issues as `slots[2].time: found "25:00", expected HH:mm-HH:mm like "19:00-19:15"`, with the line. */
 function issueFindings(error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number | undefined): Finding[] {
@@ -114,14 +150,20 @@ function issueFindings(error: z.ZodError, lineOf: (path: readonly PropertyKey[])
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-function unknownKey(path: readonly PropertyKey[], key: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): Finding {
+function unknownKey(
+  path: readonly PropertyKey[],
+  key: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): Finding {
   const knownHere = knownKeys(path);
   const guess = closest(key, knownHere);
   return {
     field: pathText([...path, key]),
     line: lineOf([...path, key]),
     message: `unknown field "${key}"`,
-    fix: guess ? `did you mean "${guess}"? (known fields: ${knownHere.join(', ')})` : `known fields: ${knownHere.join(', ')}`,
+    fix: guess
+      ? `did you mean "${guess}"? (known fields: ${knownHere.join(', ')})`
+      : `known fields: ${knownHere.join(', ')}`,
   };
 }
 

@@ -14,7 +14,10 @@ export interface YamlText {
 }
 
 /** `firstLine`: where the text starts in its file (front matter starts on line 2). */
-export function readYamlText(text: string, firstLine = 1): { ok: true; yaml: YamlText } | { ok: false; problems: Finding[] } {
+export function readYamlText(
+  text: string,
+  firstLine = 1,
+): { ok: true; yaml: YamlText } | { ok: false; problems: Finding[] } {
   const flat = readFlatYaml(text, firstLine);
   if (flat) return { ok: true, yaml: flat };
   const lines = new LineCounter();

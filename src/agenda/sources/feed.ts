@@ -102,7 +102,8 @@ export class SourceFeed implements AgendaPart {
       await this.records().set(this.key(), copy);
       return await this.succeeded(same ? 'unchanged' : 'changed');
     } catch (error) {
-      if (!(error instanceof SourceFetchError)) this.options.logger.error({ err: error, source: this.url }, 'source fetch failed unexpectedly');
+      if (!(error instanceof SourceFetchError))
+        this.options.logger.error({ err: error, source: this.url }, 'source fetch failed unexpectedly');
       return this.failed(error instanceof Error ? error.message : String(error));
     }
   }
@@ -126,10 +127,16 @@ export class SourceFeed implements AgendaPart {
 
   private async failed(reason: string): Promise<RefreshResult> {
     this.failures++;
-    this.options.logger.warn({ source: this.url, failures: this.failures, reason }, 'source fetch failed; its last good copy is kept');
+    this.options.logger.warn(
+      { source: this.url, failures: this.failures, reason },
+      'source fetch failed; its last good copy is kept',
+    );
     if (this.failures >= this.options.settings.tellAfter && !this.told) {
       this.told = await this.streak();
-      await this.tell(`failing:${this.told}`, m.t(this.locale, 'sourceFailing', { url: [plain(this.url)], count: this.failures, reason: [plain(reason)] }));
+      await this.tell(
+        `failing:${this.told}`,
+        m.t(this.locale, 'sourceFailing', { url: [plain(this.url)], count: this.failures, reason: [plain(reason)] }),
+      );
     }
     return 'failed';
   }

@@ -11,10 +11,12 @@ export type SourceReading = { ok: true; events: MeetupEvent[]; warnings: string[
  */
 export function readSource(url: string, fetched: Fetched, timezone: string, zoneClock: ZoneClock): SourceReading {
   const format = formatOfSource(url, fetched);
-  if (!format) return { ok: false, reason: 'is neither a pretalx/frab schedule, a Sessionize export, nor an iCalendar feed' };
+  if (!format)
+    return { ok: false, reason: 'is neither a pretalx/frab schedule, a Sessionize export, nor an iCalendar feed' };
   const reading = readFormatFile(format, { path: url, text: fetched.text, timezone, zoneClock });
   if (reading.kind === 'not-event') return { ok: false, reason: reading.reason };
-  if (reading.kind === 'error') return { ok: false, reason: reading.problems.map((problem) => problem.message).join('; ') };
+  if (reading.kind === 'error')
+    return { ok: false, reason: reading.problems.map((problem) => problem.message).join('; ') };
   const events = reading.events.map((event) => ({ ...event, source: url }));
   return { ok: true, events, warnings: reading.warnings.map((warning) => warning.message) };
 }

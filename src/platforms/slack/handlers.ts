@@ -75,8 +75,7 @@ type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 /** The handler of a slash command, a block action or a view submission; undefined for anything else. */
 function handlerOf(args: Args, deps: HandlerDeps): { run(): Promise<void>; ack(): Promise<void> } | undefined {
   const ack = () => (args as { ack: () => Promise<void> }).ack();
-  if ('command' in args && args.command)
-    return { run: () => onCommand(args, deps), ack };
+  if ('command' in args && args.command) return { run: () => onCommand(args, deps), ack };
   if (args.body.type === 'block_actions' && 'action' in args && args.action)
     return { run: () => onAction(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps), ack };
   if (args.body.type === 'view_submission' && 'view' in args && args.view)

@@ -38,7 +38,9 @@ describe('pretalx / frab schedule.json', () => {
     const json = JSON.parse(formatText('pretalx-schedule.json'));
     const conference = json.schedule.conference;
     conference.time_zone_name = 'America/Toronto';
-    for (const day of conference.days) for (const talks of Object.values<Array<Record<string, unknown>>>(day.rooms)) for (const talk of talks) delete talk.date;
+    for (const day of conference.days)
+      for (const talks of Object.values<Array<Record<string, unknown>>>(day.rooms))
+        for (const talk of talks) delete talk.date;
     const [first] = expectEvents(readText('schedule.json', JSON.stringify(json)));
     expect(first?.timezone).toBe('America/Toronto');
     expect(iso(first?.start)).toBe('2026-10-07T13:30:00Z');
@@ -47,7 +49,10 @@ describe('pretalx / frab schedule.json', () => {
   it('reports a bad duration with its field, line, what was found and what is expected', () => {
     const text = formatText('pretalx-schedule.json').replace('"duration": "01:30"', '"duration": "90 min"');
     const [problem] = expectProblems(readText('schedule.json', text));
-    expect(problem).toMatchObject({ field: 'schedule.conference.days[0].rooms.Salle Turing[1].duration', message: 'found "90 min", expected a duration HH:MM like "00:30"' });
+    expect(problem).toMatchObject({
+      field: 'schedule.conference.days[0].rooms.Salle Turing[1].duration',
+      message: 'found "90 min", expected a duration HH:MM like "00:30"',
+    });
     expect(text.split('\n')[problem!.line! - 1]).toContain('"90 min"');
   });
 
@@ -59,6 +64,9 @@ describe('pretalx / frab schedule.json', () => {
   });
 
   it('skips a JSON file that is no schedule, saying what was expected', () => {
-    expect(readText('package.json', '{"name": "site", "version": "1.0.0"}')).toEqual({ kind: 'not-event', reason: expect.stringContaining('pretalx/frab schedule') });
+    expect(readText('package.json', '{"name": "site", "version": "1.0.0"}')).toEqual({
+      kind: 'not-event',
+      reason: expect.stringContaining('pretalx/frab schedule'),
+    });
   });
 });

@@ -27,7 +27,10 @@ describe('frab schedule.xml', () => {
   });
 
   it('reports XML that is not well formed with its line', () => {
-    const text = formatText('frab-schedule.xml').replace('<title>Terraform drift, found early</title>', '<title>Terraform drift, found early</titel>');
+    const text = formatText('frab-schedule.xml').replace(
+      '<title>Terraform drift, found early</title>',
+      '<title>Terraform drift, found early</titel>',
+    );
     const [problem] = expectProblems(readText('schedule.xml', text));
     expect(problem?.message).toMatch(/^not well-formed XML: .*title/);
     expect(text.split('\n')[problem!.line! - 1]).toContain('</titel>');
@@ -36,7 +39,10 @@ describe('frab schedule.xml', () => {
   it('reports a bad duration with the line of its <event>, what was found and what is expected', () => {
     const text = formatText('frab-schedule.xml').replace('<duration>00:20</duration>', '<duration>twenty</duration>');
     const [problem] = expectProblems(readText('schedule.xml', text));
-    expect(problem).toMatchObject({ field: 'duration', message: 'found "twenty", expected a duration HH:MM like "00:30"' });
+    expect(problem).toMatchObject({
+      field: 'duration',
+      message: 'found "twenty", expected a duration HH:MM like "00:30"',
+    });
     expect(text.split('\n')[problem!.line! - 1]).toContain('id="203"');
   });
 
@@ -48,7 +54,9 @@ describe('frab schedule.xml', () => {
   });
 
   it('skips an XML file that is not a frab schedule', () => {
-    expect(readText('sitemap.xml', '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>')).toEqual({
+    expect(
+      readText('sitemap.xml', '<?xml version="1.0"?><urlset><url><loc>https://example.org</loc></url></urlset>'),
+    ).toEqual({
       kind: 'not-event',
       reason: expect.stringContaining('not a frab schedule'),
     });

@@ -15,7 +15,8 @@ export function readText(name: string, text: string, timezone = 'Europe/Paris'):
   return readFormatFile(format, { path: name, text, timezone, zoneClock: cachedZoneClock() });
 }
 
-export const readFixture = (name: string, timezone = 'Europe/Paris'): FormatReading => readText(name, formatText(name), timezone);
+export const readFixture = (name: string, timezone = 'Europe/Paris'): FormatReading =>
+  readText(name, formatText(name), timezone);
 
 export function expectEvents(reading: FormatReading): MeetupEvent[] {
   if (reading.kind !== 'events') expect.fail(`expected events, got ${JSON.stringify(reading)}`);
@@ -36,5 +37,6 @@ export function programme(event: MeetupEvent, zone = event.timezone): string[] {
   });
 }
 
-export const iso = (instant: { toISO(options?: { suppressMilliseconds?: boolean }): string | null } | undefined): string | undefined =>
-  instant?.toISO({ suppressMilliseconds: true }) ?? undefined;
+export const iso = (
+  instant: { toISO(options?: { suppressMilliseconds?: boolean }): string | null } | undefined,
+): string | undefined => instant?.toISO({ suppressMilliseconds: true }) ?? undefined;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadEventFolder } from '../../../src/agenda/load.ts';
 import { formatsDir, formatText } from './helpers.ts';
 
-const meetup = (day: number) => `---\ntitle: "#${day} SRE"\ndate: 2026-12-${day}T19:00\n---\n* 19h00-19h30 : Talk - Jane Roe\n`;
+const meetup = (day: number) =>
+  `---\ntitle: "#${day} SRE"\ndate: 2026-12-${day}T19:00\n---\n* 19h00-19h30 : Talk - Jane Roe\n`;
 
 async function folder(files: Record<string, string>, fixtures: string[] = []): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'emcee-formats-'));
@@ -19,7 +20,12 @@ const summary = (problems: Awaited<ReturnType<typeof loadEventFolder>>['problems
 
 describe('loading a folder of mixed formats', () => {
   it('reads Markdown beside pretalx JSON, frab XML, Sessionize JSON and iCalendar, every event sorted by start', async () => {
-    const dir = await folder({ '2026-12-09-meetup.md': meetup(9) }, ['pretalx-schedule.json', 'frab-schedule.xml', 'sessionize-all.json', 'meetups-vtimezone.ics']);
+    const dir = await folder({ '2026-12-09-meetup.md': meetup(9) }, [
+      'pretalx-schedule.json',
+      'frab-schedule.xml',
+      'sessionize-all.json',
+      'meetups-vtimezone.ics',
+    ]);
     const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
     expect(events.map((event) => event.id)).toEqual([
       'opsnight26-2026-03-28',
@@ -33,7 +39,9 @@ describe('loading a folder of mixed formats', () => {
     ]);
     // The one warning (a Sessionize session with no time yet) is on its file and on the event.
     expect(summary(problems)).toEqual([['sessionize-all.json', 'warning', undefined, false]]);
-    expect(events[4]?.warnings).toEqual([expect.stringContaining('sessionize-all.json: 1 session(s) have no time yet')]);
+    expect(events[4]?.warnings).toEqual([
+      expect.stringContaining('sessionize-all.json: 1 session(s) have no time yet'),
+    ]);
   });
 
   it('a broken file beside good ones: reported with line, found and expected, left out, and the others served', async () => {

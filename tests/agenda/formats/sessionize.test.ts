@@ -27,13 +27,21 @@ describe('Sessionize "All Data" JSON', () => {
 
   it('leaves out sessions not scheduled yet, with one warning', () => {
     const reading = readFixture('sessionize-all.json');
-    expect(reading.kind === 'events' && reading.warnings.map((warning) => warning.message)).toEqual(['1 session(s) have no time yet (startsAt: null) and are not shown']);
+    expect(reading.kind === 'events' && reading.warnings.map((warning) => warning.message)).toEqual([
+      '1 session(s) have no time yet (startsAt: null) and are not shown',
+    ]);
   });
 
   it('reports a time that is not a local date-time with its field and line', () => {
-    const text = formatText('sessionize-all.json').replace('"startsAt": "2026-11-19T09:15:00",\n      "endsAt": "2026-11-19T10:00:00"', '"startsAt": "19/11/2026 09:15",\n      "endsAt": "2026-11-19T10:00:00"');
+    const text = formatText('sessionize-all.json').replace(
+      '"startsAt": "2026-11-19T09:15:00",\n      "endsAt": "2026-11-19T10:00:00"',
+      '"startsAt": "19/11/2026 09:15",\n      "endsAt": "2026-11-19T10:00:00"',
+    );
     const [problem] = expectProblems(readText('sessionize.json', text));
-    expect(problem).toMatchObject({ field: 'sessions[1].startsAt', message: 'found "19/11/2026 09:15", expected a local date and time like 2026-10-07T09:30:00' });
+    expect(problem).toMatchObject({
+      field: 'sessions[1].startsAt',
+      message: 'found "19/11/2026 09:15", expected a local date and time like 2026-10-07T09:30:00',
+    });
     expect(text.split('\n')[problem!.line! - 1]).toContain('19/11/2026');
   });
 });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { cachedZoneClock, luxonZoneClock } from '../../../src/agenda/formats/zoneClock.ts';
 
 const HOUR = 3_600_000;
-const ZONES = ['Europe/Paris', 'America/Toronto', 'Australia/Lord_Howe', 'Africa/Casablanca', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'UTC'];
+const ZONES = [
+  'Europe/Paris',
+  'America/Toronto',
+  'Australia/Lord_Howe',
+  'Africa/Casablanca',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Pacific/Chatham',
+  'UTC',
+];
 
 describe('cached zone offsets', () => {
   it('gives the instant luxon gives at times spread over 2019–2027 outside clock changes, in zones with odd offsets and changes', () => {
@@ -18,14 +27,15 @@ describe('cached zone offsets', () => {
         const written = { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute };
         if (clock.instant(written, name).toMillis() !== at) differences.push(`${name} ${wall.toISO()}`);
         const back = clock.wall(DateTime.fromMillis(at, { zone: 'utc' }), name);
-        if (back.day !== wall.day || back.hour !== wall.hour || back.minute !== wall.minute) differences.push(`back ${name} ${wall.toISO()}`);
+        if (back.day !== wall.day || back.hour !== wall.hour || back.minute !== wall.minute)
+          differences.push(`back ${name} ${wall.toISO()}`);
       }
     }
     expect(differences).toEqual([]);
     // The reference itself: luxon reads a few of these wall clocks the same way.
-    expect(luxonZoneClock.instant({ year: 2026, month: 7, day: 1, hour: 19, minute: 0 }, 'Australia/Lord_Howe').toISO()).toBe(
-      clock.instant({ year: 2026, month: 7, day: 1, hour: 19, minute: 0 }, 'Australia/Lord_Howe').toISO(),
-    );
+    expect(
+      luxonZoneClock.instant({ year: 2026, month: 7, day: 1, hour: 19, minute: 0 }, 'Australia/Lord_Howe').toISO(),
+    ).toBe(clock.instant({ year: 2026, month: 7, day: 1, hour: 19, minute: 0 }, 'Australia/Lord_Howe').toISO());
   });
 
   it('moves a time a spring change skips forward, and reads a repeated autumn time as its first occurrence', () => {
@@ -39,6 +49,8 @@ describe('cached zone offsets', () => {
   });
 
   it('reads an unknown zone as luxon does (an invalid instant), never throws', () => {
-    expect(cachedZoneClock().instant({ year: 2026, month: 1, day: 1, hour: 19, minute: 0 }, 'Europe/Pari').isValid).toBe(false);
+    expect(
+      cachedZoneClock().instant({ year: 2026, month: 1, day: 1, hour: 19, minute: 0 }, 'Europe/Pari').isValid,
+    ).toBe(false);
   });
 });

@@ -38,19 +38,34 @@ function frontMatters(): string[] {
 }
 
 describe('readFlatYaml', () => {
-  it.each([...TRICKY, ...frontMatters()].map((text) => [text]))('%j: same value as the YAML parser, or none', (text) => {
-    const flat = readFlatYaml(text, 2);
-    if (flat) expect(flat.value).toEqual(parse(text));
-  });
+  it.each([...TRICKY, ...frontMatters()].map((text) => [text]))(
+    '%j: same value as the YAML parser, or none',
+    (text) => {
+      const flat = readFlatYaml(text, 2);
+      if (flat) expect(flat.value).toEqual(parse(text));
+    },
+  );
 
   it('reads the plain front matter of a page, with the line of each key', () => {
     const flat = readFlatYaml('title: "#4 SRE Paris"\n\ndate: 2019-09-18T19:00:00-01:00\nvenue: Salle 3, Paris', 2);
     expect(flat?.value).toEqual({ title: '#4 SRE Paris', date: '2019-09-18T19:00:00-01:00', venue: 'Salle 3, Paris' });
-    expect([flat?.lineOfField(['date']), flat?.lineOfField(['venue']), flat?.lineOfField(['end'])]).toEqual([4, 5, undefined]);
+    expect([flat?.lineOfField(['date']), flat?.lineOfField(['venue']), flat?.lineOfField(['end'])]).toEqual([
+      4,
+      5,
+      undefined,
+    ]);
   });
 
   it('leaves nesting, lists, numbers, booleans, escapes, comments after a value and repeated keys to the parser', () => {
-    for (const text of ['tags: [a, b]', 'event:\n  date: 2026-07-16', 'number: 12', 'online: true', 'title: "a \\" b"', 'title: x # c', 'title: x\ntitle: y']) {
+    for (const text of [
+      'tags: [a, b]',
+      'event:\n  date: 2026-07-16',
+      'number: 12',
+      'online: true',
+      'title: "a \\" b"',
+      'title: x # c',
+      'title: x\ntitle: y',
+    ]) {
       expect(readFlatYaml(text, 2)).toBeUndefined();
     }
   });

@@ -28,5 +28,6 @@ export function expectProblems(result: EventFileResult): EventFileProblem[] {
 }
 
 /** ISO instants, to compare a slot list in one line. */
-export const iso = (instant: { toISO(options?: { suppressMilliseconds?: boolean }): string | null } | undefined): string | undefined =>
-  instant?.toISO({ suppressMilliseconds: true }) ?? undefined;
+export const iso = (
+  instant: { toISO(options?: { suppressMilliseconds?: boolean }): string | null } | undefined,
+): string | undefined => instant?.toISO({ suppressMilliseconds: true }) ?? undefined;

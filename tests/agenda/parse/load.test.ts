@@ -30,14 +30,20 @@ describe('loadEventFolder', () => {
     const { readFile } = await import('node:fs/promises');
     const dir = path.join(repoRoot, 'config/events/sre-paris');
     expect(await readFile(path.join(dir, '2019-09-18-meetup-4.md'), 'utf8')).toBe(fixtureText('seed-000-meetup-4.md'));
-    expect(await readFile(path.join(dir, '2020-09-30-meetup-7.md'), 'utf8')).toMatch(new RegExp(`\\n---\\n${escape(fixtureText('seed-001-meetup-7.md'))}$`));
+    expect(await readFile(path.join(dir, '2020-09-30-meetup-7.md'), 'utf8')).toMatch(
+      new RegExp(`\\n---\\n${escape(fixtureText('seed-001-meetup-7.md'))}$`),
+    );
   });
 
   it('the upcoming meetup #13 has a venue, talks with details and a lightning slot', async () => {
     const { events } = await loadEventFolder(path.join(repoRoot, 'config/events/sre-paris'), 'Europe/Paris');
     const next = events.at(-1);
     expect(next?.venue).toContain('Paris');
-    expect(next?.slots.filter((slot) => slot.kind === 'talk').every((slot) => slot.speakers[0]?.affiliation && slot.abstract)).toBe(true);
+    expect(
+      next?.slots
+        .filter((slot) => slot.kind === 'talk')
+        .every((slot) => slot.speakers[0]?.affiliation && slot.abstract),
+    ).toBe(true);
     expect(next?.slots.some((slot) => slot.kind === 'lightning' && slot.speakers.length === 0)).toBe(true);
   });
 
@@ -45,12 +51,20 @@ describe('loadEventFolder', () => {
     const dir = path.join(tmpdir(), 'emcee-no-such-folder');
     const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
     expect(events).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ file: dir, severity: 'error', message: expect.stringContaining(dir), fix: expect.any(String) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: dir,
+        severity: 'error',
+        message: expect.stringContaining(dir),
+        fix: expect.any(String),
+      }),
+    ]);
   });
 
   it('reads .md, .markdown, .yaml, .yml as meetups; reports errors, not-events and other files as warnings, duplicate ids and numbers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'emcee-events-'));
-    const event = (hour: number) => `---\ntitle: "#1"\ndate: 2026-12-09T${hour}:00\n---\n* ${hour}h00 : Talk - Jane Roe\n`;
+    const event = (hour: number) =>
+      `---\ntitle: "#1"\ndate: 2026-12-09T${hour}:00\n---\n* ${hour}h00 : Talk - Jane Roe\n`;
     await writeFile(path.join(dir, 'b.markdown'), event(20));
     await writeFile(path.join(dir, 'a.md'), event(19));
     await writeFile(path.join(dir, 'c.yml'), 'title: "#3"\ndate: 2026-12-08 19:00\n');
@@ -81,7 +95,8 @@ describe('loadEventFolder', () => {
   it('reads Hugo page bundles one level down (folder/index.md, index.yaml), the folder as id, and nothing else of them', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'emcee-bundles-'));
     const page = (day: number) => `---\ntitle: "Meetup"\ndate: 2026-12-${day}T19:00\n---\n* 19h00 : Talk - Jane Roe\n`;
-    for (const folder of ['meetup-12', 'meetup-13', 'notes', '.drafts', 'meetup-13/deeper']) await mkdir(path.join(dir, folder), { recursive: true });
+    for (const folder of ['meetup-12', 'meetup-13', 'notes', '.drafts', 'meetup-13/deeper'])
+      await mkdir(path.join(dir, folder), { recursive: true });
     await writeFile(path.join(dir, 'meetup-11.md'), page(8));
     await writeFile(path.join(dir, 'meetup-12', 'index.md'), page(9));
     await writeFile(path.join(dir, 'meetup-12', 'cover.jpg'), 'not an image');
@@ -104,7 +119,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 describe('a page listing several meetups', () => {
   it('gives one event each in the folder, with the file name and day as id', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'emcee-several-'));
-    const page = '---\ntitle: "Data meetups"\n---\n- Date: 30 January, 2020 at 17:00 - 20:00\n\n* 17:00 - Welcome\n* 17:30 - Joins by Ada Martin\n\n- Date: 27 February, 2020 at 18:00 - 21:00\n\n* 18:00 - Welcome\n* 18:30 - Contracts by Bo Chen\n';
+    const page =
+      '---\ntitle: "Data meetups"\n---\n- Date: 30 January, 2020 at 17:00 - 20:00\n\n* 17:00 - Welcome\n* 17:30 - Joins by Ada Martin\n\n- Date: 27 February, 2020 at 18:00 - 21:00\n\n* 18:00 - Welcome\n* 18:30 - Contracts by Bo Chen\n';
     await writeFile(path.join(dir, 'meetups-2020.md'), page);
     const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
     expect(problems).toEqual([]);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { expectEvent, iso, parseFixture } from './helpers.ts';
 
 const rows = (name: string, timezone?: string) =>
-  expectEvent(parseFixture(name, timezone)).slots.map((slot) => [iso(slot.start), iso(slot.end), slot.kind, slot.title, slot.speakers]);
+  expectEvent(parseFixture(name, timezone)).slots.map((slot) => [
+    iso(slot.start),
+    iso(slot.end),
+    slot.kind,
+    slot.title,
+    slot.speakers,
+  ]);
 
 describe('programme line forms', () => {
   it('French forms: "18 h", "17H30", "19h à 19h15", "par A et B", "- Name (@handle)", "by A & B", open-ended "**20h45 :**"', () => {
@@ -18,8 +24,20 @@ describe('programme line forms', () => {
       ['2026-05-13T16:00:00Z', '2026-05-13T16:30:00Z', 'welcome', 'Ouverture des portes', []],
       ['2026-05-13T16:30:00Z', '2026-05-13T17:00:00Z', 'welcome', "Mot d'accueil", []],
       ['2026-05-13T17:00:00Z', '2026-05-13T17:15:00Z', 'news', 'Présentation du programme', []],
-      ['2026-05-13T17:15:00Z', '2026-05-13T17:30:00Z', 'talk', 'Traces distribuées', [{ name: 'Alice Martin' }, { name: 'Bob Durand' }]],
-      ['2026-05-13T17:30:00Z', '2026-05-13T17:40:00Z', 'lightning', 'Un SLO en dix minutes', [{ name: 'Chloé Petit', handle: 'chloe_p' }]],
+      [
+        '2026-05-13T17:15:00Z',
+        '2026-05-13T17:30:00Z',
+        'talk',
+        'Traces distribuées',
+        [{ name: 'Alice Martin' }, { name: 'Bob Durand' }],
+      ],
+      [
+        '2026-05-13T17:30:00Z',
+        '2026-05-13T17:40:00Z',
+        'lightning',
+        'Un SLO en dix minutes',
+        [{ name: 'Chloé Petit', handle: 'chloe_p' }],
+      ],
       [
         '2026-05-13T17:40:00Z',
         '2026-05-13T18:10:00Z',
@@ -42,8 +60,20 @@ describe('programme line forms', () => {
     expect(iso(event.end)).toBe('2026-10-15T00:30:00Z');
     expect(rows('english-forms.md', 'America/Toronto')).toEqual([
       ['2026-10-14T21:30:00Z', '2026-10-14T22:00:00Z', 'welcome', 'doors open', []],
-      ['2026-10-14T22:00:00Z', '2026-10-14T22:30:00Z', 'talk', 'Keynote: operators in practice', [{ name: 'Jane Roe' }]],
-      ['2026-10-14T22:30:00Z', '2026-10-14T23:00:00Z', 'talk', 'GitOps at scale', [{ name: 'Kim Nguyen' }, { name: 'Luis Ortega' }]],
+      [
+        '2026-10-14T22:00:00Z',
+        '2026-10-14T22:30:00Z',
+        'talk',
+        'Keynote: operators in practice',
+        [{ name: 'Jane Roe' }],
+      ],
+      [
+        '2026-10-14T22:30:00Z',
+        '2026-10-14T23:00:00Z',
+        'talk',
+        'GitOps at scale',
+        [{ name: 'Kim Nguyen' }, { name: 'Luis Ortega' }],
+      ],
       ['2026-10-14T23:00:00Z', '2026-10-14T23:10:00Z', 'lightning', 'kubectl tricks', [{ name: 'Sam Lee' }]],
       // open-ended last line ends at the front matter's `end`
       ['2026-10-14T23:15:00Z', '2026-10-15T00:30:00Z', 'food', 'drinks and networking', []],
@@ -55,7 +85,13 @@ describe('programme line forms', () => {
     expect(rows('heading-times.md')).toEqual([
       ['2026-10-14T15:00:00Z', '2026-10-14T15:15:00Z', 'welcome', 'Welcome & intros', []],
       ['2026-10-14T15:30:00Z', '2026-10-14T15:45:00Z', 'welcome', 'Greetings', []],
-      ['2026-10-14T15:45:00Z', '2026-10-14T16:30:00Z', 'talk', 'Chaos in the datacenter', [{ name: 'Ana Souza', affiliation: 'Principal SRE @ Nimbus Rail' }]],
+      [
+        '2026-10-14T15:45:00Z',
+        '2026-10-14T16:30:00Z',
+        'talk',
+        'Chaos in the datacenter',
+        [{ name: 'Ana Souza', affiliation: 'Principal SRE @ Nimbus Rail' }],
+      ],
       ['2026-10-14T16:30:00Z', '2026-10-14T17:15:00Z', 'talk', 'Closing words', []],
     ]);
     expect(event.slots[1]?.abstract).toBe('A word from our host.');
@@ -65,8 +101,20 @@ describe('programme line forms', () => {
   it('a time alone on its line ("10h30 - 11h00") takes the next non-empty line as its title', () => {
     expect(rows('time-alone.md')).toEqual([
       ['2026-04-15T07:00:00Z', '2026-04-15T07:30:00Z', 'welcome', 'Accueil et café', []],
-      ['2026-04-15T08:30:00Z', '2026-04-15T09:00:00Z', 'talk', 'Running Postgres on Kubernetes', [{ name: 'Léa Garnier' }]],
-      ['2026-04-15T09:00:00Z', '2026-04-15T09:45:00Z', 'talk', 'Multi-tenant clusters', [{ name: 'Omar Haddad', handle: 'ohaddad' }]],
+      [
+        '2026-04-15T08:30:00Z',
+        '2026-04-15T09:00:00Z',
+        'talk',
+        'Running Postgres on Kubernetes',
+        [{ name: 'Léa Garnier' }],
+      ],
+      [
+        '2026-04-15T09:00:00Z',
+        '2026-04-15T09:45:00Z',
+        'talk',
+        'Multi-tenant clusters',
+        [{ name: 'Omar Haddad', handle: 'ohaddad' }],
+      ],
     ]);
   });
 });
@@ -76,8 +124,16 @@ describe('recap pages, comments, shortcodes and links', () => {
 
   it('reads a talk list without times as slots in order, still an event thanks to its date', () => {
     expect(event.slots).toEqual([
-      { title: 'Observabilité des files de messages', kind: 'talk', speakers: [{ name: 'Marie Lambert', handle: 'mlambert' }] },
-      { title: "Terraform à l'échelle", kind: 'talk', speakers: [{ name: 'Paul Girard' }, { name: 'Sofia Rossi', handle: 'srossi' }] },
+      {
+        title: 'Observabilité des files de messages',
+        kind: 'talk',
+        speakers: [{ name: 'Marie Lambert', handle: 'mlambert' }],
+      },
+      {
+        title: "Terraform à l'échelle",
+        kind: 'talk',
+        speakers: [{ name: 'Paul Girard' }, { name: 'Sofia Rossi', handle: 'srossi' }],
+      },
     ]);
     // +01:00 is Paris in February: no warning; no slot times, so 3 hours
     expect(event.warnings).toEqual([]);
@@ -112,7 +168,8 @@ describe('detail sections', () => {
       title: 'Le coût caché des retries',
       kind: 'talk',
       speakers: [{ name: 'Inès Roche', affiliation: 'Staff engineer @ Octave Systems' }],
-      abstract: 'Premier paragraphe, sur les tempêtes de retries.\nSuite du premier paragraphe.\n\nDeuxième paragraphe, avec un lien.',
+      abstract:
+        'Premier paragraphe, sur les tempêtes de retries.\nSuite du premier paragraphe.\n\nDeuxième paragraphe, avec un lien.',
     });
     expect(event.slots[1]).toMatchObject({ title: 'Pause', kind: 'break', speakers: [] });
   });

@@ -8,16 +8,22 @@ describe('dates written in a sentence', () => {
   it.each([
     ['Thursday, February 23rd 2017', { date: { year: 2017, month: 2, day: 23 } }],
     ['February 23, 2017', { date: { year: 2017, month: 2, day: 23 } }],
-    ['30 January, 2020 at 17:00 - 20:00', { date: { year: 2020, month: 1, day: 30 }, time: { hour: 17, minute: 0 }, end: { hour: 20, minute: 0 } }],
+    [
+      '30 January, 2020 at 17:00 - 20:00',
+      { date: { year: 2020, month: 1, day: 30 }, time: { hour: 17, minute: 0 }, end: { hour: 20, minute: 0 } },
+    ],
     ['Jeudi 23 février 2017 à 19h', { date: { year: 2017, month: 2, day: 23 }, time: { hour: 19, minute: 0 } }],
     ['Mercredi 1er avril 2026, 19h00', { date: { year: 2026, month: 4, day: 1 }, time: { hour: 19, minute: 0 } }],
   ])('%s', (text, expected) => {
     expect(readDateText(text)).toEqual(expected);
   });
 
-  it.each([['le 3 mars 2020 on a parlé de Kafka'], ['31 February 2020'], ['Meetup 12 2020'], ['23 février']])('not a date line: %s', (text) => {
-    expect(readDateText(text)).toBeUndefined();
-  });
+  it.each([['le 3 mars 2020 on a parlé de Kafka'], ['31 February 2020'], ['Meetup 12 2020'], ['23 février']])(
+    'not a date line: %s',
+    (text) => {
+      expect(readDateText(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('end markers and placeholders', () => {
@@ -41,7 +47,10 @@ describe('speakers under a talk', () => {
 
   it('a paragraph opening with a bold name', () => {
     const [line] = readPage('**Ada Martin** (Acme) shows how to profile a service.', 1);
-    expect(readBoldNameLead(line!)).toEqual({ speaker: { name: 'Ada Martin', affiliation: 'Acme' }, rest: 'shows how to profile a service.' });
+    expect(readBoldNameLead(line!)).toEqual({
+      speaker: { name: 'Ada Martin', affiliation: 'Acme' },
+      rest: 'shows how to profile a service.',
+    });
     const [prose] = readPage('**Important** : inscription obligatoire', 1);
     expect(readBoldNameLead(prose!)).toBeUndefined();
   });

@@ -8,7 +8,12 @@ const at = (hour: number, minute = 0) => ({ hour, minute });
 describe('readProgrammeLine', () => {
   it.each([
     ['* **19h00-19h15 :** Accueil des participants', at(19), at(19, 15), 'Accueil des participants'],
-    ['* 19h10-19h25 : Datacenter Unplugged par Mathieu Tortuyaux (@tormath1)', at(19, 10), at(19, 25), 'Datacenter Unplugged par Mathieu Tortuyaux (@tormath1)'],
+    [
+      '* 19h10-19h25 : Datacenter Unplugged par Mathieu Tortuyaux (@tormath1)',
+      at(19, 10),
+      at(19, 25),
+      'Datacenter Unplugged par Mathieu Tortuyaux (@tormath1)',
+    ],
     ['* **20h45 :** Pizza Time', at(20, 45), undefined, 'Pizza Time'],
     ['- 19h à 19h15 : Accueil', at(19), at(19, 15), 'Accueil'],
     ['- 19h15 à 19h30 : Intro', at(19, 15), at(19, 30), 'Intro'],
@@ -64,20 +69,34 @@ describe('parseTimeRange (YAML `time:`)', () => {
 describe('splitTitleAndSpeakers', () => {
   it.each([
     ['Adopter une posture de SRE - Rénald', 'Adopter une posture de SRE', [{ name: 'Rénald' }]],
-    ['Introducing TUSK.cloud: challenge our project! - Thomas Goellner', 'Introducing TUSK.cloud: challenge our project!', [{ name: 'Thomas Goellner' }]],
-    ['Talk par A. Martin & B. Durand (@bdurand)', 'Talk', [{ name: 'A. Martin' }, { name: 'B. Durand', handle: 'bdurand' }]],
+    [
+      'Introducing TUSK.cloud: challenge our project! - Thomas Goellner',
+      'Introducing TUSK.cloud: challenge our project!',
+      [{ name: 'Thomas Goellner' }],
+    ],
+    [
+      'Talk par A. Martin & B. Durand (@bdurand)',
+      'Talk',
+      [{ name: 'A. Martin' }, { name: 'B. Durand', handle: 'bdurand' }],
+    ],
     ['Kubernetes - the hard way - Jane Doe', 'Kubernetes - the hard way', [{ name: 'Jane Doe' }]],
-    ['Observability at scale by Ana Souza, Kim Lee and Tom Roe', 'Observability at scale', [{ name: 'Ana Souza' }, { name: 'Kim Lee' }, { name: 'Tom Roe' }]],
+    [
+      'Observability at scale by Ana Souza, Kim Lee and Tom Roe',
+      'Observability at scale',
+      [{ name: 'Ana Souza' }, { name: 'Kim Lee' }, { name: 'Tom Roe' }],
+    ],
     ['Talk by Jane (Acme Corp)', 'Talk', [{ name: 'Jane', affiliation: 'Acme Corp' }]],
     ['Talk - @solo', 'Talk', [{ name: '@solo', handle: 'solo' }]],
   ])('%s', (text, title, speakers) => {
     expect(splitTitleAndSpeakers(text)).toEqual({ title, speakers });
   });
 
-  it.each([['Observability - at scale'], ['Retour d’expérience - SRE'], ['Driven by data'], ['Questions et feedback pour le prochain meetup']])(
-    'does not split when the right side is not names: %s',
-    (text) => {
-      expect(splitTitleAndSpeakers(text).speakers).toEqual([]);
-    },
-  );
+  it.each([
+    ['Observability - at scale'],
+    ['Retour d’expérience - SRE'],
+    ['Driven by data'],
+    ['Questions et feedback pour le prochain meetup'],
+  ])('does not split when the right side is not names: %s', (text) => {
+    expect(splitTitleAndSpeakers(text).speakers).toEqual([]);
+  });
 });

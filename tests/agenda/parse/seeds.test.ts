@@ -32,7 +32,12 @@ describe('seed 000: meetup #4 page (Hugo front matter, bold programme, #### deta
       [],
       [{ name: 'Rénald', affiliation: 'mec de l’infra et apprenti SRE chez Evaneos, mais pas que.' }],
       [{ name: 'Florian Grignon', affiliation: 'Head of Infrastructure @ Keeneye' }],
-      [{ name: 'Thomas Goellner', affiliation: 'Entrepreneur, CEO @TUSK.cloud, ex CEO right-hand @Brigad, graduated from EDHEC Business school' }],
+      [
+        {
+          name: 'Thomas Goellner',
+          affiliation: 'Entrepreneur, CEO @TUSK.cloud, ex CEO right-hand @Brigad, graduated from EDHEC Business school',
+        },
+      ],
       [],
     ]);
   });
@@ -61,11 +66,16 @@ describe('seed 000: meetup #4 page (Hugo front matter, bold programme, #### deta
 });
 
 describe('seed 001: meetup #7 announcement (plain programme, ## details with bullets)', () => {
-  const frontMatter = '---\ntitle: "#7 Site Reliability Engineering Paris - Meetup en ligne"\ndate: 2020-09-30T19:00\n---\n';
+  const frontMatter =
+    '---\ntitle: "#7 Site Reliability Engineering Paris - Meetup en ligne"\ndate: 2020-09-30T19:00\n---\n';
 
   it('as published, without front matter, is not an event (no date)', () => {
     const result = parseText('seed-001-meetup-7.md', fixtureText('seed-001-meetup-7.md'));
-    expect(result).toEqual({ kind: 'not-event', file: 'seed-001-meetup-7.md', reason: expect.stringContaining('`date`') });
+    expect(result).toEqual({
+      kind: 'not-event',
+      file: 'seed-001-meetup-7.md',
+      reason: expect.stringContaining('`date`'),
+    });
   });
 
   const event = expectEvent(parseText('2020-09-30-meetup-7.md', frontMatter + fixtureText('seed-001-meetup-7.md')));
@@ -79,17 +89,28 @@ describe('seed 001: meetup #7 announcement (plain programme, ## details with bul
       ['2020-09-30T17:00:00Z', '2020-09-30T17:10:00Z', 'news', 'Présentation du programme et des news du groupe'],
       ['2020-09-30T17:10:00Z', '2020-09-30T17:25:00Z', 'talk', 'Datacenter Unplugged'],
       ['2020-09-30T17:25:00Z', '2020-09-30T17:40:00Z', 'lightning', 'Reliability Report'],
-      ['2020-09-30T17:40:00Z', '2020-09-30T17:45:00Z', 'lightning', 'Announcement : call for participation to a study on infrastructure drift'],
+      [
+        '2020-09-30T17:40:00Z',
+        '2020-09-30T17:45:00Z',
+        'lightning',
+        'Announcement : call for participation to a study on infrastructure drift',
+      ],
       ['2020-09-30T17:45:00Z', '2020-09-30T18:00:00Z', 'news', 'Questions et feedback pour le prochain meetup'],
     ]);
   });
 
   it('reads speakers from "par Name (@handle)" and enriches them from "* Speaker Name/bio:" bullets', () => {
     expect(event.slots[1]?.speakers).toEqual([
-      { name: 'Mathieu Tortuyaux', handle: 'tormath1', bio: 'Open-Source maintainer, Gentoo lover and remote devops engineer @ cycloid' },
+      {
+        name: 'Mathieu Tortuyaux',
+        handle: 'tormath1',
+        bio: 'Open-Source maintainer, Gentoo lover and remote devops engineer @ cycloid',
+      },
     ]);
     expect(event.slots[2]?.speakers).toEqual([{ name: 'Pablo Seminario', handle: 'pabluk', bio: 'SRE @PeopleDoc' }]);
-    expect(event.slots[3]?.speakers).toEqual([{ name: 'Gerald Crescione', bio: expect.stringMatching(/^CMO at Cloudskiff.*\(launching soon\)$/) }]);
+    expect(event.slots[3]?.speakers).toEqual([
+      { name: 'Gerald Crescione', bio: expect.stringMatching(/^CMO at Cloudskiff.*\(launching soon\)$/) },
+    ]);
   });
 
   it('continues "Talk Abstract:" over the following paragraphs, until the next heading', () => {

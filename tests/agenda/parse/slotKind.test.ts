@@ -31,6 +31,13 @@ describe('classifySlot', () => {
   });
 
   it('reads "lightning" in the abstract too', () => {
-    expect(classifySlot({ title: 'Reliability Report', speakers: speaker, minutes: 15, abstract: 'A lightning talk about…' })).toBe('lightning');
+    expect(
+      classifySlot({
+        title: 'Reliability Report',
+        speakers: speaker,
+        minutes: 15,
+        abstract: 'A lightning talk about…',
+      }),
+    ).toBe('lightning');
   });
 });

@@ -29,7 +29,9 @@ describe('time rules', () => {
   it('Paris, 29 March 2026 at 19:00 is already summer time (+02:00)', () => {
     const event = expectEvent(parseFixture('dst-paris-day.md'));
     expect(iso(event.start)).toBe('2026-03-29T17:00:00Z');
-    const dayBefore = expectEvent(parseText('x.md', '---\ntitle: "#1"\ndate: 2026-03-28T19:00\n---\n* 19h00-19h30 : Talk - Jane Roe\n'));
+    const dayBefore = expectEvent(
+      parseText('x.md', '---\ntitle: "#1"\ndate: 2026-03-28T19:00\n---\n* 19h00-19h30 : Talk - Jane Roe\n'),
+    );
     expect(iso(dayBefore.start)).toBe('2026-03-28T18:00:00Z');
   });
 
@@ -53,7 +55,8 @@ describe('time rules', () => {
   });
 
   it('an open-ended slot ends at the next start; the last one at `end`, else after 45 minutes', () => {
-    const text = (end: string) => `---\ntitle: "#2"\ndate: 2026-12-09T19:00\n${end}---\n* 19h00 : Accueil\n* 19h30 : Talk - Jane Roe\n`;
+    const text = (end: string) =>
+      `---\ntitle: "#2"\ndate: 2026-12-09T19:00\n${end}---\n* 19h00 : Accueil\n* 19h30 : Talk - Jane Roe\n`;
     const withEnd = expectEvent(parseText('x.md', text('end: 21h00\n')));
     expect(times(withEnd)).toEqual([
       ['2026-12-09T18:00:00Z', '2026-12-09T18:30:00Z'],
@@ -65,23 +68,45 @@ describe('time rules', () => {
   });
 
   it('event end: the written `end` (date-time too), else the latest slot end, else start + 3 h', () => {
-    const fullEnd = expectEvent(parseText('x.md', '---\ntitle: "#3"\ndate: 2026-12-09T19:00\nend: 2026-12-09T22:15\n---\n* 19h00-19h15 : Accueil\n'));
+    const fullEnd = expectEvent(
+      parseText(
+        'x.md',
+        '---\ntitle: "#3"\ndate: 2026-12-09T19:00\nend: 2026-12-09T22:15\n---\n* 19h00-19h15 : Accueil\n',
+      ),
+    );
     expect(iso(fullEnd.end)).toBe('2026-12-09T21:15:00Z');
-    const recap = expectEvent(parseText('x.md', '---\ntitle: "#3"\ndate: 2026-12-09T19:00\n---\n* Talk par Jane Roe\n'));
+    const recap = expectEvent(
+      parseText('x.md', '---\ntitle: "#3"\ndate: 2026-12-09T19:00\n---\n* Talk par Jane Roe\n'),
+    );
     expect(iso(recap.end)).toBe('2026-12-09T21:00:00Z');
   });
 
   it('a date without a time and without timed slots starts at midnight, with a warning saying so', () => {
     const event = expectEvent(parseText('recap.md', '---\ntitle: "#3"\ndate: 2026-12-09\n---\n* Talk par Jane Roe\n'));
     expect(iso(event.start)).toBe('2026-12-08T23:00:00Z');
-    expect(event.warnings[0]).toMatch(/^recap\.md:3, field `date`: "2026-12-09" has no time.*fix: write the start time, e.g\. date: 2026-12-09T19:00/);
+    expect(event.warnings[0]).toMatch(
+      /^recap\.md:3, field `date`: "2026-12-09" has no time.*fix: write the start time, e.g\. date: 2026-12-09T19:00/,
+    );
   });
 
   it('a JS Date from a YAML 1.1 reader is taken as an instant', async () => {
     const { readWrittenDate } = await import('../../../src/agenda/parse/wallClock.ts');
-    expect(readWrittenDate('2026-06-10T17:00:00Z', 'Europe/Paris')).toEqual({ raw: '2026-06-10T17:00:00Z', date: { year: 2026, month: 6, day: 10 }, time: { hour: 19, minute: 0 } });
-    expect(readWrittenDate('2026-06-10T23:30Z', 'Europe/Paris')).toMatchObject({ date: { year: 2026, month: 6, day: 11 }, time: { hour: 1, minute: 30 } });
-    expect(readWrittenDate(new Date('2019-09-18T17:00:00Z'), 'Europe/Paris')).toMatchObject({ date: { year: 2019, month: 9, day: 18 }, time: { hour: 19, minute: 0 } });
-    expect(readWrittenDate(new Date('2019-09-18T00:00:00Z'), 'Europe/Paris')).toEqual({ raw: '2019-09-18T00:00:00.000Z', date: { year: 2019, month: 9, day: 18 } });
+    expect(readWrittenDate('2026-06-10T17:00:00Z', 'Europe/Paris')).toEqual({
+      raw: '2026-06-10T17:00:00Z',
+      date: { year: 2026, month: 6, day: 10 },
+      time: { hour: 19, minute: 0 },
+    });
+    expect(readWrittenDate('2026-06-10T23:30Z', 'Europe/Paris')).toMatchObject({
+      date: { year: 2026, month: 6, day: 11 },
+      time: { hour: 1, minute: 30 },
+    });
+    expect(readWrittenDate(new Date('2019-09-18T17:00:00Z'), 'Europe/Paris')).toMatchObject({
+      date: { year: 2019, month: 9, day: 18 },
+      time: { hour: 19, minute: 0 },
+    });
+    expect(readWrittenDate(new Date('2019-09-18T00:00:00Z'), 'Europe/Paris')).toEqual({
+      raw: '2019-09-18T00:00:00.000Z',
+      date: { year: 2019, month: 9, day: 18 },
+    });
   });
 });

@@ -7,8 +7,13 @@ describe('a page as the lines a reader sees', () => {
   it('keeps link text and drops targets, images, tags, emphasis and entities', () => {
     expect(texts('Détails sur [Meetup.com](https://www.meetup.com/x/(y))')).toEqual(['Détails sur Meetup.com']);
     expect(texts('![photo](a.png) **Name** ([@handle](https://twitter.com/handle))')).toEqual(['Name (@handle)']);
-    expect(texts('_Titre_ et *autre* et __gras__ <br/> avec&nbsp;espace')).toEqual(['Titre et autre et gras', 'avec espace']);
-    expect(texts('snake_case et @my_handle et (@ada_m_) restent')).toEqual(['snake_case et @my_handle et (@ada_m_) restent']);
+    expect(texts('_Titre_ et *autre* et __gras__ <br/> avec&nbsp;espace')).toEqual([
+      'Titre et autre et gras',
+      'avec espace',
+    ]);
+    expect(texts('snake_case et @my_handle et (@ada_m_) restent')).toEqual([
+      'snake_case et @my_handle et (@ada_m_) restent',
+    ]);
   });
 
   it('cuts a paragraph at its line breaks, keeping each line number in the file', () => {
@@ -34,6 +39,9 @@ describe('a page as the lines a reader sees', () => {
   });
 
   it('hides comments, drops shortcodes, and turns a speaker shortcode into a Speaker line', () => {
-    expect(texts('a <!-- hidden -->\n\n{{< figure src="x.png" >}}\n\n{{< speaker "jean-de-la-tour" >}}')).toEqual(['a', 'Speaker: Jean de la Tour']);
+    expect(texts('a <!-- hidden -->\n\n{{< figure src="x.png" >}}\n\n{{< speaker "jean-de-la-tour" >}}')).toEqual([
+      'a',
+      'Speaker: Jean de la Tour',
+    ]);
   });
 });

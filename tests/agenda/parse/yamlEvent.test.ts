@@ -45,22 +45,51 @@ describe('plain YAML events', () => {
 
   it('reports a number that is no meetup number (0, -3, 1.5, text) as one from 1, with its line', () => {
     for (const value of ['0', '-3', '1.5', '"twelve"']) {
-      const problems = expectProblems(parseText('n.yaml', `title: "Meetup"\nnumber: ${value}\ndate: 2026-12-09T19:00\n`));
-      expect(problems).toEqual([expect.objectContaining({ field: 'number', line: 2, message: `found ${value.startsWith('"') ? value : Number(value)}, expected a meetup number: a whole number from 1 (number: 12)` })]);
+      const problems = expectProblems(
+        parseText('n.yaml', `title: "Meetup"\nnumber: ${value}\ndate: 2026-12-09T19:00\n`),
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({
+          field: 'number',
+          line: 2,
+          message: `found ${value.startsWith('"') ? value : Number(value)}, expected a meetup number: a whole number from 1 (number: 12)`,
+        }),
+      ]);
     }
   });
 
   it('warns of a Markdown front matter number: 0 in the same words, and takes the title’s #N', () => {
-    const { result, warnings } = readEventFile({ path: 'n.md', text: '---\ntitle: "#7 Meetup"\nnumber: 0\ndate: 2026-12-09T19:00\n---\n* 19h00 : Talk - Jane Roe\n', timezone: 'Europe/Paris' });
+    const { result, warnings } = readEventFile({
+      path: 'n.md',
+      text: '---\ntitle: "#7 Meetup"\nnumber: 0\ndate: 2026-12-09T19:00\n---\n* 19h00 : Talk - Jane Roe\n',
+      timezone: 'Europe/Paris',
+    });
     expect(result.kind === 'event' && result.event.number).toBe(7);
-    expect(warnings).toEqual([expect.objectContaining({ field: 'number', message: "found 0, expected a meetup number: a whole number from 1; the title's #N is used instead" })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        field: 'number',
+        message: "found 0, expected a meetup number: a whole number from 1; the title's #N is used instead",
+      }),
+    ]);
   });
 
   it('reports an unknown key with its path, line and the key it probably meant', () => {
     const problems = expectProblems(parseFixture('unknown-key.yaml'));
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'unknown-key.yaml', severity: 'error', field: 'venu', line: 3, message: 'unknown field "venu"', fix: expect.stringContaining('did you mean "venue"?') }),
-      expect.objectContaining({ field: 'slots[0].speker', line: 7, message: 'unknown field "speker"', fix: expect.stringContaining('did you mean "speakers"?') }),
+      expect.objectContaining({
+        file: 'unknown-key.yaml',
+        severity: 'error',
+        field: 'venu',
+        line: 3,
+        message: 'unknown field "venu"',
+        fix: expect.stringContaining('did you mean "venue"?'),
+      }),
+      expect.objectContaining({
+        field: 'slots[0].speker',
+        line: 7,
+        message: 'unknown field "speker"',
+        fix: expect.stringContaining('did you mean "speakers"?'),
+      }),
     ]);
   });
 
@@ -68,25 +97,54 @@ describe('plain YAML events', () => {
     const [problem, ...others] = expectProblems(parseFixture('bad-slot-time.yaml'));
     expect(others).toEqual([]);
     expect(problem).toMatchObject({ file: 'bad-slot-time.yaml', field: 'slots[2].time', line: 8 });
-    expect(`${problem?.field}: ${problem?.message}`).toBe('slots[2].time: found "25:00", expected HH:mm-HH:mm like "19:00-19:15"');
+    expect(`${problem?.field}: ${problem?.message}`).toBe(
+      'slots[2].time: found "25:00", expected HH:mm-HH:mm like "19:00-19:15"',
+    );
   });
 
   it('reports a missing date, a bad link, an unquoted # title and YAML syntax errors by field or line', () => {
     const missing = expectProblems(parseText('a.yaml', 'title: "#1"\n'));
-    expect(missing).toEqual([expect.objectContaining({ field: 'date', message: expect.stringMatching(/^missing: .*2026-12-09T19:00/) })]);
+    expect(missing).toEqual([
+      expect.objectContaining({ field: 'date', message: expect.stringMatching(/^missing: .*2026-12-09T19:00/) }),
+    ]);
     const link = expectProblems(parseText('b.yaml', 'title: "#1"\ndate: 2026-12-09 19:00\nonline: meet.jit.si/x\n'));
-    expect(link).toEqual([expect.objectContaining({ field: 'online', line: 3, message: 'found "meet.jit.si/x", expected a link starting with https://' })]);
+    expect(link).toEqual([
+      expect.objectContaining({
+        field: 'online',
+        line: 3,
+        message: 'found "meet.jit.si/x", expected a link starting with https://',
+      }),
+    ]);
     const comment = expectProblems(parseText('c.yaml', 'title: #1 SRE Paris\ndate: 2026-12-09 19:00\n'));
-    expect(comment[0]).toMatchObject({ field: 'title', message: expect.stringContaining('in quotes when it starts with #') });
+    expect(comment[0]).toMatchObject({
+      field: 'title',
+      message: expect.stringContaining('in quotes when it starts with #'),
+    });
     const syntax = expectProblems(parseText('d.yaml', 'title: "#1"\ndate: [2026\n'));
-    expect(syntax[0]).toMatchObject({ file: 'd.yaml', line: expect.any(Number), message: expect.stringContaining('not valid YAML') });
+    expect(syntax[0]).toMatchObject({
+      file: 'd.yaml',
+      line: expect.any(Number),
+      message: expect.stringContaining('not valid YAML'),
+    });
   });
 
   it('rejects time and start together, and an unknown kind', () => {
     const slot = (lines: string) => `title: "#1"\ndate: 2026-12-09 19:00\nslots:\n  - title: A\n${lines}`;
     const both = expectProblems(parseText('e.yaml', slot('    time: "19:00-19:15"\n    start: "19:00"\n')));
-    expect(both).toEqual([expect.objectContaining({ field: 'slots[0].time', line: 5, message: expect.stringContaining('either time or start/end') })]);
+    expect(both).toEqual([
+      expect.objectContaining({
+        field: 'slots[0].time',
+        line: 5,
+        message: expect.stringContaining('either time or start/end'),
+      }),
+    ]);
     const kind = expectProblems(parseText('f.yaml', slot('    kind: keynote\n')));
-    expect(kind).toEqual([expect.objectContaining({ field: 'slots[0].kind', line: 5, message: expect.stringMatching(/^found "keynote", .*"talk"/) })]);
+    expect(kind).toEqual([
+      expect.objectContaining({
+        field: 'slots[0].kind',
+        line: 5,
+        message: expect.stringMatching(/^found "keynote", .*"talk"/),
+      }),
+    ]);
   });
 });

@@ -17,7 +17,21 @@ import { ROOT } from '../../support/cli.ts';
 const PRETALX = readFileSync(path.join(ROOT, 'tests/fixtures/formats/pretalx-schedule.json'), 'utf8');
 const SESSIONIZE = readFileSync(path.join(ROOT, 'tests/fixtures/formats/sessionize-all.json'), 'utf8');
 const meetupFeed = (date: string) =>
-  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:m42@groups.example', 'DTSTAMP:20270101T000000Z', `DTSTART;TZID=Europe/Paris:${date}T190000`, `DTEND;TZID=Europe/Paris:${date}T220000`, 'SUMMARY:#42 Rennes SRE', 'DESCRIPTION:19:00 Accueil\\n19:15 SLOs in practice - Camille Martin', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//test//EN',
+    'BEGIN:VEVENT',
+    'UID:m42@groups.example',
+    'DTSTAMP:20270101T000000Z',
+    `DTSTART;TZID=Europe/Paris:${date}T190000`,
+    `DTEND;TZID=Europe/Paris:${date}T220000`,
+    'SUMMARY:#42 Rennes SRE',
+    'DESCRIPTION:19:00 Accueil\\n19:15 SLOs in practice - Camille Martin',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 
 /** A local schedule server: answers each path with what `routes` says now, honouring ETags. */
 class ScheduleServer {
@@ -26,8 +40,12 @@ class ScheduleServer {
   private server: Server = createServer((request, response) => {
     this.requests.push({ path: request.url ?? '', headers: request.headers });
     const route = this.routes.get(request.url ?? '') ?? { status: 404 };
-    if (route.status === 200 && route.etag && request.headers['if-none-match'] === route.etag) return void response.writeHead(304).end();
-    response.writeHead(route.status, { ...(route.etag ? { etag: route.etag } : {}), ...(route.type ? { 'content-type': route.type } : {}) });
+    if (route.status === 200 && route.etag && request.headers['if-none-match'] === route.etag)
+      return void response.writeHead(304).end();
+    response.writeHead(route.status, {
+      ...(route.etag ? { etag: route.etag } : {}),
+      ...(route.type ? { 'content-type': route.type } : {}),
+    });
     response.end(route.body ?? '');
   });
 
@@ -45,7 +63,10 @@ async function configWith(sources: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'emcee-sources-'));
   await mkdir(path.join(dir, 'communities'), { recursive: true });
   await mkdir(path.join(dir, 'events', 'rennes'), { recursive: true });
-  await writeFile(path.join(dir, 'communities', 'rennes.yaml'), `name: Rennes\ntimezone: Europe/Paris\nlocale: en\nchannels: { organisers: orga }\nsources:\n${sources}`);
+  await writeFile(
+    path.join(dir, 'communities', 'rennes.yaml'),
+    `name: Rennes\ntimezone: Europe/Paris\nlocale: en\nchannels: { organisers: orga }\nsources:\n${sources}`,
+  );
   await writeFile(path.join(dir, 'events', 'rennes', 'local.yaml'), 'title: "#41 Local"\ndate: 2027-01-13 19:00\n');
   return dir;
 }
@@ -58,10 +79,25 @@ afterEach(async () => {
 });
 
 async function boot(dir: string, store: Store, poster = testPoster()) {
-  const app = await createApp({ configDir: dir, clock: systemClock, logger: silentLogger, poster: () => poster, store });
+  const app = await createApp({
+    configDir: dir,
+    clock: systemClock,
+    logger: silentLogger,
+    poster: () => poster,
+    store,
+  });
   apps.push(app);
   const feeds = app.agendas.parts('rennes').filter((part): part is SourceFeed => part instanceof SourceFeed);
-  return { app, poster, feeds, ids: () => app.services.agenda('rennes').all().map((event) => event.id) };
+  return {
+    app,
+    poster,
+    feeds,
+    ids: () =>
+      app.services
+        .agenda('rennes')
+        .all()
+        .map((event) => event.id),
+  };
 }
 
 describe('agenda sources', () => {
@@ -69,16 +105,36 @@ describe('agenda sources', () => {
     server = new ScheduleServer();
     const base = await server.listen();
     server.routes.set('/cnrd-2026/schedule/export/schedule.json', { status: 200, body: PRETALX, etag: '"v1"' });
-    server.routes.set('/rennes-sre/events/ical/', { status: 200, body: meetupFeed('20270210'), type: 'text/calendar; charset=utf-8' });
-    server.routes.set('/api/v2/abcd1234/view/All', { status: 200, body: SESSIONIZE, type: 'application/json; charset=utf-8' });
-    const dir = await configWith(`  - ${base}/cnrd-2026/schedule/export/schedule.json\n  - url: ${base}/rennes-sre/events/ical/\n    every: PT5M\n  - ${base}/api/v2/abcd1234/view/All\n`);
+    server.routes.set('/rennes-sre/events/ical/', {
+      status: 200,
+      body: meetupFeed('20270210'),
+      type: 'text/calendar; charset=utf-8',
+    });
+    server.routes.set('/api/v2/abcd1234/view/All', {
+      status: 200,
+      body: SESSIONIZE,
+      type: 'application/json; charset=utf-8',
+    });
+    const dir = await configWith(
+      `  - ${base}/cnrd-2026/schedule/export/schedule.json\n  - url: ${base}/rennes-sre/events/ical/\n    every: PT5M\n  - ${base}/api/v2/abcd1234/view/All\n`,
+    );
     const { feeds, ids, app } = await boot(dir, memoryStore());
     expect(ids()).toEqual(['local']);
     expect(await Promise.all(feeds.map((feed) => feed.refresh()))).toEqual(['changed', 'changed', 'changed']);
-    expect(app.services.agenda('rennes').find('2026-11-19')?.slots.map((slot) => slot.title)).toContain('Kubernetes upgrades on a Friday');
+    expect(
+      app.services
+        .agenda('rennes')
+        .find('2026-11-19')
+        ?.slots.map((slot) => slot.title),
+    ).toContain('Kubernetes upgrades on a Friday');
     const count = ids().length;
     expect(count).toBeGreaterThanOrEqual(5);
-    expect(app.services.agenda('rennes').find('42')?.slots.map((slot) => slot.title)).toEqual(['Accueil', 'SLOs in practice']);
+    expect(
+      app.services
+        .agenda('rennes')
+        .find('42')
+        ?.slots.map((slot) => slot.title),
+    ).toEqual(['Accueil', 'SLOs in practice']);
     expect(app.services.agenda('rennes').find('2026-10-07')?.title).toContain('Cloud Native Rennes Days');
 
     expect(await feeds[0]!.refresh()).toBe('unchanged');
@@ -111,7 +167,10 @@ describe('agenda sources', () => {
     server.routes.set(feedPath, { status: 200, body: meetupFeed('20270217'), type: 'text/calendar' });
     expect(await feed!.refresh()).toBe('changed');
     expect(app.services.agenda('rennes').find('42')?.start.toISO()).toBe('2027-02-17T18:00:00.000Z');
-    expect(poster.posted.map((p) => p.text)).toEqual([expect.stringContaining('failed 2 times'), expect.stringContaining('answers again')]);
+    expect(poster.posted.map((p) => p.text)).toEqual([
+      expect.stringContaining('failed 2 times'),
+      expect.stringContaining('answers again'),
+    ]);
 
     // Restarted while the source is down: the stored copy answers /agenda.
     await server.close();

@@ -7,7 +7,8 @@ import { leadingStrong, type PageLine } from './tree.ts';
  * [Bo Chen](…)`, or a paragraph that opens with the speaker's bold name (`**Ada Martin** (Acme)
  * shows how…`).
  */
-const BYLINE = /^(?:par|by|avec|with|présenté(?:e|es|s)? par|presented by|animé(?:e|es|s)? par|speakers?\s*:|intervenants?\s*:)\s+(.+?)\s*\.?$/iu;
+const BYLINE =
+  /^(?:par|by|avec|with|présenté(?:e|es|s)? par|presented by|animé(?:e|es|s)? par|speakers?\s*:|intervenants?\s*:)\s+(.+?)\s*\.?$/iu;
 
 export function readByline(text: string): Speaker[] | undefined {
   const match = BYLINE.exec(text.trim());
@@ -23,6 +24,9 @@ export function readBoldNameLead(line: PageLine): { speaker: Speaker; rest: stri
   const after = line.text.slice(line.text.indexOf(name) + name.length);
   const group = /^\s*(\([^)]*\))/.exec(after);
   const speaker = parseSpeaker(`${name}${group ? ` ${group[1]}` : ''}`);
-  const rest = after.slice(group ? group[0].length : 0).replace(/^[\s,:–—-]+/, '').trim();
+  const rest = after
+    .slice(group ? group[0].length : 0)
+    .replace(/^[\s,:–—-]+/, '')
+    .trim();
   return { speaker, rest };
 }

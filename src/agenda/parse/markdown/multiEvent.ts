@@ -19,4 +19,5 @@ function headingAbove(lines: readonly PageLine[], index: number, floor: number):
 }
 
 /** An issue or survey form (`- [x] in person - Paris`, `- [ ] online`) is not a meetup page. */
-export const isForm = (lines: readonly PageLine[]): boolean => lines.filter((line) => line.checked !== undefined).length >= 2;
+export const isForm = (lines: readonly PageLine[]): boolean =>
+  lines.filter((line) => line.checked !== undefined).length >= 2;

@@ -31,20 +31,32 @@ interface Stated {
 const EVENT_FIELDS = ['event_date', 'eventDate', 'event-date'];
 
 /** Undefined when the page has no date at all. */
-export function pageDate(data: Record<string, unknown>, lines: readonly PageLine[], zone: string): PageDate | undefined {
+export function pageDate(
+  data: Record<string, unknown>,
+  lines: readonly PageLine[],
+  zone: string,
+): PageDate | undefined {
   const front = data.date === null ? undefined : data.date;
   const stated = fieldDate(data, zone) ?? bodyDate(lines, front !== undefined);
   if (!stated) return front === undefined ? undefined : { date: readWrittenDate(front, zone), raw: front };
   const written = front === undefined ? undefined : readWrittenDate(front, zone);
   const line = stated.line === undefined ? {} : { line: stated.line };
   const end = stated.end ? { end: stated.end } : {};
-  if (written && sameDay(written, stated.written)) return { date: written.time ? written : stated.written, raw: front, ...end };
-  return { date: stated.written, raw: front, ...end, ...line, ...(written ? { warning: disagreement(written, stated) } : {}) };
+  if (written && sameDay(written, stated.written))
+    return { date: written.time ? written : stated.written, raw: front, ...end };
+  return {
+    date: stated.written,
+    raw: front,
+    ...end,
+    ...line,
+    ...(written ? { warning: disagreement(written, stated) } : {}),
+  };
 }
 
 function fieldDate(data: Record<string, unknown>, zone: string): Stated | undefined {
   const event = data.event;
-  const nested = event && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>).date : undefined;
+  const nested =
+    event && typeof event === 'object' && !Array.isArray(event) ? (event as Record<string, unknown>).date : undefined;
   const key = nested !== undefined ? 'event.date' : EVENT_FIELDS.find((name) => data[name] !== undefined);
   const value = nested ?? (key ? data[key] : undefined);
   const written = value === undefined ? undefined : readWrittenDate(value, zone);
@@ -59,7 +71,12 @@ function bodyDate(lines: readonly PageLine[], anyLine: boolean): Stated | undefi
     const found = labelled ?? (anyLine && line.kind !== 'item' ? readDateText(line.text) : undefined);
     if (!found) continue;
     const written: WrittenDate = { raw: line.text, date: found.date, ...(found.time ? { time: found.time } : {}) };
-    return { written, ...(found.end ? { end: found.end } : {}), where: `line ${line.line} ("${line.text}")`, line: line.line };
+    return {
+      written,
+      ...(found.end ? { end: found.end } : {}),
+      where: `line ${line.line} ("${line.text}")`,
+      line: line.line,
+    };
   }
   return undefined;
 }

@@ -93,7 +93,8 @@ function tokenize(text: string, from: number, to: number): Token[] | undefined {
     const at = Math.min(next, to);
     if (at > i) tokens.push({ kind: 'text', text: text.slice(i, at) });
     if (at === to) break;
-    const read = text.charAt(at) === '[' ? link(text, at, to) : text.charAt(at) === '*' ? strongMark(text, at) : undefined;
+    const read =
+      text.charAt(at) === '[' ? link(text, at, to) : text.charAt(at) === '*' ? strongMark(text, at) : undefined;
     if (!read) return undefined;
     tokens.push(read.token);
     i = read.end;

@@ -8,7 +8,8 @@ import type { PageLine } from './tree.ts';
  * become a welcome slot that lasts until the talks start.
  */
 const DOORS = /(ouverture des portes|doors open|doors|accueil)(?:\s+(?:à|a|at|dès|des|from)(?=\s))?\s*[:–-]?\s*/giu;
-const START = /(d[ée]but(?: des (?:talks|présentations|conférences))?|first talk|talks start|get started|starts?|démarrage|on commence|nous commençons|we start)(?:\s+(?:à|a|at|dès|des)(?=\s))?\s*[:–-]?\s*/giu;
+const START =
+  /(d[ée]but(?: des (?:talks|présentations|conférences))?|first talk|talks start|get started|starts?|démarrage|on commence|nous commençons|we start)(?:\s+(?:à|a|at|dès|des)(?=\s))?\s*[:–-]?\s*/giu;
 
 interface PhraseTime {
   phrase: string;

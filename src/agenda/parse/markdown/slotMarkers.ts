@@ -5,8 +5,40 @@ import { matchKey } from '../markdownText.ts';
  * `8:15pm -- End`, `Doors close`, `22h00 à ...`), and placeholders for a talk not known yet
  * (`Todo`, `TBA`, `...`).
  */
-const END = ['fin', 'end', 'the end', 'doors close', 'doors closing', 'fin de soiree', 'fin de la soiree', 'fin du meetup', 'end of the meetup', 'end of meetup', 'end of the evening', 'fermeture des portes', 'fermeture', 'closing of the doors', 'close'];
-const PLACEHOLDER = ['todo', 'to do', 'tba', 'tbd', 'tbc', 'a venir', 'a definir', 'a confirmer', 'a annoncer', 'to be announced', 'to be confirmed', 'to be defined', 'to be determined', 'coming soon', 'bientot'];
+const END = [
+  'fin',
+  'end',
+  'the end',
+  'doors close',
+  'doors closing',
+  'fin de soiree',
+  'fin de la soiree',
+  'fin du meetup',
+  'end of the meetup',
+  'end of meetup',
+  'end of the evening',
+  'fermeture des portes',
+  'fermeture',
+  'closing of the doors',
+  'close',
+];
+const PLACEHOLDER = [
+  'todo',
+  'to do',
+  'tba',
+  'tbd',
+  'tbc',
+  'a venir',
+  'a definir',
+  'a confirmer',
+  'a annoncer',
+  'to be announced',
+  'to be confirmed',
+  'to be defined',
+  'to be determined',
+  'coming soon',
+  'bientot',
+];
 
 /** A placeholder slot's title where there is no reader's language (a calendar file); /agenda shows it in the reader's. */
 export const PLACEHOLDER_TITLE = 'To be announced';

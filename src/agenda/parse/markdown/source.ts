@@ -6,16 +6,23 @@ import { dropShortcodes, hideComments } from '../markdownText.ts';
  * and becomes a `Speaker: Ada Martin` line. Line numbers are kept.
  */
 export function prepareSource(body: string): string {
-  return dropShortcodes(hideComments(body).replace(SPEAKER_SHORTCODE, (_, slug: string) => `Speaker: ${nameFromSlug(slug)}`));
+  return dropShortcodes(
+    hideComments(body).replace(SPEAKER_SHORTCODE, (_, slug: string) => `Speaker: ${nameFromSlug(slug)}`),
+  );
 }
 
-const SPEAKER_SHORTCODE = /\{\{[<%]\s*(?:speaker|intervenant|speakers?-card)\s+(?:(?:id|name|slug)=)?["']?([^"'\s>%]+)["']?[^>%]*[>%]\}\}/giu;
+const SPEAKER_SHORTCODE =
+  /\{\{[<%]\s*(?:speaker|intervenant|speakers?-card)\s+(?:(?:id|name|slug)=)?["']?([^"'\s>%]+)["']?[^>%]*[>%]\}\}/giu;
 
 /** `ada-martin` → `Ada Martin`; a particle stays lower case (`jean-de-la-tour` → `Jean de la Tour`). */
 function nameFromSlug(slug: string): string {
   return slug
     .split(/[-_]+/)
     .filter(Boolean)
-    .map((word, i) => (i > 0 && /^(?:de|du|des|da|di|van|von|der|le|la)$/.test(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word, i) =>
+      i > 0 && /^(?:de|du|des|da|di|van|von|der|le|la)$/.test(word)
+        ? word
+        : word.charAt(0).toUpperCase() + word.slice(1),
+    )
     .join(' ');
 }

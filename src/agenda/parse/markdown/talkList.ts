@@ -1,6 +1,13 @@
 import type { DraftSlot } from '../draft.ts';
 import { readLabel } from '../details.ts';
-import { cleanTitle, looksLikeNames, parseDetailSpeakers, parseNameList, splitTitleAndSpeakers, titleAndSpeakers } from '../speakers.ts';
+import {
+  cleanTitle,
+  looksLikeNames,
+  parseDetailSpeakers,
+  parseNameList,
+  splitTitleAndSpeakers,
+  titleAndSpeakers,
+} from '../speakers.ts';
 import { allStrong, strongRuns, type PageLine } from './tree.ts';
 
 /**
@@ -31,14 +38,20 @@ function talkOf(line: PageLine, next: PageLine | undefined): Pick<DraftSlot, 'ti
   return withSpeakers(fromBoldRuns(line) ?? titleAndSpeakers(line.text));
 }
 
-const withSpeakers = <T extends { speakers: unknown[] }>(slot: T): T | undefined => (slot.speakers.length > 0 ? slot : undefined);
+const withSpeakers = <T extends { speakers: unknown[] }>(slot: T): T | undefined =>
+  slot.speakers.length > 0 ? slot : undefined;
 
 /** `## Title par Name; en français`, or `### Title @handle` (the speaker known by a handle only). */
 function headingTalk(text: string): Pick<DraftSlot, 'title' | 'speakers'> {
   const split = splitTitleAndSpeakers(text);
   if (split.speakers.length > 0) return split;
   const handles = /^(.+?)((?:\s+@[\w.-]+)+)$/.exec(text);
-  return handles ? { title: cleanTitle(handles[1] as string), speakers: parseNameList((handles[2] as string).trim().split(/\s+/).join(' & ')) } : split;
+  return handles
+    ? {
+        title: cleanTitle(handles[1] as string),
+        speakers: parseNameList((handles[2] as string).trim().split(/\s+/).join(' & ')),
+      }
+    : split;
 }
 
 /** `__Titre__` alone on its line, then `* Speaker: Ada Martin / Architect @Acme`. */
@@ -60,18 +73,22 @@ function fromBoldRuns(line: PageLine): Pick<DraftSlot, 'title' | 'speakers'> | u
   if (runs.length === 0) return undefined;
   const names = runs.filter(looksLikeNames);
   const topics = runs.filter((run) => !looksLikeNames(run));
-  const linked = line.parts.findIndex((part) => part.link) < line.parts.findIndex((part) => part.strong && topics.includes(part.text.trim()));
+  const linked =
+    line.parts.findIndex((part) => part.link) <
+    line.parts.findIndex((part) => part.strong && topics.includes(part.text.trim()));
   if (topics.length === 1 && (PROSE.test(line.text) || (linked && line.parts.some((part) => part.link)))) {
     const topic = topics[0] as string;
     const after = line.text.slice(line.text.indexOf(topic) + topic.length);
-    const speakers = names.length > 0 ? names.flatMap(parseNameList) : splitTitleAndSpeakers(`x ${after.trim()}`).speakers;
+    const speakers =
+      names.length > 0 ? names.flatMap(parseNameList) : splitTitleAndSpeakers(`x ${after.trim()}`).speakers;
     return { title: capitalised(cleanTitle(topic)), speakers };
   }
   if (topics.length === 0 && names.length > 0 && PROSE.test(line.text)) {
     const last = names.at(-1) as string;
     const after = line.text.slice(line.text.lastIndexOf(last) + last.length);
     const about = ABOUT.exec(after);
-    if (about) return { title: capitalised(cleanTitle(after.slice(about[0].length))), speakers: names.flatMap(parseNameList) };
+    if (about)
+      return { title: capitalised(cleanTitle(after.slice(about[0].length))), speakers: names.flatMap(parseNameList) };
   }
   return undefined;
 }

@@ -105,7 +105,12 @@ class Layout {
         return this.html(node.value, lineOf(node), context);
       case 'table':
         // A row reads as one line, its cells apart: `19:00 | Welcome`.
-        return node.children.forEach((row) => this.phrasing({ type: 'paragraph', children: row.children.flatMap(cellWithBar), position: row.position }, context));
+        return node.children.forEach((row) =>
+          this.phrasing(
+            { type: 'paragraph', children: row.children.flatMap(cellWithBar), position: row.position },
+            context,
+          ),
+        );
       default:
         return undefined; // code, definitions, front matter: not programme text
     }
@@ -114,7 +119,11 @@ class Layout {
   private item(item: RootContent, context: Context): void {
     if (item.type !== 'listItem') return;
     const level = context.kind === 'item' ? context.level + 1 : 1;
-    const own: Context = { kind: 'item', level, ...(item.checked === null || item.checked === undefined ? {} : { checked: item.checked }) };
+    const own: Context = {
+      kind: 'item',
+      level,
+      ...(item.checked === null || item.checked === undefined ? {} : { checked: item.checked }),
+    };
     const [head, ...rest] = item.children;
     if (head?.type === 'paragraph') this.phrasing(head, own);
     else if (head) this.node(head, own);
@@ -145,16 +154,31 @@ class Layout {
   }
 
   private push(context: Context, line: number, parts: Part[], first: boolean): void {
-    const text = parts.map((part) => part.text).join('').replace(/\s+/g, ' ').trim();
+    const text = parts
+      .map((part) => part.text)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
     const kind = context.kind;
     const checked = first && context.checked !== undefined ? { checked: context.checked } : {};
     const raw = (this.source[line - 1] ?? '').trim();
-    this.lines.push({ line: line + this.offset, kind, level: context.level, first, ...checked, parts, text, raw, block: this.block });
+    this.lines.push({
+      line: line + this.offset,
+      kind,
+      level: context.level,
+      first,
+      ...checked,
+      parts,
+      text,
+      raw,
+      block: this.block,
+    });
     if (kind === 'break') this.block++;
   }
 }
 
-const cellWithBar = (cell: TableCell, i: number): PhrasingContent[] => (i === 0 ? cell.children : [{ type: 'text', value: ' | ' }, ...cell.children]);
+const cellWithBar = (cell: TableCell, i: number): PhrasingContent[] =>
+  i === 0 ? cell.children : [{ type: 'text', value: ' | ' }, ...cell.children];
 
 const lineOf = (node: { position?: Nodes['position'] }): number => node.position?.start.line ?? 1;
 
@@ -191,7 +215,16 @@ function collect(nodes: readonly PhrasingContent[], style: Omit<Part, 'text'>, r
   }
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: '’', lsquo: '‘' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  rsquo: '’',
+  lsquo: '‘',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|[a-z]+);/g, (entity, name: string) =>
