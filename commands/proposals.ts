@@ -7,6 +7,7 @@ import { proposalMessages as m } from '../src/proposals/messages.ts';
 import type { Proposal } from '../src/proposals/model.ts';
 import { listReply, num, pageOf } from '../src/proposals/present.ts';
 import { decide, REASON_MAX, REJECT_FORM_ID, rejectForm } from './proposalDecisions.ts';
+import { PROPOSAL_ID } from './proposalId.ts';
 import { explainProposalError } from './proposalRefusals.ts';
 import type { Command, Ctx } from './types.ts';
 import { examples } from './examples.ts';
@@ -53,18 +54,7 @@ export const proposals: Command = {
       name: 'accept',
       names: { fr: 'accepter' },
       description: m.both('subAccept'),
-      options: [
-        {
-          name: 'id',
-          names: { fr: 'numéro' },
-          type: 'integer',
-          positional: true,
-          required: true,
-          minValue: 1,
-          example: '3',
-          description: m.both('optId'),
-        },
-      ],
+      options: [PROPOSAL_ID],
       responds: 'ephemeral',
       run: (ctx, options) => decide(ctx, options.id as number, 'accepted', undefined),
     },
@@ -73,16 +63,7 @@ export const proposals: Command = {
       names: { fr: 'refuser' },
       description: m.both('subReject'),
       options: [
-        {
-          name: 'id',
-          names: { fr: 'numéro' },
-          type: 'integer',
-          positional: true,
-          required: true,
-          minValue: 1,
-          example: '3',
-          description: m.both('optId'),
-        },
+        PROPOSAL_ID,
         {
           name: 'reason',
           names: { fr: 'motif' },

@@ -27,6 +27,7 @@ import {
   type FormValues,
 } from '../src/proposals/form.ts';
 import { proposalMessages as m } from '../src/proposals/messages.ts';
+import { PROPOSAL_ID } from './proposalId.ts';
 import type { Proposal, ProposalFields } from '../src/proposals/model.ts';
 import { describeProblem, eventNameOf, mineReply, num, speakerName, titleText } from '../src/proposals/present.ts';
 import { inGroup } from '../src/proposals/states.ts';
@@ -46,17 +47,6 @@ const FIELD_OPTIONS: readonly OptionSpec[] = [
   { name: 'bio', names: { fr: 'bio' }, type: 'string', description: m.both('optBio') },
   { name: 'handle', names: { fr: 'pseudo' }, type: 'string', description: m.both('optHandle') },
 ];
-
-const ID: OptionSpec = {
-  name: 'id',
-  names: { fr: 'numéro' },
-  type: 'integer',
-  positional: true,
-  required: true,
-  minValue: 1,
-  example: '3',
-  description: m.both('optId'),
-};
 
 /**
  * `/propose`: a member proposes a lightning talk (`new`, the default: a Form, or directly when
@@ -102,7 +92,7 @@ export const propose: Command = {
       name: 'edit',
       names: { fr: 'modifier' },
       description: m.both('subEdit'),
-      options: [ID, ...FIELD_OPTIONS],
+      options: [PROPOSAL_ID, ...FIELD_OPTIONS],
       // The edit form shows the current values, so one record is read before it: a single keyv
       // get, well within a platform's first-response deadline, and it spares the member a button
       // press between the command and its form.
@@ -113,7 +103,7 @@ export const propose: Command = {
       name: 'withdraw',
       names: { fr: 'retirer' },
       description: m.both('subWithdraw'),
-      options: [ID],
+      options: [PROPOSAL_ID],
       responds: 'ephemeral',
       run: (ctx, options) => withdraw(ctx, options.id as number),
     },
