@@ -30,7 +30,7 @@ export function readJson(text: string): { ok: true; value: unknown } | { ok: fal
  */
 export function jsonIssues(
   text: string,
-  error: z.ZodError,
+  error: Pick<z.ZodError, 'issues'>,
   expected?: (path: readonly PropertyKey[]) => string | undefined,
 ): Finding[] {
   const lineOf = jsonLineOf(text);

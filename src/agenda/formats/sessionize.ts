@@ -10,7 +10,9 @@ import type { WallClock } from './zoneClock.ts';
 /**
  * Sessionize's "All Data" export (`/api/v2/<id>/view/All`): sessions, speakers and rooms side by
  * side, linked by id. Times are wall clock without an offset, in the event's zone: read in the
- * community's. Sessions not yet scheduled (`startsAt: null`) are left out, with one warning.
+ * community's. Sessions not yet scheduled (`startsAt: null`) are left out, with one warning; a
+ * session that does not read (a time written another way, no title) is left out with a warning
+ * naming its field and line, and the rest of the programme is shown.
  */
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const localTime = z.string().regex(LOCAL_TIME, 'expected a local date and time like 2026-10-07T09:30:00');
@@ -36,7 +38,8 @@ const speaker = z.object({
   links: z.array(link).default([]),
 });
 export const sessionizeSchema = z.object({
-  sessions: z.array(session),
+  // Each session is checked on its own (readSessionize): one bad session leaves out only itself.
+  sessions: z.array(z.unknown()),
   speakers: z.array(speaker).default([]),
   rooms: z.array(z.object({ id, name: z.string() })).default([]),
 });
@@ -50,11 +53,14 @@ export const isSessionize = (value: unknown): boolean =>
 export function readSessionize(input: FormatInput, value: unknown): FormatReading {
   const parsed = sessionizeSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { kind: 'error', problems: jsonIssues(input.text, parsed.error) };
-  const { sessions, speakers, rooms } = parsed.data;
+  const { speakers, rooms } = parsed.data;
+  const { sessions, problems } = readSessions(input.text, parsed.data.sessions);
   const people = new Map(speakers.map((person) => [person.id, toSpeaker(person)]));
   const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
-  const warnings: Finding[] = [];
+  const warnings: Finding[] = [...problems];
   const scheduled = sessions.filter((one) => one.startsAt && one.endsAt);
+  // Nothing left to show: the file is wrong, not one of its sessions.
+  if (scheduled.length === 0 && problems.length > 0) return { kind: 'error', problems };
   if (scheduled.length < sessions.length) {
     warnings.push({
       message: `${sessions.length - scheduled.length} session(s) have no time yet (startsAt: null) and are not shown`,
@@ -86,6 +92,26 @@ export function readSessionize(input: FormatInput, value: unknown): FormatReadin
     warnings,
   };
 }
+
+type Session = z.infer<typeof session>;
+
+/** The sessions that read, and one warning (with its field and line) for each that does not. */
+function readSessions(text: string, raw: readonly unknown[]): { sessions: Session[]; problems: Finding[] } {
+  const sessions: Session[] = [];
+  const problems: Finding[] = [];
+  raw.forEach((value, index) => {
+    const parsed = session.safeParse(value, { reportInput: true });
+    if (parsed.success) return void sessions.push(parsed.data);
+    const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['sessions', index, ...issue.path] }));
+    const [first] = jsonIssues(text, { issues });
+    const title = (value as { title?: unknown } | null)?.title;
+    const named = typeof title === 'string' && title.trim() ? ` (${JSON.stringify(title.trim())})` : '';
+    if (first) problems.push({ ...first, message: `session left out${named}: ${first.message}`, fix: FIX_SESSION });
+  });
+  return { sessions, problems };
+}
+
+const FIX_SESSION = 'correct this session in Sessionize (or in the file), then export again';
 
 /** A service session (registration, lunch, closing words) is never a talk: its title says which kind. */
 function serviceKind(title: string): SlotKind {

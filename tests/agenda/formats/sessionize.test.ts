@@ -32,16 +32,36 @@ describe('Sessionize "All Data" JSON', () => {
     ]);
   });
 
-  it('reports a time that is not a local date-time with its field and line', () => {
+  it('leaves out a session whose time is written another way, with its field and line, and shows the rest', () => {
     const text = formatText('sessionize-all.json').replace(
       '"startsAt": "2026-11-19T09:15:00",\n      "endsAt": "2026-11-19T10:00:00"',
       '"startsAt": "19/11/2026 09:15",\n      "endsAt": "2026-11-19T10:00:00"',
     );
-    const [problem] = expectProblems(readText('sessionize.json', text));
+    const reading = readText('sessionize.json', text);
+    const [day] = expectEvents(reading);
+    expect(programme(day!)).toEqual([
+      '08:30-09:15 Grand Auditorium: Registration & coffee [welcome]',
+      '09:15-09:45 Room B: Observability on a budget (Lou Garnier) [talk]',
+    ]);
+    const problem = reading.kind === 'events' ? reading.warnings[0] : undefined;
     expect(problem).toMatchObject({
       field: 'sessions[1].startsAt',
-      message: 'found "19/11/2026 09:15", expected a local date and time like 2026-10-07T09:30:00',
+      message:
+        'session left out ("Kubernetes upgrades on a Friday"): found "19/11/2026 09:15", expected a local date and time like 2026-10-07T09:30:00',
     });
     expect(text.split('\n')[problem!.line! - 1]).toContain('19/11/2026');
+  });
+
+  it('is an error, with each field and line, when no scheduled session reads', () => {
+    const text = formatText('sessionize-all.json').replace(
+      /"startsAt": "2026-11-19T(\d\d:\d\d:\d\d)"/g,
+      '"startsAt": "19/11/2026 $1"',
+    );
+    const problems = expectProblems(readText('sessionize.json', text));
+    expect(problems.length).toBeGreaterThan(1);
+    for (const problem of problems) {
+      expect(problem.field).toMatch(/^sessions\[\d+\]\.startsAt$/);
+      expect(text.split('\n')[problem.line! - 1]).toContain('19/11/2026');
+    }
   });
 });
