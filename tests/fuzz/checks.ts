@@ -1,35 +1,11 @@
 import { DateTime } from 'luxon';
 import type { Outcome } from '../../src/core/command.ts';
 import { renderReply } from '../../src/platforms/console/render.ts';
-import { renderForDiscord, type DiscordMessage } from '../../src/platforms/discord/render.ts';
+import { renderForDiscord } from '../../src/platforms/discord/render.ts';
 import type { SlackMessage } from '../../src/platforms/slack/render.ts';
 import { slackRender } from '../platforms/slack/blockKit.ts';
 import { TERMINAL_CONTROL } from './arbitraries.ts';
-
-/** Who Discord would notify, under the message's `allowed_mentions` (as tests/platforms/renderers.test.ts reads it). */
-function discordPings(messages: DiscordMessage[]): string[] {
-  return messages.flatMap((m) => {
-    const raw = [
-      m.content ?? '',
-      ...m.embeds.flatMap((e) => [
-        e.title ?? '',
-        e.description ?? '',
-        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-      ]),
-    ].join('\n');
-    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map(
-      (x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!),
-    );
-    const parse = m.allowedMentions.parse as string[];
-    return found.filter((p) =>
-      p === 'everyone' || p === 'here'
-        ? parse.includes('everyone')
-        : p.startsWith('role:')
-          ? parse.includes('roles')
-          : parse.includes('users') || m.allowedMentions.users.includes(p),
-    );
-  });
-}
+import { discordPings } from '../support/discordPings.ts';
 
 /**
  * Who Slack would notify: mentions in what Slack parses as mrkdwn, the message's `text` (its

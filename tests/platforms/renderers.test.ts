@@ -10,6 +10,7 @@ import {
 import { reply } from '../../src/core/reply.ts';
 import { plain } from '../../src/core/text.ts';
 import { rendererContract } from './rendererContract.ts';
+import { discordPings } from '../support/discordPings.ts';
 import { slackRenderer } from './slack/blockKit.ts';
 
 const view = { zone: 'Europe/Paris', locale: 'en' as const, now: DateTime.fromISO('2019-09-01T12:00:00Z') };
@@ -43,31 +44,6 @@ function discordVisible(messages: DiscordMessage[]): string {
     .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
     .replace(/(?<!\\)\*\*/g, '')
     .replace(/\\([^A-Za-z0-9\s])/g, '$1');
-}
-
-/** What Discord would resolve as a mention and, under `allowed_mentions`, actually notify. */
-function discordPings(messages: DiscordMessage[]): string[] {
-  return messages.flatMap((m) => {
-    const raw = [
-      m.content ?? '',
-      ...m.embeds.flatMap((e) => [
-        e.title ?? '',
-        e.description ?? '',
-        ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
-      ]),
-    ].join('\n');
-    const found = [...raw.matchAll(/@(everyone|here)|<@&(\d+)>|<@!?(\d+)>/g)].map(
-      (x) => x[1] ?? (x[2] ? `role:${x[2]}` : x[3]!),
-    );
-    const parse = m.allowedMentions.parse as string[];
-    return found.filter((p) =>
-      p === 'everyone' || p === 'here'
-        ? parse.includes('everyone')
-        : p.startsWith('role:')
-          ? parse.includes('roles')
-          : parse.includes('users') || m.allowedMentions.users.includes(p),
-    );
-  });
 }
 
 function discordProblems(messages: DiscordMessage[]): string[] {

@@ -95,6 +95,19 @@ async function actorOf(
   return { ...who, locale, groups };
 }
 
+/** Who is being answered, where, and for which command: what every answer after the event needs. */
+function answering(
+  deps: HandlerDeps,
+  client: Answering['client'],
+  community: Community,
+  actor: Actor,
+  command: string,
+  channelId: string,
+): Answering {
+  const locale = deps.core.localeOf(actor, community);
+  return { core: deps.core, client, logger: deps.logger, community, locale, command, userId: actor.userId, channelId };
+}
+
 /** The polite answer to a workspace no community names: what to add to the config. */
 function unknownTeam(deps: HandlerDeps, actor: Actor) {
   const locale = deps.core.localeOf(actor, undefined);
@@ -117,16 +130,7 @@ async function onCommand(
     userName: payload.user_name,
   });
   if (!community) return void (await ack(unknownTeam(deps, actor)));
-  const a: Answering = {
-    core: deps.core,
-    client,
-    logger: deps.logger,
-    community,
-    locale: deps.core.localeOf(actor, community),
-    command: name,
-    userId: actor.userId,
-    channelId: actor.channelId,
-  };
+  const a = answering(deps, client, community, actor, name, actor.channelId);
   const first = deps.core.plan(community, actor, name, payload.text);
   const work = deps.core.command(community, actor, name, payload.text);
   if (first === 'form') {
@@ -181,16 +185,7 @@ async function onAction(
     userName: body.user.name ?? body.user.id,
   });
   if (!community) return void (await respond({ ...unknownTeam(deps, actor), replace_original: false }));
-  const a: Answering = {
-    core: deps.core,
-    client,
-    logger: deps.logger,
-    community,
-    locale: deps.core.localeOf(actor, community),
-    command: route.command,
-    userId: actor.userId,
-    channelId,
-  };
+  const a = answering(deps, client, community, actor, route.command, channelId);
   const outcome =
     route.kind === 'open'
       ? await deps.core.openForm(community, actor, route.stash)
@@ -212,16 +207,7 @@ async function onSubmit(
     userId: body.user.id,
     userName: body.user.name,
   });
-  const a: Answering = {
-    core: deps.core,
-    client,
-    logger: deps.logger,
-    community,
-    locale: deps.core.localeOf(actor, community),
-    command: metadata.form.split(':')[0] ?? '',
-    userId: actor.userId,
-    channelId: metadata.channel,
-  };
+  const a = answering(deps, client, community, actor, metadata.form.split(':')[0] ?? '', metadata.channel);
   const values = submittedValues(view.state.values);
   const work = deps.core.submit(community, actor, { formId: metadata.form, values, state: metadata.state });
   const early = await within(work, deps.ackWithinMs ?? 1_500);
