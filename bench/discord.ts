@@ -1,7 +1,8 @@
 /**
  * Discord: interaction → callback latency (p50, p99) and throughput of `/agenda 4` answered by
  * emcee (the real entry point, runDiscord), against a minimal discord.js bot that replies a fixed
- * string, measured in the same run. Goal: emcee's p50 and p99 within 1.2× of the minimal bot's.
+ * string, measured in the same run. Goal: emcee's p50 and p99 within 1.2× of the minimal bot's,
+ * each read as the median over rounds of the ratio within a round.
  * The same minimal bot sending emcee's own message is measured too, to tell the message's cost
  * from emcee's work.
  *
@@ -29,13 +30,17 @@ import { percentile, type BenchRow } from './stats.ts';
 
 const MEASURE = {
   kind: 'measure',
-  latencyRuns: 500,
+  latencyRuns: 1_000,
   warmup: 100,
   throughputRuns: 400,
   concurrency: 20,
 } as const satisfies FakeRequest;
 const PER_ROUND = MEASURE.warmup + MEASURE.latencyRuns + MEASURE.throughputRuns;
-const ROUNDS = 3;
+/**
+ * Rounds, each a ratio of its own: one stall of the machine moves one round's p99 (its 10th-slowest
+ * interaction), so the goal is read on the median of the rounds' ratios, as bench/slack.ts does.
+ */
+const ROUNDS = 5;
 const GOAL_RATIO = 1.2;
 
 type Ready = Extract<FakeReport, { kind: 'ready' }>;
@@ -88,9 +93,9 @@ export async function benchDiscord(): Promise<BenchRow[]> {
       if (failed > 0) throw new Error(`${failed} interactions were not answered`);
       rounds.push({ measured, cpu: after.map((micros, bot) => micros - before[bot]!) });
     }
-    const [baseline, emcee, payload] = BOTS.map((_, bot) =>
-      pooled(rounds.map((r) => ({ ...r.measured.lanes[bot]!, cpuMicros: r.cpu[bot]! / PER_ROUND }))),
-    );
+    const perRound = (bot: number): Pooled[] =>
+      rounds.map((r) => ({ ...r.measured.lanes[bot]!, cpuMicros: r.cpu[bot]! / PER_ROUND }));
+    const [baseline, emcee, payload] = BOTS.map((_, bot) => perRound(bot));
     return rows(emcee!, baseline!, payload!);
   } finally {
     await Promise.all(bots.map(stopChild));
@@ -189,17 +194,35 @@ function pooled(rounds: Pooled[]): Pooled {
   };
 }
 
-function rows(emcee: Pooled, baseline: Pooled, payload: Pooled): BenchRow[] {
+const median = (values: readonly number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+/**
+ * The goal rows: for each round, emcee's percentile ÷ the minimal bot's in that round (the bots
+ * were measured at the same moments); the median of those ratios is the figure held to the goal.
+ * The latencies shown are those of all rounds pooled.
+ */
+function rows(emceeRounds: Pooled[], baselineRounds: Pooled[], payloadRounds: Pooled[]): BenchRow[] {
+  const [emcee, baseline, payload] = [pooled(emceeRounds), pooled(baselineRounds), pooled(payloadRounds)];
   const row = (p: number): BenchRow => {
-    const ours = percentile(emcee.latencies, p);
-    const theirs = percentile(baseline.latencies, p);
+    const ratios = emceeRounds.map(
+      (round, i) => percentile(round.latencies, p) / percentile(baselineRounds[i]!.latencies, p),
+    );
+    const ratio = median(ratios);
+    const shown = ratios.map((r) => `${r.toFixed(2)}×`).join(', ');
     return {
-      name: `/agenda 4 interaction → callback, p${p}`,
-      value: ours,
+      name: `/agenda 4 interaction → callback, p${p}; ${ratio.toFixed(2)}× the minimal bot's, median of the rounds' ${shown}`,
+      value: percentile(emcee.latencies, p),
       unit: 'ms',
-      goal: `≤ ${GOAL_RATIO}× the minimal bot`,
-      met: ours <= GOAL_RATIO * theirs,
-      baseline: { name: `minimal discord.js bot, fixed string, p${p}`, value: theirs },
+      goal: `≤ ${GOAL_RATIO}× the minimal bot (median of ${ROUNDS} rounds)`,
+      met: ratio <= GOAL_RATIO,
+      baseline: {
+        name: `minimal discord.js bot, fixed string, p${p}, rounds pooled`,
+        value: percentile(baseline.latencies, p),
+      },
     };
   };
   // Not a goal: the same minimal bot sending emcee's message, so the gap left is emcee's own work.
