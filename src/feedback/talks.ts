@@ -14,7 +14,8 @@ const RATEABLE: ReadonlySet<Slot['kind']> = new Set(['talk', 'lightning']);
 /**
  * The talks of an event, as `/feedback` numbers them: the programme's talks and lightning talks
  * in order, then the lightning talks accepted through /propose. Welcome, news, breaks and food
- * are not rated.
+ * are not rated, nor a slot still "to be announced" with no speaker: nobody could tell which talk
+ * its number stands for.
  */
 export async function rateableTalks(
   event: MeetupEvent,
@@ -22,7 +23,7 @@ export async function rateableTalks(
   lightning: LightningTalks,
 ): Promise<Talk[]> {
   const slots = [
-    ...event.slots.filter((slot) => RATEABLE.has(slot.kind)),
+    ...event.slots.filter((slot) => RATEABLE.has(slot.kind) && !(slot.placeholder && slot.speakers.length === 0)),
     ...(await lightning.accepted(communityId, event.id)),
   ];
   return slots.map((slot, i) => ({

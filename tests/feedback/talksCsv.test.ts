@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { safeCell, toCsv } from '../../src/feedback/csv.ts';
 import { histogramLines, talksPlaceholder } from '../../src/feedback/present.ts';
-import { parseTalkRatings, type Talk } from '../../src/feedback/talks.ts';
+import type { MeetupEvent, Slot } from '../../src/agenda/event.ts';
+import { parseTalkRatings, rateableTalks, type Talk } from '../../src/feedback/talks.ts';
 
 const talks: Talk[] = [
   { number: 1, title: 'Du chaos engineering en production, sans casser la prod', speakers: 'A' },
@@ -61,6 +62,27 @@ describe('histogram', () => {
       '3 █████ 2',
       '2 ███ 1',
       '1 0',
+    ]);
+  });
+});
+
+describe('the talks a form numbers', () => {
+  const noLightning = { accepted: () => Promise.resolve([]) };
+  const slot = (title: string, extra: Partial<Slot> = {}): Slot => ({ title, kind: 'talk', speakers: [], ...extra });
+
+  it('leaves out a talk still to be announced with nobody named, keeps one whose speaker is known', async () => {
+    const event = {
+      id: 'meetup-9',
+      slots: [
+        slot('Welcome', { kind: 'welcome' }),
+        slot('SLOs in practice', { speakers: [{ name: 'Camille Martin' }] }),
+        slot('To be announced', { placeholder: true }),
+        slot('To be announced', { placeholder: true, speakers: [{ name: 'Sam Lee' }] }),
+      ],
+    } as unknown as MeetupEvent;
+    expect(await rateableTalks(event, 'sre-paris', noLightning)).toEqual([
+      { number: 1, title: 'SLOs in practice', speakers: 'Camille Martin' },
+      { number: 2, title: 'To be announced', speakers: 'Sam Lee' },
     ]);
   });
 });
