@@ -1,7 +1,8 @@
 import { DateTime, Duration, IANAZone } from 'luxon';
 import type { SlotKind, Speaker } from '../event.ts';
 import type { Finding } from '../parse/problems.ts';
-import { NIGHT_HOURS, type Talk } from './conference.ts';
+import { NIGHT_HOURS, scheduleEvents, type Schedule, type Talk } from './conference.ts';
+import type { FormatReading } from './reading.ts';
 import type { ZoneClock } from './zoneClock.ts';
 
 /** `00:30`, `1:30`, `01:30:00`: a frab duration. */
@@ -42,6 +43,7 @@ export function frabTalk(session: FrabSession, day: string, zone: string, zoneCl
     : wallStart(session.start, day, zone, zoneClock);
   if (!start?.isValid)
     return {
+      field: session.date ? 'date' : 'start',
       message: `found date "${session.date ?? session.start}", expected a date and time like 2026-10-07T09:30:00+02:00`,
     };
   const [, hours, minutes, seconds] = DURATION_TEXT.exec(session.duration) as RegExpExecArray;
@@ -76,3 +78,21 @@ function wallStart(start: string, day: string, zone: string, zoneClock: ZoneCloc
 }
 
 export const isFinding = (value: Talk | Finding): value is Finding => 'message' in value;
+
+const FIX_TALK = 'correct this talk in pretalx or frab (or in the file), then export again';
+
+/** A talk that does not read, as a finding that names it: organisers find it by its title, not its index. */
+export function talkLeftOut(finding: Finding, title: unknown): Finding {
+  const named = typeof title === 'string' && title.trim() ? ` (${JSON.stringify(title.trim())})` : '';
+  return { ...finding, message: `talk left out${named}: ${finding.message}`, fix: finding.fix ?? FIX_TALK };
+}
+
+/**
+ * The schedule with the talks that read, each one left out as a warning: one bad talk must not hide
+ * the programme. Nothing left to show means the file is wrong, not one of its talks: an error.
+ */
+export function frabReading(schedule: Schedule, leftOut: Finding[], warnings: Finding[]): FormatReading {
+  const shown = schedule.days.some((day) => day.talks.length > 0);
+  if (!shown && leftOut.length > 0) return { kind: 'error', problems: leftOut };
+  return { kind: 'events', events: scheduleEvents(schedule), warnings: [...warnings, ...leftOut] };
+}

@@ -1,22 +1,25 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Speaker } from '../event.ts';
 import type { Finding } from '../parse/problems.ts';
-import { scheduleEvents, slug, stemOf, type ScheduleDay, type Talk } from './conference.ts';
+import { slug, stemOf, type ScheduleDay, type Talk } from './conference.ts';
 import {
   DURATION_EXPECTED,
   DURATION_TEXT,
+  frabReading,
   frabTalk,
   isFinding,
   scheduleZone,
   START_TEXT,
+  talkLeftOut,
   type FrabSession,
 } from './frabCommon.ts';
-import { lineAt, type FormatInput, type FormatReading } from './reading.ts';
+import { errorReading, lineAt, type FormatInput, type FormatReading } from './reading.ts';
 
 /**
  * frab's `schedule.xml` (also published by pretalx): `<day>` → `<room>` → `<event>`. Sessions stay
  * in the `<day>` that lists them, so a day running past midnight keeps its late sessions, dated the
- * next day, in its own programme.
+ * next day, in its own programme. An `<event>` that does not read is left out with a warning naming
+ * its field, line and title; the file is an error only when no talk is left.
  */
 const LISTS = new Set([
   'schedule.day',
@@ -71,30 +74,18 @@ export function readFrabXml(input: FormatInput): FormatReading {
   const eventLines = lineStarts(input.text, /<event[\s>]/g);
   const dayLines = lineStarts(input.text, /<day[\s>]/g);
   const days: ScheduleDay[] = [];
+  const leftOut: Finding[] = [];
   let index = 0;
   for (const [i, day] of nodes(schedule.day).entries()) {
     const date = String(day['@_date'] ?? '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      const line = dayLines[i];
-      return {
-        kind: 'error',
-        problems: [
-          {
-            ...(line === undefined ? {} : { line }),
-            field: 'day.date',
-            message: `found ${date ? `"${date}"` : 'no date'}, expected <day date="2026-10-07">`,
-          },
-        ],
-      };
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return errorReading(noDayDate(date, dayLines[i]));
     const talks: Talk[] = [];
     for (const room of nodes(day.room)) {
       for (const event of nodes(room.event)) {
         const found = readEvent(event, String(room['@_name'] ?? ''), date, zone, input);
         const line = eventLines[index++];
-        if (isFinding(found))
-          return { kind: 'error', problems: [{ ...found, ...(line === undefined ? {} : { line }) }] };
-        talks.push(found);
+        if (!isFinding(found)) talks.push(found);
+        else leftOut.push(talkLeftOut({ ...found, ...(line === undefined ? {} : { line }) }, textOf(event.title)));
       }
     }
     days.push({ date, talks });
@@ -102,8 +93,15 @@ export function readFrabXml(input: FormatInput): FormatReading {
   const title = textOf(conference.title) ?? stemOf(input.path);
   const acronym = textOf(conference.acronym);
   const stem = acronym ? slug(acronym) : stemOf(input.path);
-  return { kind: 'events', events: scheduleEvents({ stem, title, zone, days, source: input.path }), warnings };
+  return frabReading({ stem, title, zone, days, source: input.path }, leftOut, warnings);
 }
+
+/** A `<day>` without its date: the file, not one talk, is wrong (its talks have no day to go in). */
+const noDayDate = (date: string, line: number | undefined): Finding => ({
+  ...(line === undefined ? {} : { line }),
+  field: 'day.date',
+  message: `found ${date ? `"${date}"` : 'no date'}, expected <day date="2026-10-07">`,
+});
 
 function readEvent(event: Node, roomName: string, day: string, zone: string, input: FormatInput): Talk | Finding {
   const field = (name: string): string | undefined => textOf(event[name])?.trim() || undefined;

@@ -46,14 +46,65 @@ describe('pretalx / frab schedule.json', () => {
     expect(iso(first?.start)).toBe('2026-10-07T13:30:00Z');
   });
 
-  it('reports a bad duration with its field, line, what was found and what is expected', () => {
+  it('leaves out a talk whose duration does not read, with its field, line and title, and shows the rest', () => {
     const text = formatText('pretalx-schedule.json').replace('"duration": "01:30"', '"duration": "90 min"');
-    const [problem] = expectProblems(readText('schedule.json', text));
-    expect(problem).toMatchObject({
-      field: 'schedule.conference.days[0].rooms.Salle Turing[1].duration',
-      message: 'found "90 min", expected a duration HH:MM like "00:30"',
-    });
-    expect(text.split('\n')[problem!.line! - 1]).toContain('"90 min"');
+    const reading = readText('schedule.json', text);
+    const events = expectEvents(reading);
+    expect(programme(events[0]!)).toEqual([
+      '09:30-10:00 Salle Hopper: eBPF for the rest of us (Erwan Quéré) [talk]',
+      '09:30-10:15 Salle Turing: Error budgets without tears (Maëlle Kerbrat) [talk]',
+      '00:15-00:45 Salle Turing: Midnight incident stories [lightning]',
+    ]);
+    expect(events.map((event) => event.id)).toEqual(['cnrd-2026-2026-10-07', 'cnrd-2026-2026-10-08']);
+    const warnings = reading.kind === 'events' ? reading.warnings : [];
+    expect(warnings).toEqual([
+      {
+        field: 'schedule.conference.days[0].rooms.Salle Turing[1].duration',
+        line: expect.any(Number),
+        message: 'talk left out ("Chaos engineering workshop"): found "90 min", expected a duration HH:MM like "00:30"',
+        fix: expect.stringContaining('export again'),
+      },
+    ]);
+    expect(text.split('\n')[warnings[0]!.line! - 1]).toContain('"90 min"');
+  });
+
+  it('leaves out a talk with an unreadable `date` or no title, each with its own warning', () => {
+    const text = formatText('pretalx-schedule.json')
+      .replace('"title": "Midnight incident stories"', '"title": ""')
+      .replace(
+        '"date": "2026-10-07T09:30:00+02:00",\n                "start": "09:30",\n                "duration": "00:30"',
+        '"date": "7 Oct 09:30",\n                "start": "09:30",\n                "duration": "00:30"',
+      );
+    const reading = readText('schedule.json', text);
+    expect(programme(expectEvents(reading)[0]!)).toEqual([
+      '09:30-10:15 Salle Turing: Error budgets without tears (Maëlle Kerbrat) [talk]',
+      '11:00-12:30 Salle Turing: Chaos engineering workshop (Yannick Le Goff, Soazig Tanguy) [talk]',
+    ]);
+    const warnings = reading.kind === 'events' ? reading.warnings : [];
+    expect(warnings.map(({ field, message }) => ({ field, message }))).toEqual([
+      {
+        field: 'schedule.conference.days[0].rooms.Salle Turing[2].title',
+        message: 'talk left out: found "", expected at least 1 character',
+      },
+      {
+        field: 'schedule.conference.days[0].rooms.Salle Hopper[0].date',
+        message:
+          'talk left out ("eBPF for the rest of us"): found date "7 Oct 09:30", expected a date and time like 2026-10-07T09:30:00+02:00',
+      },
+    ]);
+    expect(text.split('\n')[warnings[0]!.line! - 1]).toContain('"title": ""');
+    expect(text.split('\n')[warnings[1]!.line! - 1]).toContain('"7 Oct 09:30"');
+  });
+
+  it('is an error, each talk with its field and line, when no talk reads', () => {
+    const text = formatText('pretalx-schedule.json').replace(/"duration": "(\d\d):(\d\d)"/g, '"duration": "$1h$2"');
+    const problems = expectProblems(readText('schedule.json', text));
+    expect(problems).toHaveLength(5);
+    for (const problem of problems) {
+      expect(problem.field).toMatch(/^schedule\.conference\.days\[\d\]\.rooms\.Salle \w+\[\d\]\.duration$/);
+      expect(problem.message).toMatch(/^talk left out \(".+"\): found "\d\dh\d\d", expected a duration HH:MM/);
+      expect(text.split('\n')[problem.line! - 1]).toMatch(/"\d\dh\d\d"/);
+    }
   });
 
   it('reports broken JSON with the line of the fault', () => {

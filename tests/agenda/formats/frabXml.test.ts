@@ -36,14 +36,47 @@ describe('frab schedule.xml', () => {
     expect(text.split('\n')[problem!.line! - 1]).toContain('</titel>');
   });
 
-  it('reports a bad duration with the line of its <event>, what was found and what is expected', () => {
+  it('leaves out an <event> whose duration does not read, with its field, line and title, and shows the rest', () => {
     const text = formatText('frab-schedule.xml').replace('<duration>00:20</duration>', '<duration>twenty</duration>');
-    const [problem] = expectProblems(readText('schedule.xml', text));
-    expect(problem).toMatchObject({
-      field: 'duration',
-      message: 'found "twenty", expected a duration HH:MM like "00:30"',
-    });
-    expect(text.split('\n')[problem!.line! - 1]).toContain('id="203"');
+    const reading = readText('schedule.xml', text);
+    const events = expectEvents(reading);
+    expect(programme(events[0]!)).toEqual([
+      '19:00-19:40 Amphi Curie: Blameless postmortems, for real (Clémence Vasseur, Baptiste Lemaire) [talk]',
+      '00:30-01:30 Amphi Curie: Night shift: pager stories (Inès Dufour) [talk]',
+    ]);
+    expect(programme(events[1]!)).toEqual(['10:00-10:30 Amphi Curie: Brunch [break]']);
+    const warnings = reading.kind === 'events' ? reading.warnings : [];
+    expect(warnings).toEqual([
+      {
+        field: 'duration',
+        line: expect.any(Number),
+        message:
+          'talk left out ("Terraform drift, found early"): found "twenty", expected a duration HH:MM like "00:30"',
+        fix: expect.stringContaining('export again'),
+      },
+    ]);
+    expect(text.split('\n')[warnings[0]!.line! - 1]).toContain('id="203"');
+  });
+
+  it('leaves out an <event> without a title; a day with nothing left is not shown', () => {
+    const text = formatText('frab-schedule.xml').replace('<title>Brunch</title>', '<title></title>');
+    const reading = readText('schedule.xml', text);
+    expect(expectEvents(reading).map((event) => event.id)).toEqual(['opsnight26-2026-03-28']);
+    const warnings = reading.kind === 'events' ? reading.warnings : [];
+    expect(warnings).toMatchObject([
+      { field: 'title', message: 'talk left out: missing: expected the title of the session' },
+    ]);
+    expect(text.split('\n')[warnings[0]!.line! - 1]).toContain('id="204"');
+  });
+
+  it('is an error, each <event> with its field and line, when no talk reads', () => {
+    const text = formatText('frab-schedule.xml').replace(/<date>[^<]*<\/date>/g, '<date>soon</date>');
+    const problems = expectProblems(readText('schedule.xml', text));
+    expect(problems.map((problem) => problem.field)).toEqual(['date', 'date', 'date', 'date']);
+    for (const problem of problems) {
+      expect(problem.message).toMatch(/^talk left out \(".+"\): found date "soon", expected a date and time/);
+      expect(text.split('\n')[problem.line! - 1]).toContain('<event ');
+    }
   });
 
   it('reports a <day> without its date at its line', () => {

@@ -45,15 +45,39 @@ describe('loading a folder of mixed formats', () => {
   });
 
   it('a broken file beside good ones: reported with line, found and expected, left out, and the others served', async () => {
-    const broken = formatText('pretalx-schedule.json').replace('"duration": "00:45"', '"duration": "3/4 h"');
+    // Every talk unreadable: nothing of the schedule is left to show, so the file is the error.
+    const broken = formatText('pretalx-schedule.json').replace(/"duration": "[^"]+"/g, '"duration": "3/4 h"');
     const dir = await folder({ 'a.md': meetup(9), 'schedule.json': broken, 'z.md': meetup(16) }, ['broken.ics']);
     const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
     expect(events.map((event) => event.id)).toEqual(['a', 'z']);
+    const lines = broken.split('\n').flatMap((line, i) => (line.includes('3/4 h') ? [i + 1] : []));
+    expect(lines).toHaveLength(5);
     expect(summary(problems)).toEqual([
       ['broken.ics', 'error', 6, true],
-      ['schedule.json', 'error', broken.split('\n').findIndex((line) => line.includes('3/4 h')) + 1, true],
+      ...lines.map((line) => ['schedule.json', 'error', line, true]),
     ]);
-    expect(problems[1]?.message).toBe('found "3/4 h", expected a duration HH:MM like "00:30"');
+    expect(problems[1]?.message).toBe(
+      'talk left out ("Error budgets without tears"): found "3/4 h", expected a duration HH:MM like "00:30"',
+    );
+  });
+
+  it('a schedule with one unreadable talk: the others served, one warning on its file naming the field and talk', async () => {
+    const text = formatText('pretalx-schedule.json').replace('"duration": "01:30"', '"duration": "90 min"');
+    const dir = await folder({ 'schedule.json': text });
+    const { events, problems } = await loadEventFolder(dir, 'Europe/Paris');
+    expect(events.map((event) => event.id)).toEqual(['cnrd-2026-2026-10-07', 'cnrd-2026-2026-10-08']);
+    expect(events[0]?.slots.map((slot) => slot.title)).toEqual([
+      'eBPF for the rest of us',
+      'Error budgets without tears',
+      'Midnight incident stories',
+    ]);
+    const line = text.split('\n').findIndex((one) => one.includes('"90 min"')) + 1;
+    expect(summary(problems)).toEqual([['schedule.json', 'warning', line, false]]);
+    expect(events[0]?.warnings).toEqual([
+      expect.stringContaining(
+        `schedule.json:${line}, field \`schedule.conference.days[0].rooms.Salle Turing[1].duration\`: talk left out ("Chaos engineering workshop"): found "90 min"`,
+      ),
+    ]);
   });
 
   it('a foreign file in the folder is skipped with its reason, never an error: unknown extension, not a schedule, a site data file', async () => {
