@@ -3,6 +3,7 @@ import { ConfigError } from '../config/load.ts';
 import { formatProblem } from '../config/problems.ts';
 import { StoreDamagedError, StoreUnreachableError, StoreUrlError } from '../store/storeErrors.ts';
 import { agendaCommand } from './agenda.ts';
+import { argsProblem } from './argsProblem.ts';
 import { checkConfig } from './checkConfig.ts';
 import { UsageError } from './usageError.ts';
 import { start } from './start.ts';
@@ -69,9 +70,8 @@ function report(error: unknown): number {
   if (error instanceof StoreUrlError || error instanceof StoreUnreachableError || error instanceof StoreDamagedError) {
     return print(error.message, 1);
   }
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    return print(`${(error as Error).message}\n\n${USAGE}`, 1);
-  }
+  const problem = error instanceof UsageError ? error.message : argsProblem(error, Object.keys(OPTIONS));
+  if (problem !== undefined) return print(`${problem}\n\n${USAGE}`, 1);
   throw error;
 }
 

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { argsProblem } from './argsProblem.ts';
 import { DEFAULT_STORE_URL, openPortableStore } from '../store/openStore.ts';
 import type { Portable } from '../store/portable.ts';
 import type { Store } from '../store/store.ts';
@@ -24,12 +25,19 @@ export const STORE_USAGE = `  emcee store export [--from URL] > backup.jsonl
  * target checked to hold everything afterwards. Import and copy write only into an empty store.
  * Run them with the bot stopped: entries written meanwhile would be missed.
  */
+const STORE_OPTIONS = { from: { type: 'string' }, to: { type: 'string' } } as const;
+
+function storeArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: STORE_OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // Said against the store's own options (--from, --to), not the main command line's.
+    throw new UsageError(argsProblem(error, Object.keys(STORE_OPTIONS)) ?? String(error));
+  }
+}
+
 export async function storeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { from: { type: 'string' }, to: { type: 'string' } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = storeArgs(argv);
   const [verb, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const current = process.env.STORE_URL || DEFAULT_STORE_URL;
