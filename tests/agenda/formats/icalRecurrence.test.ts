@@ -1,6 +1,10 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { MeetupEvent } from '../../../src/agenda/event.ts';
+import { loadEventFolder } from '../../../src/agenda/load.ts';
 import { cachedZoneClock, readFormatFile, type FormatReading } from '../../../src/agenda/formats/index.ts';
 import { MAX_OCCURRENCES, WINDOW_DAYS } from '../../../src/agenda/formats/icalRecurrence.ts';
 import { expectEvents, iso, programme } from './helpers.ts';
@@ -168,6 +172,46 @@ describe('iCalendar repeating events (RRULE)', () => {
     expect(expectEvents(read(text)).map((event) => event.title)).toEqual(['Christmas drinks']);
   });
 
+  it('skips an EXDATE written in UTC, and adds an RDATE', () => {
+    const events = expectEvents(
+      read(calendar(...vevent(...MONTHLY, 'EXDATE:20261208T180000Z', 'RDATE;TZID=Europe/Paris:20261217T190000'))),
+    );
+    expect(
+      after(events)
+        .slice(0, 2)
+        .map((event) => [event.id, iso(event.start)]),
+    ).toEqual([
+      ['sre-2026-12-17', '2026-12-17T18:00:00Z'],
+      ['sre-2027-01-12', '2027-01-12T18:00:00Z'],
+    ]);
+  });
+
+  it('shows an override that matches no occurrence (the rule was edited since) on its own date', () => {
+    const text = calendar(
+      ...vevent(...MONTHLY),
+      ...vevent(
+        'RECURRENCE-ID;TZID=Europe/Paris:20270106T190000',
+        'DTSTART;TZID=Europe/Paris:20270106T190000',
+        'SUMMARY:Extra january meetup',
+      ),
+    );
+    const extra = expectEvents(read(text)).find((event) => event.id === 'sre-2027-01-06');
+    expect([extra?.title, extra?.venue, iso(extra?.end)]).toEqual([
+      'Extra january meetup',
+      'La Cantine',
+      '2027-01-06T21:00:00Z',
+    ]);
+  });
+
+  it('the loader reads a calendar around the `now` it is given', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'emcee-rrule-'));
+    await writeFile(path.join(dir, 'sre.ics'), calendar(...vevent(...MONTHLY)));
+    const next = async (now: DateTime) =>
+      after((await loadEventFolder(dir, 'Europe/Paris', { now })).events, now)[0]?.id;
+    expect(await next(NOW)).toBe('sre-2026-12-08');
+    expect(await next(DateTime.fromISO('2027-06-01T00:00:00Z'))).toBe('sre-2027-06-08');
+  });
+
   it('keeps the wall time across summer time: 19:00 Paris in January and in July, by VTIMEZONE or by IANA name', () => {
     const weekly = ['DTSTART;TZID=Europe/Paris:20270105T190000', 'RRULE:FREQ=WEEKLY', 'SUMMARY:Weekly'];
     const paris = (text: string) => {
@@ -234,13 +278,13 @@ describe('iCalendar repeating events (RRULE)', () => {
   it('stops a rule that needs too many steps from its start, with a warning', () => {
     const ancient = ['DTSTART:19000101T180000Z', 'RRULE:FREQ=DAILY', 'SUMMARY:Since 1900'];
     const reading = read(calendar(...vevent(...ancient)));
-    // 5,000 days from 1900: nothing reaches the window, and the organiser is told why.
+    // 2,000 days from 1900: nothing reaches the window, and the organiser is told why.
     expect(expectEvents(reading)).toEqual([]);
     expect(warningsOf(reading)).toEqual([
       expect.objectContaining({
         field: 'RRULE',
         message:
-          '"Since 1900" repeats with too many occurrences since its start (more than 5000); occurrences after 1913-09-09 are not shown',
+          '"Since 1900" repeats with too many occurrences since its start (more than 2000); occurrences after 1905-06-23 are not shown',
       }),
     ]);
   });
