@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { DateTime } from 'luxon';
 import { byStartThenId, type MeetupEvent } from './event.ts';
 import { collisions, type LoadedEvent } from './duplicates.ts';
 import { cachedZoneClock, formatOf, readFormatFile, type FormatReading, type ZoneClock } from './formats/index.ts';
@@ -24,6 +25,8 @@ export interface LoadedEvents {
 export interface LoadOptions {
   /** How wall-clock times become instants (the benchmark swaps in the uncached one). */
   zoneClock?: ZoneClock;
+  /** When the reading happens: a repeating iCalendar event is read as its occurrences around it. Default: now. */
+  now?: DateTime;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function loadEventFolder(dir: string, timezone: string, options: Lo
   const files: FileLoad[] = [];
   for (let from = 0; from < names.length; from += BATCH) {
     if (from > 0) await nextTurn();
-    for (const name of names.slice(from, from + BATCH)) files.push(loadFile(path.join(dir, name), timezone, zoneClock));
+    for (const name of names.slice(from, from + BATCH))
+      files.push(loadFile(path.join(dir, name), timezone, zoneClock, options.now));
   }
   const loaded = files.flatMap((file) => file.loaded);
   const events = loaded.map(({ event }) => event);
@@ -116,7 +120,7 @@ interface FileLoad {
   problems: LoadProblem[];
 }
 
-function loadFile(file: string, timezone: string, zoneClock: ZoneClock): FileLoad {
+function loadFile(file: string, timezone: string, zoneClock: ZoneClock, now?: DateTime): FileLoad {
   const extension = path.extname(file).toLowerCase();
   const known = isEventFile(file) || formatOf(file, '') !== undefined;
   // Only a file with no extension (or .txt) is opened to guess its type: never an image or a PDF.
@@ -142,7 +146,7 @@ function loadFile(file: string, timezone: string, zoneClock: ZoneClock): FileLoa
   const format = formatOf(file, text);
   if (!format)
     return { loaded: [], problems: [unknownType(file, extension, ', and the text is neither iCalendar nor frab XML')] };
-  return fromFormat(file, readFormatFile(format, { path: file, text, timezone, zoneClock }));
+  return fromFormat(file, readFormatFile(format, { path: file, text, timezone, zoneClock, now }));
 }
 
 /** Markdown and YAML meetups. A YAML file with no meetup field (a site's data file) is skipped, not an error. */

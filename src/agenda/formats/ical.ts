@@ -1,8 +1,10 @@
 import ICAL from 'ical.js';
-import { DateTime, IANAZone } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { Finding } from '../parse/problems.ts';
 import { byDay, isoDate, scheduleEvents, stemOf, type ScheduleDay, type Talk } from './conference.ts';
 import { programmeLines, talkDescription } from './icalProgramme.ts';
+import { occurrences, repeats, type Occurrence } from './icalRecurrence.ts';
+import { ianaName, instant, isZone, summaryOf, whereIs, type Context } from './icalTime.ts';
 import { lineOfNth, type FormatInput, type FormatReading } from './reading.ts';
 import type { WallClock } from './zoneClock.ts';
 
@@ -12,17 +14,9 @@ import type { WallClock } from './zoneClock.ts';
  * neither is read in the calendar's zone (X-WR-TIMEZONE), else the community's. Days are cut in
  * X-WR-TIMEZONE, else the first IANA TZID, else the community zone. A VEVENT whose
  * DESCRIPTION lists a programme (`19:15 Title - Speaker`) is a meetup with those slots; other
- * VEVENTs are sessions, grouped by day into one event a day, their LOCATION as the room.
+ * VEVENTs are sessions, grouped by day into one event a day, their LOCATION as the room. A
+ * repeating VEVENT (RRULE, RDATE) is read as its occurrences around now (icalRecurrence.ts).
  */
-interface Context {
-  input: FormatInput;
-  zones: Map<string, ICAL.Timezone>;
-  /** Where days are cut, and the events' zone. */
-  zone: string;
-  /** Where floating times (no Z, no TZID) are read: the calendar's own zone, else the community's. */
-  floating: string;
-  warnings: Finding[];
-}
 
 interface Read {
   uid: string;
@@ -56,16 +50,21 @@ export function readIcal(input: FormatInput): FormatReading {
   const named = String(calendar.getFirstPropertyValue('x-wr-timezone') ?? '');
   const floating = isZone(named) ? named : input.timezone;
   const context: Context = { input, zones, zone: calendarZone(calendar, all) ?? floating, floating, warnings: [] };
-  const vevents = latestVersions(all, context);
-  if (!Array.isArray(vevents)) return { kind: 'error', problems: [vevents] };
+  const current = latestVersions(all, context);
+  if (!Array.isArray(current)) return { kind: 'error', problems: [current] };
+  const vevents = notCancelled(current, context);
   if (vevents.length === 0) return { kind: 'not-event', reason: 'an iCalendar file with no VEVENT' };
+  const overrides = overridesBySeries(current.map((read) => read.vevent));
   const meetups: ScheduleDay[] = [];
   const sessions: Talk[] = [];
   for (const vevent of vevents) {
-    const read = readVevent(vevent, context);
+    if (overrides.taken.has(vevent)) continue;
+    const read = readVevent(vevent, overrides.of(vevent), context);
     if ('message' in read) return { kind: 'error', problems: [read] };
-    if (read.programme) meetups.push(read.programme);
-    else sessions.push(read.session);
+    for (const one of read) {
+      if (one.programme) meetups.push(one.programme);
+      else sessions.push(one.session);
+    }
   }
   const stem = stemOf(input.path);
   const title = String(calendar.getFirstPropertyValue('x-wr-calname') ?? '') || stem;
@@ -108,9 +107,9 @@ function single(day: ScheduleDay): ScheduleDay {
 
 /**
  * One VEVENT per UID (and RECURRENCE-ID): a calendar that repeats a UID is sending updates, and the
- * highest SEQUENCE (then the later in the file) is the current one. Cancelled events are left out.
+ * highest SEQUENCE (then the later in the file) is the current one.
  */
-function latestVersions(vevents: ICAL.Component[], context: Context): ICAL.Component[] | Finding {
+function latestVersions(vevents: ICAL.Component[], context: Context): Read[] | Finding {
   const byKey = new Map<string, Read>();
   for (const [order, vevent] of vevents.entries()) {
     const uid = vevent.getFirstPropertyValue('uid');
@@ -127,24 +126,50 @@ function latestVersions(vevents: ICAL.Component[], context: Context): ICAL.Compo
     const known = byKey.get(key);
     if (!known || sequence >= known.sequence) byKey.set(key, { uid, sequence, order, vevent });
   }
-  const current = [...byKey.values()].sort((a, b) => a.order - b.order);
-  const cancelled = current.filter(
-    (read) => String(read.vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
-  );
-  for (const read of cancelled)
-    context.warnings.push({
-      line: lineOfNth(context.input.text, 'BEGIN:VEVENT', read.order),
-      message: `"${summaryOf(read.vevent)}" is cancelled (STATUS:CANCELLED) and not shown`,
-    });
-  return current.filter((read) => !cancelled.includes(read)).map((read) => read.vevent);
+  return [...byKey.values()].sort((a, b) => a.order - b.order);
 }
 
-const summaryOf = (vevent: ICAL.Component): string => String(vevent.getFirstPropertyValue('summary') ?? '').trim();
+/** Cancelled events (and cancelled occurrences of a repeating one) are left out, with a warning. */
+function notCancelled(current: Read[], context: Context): ICAL.Component[] {
+  const shown = current.filter(({ vevent, uid, order }) => {
+    if (String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase() !== 'CANCELLED') return true;
+    // One cancelled occurrence of a repeating event: named by the series and the date.
+    const series = current.find((read) => read.uid === uid && repeats(read.vevent))?.vevent;
+    const occurrence = series && vevent.getFirstPropertyValue('recurrence-id');
+    const on = occurrence instanceof ICAL.Time ? ` on ${occurrence.toString().slice(0, 10)}` : '';
+    context.warnings.push({
+      line: lineOfNth(context.input.text, 'BEGIN:VEVENT', order),
+      message: `"${summaryOf(vevent) || (series ? summaryOf(series) : '')}"${on} is cancelled (STATUS:CANCELLED) and not shown`,
+    });
+    return false;
+  });
+  return shown.map((read) => read.vevent);
+}
 
-function readVevent(
-  vevent: ICAL.Component,
-  context: Context,
-): { programme: ScheduleDay } | { programme?: undefined; session: Talk } | Finding {
+/**
+ * The overrides (RECURRENCE-ID) of each repeating VEVENT, by UID, cancelled ones included: they are
+ * read as its occurrences, never on their own (`taken`), even when the series itself is cancelled.
+ */
+function overridesBySeries(current: ICAL.Component[]): {
+  of: (vevent: ICAL.Component) => ICAL.Component[];
+  taken: Set<ICAL.Component>;
+} {
+  const uid = (vevent: ICAL.Component) => String(vevent.getFirstPropertyValue('uid'));
+  const series = new Set(current.filter(repeats).map(uid));
+  const byUid = new Map<string, ICAL.Component[]>();
+  for (const vevent of current)
+    if (vevent.hasProperty('recurrence-id') && series.has(uid(vevent)))
+      byUid.set(uid(vevent), [...(byUid.get(uid(vevent)) ?? []), vevent]);
+  return {
+    of: (vevent) => (repeats(vevent) ? (byUid.get(uid(vevent)) ?? []) : []),
+    taken: new Set([...byUid.values()].flat()),
+  };
+}
+
+type Reading = { programme: ScheduleDay } | { programme?: undefined; session: Talk };
+
+/** A VEVENT as one meetup or session, or a repeating one as one for each of its occurrences. */
+function readVevent(vevent: ICAL.Component, overrides: ICAL.Component[], context: Context): Reading[] | Finding {
   const start = instant(vevent, 'dtstart', context);
   if (!start)
     return {
@@ -153,24 +178,23 @@ function readVevent(
       message: 'missing: expected DTSTART, the start of the event',
     };
   const end = instant(vevent, 'dtend', context) ?? start.plus({ hours: 1 });
-  if (vevent.getFirstProperty('rrule'))
-    context.warnings.push({
-      ...whereIs(vevent, context),
-      message: `"${summaryOf(vevent)}" repeats (RRULE); only its first date is shown`,
-    });
-  const title = summaryOf(vevent) || 'Untitled';
-  const description = String(vevent.getFirstPropertyValue('description') ?? '');
-  const location = String(vevent.getFirstPropertyValue('location') ?? '').trim();
+  if (!repeats(vevent)) return [readOccurrence({ start, end, fields: [vevent] }, context)];
+  return occurrences(vevent, overrides, { start, end }, context).map((one) => readOccurrence(one, context));
+}
+
+/** An occurrence's fields are its override's, else the series' (a moved meetup keeps its programme). */
+function readOccurrence({ start, end, fields }: Occurrence, context: Context): Reading {
+  const field = (name: string): string => {
+    const value = fields.map((vevent) => vevent.getFirstPropertyValue(name)).find((one) => one !== null);
+    return String(value ?? '');
+  };
+  const title = field('summary').trim() || 'Untitled';
+  const description = field('description');
+  const location = field('location').trim();
   const lines = programmeLines(description);
   if (lines.length === 0)
     return { session: { start, end, title, ...(location ? { room: location } : {}), ...talkDescription(description) } };
   return { programme: meetupDay(title, location, start, end, lines, context) };
-}
-
-function whereIs(vevent: ICAL.Component, context: Context): { line?: number } {
-  const uid = String(vevent.getFirstPropertyValue('uid') ?? '');
-  const at = uid ? context.input.text.indexOf(`UID:${uid}`) : -1;
-  return at === -1 ? {} : { line: context.input.text.slice(0, at).split('\n').length };
 }
 
 /** A meetup whose DESCRIPTION is its programme: times on its day, in its zone, past midnight when earlier. */
@@ -213,51 +237,6 @@ function wallOn(local: WallClock, days: number, time: { hour: number; minute: nu
     { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), ...time },
     context.zone,
   );
-}
-
-/** DTSTART/DTEND as an instant, by the rules in the header comment. */
-function instant(vevent: ICAL.Component, name: 'dtstart' | 'dtend', context: Context): DateTime | undefined {
-  const property = vevent.getFirstProperty(name);
-  const time = property?.getFirstValue();
-  if (!property || !(time instanceof ICAL.Time)) return undefined;
-  const wall = {
-    year: time.year,
-    month: time.month,
-    day: time.day,
-    hour: time.isDate ? 0 : time.hour,
-    minute: time.isDate ? 0 : time.minute,
-    second: time.isDate ? 0 : time.second,
-  };
-  if (time.zone?.tzid === 'UTC') return DateTime.fromObject(wall, { zone: 'utc' });
-  const tzid = property.getParameter('tzid');
-  const own = typeof tzid === 'string' ? context.zones.get(tzid) : undefined;
-  if (own)
-    return DateTime.fromMillis(
-      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - own.utcOffset(time) * 1000,
-      { zone: 'utc' },
-    );
-  const iana = typeof tzid === 'string' ? ianaName(tzid) : undefined;
-  if (typeof tzid === 'string' && !iana) {
-    context.warnings.push({
-      ...whereIs(vevent, context),
-      field: name.toUpperCase(),
-      message: `TZID "${tzid}" is neither an IANA zone nor defined by a VTIMEZONE of the file; read in ${context.floating}`,
-    });
-  }
-  return context.input.zoneClock.instant(wall, iana ?? context.floating);
-}
-
-/** IANAZone.create is cached; isValidZone builds an Intl formatter on every call. */
-const isZone = (name: string): boolean => name !== '' && IANAZone.create(name).isValid;
-
-/** `Europe/Paris`, or the IANA name at the end of a vendor prefix (`/citadel.org/20190101_1/Europe/Paris`). */
-function ianaName(tzid: string): string | undefined {
-  const parts = tzid.split('/').filter(Boolean);
-  for (let i = 0; i < parts.length; i++) {
-    const name = parts.slice(i).join('/');
-    if (isZone(name)) return name;
-  }
-  return undefined;
 }
 
 /** ical.js names the bad line in its message; find it in the file to give its number. */

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { MeetupEvent } from '../event.ts';
 import type { Finding } from '../parse/problems.ts';
 import type { ZoneClock } from './zoneClock.ts';
@@ -15,6 +16,8 @@ export interface FormatInput {
   /** The community's zone: read for times the file writes without one. */
   timezone: string;
   zoneClock: ZoneClock;
+  /** When the reading happens (the app's clock); a repeating iCalendar event is read around it. Default: now. */
+  now?: DateTime;
 }
 
 /** 1-based line of a character offset. */

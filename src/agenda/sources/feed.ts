@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Community } from '../../config/community.ts';
 import type { Logger } from '../../core/logger.ts';
 import { plain } from '../../core/text.ts';
@@ -110,7 +111,9 @@ export class SourceFeed implements AgendaPart {
 
   /** Takes a copy's events when it reads; else why not. */
   private use(copy: Fetched): true | string {
-    const reading = readSource(this.url, copy, this.options.community.timezone, zoneClock);
+    // Read around now: a repeating event's occurrences are those of the time of reading (see icalRecurrence.ts).
+    const now = DateTime.fromMillis(this.now(), { zone: 'utc' });
+    const reading = readSource(this.url, copy, this.options.community.timezone, zoneClock, now);
     if (!reading.ok) return reading.reason;
     this.current = reading.events;
     for (const warning of reading.warnings) this.options.logger.warn({ source: this.url }, warning);

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { MeetupEvent } from '../event.ts';
 import { formatOf, readFormatFile, type ZoneClock } from '../formats/index.ts';
 import type { Fetched } from './fetch.ts';
@@ -9,11 +10,17 @@ export type SourceReading = { ok: true; events: MeetupEvent[]; warnings: string[
  * address's extension, else from the content type, else from how the text starts: a Sessionize
  * endpoint (`…/view/All`) or a Meetup feed (`…/ical/`) has no extension.
  */
-export function readSource(url: string, fetched: Fetched, timezone: string, zoneClock: ZoneClock): SourceReading {
+export function readSource(
+  url: string,
+  fetched: Fetched,
+  timezone: string,
+  zoneClock: ZoneClock,
+  now?: DateTime,
+): SourceReading {
   const format = formatOfSource(url, fetched);
   if (!format)
     return { ok: false, reason: 'is neither a pretalx/frab schedule, a Sessionize export, nor an iCalendar feed' };
-  const reading = readFormatFile(format, { path: url, text: fetched.text, timezone, zoneClock });
+  const reading = readFormatFile(format, { path: url, text: fetched.text, timezone, zoneClock, now });
   if (reading.kind === 'not-event') return { ok: false, reason: reading.reason };
   if (reading.kind === 'error')
     return { ok: false, reason: reading.problems.map((problem) => problem.message).join('; ') };
