@@ -69,7 +69,7 @@ export function composeServices(parts: {
 
 /** Loads and validates the configuration, opens the store, then wires the features into one Bot. */
 export async function createApp(options: AppOptions): Promise<App> {
-  const config = await loadConfig(options.configDir);
+  const config = await loadConfig(options.configDir, { now: options.clock.now() });
   if (hasErrors(config.problems)) throw new ConfigError(config.problems);
   logProblems(options.logger, config.problems);
   const communities = new Map(config.communities.map(({ community }) => [community.id, community]));
@@ -84,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     tell: organiserNotices(store, poster, options.logger),
     logger: options.logger,
     fetched: (result) => ops.metrics.sourceFetch(result),
+    clock: options.clock,
   });
   await agendas.load();
   const services = composeServices({ agendas, store, poster, logger: options.logger });

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DateTime } from 'luxon';
 import type { MeetupEvent } from '../agenda/event.ts';
 import { loadEventFolder } from '../agenda/load.ts';
 import type { Community } from './community.ts';
@@ -33,7 +34,8 @@ export class ConfigError extends Error {
 export const hasErrors = (problems: readonly ConfigProblem[]): boolean =>
   problems.some((p) => p.severity === 'error' && !p.leftOut);
 
-export async function loadConfig(dir: string): Promise<LoadedConfig> {
+/** `now`: when the event files are read (a repeating calendar event gives the occurrences around it); default the current time. */
+export async function loadConfig(dir: string, options: { now?: DateTime } = {}): Promise<LoadedConfig> {
   const root = path.resolve(dir);
   const communitiesDir = path.join(root, 'communities');
   const files = await listYaml(communitiesDir);
@@ -45,7 +47,9 @@ export async function loadConfig(dir: string): Promise<LoadedConfig> {
     const message = 'no community file: add one, e.g. communities/my-meetup.yaml with name, timezone and locale';
     return { dir: root, communities: [], problems: [{ file: communitiesDir, severity: 'error', message }] };
   }
-  const results = await Promise.all(files.map((file) => loadCommunity(root, path.join(communitiesDir, file))));
+  const results = await Promise.all(
+    files.map((file) => loadCommunity(root, path.join(communitiesDir, file), options.now)),
+  );
   return {
     dir: root,
     communities: results.flatMap((result) => (result.loaded ? [result.loaded] : [])),
@@ -64,6 +68,7 @@ async function listYaml(dir: string): Promise<string[] | undefined> {
 async function loadCommunity(
   root: string,
   file: string,
+  now: DateTime | undefined,
 ): Promise<{ loaded?: LoadedCommunity; problems: ConfigProblem[] }> {
   const display = path.relative(process.cwd(), file) || file;
   const read = readYaml(display, await readFile(file, 'utf8'));
@@ -78,7 +83,7 @@ async function loadCommunity(
   const id = path.basename(file).replace(/\.ya?ml$/, '');
   const eventsDir = path.resolve(root, parsed.data.events ?? path.join('events', id));
   const community: Community = { ...parsed.data, id, eventsDir, source: display };
-  const loaded = await loadEventFolder(eventsDir, community.timezone);
+  const loaded = await loadEventFolder(eventsDir, community.timezone, now ? { now } : {});
   const problems = loaded.problems.map((p) => ({ ...p, file: path.relative(process.cwd(), p.file) || p.file }));
   const flat = flatFieldNotes(parsed.data).map((note) => ({
     file: display,

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { LoadedCommunity } from '../../config/load.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Store } from '../../store/store.ts';
 import { Agenda } from '../agenda.ts';
@@ -17,6 +18,8 @@ export interface LiveOptions {
   debounceMs?: number;
   /** Observer (metrics): how each source fetch ended. */
   fetched?: (result: RefreshResult) => void;
+  /** The app's clock (rehearsals move it): when folders and sources are read. */
+  clock?: Clock;
 }
 
 interface Entry {
@@ -35,12 +38,14 @@ export class LiveAgendas extends EventEmitter<{ changed: [communityId: string] }
 
   constructor(options: LiveOptions) {
     super();
-    const { store, tell, logger, debounceMs, fetched } = options;
+    const { store, tell, logger, debounceMs, fetched, clock } = options;
+    const now = clock ? () => clock.now().toMillis() : undefined;
     for (const { community, events } of options.communities) {
       const changed = () => this.rebuild(community.id, true);
-      const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs, changed });
+      const folder = new EventFolder({ community, initial: events, tell, logger, debounceMs, changed, clock });
       const sources = community.sources.map(
-        (settings) => new SourceFeed({ community, settings, store, tell, logger, changed, fetched }),
+        (settings) =>
+          new SourceFeed({ community, settings, store, tell, logger, changed, fetched, ...(now ? { now } : {}) }),
       );
       this.entries.set(community.id, { parts: [folder, ...sources], agenda: new Agenda(events) });
     }

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Community } from '../../config/community.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { plain } from '../../core/text.ts';
 import type { MeetupEvent } from '../event.ts';
@@ -20,6 +21,8 @@ export interface FolderOptions {
   debounceMs?: number;
   /** Called after each reading the folder's changes caused. */
   changed?: () => void;
+  /** When a reading happens (a rehearsal's clock): a repeating calendar event gives the occurrences around it. */
+  clock?: Clock;
 }
 
 /**
@@ -120,7 +123,8 @@ export class EventFolder implements AgendaPart {
 
   private async read(): Promise<void> {
     const { community } = this.options;
-    const loaded = await loadEventFolder(community.eventsDir, community.timezone);
+    const now = this.options.clock?.now();
+    const loaded = await loadEventFolder(community.eventsDir, community.timezone, now ? { now } : {});
     const unreadable = loaded.problems.find(
       (problem) => problem.file === community.eventsDir && problem.severity === 'error',
     );
