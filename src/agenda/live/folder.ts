@@ -23,7 +23,16 @@ export interface FolderOptions {
   changed?: () => void;
   /** When a reading happens (a rehearsal's clock): a repeating calendar event gives the occurrences around it. */
   clock?: Clock;
+  /** The folder is read again this often whatever the watchers saw (default a day). */
+  rereadEveryMs?: number;
 }
+
+/**
+ * Read again daily, changed or not: a repeating calendar event is read as its occurrences within
+ * 400 days of the reading (icalRecurrence.ts), which a bot running for a year would otherwise
+ * outlive; and a change the watchers missed (a network file system, an editor's rename) is caught.
+ */
+const REREAD_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A community's event folder, watched (fs.watch on the folder itself and on each of its subfolders,
@@ -40,6 +49,7 @@ export class EventFolder implements AgendaPart {
   private subfolders = new Map<string, FSWatcher>();
   private stopped = false;
   private timer?: NodeJS.Timeout;
+  private reread?: NodeJS.Timeout;
   private reloading: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FolderOptions) {
@@ -66,11 +76,14 @@ export class EventFolder implements AgendaPart {
       );
     }
     await this.watchSubfolders();
+    this.reread = setInterval(() => void this.reload(), this.options.rereadEveryMs ?? REREAD_EVERY_MS);
+    this.reread.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.reread);
     this.watcher?.close();
     await this.reloading;
     for (const watcher of this.subfolders.values()) watcher.close();

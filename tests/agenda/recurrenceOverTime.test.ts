@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventFolder } from '../../src/agenda/live/folder.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
 /** A community whose only event file is a calendar repeating every second Tuesday since 2010. */
@@ -44,5 +49,37 @@ describe('a rehearsal clock and a repeating calendar', () => {
     expect(words).toContain('SRE Rennes monthly');
     expect(words).toContain('La Cantine');
     expect(words).toContain('2012-03-13 19:00');
+  });
+});
+
+describe('a bot left running with a repeating calendar', () => {
+  it('reads its folder again on its own, so the occurrences follow the clock without any file change', async () => {
+    const clock = fixedClock(DateTime.fromISO('2012-03-01T12:00:00Z'));
+    const config = await loadConfig(await monthlyCommunity(), { now: clock.now() });
+    const [{ community, events }] = config.communities as [(typeof config.communities)[number]];
+    const nextAfter = (list: readonly { id: string; start: DateTime }[]) =>
+      list.filter((event) => event.start > clock.now()).sort((a, b) => +a.start - +b.start)[0]?.id;
+    let read: () => void = () => {};
+    const folder = new EventFolder({
+      community,
+      initial: events,
+      tell: async () => {},
+      logger: silentLogger,
+      clock,
+      rereadEveryMs: 20,
+      changed: () => read(),
+    });
+    await folder.start();
+    try {
+      expect(nextAfter(folder.events)).toBe('monthly-2012-03-13');
+      // Three years on, far beyond the 400 days read around the first reading.
+      clock.set(DateTime.fromISO('2015-06-01T12:00:00Z'));
+      // A reading already under way read the old time: wait for at most a few more.
+      for (let i = 0; i < 5 && nextAfter(folder.events) !== 'monthly-2015-06-09'; i++)
+        await new Promise<void>((resolve) => (read = resolve));
+      expect(nextAfter(folder.events)).toBe('monthly-2015-06-09');
+    } finally {
+      await folder.stop();
+    }
   });
 });
