@@ -34,6 +34,7 @@ export interface FeedOptions {
 }
 
 const zoneClock = cachedZoneClock();
+const READ_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One published schedule (pretalx, Sessionize, a Meetup or Luma iCal feed), fetched every
@@ -49,6 +50,8 @@ export class SourceFeed implements AgendaPart {
   private told?: string;
   private timer?: NodeJS.Timeout;
   private running?: Promise<RefreshResult>;
+  /** When the kept copy was last read into events (ms). */
+  private readAt = 0;
 
   constructor(private readonly options: FeedOptions) {}
 
@@ -93,20 +96,30 @@ export class SourceFeed implements AgendaPart {
   private async fetchOnce(): Promise<RefreshResult> {
     try {
       const result = await conditionalFetch(this.url, this.copy);
-      if (result.kind === 'not-modified') return await this.succeeded('unchanged');
+      if (result.kind === 'not-modified') return await this.succeeded(this.readAgainIfDue());
       const copy: StoredCopy = { ...result.fetched, url: this.url, fetchedAt: this.now() };
       // A server without validators sends the same text again: not a change to the agenda.
       const same = copy.text === this.copy?.text;
-      const reading = same || this.use(copy);
+      if (same) return await this.succeeded(this.readAgainIfDue());
+      const reading = this.use(copy);
       if (reading !== true) return await this.failed(reading);
       this.copy = copy;
       await this.records().set(this.key(), copy);
-      return await this.succeeded(same ? 'unchanged' : 'changed');
+      return await this.succeeded('changed');
     } catch (error) {
       if (!(error instanceof SourceFetchError))
         this.options.logger.error({ err: error, source: this.url }, 'source fetch failed unexpectedly');
       return this.failed(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * An unchanged schedule is read again once a day all the same: a repeating event's occurrences
+   * are those within 400 days of the reading, which a feed unchanged for a year would outlive.
+   */
+  private readAgainIfDue(): RefreshResult {
+    if (!this.copy || this.now() - this.readAt < READ_AGAIN_AFTER_MS) return 'unchanged';
+    return this.use(this.copy) === true ? 'changed' : 'unchanged';
   }
 
   /** Takes a copy's events when it reads; else why not. */
@@ -116,6 +129,7 @@ export class SourceFeed implements AgendaPart {
     const reading = readSource(this.url, copy, this.options.community.timezone, zoneClock, now);
     if (!reading.ok) return reading.reason;
     this.current = reading.events;
+    this.readAt = this.now();
     for (const warning of reading.warnings) this.options.logger.warn({ source: this.url }, warning);
     return true;
   }

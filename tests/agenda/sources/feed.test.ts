@@ -4,10 +4,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceFeed } from '../../../src/agenda/sources/feed.ts';
 import { createApp, type App } from '../../../src/app.ts';
-import { systemClock } from '../../../src/core/clock.ts';
+import { fixedClock, systemClock } from '../../../src/core/clock.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
 import type { Store } from '../../../src/store/store.ts';
@@ -140,6 +141,33 @@ describe('agenda sources', () => {
     expect(await feeds[0]!.refresh()).toBe('unchanged');
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
     expect(ids()).toHaveLength(count);
+  });
+
+  it('an unchanged feed (304) is read again after a day, so a repeating meetup’s occurrences follow the clock', async () => {
+    server = new ScheduleServer();
+    const base = await server.listen();
+    const monthly = meetupFeed('20100112').replace('DESCRIPTION:', 'RRULE:FREQ=MONTHLY;BYDAY=2TU\r\nDESCRIPTION:');
+    server.routes.set('/monthly.ics', { status: 200, body: monthly, etag: '"m1"', type: 'text/calendar' });
+    const clock = fixedClock(DateTime.fromISO('2012-03-01T12:00:00Z'));
+    const app = await createApp({
+      configDir: await configWith(`  - ${base}/monthly.ics\n`),
+      clock,
+      logger: silentLogger,
+      poster: () => testPoster(),
+      store: memoryStore(),
+    });
+    apps.push(app);
+    const [feed] = app.agendas.parts('rennes').filter((part): part is SourceFeed => part instanceof SourceFeed);
+    const next = () => app.services.agenda('rennes').next(clock.now())?.start.toISODate();
+    expect(await feed!.refresh()).toBe('changed');
+    expect(next()).toBe('2012-03-13');
+    clock.set(DateTime.fromISO('2012-03-01T18:00:00Z'));
+    expect(await feed!.refresh()).toBe('unchanged');
+    // Three years on, the schedule unchanged (304): read again all the same, around the new date.
+    clock.set(DateTime.fromISO('2015-06-01T12:00:00Z'));
+    expect(await feed!.refresh()).toBe('changed');
+    expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"m1"');
+    expect(next()).toBe('2015-06-09');
   });
 
   it('a source that fails keeps its last good copy, tells the organisers once, then recovers; a restart reads the stored copy', async () => {
