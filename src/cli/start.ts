@@ -19,7 +19,7 @@ export async function start(cli: CliValues): Promise<number> {
   if (platformsConfigured(process.env)) return startPlatforms(cli);
   const origin = consoleOrigin(cli);
   // EMCEE_NOW without an offset is read in the chosen community's zone, known once the configuration is loaded.
-  let zone = 'UTC';
+  let zone: string | undefined;
   const clock = clockFromEnv(undefined, () => zone);
   // The console is a conversation on stdout: only warnings and errors go to stderr by default.
   // Routed: the scheduler then posts to the console's channels only, not to those of a platform not running here.
@@ -31,7 +31,7 @@ export async function start(cli: CliValues): Promise<number> {
     });
   const logger = createLogger('warn');
   const app = await createApp({ configDir: cli.config, clock, logger, poster });
-  zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? zone;
+  zone = (cli.community ? app.communities.get(cli.community) : [...app.communities.values()][0])?.timezone ?? 'UTC';
   let scheduler: Awaited<ReturnType<typeof startScheduler>> | undefined;
   let endpoint: Awaited<ReturnType<typeof opsServerFromEnv>> = undefined;
   try {

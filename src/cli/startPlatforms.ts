@@ -38,7 +38,7 @@ export function platformsConfigured(env: NodeJS.ProcessEnv): boolean {
 
 export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // EMCEE_NOW without an offset is read in the first community's zone, known once the configuration is loaded.
-  let zone = 'UTC';
+  let zone: string | undefined;
   const clock = clockFromEnv(undefined, () => zone);
   // Listened for from the start: a signal during start-up stops the bot once it is up, not the process mid-way.
   const signalled = untilSignal();
@@ -55,7 +55,7 @@ export async function startPlatforms(cli: CliValues, env: NodeJS.ProcessEnv = pr
       clock,
       logger,
       adapters,
-      loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? zone),
+      loaded: (app) => (zone = [...app.communities.values()][0]?.timezone ?? 'UTC'),
     });
     const lost = await Promise.race([
       signalled.then(() => undefined),

@@ -42,6 +42,15 @@ describe('EMCEE_NOW', () => {
     expect(drift(clock, '2026-03-29T01:30:00Z')).toBeLessThan(5_000);
   });
 
+  it('read before the zone is known (while the event files load), reads it in UTC and keeps asking', () => {
+    let zone: string | undefined;
+    const clock = clockFromEnv('2019-09-18T19:35', () => zone);
+    expect(drift(clock, '2019-09-18T19:35:00Z')).toBeLessThan(5_000);
+    zone = 'Europe/Paris';
+    expect(drift(clock, '2019-09-18T17:35:00Z')).toBeGreaterThanOrEqual(0);
+    expect(drift(clock, '2019-09-18T17:35:00Z')).toBeLessThan(5_000);
+  });
+
   it('rejects what is not a date and time, saying how to write one', () => {
     expect(() => clockFromEnv('tomorrow')).toThrow(UsageError);
     expect(() => clockFromEnv('tomorrow')).toThrow(/2027-01-20T19:20 .*community’s time zone/);
