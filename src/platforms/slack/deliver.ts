@@ -16,7 +16,7 @@ import type { SlackCore } from './core.ts';
 import { slackMessages as m } from './messages.ts';
 import { viewOf } from './modal.ts';
 import { openDm, withRateLimit } from './poster.ts';
-import { JSON_ANSWER } from './receivers.ts';
+import { answerAsJson, JSON_ANSWER, type JsonAnswerTarget } from './receivers.ts';
 import { renderForSlack, type SlackMessage } from './render.ts';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -106,10 +106,13 @@ function withFileNote(reply: Reply, locale: Locale): Reply {
   return { ...reply, blocks: [...reply.blocks, ...notes] };
 }
 
+const responseType = (visibility: Reply['visibility']) =>
+  visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const);
+
 /** A message in the shape of a slash command ack or a response_url post. */
 export function responseBody(message: SlackMessage, visibility: Reply['visibility']) {
   return {
-    response_type: visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const),
+    response_type: responseType(visibility),
     text: message.text,
     blocks: message.blocks as never[],
   };
@@ -126,21 +129,26 @@ export function ackWith(
   message: SlackMessage,
   visibility: Reply['visibility'],
 ): Promise<void> {
-  const asJson = context[JSON_ANSWER];
-  if (typeof asJson !== 'function') return ack(responseBody(message, visibility));
-  (asJson as () => void)();
-  return ack(responseJson(message, visibility));
+  const target = context[JSON_ANSWER] as JsonAnswerTarget | undefined;
+  if (!target) return ack(responseBody(message, visibility));
+  const { json, bytes } = responseJson(message, visibility);
+  answerAsJson(target, bytes);
+  return ack(json);
 }
 
-const written = new WeakMap<SlackMessage, Partial<Record<'ephemeral' | 'in_channel', string>>>();
+type Written = { json: string; bytes: number };
+const written = new WeakMap<SlackMessage, Partial<Record<'ephemeral' | 'in_channel', Written>>>();
 
-/** A message's ack body as JSON, kept with the message when the message is kept (frozen). */
-function responseJson(message: SlackMessage, visibility: Reply['visibility']): string {
-  const body = responseBody(message, visibility);
-  if (!Object.isFrozen(message)) return JSON.stringify(body);
+/** A message's ack body as JSON and its length in bytes, kept with the message when the message is kept (frozen). */
+function responseJson(message: SlackMessage, visibility: Reply['visibility']): Written {
+  const write = (): Written => {
+    const json = JSON.stringify(responseBody(message, visibility));
+    return { json, bytes: Buffer.byteLength(json) };
+  };
+  if (!Object.isFrozen(message)) return write();
   let forMessage = written.get(message);
   if (!forMessage) written.set(message, (forMessage = {}));
-  return (forMessage[body.response_type] ??= JSON.stringify(body));
+  return (forMessage[responseType(visibility)] ??= write());
 }
 
 /** Opens the form as a modal; false when Slack refused the trigger (it lives 3 s), so the caller offers a button. */
