@@ -36,17 +36,23 @@ export interface Answering {
 
 /** The reply as Block Kit messages, its buttons routed (a button that opens a form keeps it in the store). */
 export async function messagesOf(reply: Reply, a: Answering): Promise<SlackMessage[]> {
-  const key = `${a.command}|${a.community.timezone}|${reply.locale ?? a.locale}`;
-  let forBlocks = rendered.get(reply.blocks);
-  const known = forBlocks?.get(key);
+  const known = keptMessagesOf(reply, a);
   if (known) return known;
   if (!reusable(reply)) return freshMessagesOf(reply, a);
   const made = deepFreeze(await freshMessagesOf(reply, a));
+  let forBlocks = rendered.get(reply.blocks);
   if (!forBlocks || forBlocks.size >= PER_REPLY)
     rendered.set(reply.blocks, (forBlocks = new Map<string, SlackMessage[]>()));
-  forBlocks.set(key, made);
+  forBlocks.set(keyOf(reply, a), made);
   return made;
 }
+
+/** The messages of a reply rendered before for the same command, zone and language; no promise to wait for. */
+export function keptMessagesOf(reply: Reply, a: Answering): SlackMessage[] | undefined {
+  return rendered.get(reply.blocks)?.get(keyOf(reply, a));
+}
+
+const keyOf = (reply: Reply, a: Answering) => `${a.command}|${a.community.timezone}|${reply.locale ?? a.locale}`;
 
 /**
  * A programme the core keeps and hands out again (the same frozen blocks) is rendered once per
@@ -190,14 +196,16 @@ export async function afterAnswer(
   a: Answering,
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
-  const files = messages.flatMap((message) => message.files);
-  try {
-    await filesByDm(files, a);
-  } catch (error) {
-    a.logger.warn({ err: error }, 'a file could not be sent by DM on Slack');
-    await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(
-      () => undefined,
-    );
+  const files = messages.length === 1 ? messages[0]!.files : messages.flatMap((message) => message.files);
+  if (files.length > 0) {
+    try {
+      await filesByDm(files, a);
+    } catch (error) {
+      a.logger.warn({ err: error }, 'a file could not be sent by DM on Slack');
+      await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(
+        () => undefined,
+      );
+    }
   }
   await a.core
     .runEffects(outcome)
