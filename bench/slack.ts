@@ -1,23 +1,24 @@
 /**
  * `npm run bench -- slack`: signed `/agenda` slash commands through the HTTP receiver, driven by a
  * bounded load generator (autocannon, 10 connections), against the whole bot on Slack and, in the
- * same run, a Bolt app whose handler only acks. Each app runs in its own child process (this file
- * with `--serve full|bare|sized`), with a fake Slack Web API beside it for `auth.test` and `users.info`.
+ * same run, a Bolt app whose handler only acks. Each app runs in its own child process
+ * (bench/slackApp.ts), with a fake Slack Web API beside it for `auth.test` and `users.info`.
  * A third app, the bare one acking with the bot's own answer, shows what the answer's size costs.
  * Goal: at least 0.9× the bare-ack throughput, and a p99 latency at most 1.2× the bare ack's.
- * Every app runs the same way, through tsx (the bot's sources, Bolt's own JavaScript), gets the same
- * autocannon settings and the same warm-up by count; rounds interleave the apps.
+ * Every app runs the same way (bench/slackApp.ts), gets the same autocannon settings and the same
+ * warm-up by count; rounds interleave the apps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DateTime } from 'luxon';
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { slackConfig } from '../tests/platforms/slack/support.ts';
+import { SLACK_BENCH_SECRET as SECRET, type Kind } from './slackApp.ts';
 import type { BenchRow } from './stats.ts';
 
-const SECRET = 'bench-signing-secret';
 const DURATION_S = 5;
 /** Warm-up by count, not duration: on a busy machine a 2 s warm-up gave the bot (much more code to compile) fewer requests than the bare app. */
 const WARMUP_REQUESTS = 3_000;
@@ -63,15 +64,46 @@ async function cpuOf(child: ChildProcess): Promise<number> {
 }
 
 /**
+ * How the apps run. By default as emcee runs in production: the app harness and the sources it
+ * imports compiled by tsc (bench/tsconfig.slackApps.json → dist/bench-slack), run by node with no
+ * loader, the bare apps alike (Bolt is JavaScript either way). `BENCH_SLACK_APPS=sources` runs them
+ * through tsx instead, which adds its loader's cost to the bot's own code only.
+ */
+const APPS_RUN: 'compiled' | 'sources' = process.env.BENCH_SLACK_APPS === 'sources' ? 'sources' : 'compiled';
+const COMPILED_APPS = 'dist/bench-slack';
+
+/** The app harness to spawn, compiled first unless the apps run from the sources. */
+function appEntry(): { module: string; execArgv: string[] } {
+  if (APPS_RUN === 'sources') return { module: path.join(HERE, 'slackApp.ts'), execArgv: ['--import', 'tsx'] };
+  rmSync(COMPILED_APPS, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(HERE, 'tsconfig.slackApps.json')], { stdio: 'inherit' });
+  return { module: path.resolve(COMPILED_APPS, 'bench/slackApp.js'), execArgv: [] };
+}
+
+/** `BENCH_CPU_PROF=dir`: each app writes a V8 CPU profile there (`node --cpu-prof`, a sample every 250 µs). */
+function profiled(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=250'] : [];
+}
+
+/**
  * `full`: the whole bot; `bare`: a Bolt app whose handler only acks (the goal's baseline); `sized`:
  * the same bare app acking with the bot's own answer (`answer`), which tells what answering with a
  * programme costs Bolt and HTTP whatever the bot does.
  */
-type Kind = 'full' | 'bare' | 'sized';
-
-async function measure(kind: Kind, answer?: string): Promise<Measured & { answer?: string }> {
-  const env = { ...process.env, ...(answer ? { BENCH_SLACK_ANSWER: answer } : {}) };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'slack.ts'), '--serve', kind], {
+async function measure(
+  entry: { module: string; execArgv: string[] },
+  configDir: string,
+  kind: Kind,
+  answer?: string,
+): Promise<Measured & { answer?: string }> {
+  const env = {
+    ...process.env,
+    BENCH_SLACK_CONFIG: configDir,
+    ...(answer ? { BENCH_SLACK_ANSWER: answer } : {}),
+  };
+  const child = spawn(process.execPath, [...entry.execArgv, ...profiled(), entry.module, kind], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env,
   });
@@ -127,6 +159,12 @@ async function portOf(child: ChildProcess): Promise<number> {
 }
 
 export async function benchSlack(): Promise<BenchRow[]> {
+  const entry = appEntry();
+  console.log(
+    `  (apps ${APPS_RUN === 'compiled' ? `compiled by tsc into ${COMPILED_APPS}, run by node without a loader` : 'run from the TypeScript sources through tsx'})`,
+  );
+  // The fake workspace's team (tests/fakes/slack), the community the signed commands come from.
+  const configDir = slackConfig('T0FAKE');
   // Interleaved rounds, the order turned each round, each ratio taken within its round and the
   // median kept: the machine's other load then weighs on both sides alike.
   const bares: Measured[] = [];
@@ -135,18 +173,18 @@ export async function benchSlack(): Promise<BenchRow[]> {
   let answer = '';
   for (let round = 0; round < ROUNDS; round++) {
     const full = async () => {
-      const measured = await measure('full');
+      const measured = await measure(entry, configDir, 'full');
       fulls.push(measured);
       answer = measured.answer ?? answer;
     };
     if (round % 2 === 0) {
-      bares.push(await measure('bare'));
+      bares.push(await measure(entry, configDir, 'bare'));
       await full();
     } else {
       await full();
-      bares.push(await measure('bare'));
+      bares.push(await measure(entry, configDir, 'bare'));
     }
-    sizeds.push(await measure('sized', answer));
+    sizeds.push(await measure(entry, configDir, 'sized', answer));
   }
   const bare = typical(bares);
   const full = typical(fulls);
@@ -216,51 +254,4 @@ function signedCommand(
     },
     body,
   };
-}
-
-/** The child: the fake Web API, then the app on an ephemeral port, which it prints. */
-async function serve(kind: Kind): Promise<void> {
-  const { FakeSlack } = await import('../tests/fakes/slack/index.ts');
-  const { silentLogger } = await import('../src/core/logger.ts');
-  const fake = await FakeSlack.start();
-  const clientOptions = { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } };
-  let port: number;
-  if (kind !== 'full') {
-    const { App, LogLevel } = await import('@slack/bolt');
-    const app = new App({ token: fake.botToken, signingSecret: SECRET, clientOptions, logLevel: LogLevel.ERROR });
-    // Parsed once; Bolt writes it out at each ack, as it does the bot's answer.
-    const answer =
-      kind === 'sized' ? (JSON.parse(process.env.BENCH_SLACK_ANSWER ?? '{}') as Record<string, unknown>) : undefined;
-    app.command(/.*/, async ({ ack }) => ack(answer));
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } };
-    port = server.address().port;
-  } else {
-    const { runSlack } = await import('../src/platforms/slack/run.ts');
-    const { fixedClock } = await import('../src/core/clock.ts');
-    const { memoryStore } = await import('../src/store/memoryStore.ts');
-    const { slackConfig } = await import('../tests/platforms/slack/support.ts');
-    const running = await runSlack({
-      botToken: fake.botToken,
-      signingSecret: SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      apiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-      logger: silentLogger,
-      configDir: slackConfig(fake.workspace.teamId),
-      clock: fixedClock(DateTime.fromISO('2019-09-01T12:00:00+02:00')),
-      store: memoryStore(),
-      scheduler: false,
-    });
-    port = running.adapter.port!;
-  }
-  process.on('message', () => process.send?.(process.cpuUsage()));
-  process.stdout.write(`listening ${port}\n`);
-  process.once('SIGTERM', () => process.exit(0));
-  process.once('SIGINT', () => process.exit(0));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--serve') {
-  const kind = process.argv[3];
-  await serve(kind === 'bare' || kind === 'sized' ? kind : 'full');
 }

@@ -12,22 +12,33 @@ const KEYV_IO = new Set(['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMa
  */
 export function observedStore(store: Store, failed: (backend: string) => void): Store {
   const namespaces = new Map<string, unknown>();
-  const counting = <T extends object>(target: T, methods: ReadonlySet<string>): T =>
-    new Proxy(target, {
+  const counting = <T extends object>(target: T, methods: ReadonlySet<string>): T => {
+    // One wrapper per method, made at its first use and kept while the method stays the same:
+    // the store is read at every command, and a new function per read was work for the GC.
+    const wrappers = new Map<string | symbol, { of: unknown; wrapper: unknown }>();
+    const wrap = (object: T, property: string | symbol, value: (...a: unknown[]) => unknown): unknown => {
+      if (typeof property !== 'string' || !methods.has(property)) return value.bind(object);
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(object, args);
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) failed(error.backend);
+          throw error;
+        }
+      };
+    };
+    return new Proxy(target, {
       get(object, property) {
         const value: unknown = Reflect.get(object, property, object);
-        if (typeof value !== 'function' || typeof property !== 'string' || !methods.has(property))
-          return typeof value === 'function' ? (value.bind(object) as unknown) : value;
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
-          } catch (error) {
-            if (error instanceof StoreUnavailableError) failed(error.backend);
-            throw error;
-          }
-        };
+        if (typeof value !== 'function') return value;
+        const kept = wrappers.get(property);
+        if (kept?.of === value) return kept.wrapper;
+        const wrapper = wrap(object, property, value as (...a: unknown[]) => unknown);
+        wrappers.set(property, { of: value, wrapper });
+        return wrapper;
       },
     });
+  };
   const outer = counting(store, STORE_IO);
   return new Proxy(outer, {
     get(object, property) {

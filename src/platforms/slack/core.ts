@@ -28,10 +28,12 @@ export interface SlackCore {
   communityOfTeam(teamId: string | undefined): Community | undefined;
   /** The reader's language: their client's, else the community's, else English. */
   localeOf(actor: Pick<Actor, 'locale'>, community: Community | undefined): Locale;
+  /** A slash command as the core reads it: planned, then run, as one (its options are read once). */
+  invocation(community: Community, actor: Actor, command: string, text: string): Invocation;
   /** What a command answers first, known before it runs (no store, no I/O). */
-  plan(community: Community, actor: Actor, command: string, text: string): FirstResponse;
+  plan(invocation: Invocation): FirstResponse;
   planAct(command: string, action: string): ButtonResponse;
-  command(community: Community, actor: Actor, command: string, text: string): Promise<Outcome>;
+  command(invocation: Invocation): Promise<Outcome>;
   /** A modal may answer a modal on Slack (`response_action`), so a form that comes back stays a form. */
   submit(community: Community, actor: Actor, submission: FormSubmission): Promise<Outcome>;
   act(community: Community, actor: Actor, command: string, action: { action: string; value: string }): Promise<Outcome>;
@@ -44,19 +46,25 @@ export interface SlackCore {
 
 export function slackCoreOf<S>(bot: Bot<S, Community>): SlackCore {
   const byTeam = communitiesByPlatformId(bot.communities.values(), (community) => community.slack?.teamId);
+  // Fields named one by one rather than spread: these run at every request.
   const origin = (community: Community, actor: Actor): Origin =>
-    originOf(community.id, 'slack', { ...actor, displayName: actor.userName, roles: actor.groups });
-  const invocation = (community: Community, actor: Actor, command: string, text: string): Invocation => ({
-    ...origin(community, actor),
-    command,
-    input: { kind: 'text', text },
-  });
+    originOf(community.id, 'slack', {
+      channelId: actor.channelId,
+      userId: actor.userId,
+      displayName: actor.userName,
+      locale: actor.locale,
+      roles: actor.groups,
+    });
   return {
     communityOfTeam: (teamId) => (teamId ? byTeam.get(teamId) : undefined),
     localeOf: (actor, community) => toLocale(actor.locale) ?? community?.locale ?? 'en',
-    plan: (community, actor, command, text) => bot.plan(invocation(community, actor, command, text)),
+    invocation: (community, actor, command, text) => {
+      const { communityId, platform, channelId, member } = origin(community, actor);
+      return { communityId, platform, channelId, member, command, input: { kind: 'text', text } };
+    },
+    plan: (invocation) => bot.plan(invocation),
     planAct: (command, action) => bot.planAct(command, action),
-    command: (community, actor, command, text) => bot.handle(invocation(community, actor, command, text)),
+    command: (invocation) => bot.handle(invocation),
     submit: (community, actor, submission) => bot.submit(origin(community, actor), submission),
     act: (community, actor, command, action) => bot.act(origin(community, actor), command, action),
     formLater: (form, locale) => formAsReply(form, locale),

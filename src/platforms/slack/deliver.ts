@@ -16,7 +16,7 @@ import type { SlackCore } from './core.ts';
 import { slackMessages as m } from './messages.ts';
 import { viewOf } from './modal.ts';
 import { openDm, withRateLimit } from './poster.ts';
-import { JSON_ANSWER } from './receivers.ts';
+import { answerAsJson, JSON_ANSWER, type JsonAnswerTarget } from './receivers.ts';
 import { renderForSlack, type SlackMessage } from './render.ts';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -36,17 +36,23 @@ export interface Answering {
 
 /** The reply as Block Kit messages, its buttons routed (a button that opens a form keeps it in the store). */
 export async function messagesOf(reply: Reply, a: Answering): Promise<SlackMessage[]> {
-  const key = `${a.command}|${a.community.timezone}|${reply.locale ?? a.locale}`;
-  let forBlocks = rendered.get(reply.blocks);
-  const known = forBlocks?.get(key);
+  const known = keptMessagesOf(reply, a);
   if (known) return known;
   if (!reusable(reply)) return freshMessagesOf(reply, a);
   const made = deepFreeze(await freshMessagesOf(reply, a));
+  let forBlocks = rendered.get(reply.blocks);
   if (!forBlocks || forBlocks.size >= PER_REPLY)
     rendered.set(reply.blocks, (forBlocks = new Map<string, SlackMessage[]>()));
-  forBlocks.set(key, made);
+  forBlocks.set(keyOf(reply, a), made);
   return made;
 }
+
+/** The messages of a reply rendered before for the same command, zone and language; no promise to wait for. */
+export function keptMessagesOf(reply: Reply, a: Answering): SlackMessage[] | undefined {
+  return rendered.get(reply.blocks)?.get(keyOf(reply, a));
+}
+
+const keyOf = (reply: Reply, a: Answering) => `${a.command}|${a.community.timezone}|${reply.locale ?? a.locale}`;
 
 /**
  * A programme the core keeps and hands out again (the same frozen blocks) is rendered once per
@@ -106,10 +112,13 @@ function withFileNote(reply: Reply, locale: Locale): Reply {
   return { ...reply, blocks: [...reply.blocks, ...notes] };
 }
 
+const responseType = (visibility: Reply['visibility']) =>
+  visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const);
+
 /** A message in the shape of a slash command ack or a response_url post. */
 export function responseBody(message: SlackMessage, visibility: Reply['visibility']) {
   return {
-    response_type: visibility === 'channel' ? ('in_channel' as const) : ('ephemeral' as const),
+    response_type: responseType(visibility),
     text: message.text,
     blocks: message.blocks as never[],
   };
@@ -126,21 +135,26 @@ export function ackWith(
   message: SlackMessage,
   visibility: Reply['visibility'],
 ): Promise<void> {
-  const asJson = context[JSON_ANSWER];
-  if (typeof asJson !== 'function') return ack(responseBody(message, visibility));
-  (asJson as () => void)();
-  return ack(responseJson(message, visibility));
+  const target = context[JSON_ANSWER] as JsonAnswerTarget | undefined;
+  if (!target) return ack(responseBody(message, visibility));
+  const { json, bytes } = responseJson(message, visibility);
+  answerAsJson(target, bytes);
+  return ack(json);
 }
 
-const written = new WeakMap<SlackMessage, Partial<Record<'ephemeral' | 'in_channel', string>>>();
+type Written = { json: string; bytes: number };
+const written = new WeakMap<SlackMessage, Partial<Record<'ephemeral' | 'in_channel', Written>>>();
 
-/** A message's ack body as JSON, kept with the message when the message is kept (frozen). */
-function responseJson(message: SlackMessage, visibility: Reply['visibility']): string {
-  const body = responseBody(message, visibility);
-  if (!Object.isFrozen(message)) return JSON.stringify(body);
+/** A message's ack body as JSON and its length in bytes, kept with the message when the message is kept (frozen). */
+function responseJson(message: SlackMessage, visibility: Reply['visibility']): Written {
+  const write = (): Written => {
+    const json = JSON.stringify(responseBody(message, visibility));
+    return { json, bytes: Buffer.byteLength(json) };
+  };
+  if (!Object.isFrozen(message)) return write();
   let forMessage = written.get(message);
   if (!forMessage) written.set(message, (forMessage = {}));
-  return (forMessage[body.response_type] ??= JSON.stringify(body));
+  return (forMessage[responseType(visibility)] ??= write());
 }
 
 /** Opens the form as a modal; false when Slack refused the trigger (it lives 3 s), so the caller offers a button. */
@@ -182,14 +196,16 @@ export async function afterAnswer(
   a: Answering,
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
-  const files = messages.flatMap((message) => message.files);
-  try {
-    await filesByDm(files, a);
-  } catch (error) {
-    a.logger.warn({ err: error }, 'a file could not be sent by DM on Slack');
-    await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(
-      () => undefined,
-    );
+  const files = messages.length === 1 ? messages[0]!.files : messages.flatMap((message) => message.files);
+  if (files.length > 0) {
+    try {
+      await filesByDm(files, a);
+    } catch (error) {
+      a.logger.warn({ err: error }, 'a file could not be sent by DM on Slack');
+      await tell(m.s(a.locale, 'fileNotSent', { filename: files.map((f) => f.filename).join(', ') })).catch(
+        () => undefined,
+      );
+    }
   }
   await a.core
     .runEffects(outcome)

@@ -24,6 +24,7 @@ import {
   ackWith,
   afterAnswer,
   isSlow,
+  keptMessagesOf,
   messagesOf,
   openModal,
   responseBody,
@@ -47,25 +48,33 @@ export interface HandlerDeps {
 type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 
 export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): Promise<void> } {
-  const inFlight = new Set<Promise<void>>();
+  // Requests still at work, and what drain() waits on: a count, not a promise chain per request.
+  let running = 0;
+  let idle: (() => void) | undefined;
+  let drained: Promise<void> | undefined;
   let accepting = true;
-  const track = (work: Promise<void>) => {
-    const done = work.catch((error: unknown) => deps.logger.error({ err: error }, 'a Slack request failed'));
-    inFlight.add(done);
-    void done.finally(() => inFlight.delete(done));
-    return done;
+  const track = async (work: Promise<void>) => {
+    running += 1;
+    try {
+      await work;
+    } catch (error) {
+      deps.logger.error({ err: error }, 'a Slack request failed');
+    } finally {
+      running -= 1;
+      if (running === 0) idle?.();
+    }
   };
   // One middleware rather than a listener per kind: Bolt runs every listener's middleware chain on
   // every request (about 4 µs of CPU each), and each request here has exactly one handler.
   bolt.use(async (args) => {
-    const handler = handlerOf(args, deps);
+    const handler = handlerOf(args);
     if (!handler) return args.next();
-    await (accepting ? track(handler.run()) : handler.ack());
+    await (accepting ? track(handler(args, deps)) : (args as { ack: () => Promise<void> }).ack());
   });
   return {
     async drain() {
       accepting = false;
-      await Promise.allSettled([...inFlight]);
+      if (running > 0) await (drained ??= new Promise<void>((resolve) => (idle = resolve)));
     },
   };
 }
@@ -73,26 +82,33 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): P
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 
 /** The handler of a slash command, a block action or a view submission; undefined for anything else. */
-function handlerOf(args: Args, deps: HandlerDeps): { run(): Promise<void>; ack(): Promise<void> } | undefined {
-  const ack = () => (args as { ack: () => Promise<void> }).ack();
-  if ('command' in args && args.command) return { run: () => onCommand(args, deps), ack };
-  if (args.body.type === 'block_actions' && 'action' in args && args.action)
-    return { run: () => onAction(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps), ack };
-  if (args.body.type === 'view_submission' && 'view' in args && args.view)
-    return { run: () => onSubmit(args as SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs, deps), ack };
+function handlerOf(args: Args): ((args: Args, deps: HandlerDeps) => Promise<void>) | undefined {
+  if ('command' in args && args.command) return onCommand as never;
+  if (args.body.type === 'block_actions' && 'action' in args && args.action) return onAction as never;
+  if (args.body.type === 'view_submission' && 'view' in args && args.view) return onSubmit as never;
   return undefined;
 }
 
-async function actorOf(
+/** Who acted: at once when the member's lookups are cached (nearly always), else looked up within their deadline. */
+function actorOf(
   deps: HandlerDeps,
   community: Community | undefined,
   who: { teamId: string; channelId: string; userId: string; userName: string },
-): Promise<Actor> {
-  const [locale, groups] = await Promise.all([
-    deps.members.locale(who.userId),
-    deps.members.groupsOf(who.userId, community?.slack?.organiserGroups ?? []),
-  ]);
-  return { ...who, locale, groups };
+): Actor | Promise<Actor> {
+  const organiserGroups = community?.slack?.organiserGroups ?? [];
+  const known = deps.members.known(who.userId, organiserGroups);
+  const actor = (locale: string | undefined, groups: string[]): Actor => ({
+    teamId: who.teamId,
+    channelId: who.channelId,
+    userId: who.userId,
+    userName: who.userName,
+    locale,
+    groups,
+  });
+  if (known) return actor(known.locale, known.groups);
+  return Promise.all([deps.members.locale(who.userId), deps.members.groupsOf(who.userId, organiserGroups)]).then(
+    ([locale, groups]) => actor(locale, groups),
+  );
 }
 
 /** Who is being answered, where, and for which command: what every answer after the event needs. */
@@ -121,18 +137,22 @@ async function onCommand(
   deps: HandlerDeps,
 ): Promise<void> {
   const { command: payload, ack, respond, client, context } = args;
-  const name = payload.command.replace(/^\//, '');
+  const name = payload.command.startsWith('/') ? payload.command.slice(1) : payload.command;
   const community = deps.core.communityOfTeam(payload.team_id);
-  const actor = await actorOf(deps, community, {
+  const who = {
     teamId: payload.team_id,
     channelId: payload.channel_id,
     userId: payload.user_id,
     userName: payload.user_name,
-  });
+  };
+  const known = actorOf(deps, community, who);
+  // Awaited only when looked up: an await costs a turn of the microtask queue even on a value.
+  const actor = known instanceof Promise ? await known : known;
   if (!community) return void (await ack(unknownTeam(deps, actor)));
   const a = answering(deps, client, community, actor, name, actor.channelId);
-  const first = deps.core.plan(community, actor, name, payload.text);
-  const work = deps.core.command(community, actor, name, payload.text);
+  const invocation = deps.core.invocation(community, actor, name, payload.text);
+  const first = deps.core.plan(invocation);
+  const work = deps.core.command(invocation);
   if (first === 'form') {
     await ack();
     return answerLater(await work, a, respond, payload.trigger_id);
@@ -142,9 +162,9 @@ async function onCommand(
     await ack();
     return answerLater(isSlow(early) ? await work : early, a, respond, payload.trigger_id);
   }
-  const messages = await messagesOf(early, a);
+  const messages = keptMessagesOf(early, a) ?? (await messagesOf(early, a));
   await ackWith(ack, context, messages[0]!, early.visibility);
-  for (const message of messages.slice(1)) await respond(responseBody(message, early.visibility));
+  for (let index = 1; index < messages.length; index++) await respond(responseBody(messages[index]!, early.visibility));
   await afterAnswer(early, messages, a, (text) => respond({ response_type: 'ephemeral', text }));
 }
 

@@ -31,11 +31,28 @@ export function socketModeReceiver(options: {
 }
 
 /**
- * HTTP mode: a function in each request's Bolt `context` that marks the answer as JSON, so that a
- * handler may ack with JSON it wrote out already (Bolt sends a string body without a content type,
- * which Slack would show as plain text). Socket Mode has none: its acks are objects in an envelope.
+ * HTTP mode: each request's response in its Bolt `context`, for a handler about to ack with JSON it
+ * wrote out already to say so (`answerAsJson`): Bolt sends a string body without a content type,
+ * which Slack would show as plain text. Socket Mode has none: its acks are objects in an envelope.
  */
 export const JSON_ANSWER = 'jsonAnswer';
+
+/** What of the HTTP response a handler touches before its JSON ack. */
+export type JsonAnswerTarget = Pick<ServerResponse, 'setHeader'>;
+
+/**
+ * Marks the ack about to be sent as `bytes` bytes of JSON. With its length known, node writes the
+ * head and the body in one piece rather than as chunks (a 2.6 KB programme: fewer buffers, and less
+ * CPU per request).
+ */
+export function answerAsJson(target: JsonAnswerTarget, bytes: number): void {
+  target.setHeader('content-type', 'application/json');
+  target.setHeader('content-length', bytes);
+}
+
+/** The response, kept on its request (a property rather than a WeakMap entry: cheaper per request). */
+const RESPONSE = Symbol('response');
+type WithResponse = IncomingMessage & { [RESPONSE]?: ServerResponse };
 
 export function httpReceiver(options: {
   signingSecret: string;
@@ -43,14 +60,10 @@ export function httpReceiver(options: {
   now?: () => number;
   customRoutes?: CustomRoute[];
 }): HTTPReceiver {
-  // Each request's response, for its handler to mark a JSON answer (`JSON_ANSWER`); gone with the request.
-  const responses = new WeakMap<IncomingMessage, ServerResponse>();
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     endpoints: '/slack/events',
-    customPropertiesExtractor: (req) => ({
-      [JSON_ANSWER]: () => void responses.get(req)?.setHeader('content-type', 'application/json'),
-    }),
+    customPropertiesExtractor: (req) => ({ [JSON_ANSWER]: (req as WithResponse)[RESPONSE] }),
     // The operator's endpoint (/healthz, /readyz, /metrics) shares Slack's port when Slack holds it.
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     logger: boltLogger(options.logger),
@@ -68,7 +81,7 @@ export function httpReceiver(options: {
       res.writeHead(401).end();
       return;
     }
-    responses.set(req, res);
+    (req as WithResponse)[RESPONSE] = res;
     bolt(req, res);
   };
   return receiver;
@@ -81,18 +94,26 @@ export function fromTheFuture(req: IncomingMessage, now: () => number): boolean 
   return Number.isFinite(stamp) && stamp > Math.floor(now() / 1000) + MAX_SKEW_SECONDS;
 }
 
-/** Bolt's logger interface over ours, so that Slack's messages land in the same log. */
+/**
+ * Bolt's logger interface over ours, so that Slack's messages land in the same log. A message is
+ * written out only when its level is on: Bolt logs every ack at debug level, with its body.
+ */
 export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const line = (parts: unknown[]) =>
     parts
       .map((part) => (part instanceof Error ? part.message : typeof part === 'string' ? part : JSON.stringify(part)))
       .join(' ');
+  const at =
+    (as: 'debug' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (logger.isLevelEnabled(as)) logger[as]({ source: 'bolt' }, line(msg));
+    };
   return {
-    debug: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),
-    info: (...msg: unknown[]) => logger.debug({ source: 'bolt' }, line(msg)),
-    warn: (...msg: unknown[]) => logger.warn({ source: 'bolt' }, line(msg)),
-    error: (...msg: unknown[]) => logger.error({ source: 'bolt' }, line(msg)),
+    debug: at('debug'),
+    info: at('debug'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (next: LogLevel) => void (level = next),
     getLevel: () => level,
     setName: () => undefined,

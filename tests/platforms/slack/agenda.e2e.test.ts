@@ -59,12 +59,19 @@ describe('/agenda acked over HTTP', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { secret: SECRET }) },
         body,
       });
-      return { type: response.headers.get('content-type'), text: await response.text() };
+      return {
+        type: response.headers.get('content-type'),
+        length: response.headers.get('content-length'),
+        text: await response.text(),
+      };
     };
     const first = await post();
     const second = await post();
     // Slack shows a body without this type as plain text: the Block Kit would be lost.
     expect(first.type).toMatch(/^application\/json\b/);
+    // Its length in bytes, not characters (the programme has accents and dashes), rather than chunks.
+    expect(Number(first.length)).toBe(Buffer.byteLength(first.text));
+    expect(Buffer.byteLength(first.text)).toBeGreaterThan(first.text.length);
     const parsed = JSON.parse(first.text) as { response_type: string; blocks: Array<{ type: string }> };
     expect(parsed.response_type).toBe('ephemeral');
     expect(parsed.blocks[0]?.type).toBe('header');

@@ -38,3 +38,34 @@ describe('Slack member lookups', () => {
     expect(calls.filter((c) => c === 'usergroups.users.list')).toHaveLength(2);
   });
 });
+
+describe('Slack members known without a lookup', () => {
+  it('answers only once the locale and every group are cached and fresh, as the lookups would', async () => {
+    let now = 0;
+    const client = {
+      users: { info: async () => ({ user: { locale: 'fr-FR' } }) },
+      usergroups: {
+        users: {
+          list: async ({ usergroup }: { usergroup: string }) => ({ users: usergroup === 'S0ORGS' ? ['U1'] : [] }),
+        },
+      },
+    };
+    const lookup = new MemberLookup(client as never, silentLogger, {
+      now: () => now,
+      groupTtlMs: 60_000,
+      localeTtlMs: 3_600_000,
+    });
+    const groups = ['S0ORGS', 'S0OTHER'];
+    expect(lookup.known('U1', groups)).toBeUndefined();
+    await lookup.locale('U1');
+    expect(lookup.known('U1', groups)).toBeUndefined();
+    const looked = { locale: await lookup.locale('U1'), groups: await lookup.groupsOf('U1', groups) };
+    expect(looked).toEqual({ locale: 'fr-FR', groups: ['S0ORGS'] });
+    expect(lookup.known('U1', groups)).toEqual(looked);
+    expect(lookup.known('U2', groups)).toBeUndefined();
+    // A group past its time in the cache is looked up again: not known until then.
+    now = 61_000;
+    expect(lookup.known('U1', groups)).toBeUndefined();
+    expect(lookup.known('U1', [])).toEqual({ locale: 'fr-FR', groups: [] });
+  });
+});
