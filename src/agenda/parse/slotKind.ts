@@ -1,5 +1,5 @@
 import type { SlotKind, Speaker } from '../event.ts';
-import { matchKey } from './markdownText.ts';
+import { isPlainAscii, matchKey } from './markdownText.ts';
 
 /** Each phrase as ` phrase `, so that it matches whole words of ` key ` only. */
 const padded = (phrases: readonly string[]): string[] => phrases.map((phrase) => ` ${phrase} `);
@@ -98,9 +98,19 @@ export function classifySlot(slot: SlotFacts): SlotKind {
     const byKeyword = keywordKind(key);
     if (byKeyword) return byKeyword;
   }
-  if (has(key, LIGHTNING) || has(matchKey(slot.abstract ?? ''), LIGHTNING)) return 'lightning';
+  if (has(key, LIGHTNING) || (slot.abstract !== undefined && abstractSaysLightning(slot.abstract))) return 'lightning';
   if (slot.minutes !== undefined && slot.minutes <= 10) return 'lightning';
   return 'talk';
+}
+
+/**
+ * The LIGHTNING phrases in an abstract. An abstract is long, and keying it was a large part of
+ * classifying a slot: an ASCII abstract whose letters never spell `lightning` or `eclair` cannot
+ * hold them once keyed (keying ASCII only lower-cases and turns other characters into spaces).
+ */
+function abstractSaysLightning(abstract: string): boolean {
+  if (isPlainAscii(abstract) && !/lightning|eclair/i.test(abstract)) return false;
+  return has(matchKey(abstract), LIGHTNING);
 }
 
 function keywordKind(key: string): SlotKind | undefined {

@@ -149,8 +149,8 @@ function closeOpenSlots(placed: Placed[], writtenEnd: DateTime | undefined): voi
     const start = slot.start;
     if (!start || slot.end) return;
     const next = placed.slice(i + 1).find((later) => later.start && later.start > start)?.start;
-    const fallback = writtenEnd && writtenEnd > start ? writtenEnd : start.plus(OPEN_ENDED_LAST_SLOT);
-    slot.end = next ?? fallback;
+    // The fallback only when there is no next start: start.plus() builds a DateTime, costly per slot.
+    slot.end = next ?? (writtenEnd && writtenEnd > start ? writtenEnd : start.plus(OPEN_ENDED_LAST_SLOT));
   });
 }
 
