@@ -83,15 +83,20 @@ function inlineRows(text: string): Part[][] | undefined {
 
 const LINK = /\[([^[\]\n]+)\]\(([^\s()<>\\[\]]+)\)/y;
 
-const SPECIAL = /[[\]*]/g;
+/** The first `[`, `]` or `*` from `from`, else `to`: a scan, not a regex exec (a match array per mark). */
+function nextSpecial(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2a || code === 0x5b || code === 0x5d) return i;
+  }
+  return to;
+}
 
 function tokenize(text: string, from: number, to: number): Token[] | undefined {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    SPECIAL.lastIndex = i;
-    const next = SPECIAL.exec(text)?.index ?? to;
-    const at = Math.min(next, to);
+    const at = nextSpecial(text, i, to);
     if (at > i) tokens.push({ kind: 'text', text: text.slice(i, at) });
     if (at === to) break;
     const read =
