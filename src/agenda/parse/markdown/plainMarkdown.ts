@@ -149,10 +149,13 @@ function emit(tokens: readonly Token[], style: Omit<Part, 'text'>, rows: Part[][
   let strong = style.strong;
   for (const token of tokens) {
     if (token.kind === 'text') {
-      token.text.split('\n').forEach((piece, i) => {
+      // Most runs hold no newline: no split, no array of one piece.
+      const pieces = token.text.includes('\n') ? token.text.split('\n') : [token.text];
+      for (let i = 0; i < pieces.length; i++) {
         if (i > 0) rows.push([]);
+        const piece = pieces[i] as string;
         if (piece !== '') (rows[rows.length - 1] as Part[]).push({ text: piece, strong, link: style.link });
-      });
+      }
     } else if (token.kind === 'link') emit(token.inner, { strong, link: true }, rows);
     else strong = token.kind === 'open' || style.strong;
   }
