@@ -90,7 +90,7 @@ function safely(input: { path: string; text: string; timezone: string }): FileRe
       warnings: [],
     };
   }
-  const fileInput: FileInput = { ...input, id: idOf(input.path) };
+  const fileInput: FileInput = { id: idOf(input.path), path: input.path, text: input.text, timezone: input.timezone };
   try {
     return isYamlFile(input.path) ? readYamlEvent(fileInput) : readMarkdownEvent(fileInput);
   } catch (error) {
