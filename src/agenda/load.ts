@@ -155,8 +155,10 @@ function loadMeetupFile(file: string, text: string, timezone: string): FileLoad 
     return { loaded: [], problems: [notAnEvent(file, 'a YAML file without title, date or slots')] };
   }
   const { result, warnings } = readEventFile({ path: file, text, timezone });
-  if (result.kind === 'event')
-    return { loaded: [{ event: result.event, lines: result.lines }, ...(result.more ?? [])], problems: warnings };
+  if (result.kind === 'event') {
+    const first = { event: result.event, lines: result.lines };
+    return { loaded: result.more ? [first, ...result.more] : [first], problems: warnings };
+  }
   if (result.kind === 'error') return { loaded: [], problems: [...result.problems, ...warnings].map(leftOut) };
   return { loaded: [], problems: [notAnEvent(file, result.reason)] };
 }

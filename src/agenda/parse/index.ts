@@ -37,16 +37,15 @@ export function readEventFile(input: { path: string; text: string; timezone: str
         other,
         warnings: other.warnings.map((finding) => inFile(file, 'warning', finding)),
       }));
-      const result: EventFileResult = {
-        kind: 'event',
-        event: { ...reading.event, warnings: warnings.map(renderProblem) },
-        lines: reading.lines,
-      };
+      // The events were just built for this reading: their warnings are set in place, not copied
+      // into new events (a copy of every field, for every file loaded).
+      reading.event.warnings = warnings.map(renderProblem);
+      const result: EventFileResult = { kind: 'event', event: reading.event, lines: reading.lines };
       if (more.length > 0)
-        result.more = more.map(({ other, warnings: own }) => ({
-          event: { ...other.event, warnings: own.map(renderProblem) },
-          lines: other.lines,
-        }));
+        result.more = more.map(({ other, warnings: own }) => {
+          other.event.warnings = own.map(renderProblem);
+          return { event: other.event, lines: other.lines };
+        });
       return { result, warnings: [...warnings, ...more.flatMap((other) => other.warnings)] };
     }
     case 'not-event':
@@ -91,7 +90,7 @@ function safely(input: { path: string; text: string; timezone: string }): FileRe
       warnings: [],
     };
   }
-  const fileInput: FileInput = { ...input, id: idOf(input.path) };
+  const fileInput: FileInput = { id: idOf(input.path), path: input.path, text: input.text, timezone: input.timezone };
   try {
     return isYamlFile(input.path) ? readYamlEvent(fileInput) : readMarkdownEvent(fileInput);
   } catch (error) {

@@ -71,14 +71,7 @@ function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly Pag
   if (!date || !header.fields || problems.length > 0)
     return { kind: 'error', problems: locate(problems, lineOf), warnings: locate(warnings, lineOf) };
   applyDetails(programme.slots, readDetailSections(lines));
-  const draft: EventDraft = {
-    ...header.fields,
-    id: input.id,
-    source: input.path,
-    timezone: input.timezone,
-    date,
-    slots: programme.slots,
-  };
+  const draft = draftOf(header.fields, input, date, programme.slots);
   const event = buildEvent(draft, (warning) => warnings.push(warning));
   // The number comes from `number:` when that one was valid, else from the title.
   const where = {
@@ -86,6 +79,28 @@ function readOne(input: FileInput, frontMatter: FrontMatter, lines: readonly Pag
     date: dated.line ?? lineOf(['date']),
   };
   return { kind: 'event', event, warnings: locate(warnings, lineOf), lines: where };
+}
+
+/**
+ * The draft built field by field: spreading the header's optional fields into a new object went
+ * through a generic copy each time, as costly as reading the rest of the page's header.
+ */
+function draftOf(fields: HeaderFields, input: FileInput, date: WrittenDate, slots: DraftSlot[]): EventDraft {
+  const draft: EventDraft = {
+    id: input.id,
+    source: input.path,
+    timezone: input.timezone,
+    title: fields.title,
+    date,
+    slots,
+  };
+  if (fields.number !== undefined) draft.number = fields.number;
+  if (fields.end !== undefined) draft.end = fields.end;
+  if (fields.venue !== undefined) draft.venue = fields.venue;
+  if (fields.online !== undefined) draft.online = fields.online;
+  if (fields.url !== undefined) draft.url = fields.url;
+  if (fields.description !== undefined) draft.description = fields.description;
+  return draft;
 }
 
 /** A day without a time, and talks without times: the start may be said in a sentence. */

@@ -15,10 +15,36 @@ export function dropShortcodes(text: string): string {
   return text.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, blankKeepingLines);
 }
 
+/** Printable ASCII: no accents to remove, and its only letters and digits are a-z and 0-9 once lower-cased. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+export const isPlainAscii = (text: string): boolean => PLAIN_ASCII.test(text);
+
+/**
+ * The last texts keyed and their keys, most recent first: a programme line's text is keyed by the
+ * end-marker, placeholder and leading-kind checks in turn, and a slot's title again when its
+ * details and its kind are looked up.
+ */
+const RECENT = 8;
+const recentTexts: string[] = [];
+const recentKeys: string[] = [];
+
 /** For matching titles and names across a page: case, accents and punctuation do not count. */
 export function matchKey(text: string): string {
-  // Plain ASCII has no accents to remove, and its only letters and digits are a-z and 0-9.
-  if (/^[\x20-\x7e]*$/.test(text))
+  const seen = recentTexts.indexOf(text);
+  if (seen >= 0) return recentKeys[seen] as string;
+  const key = keyOf(text);
+  recentTexts.unshift(text);
+  recentKeys.unshift(key);
+  if (recentTexts.length > RECENT) {
+    recentTexts.pop();
+    recentKeys.pop();
+  }
+  return key;
+}
+
+function keyOf(text: string): string {
+  if (isPlainAscii(text))
     return text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')

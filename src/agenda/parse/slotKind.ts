@@ -1,5 +1,5 @@
 import type { SlotKind, Speaker } from '../event.ts';
-import { matchKey } from './markdownText.ts';
+import { isPlainAscii, matchKey } from './markdownText.ts';
 
 /** Each phrase as ` phrase `, so that it matches whole words of ` key ` only. */
 const padded = (phrases: readonly string[]): string[] => phrases.map((phrase) => ` ${phrase} `);
@@ -57,14 +57,18 @@ const NEWS = padded(['news', 'nouveautes', 'annonces', 'annonce', 'announcements
 const LIGHTNING = padded(['lightning', 'lightning talk', 'lightning talks', 'talk eclair', 'talks eclairs']);
 const ARTICLES = /^(?:the|le|la|les|l|un|une|petit|petite|grand|grande)\s+/;
 
-const has = (key: string, phrases: readonly string[]): boolean => {
-  const spaced = ` ${key} `;
-  return phrases.some((phrase) => spaced.includes(phrase));
-};
-const startsWith = (key: string, phrases: readonly string[]): boolean => {
-  const spaced = ` ${key.replace(ARTICLES, '')} `;
-  return phrases.some((phrase) => spaced.startsWith(phrase));
-};
+/** ` key `, built once per key: the phrases are then found as whole words by plain `includes`. */
+const spacedOf = (key: string): string => ` ${key} `;
+
+function has(spaced: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (spaced.includes(phrase)) return true;
+  return false;
+}
+
+function startsWith(spaced: string, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (spaced.startsWith(phrase)) return true;
+  return false;
+}
 
 /**
  * Welcome, food and break when the title starts with one of their words: then `par X` names a
@@ -75,9 +79,10 @@ export function leadingKind(title: string): SlotKind | undefined {
 }
 
 function leadingKindOfKey(key: string): SlotKind | undefined {
-  if (startsWith(key, WELCOME)) return 'welcome';
-  if (startsWith(key, FOOD)) return 'food';
-  if (startsWith(key, BREAK)) return 'break';
+  const lead = spacedOf(key.replace(ARTICLES, ''));
+  if (startsWith(lead, WELCOME)) return 'welcome';
+  if (startsWith(lead, FOOD)) return 'food';
+  if (startsWith(lead, BREAK)) return 'break';
   return undefined;
 }
 
@@ -93,20 +98,32 @@ export function classifySlot(slot: SlotFacts): SlotKind {
   const key = matchKey(slot.title);
   const leading = leadingKindOfKey(key);
   if (leading) return leading;
-  if (has(key, GROUP_NEWS)) return 'news';
+  const spaced = spacedOf(key);
+  if (has(spaced, GROUP_NEWS)) return 'news';
   if (slot.speakers.length === 0) {
-    const byKeyword = keywordKind(key);
+    const byKeyword = keywordKind(spaced);
     if (byKeyword) return byKeyword;
   }
-  if (has(key, LIGHTNING) || has(matchKey(slot.abstract ?? ''), LIGHTNING)) return 'lightning';
+  if (has(spaced, LIGHTNING) || (slot.abstract !== undefined && abstractSaysLightning(slot.abstract)))
+    return 'lightning';
   if (slot.minutes !== undefined && slot.minutes <= 10) return 'lightning';
   return 'talk';
 }
 
-function keywordKind(key: string): SlotKind | undefined {
-  if (has(key, WELCOME)) return 'welcome';
-  if (has(key, FOOD)) return 'food';
-  if (has(key, BREAK)) return 'break';
-  if (has(key, NEWS)) return 'news';
+/**
+ * The LIGHTNING phrases in an abstract. An abstract is long, and keying it was a large part of
+ * classifying a slot: an ASCII abstract whose letters never spell `lightning` or `eclair` cannot
+ * hold them once keyed (keying ASCII only lower-cases and turns other characters into spaces).
+ */
+function abstractSaysLightning(abstract: string): boolean {
+  if (isPlainAscii(abstract) && !/lightning|eclair/i.test(abstract)) return false;
+  return has(spacedOf(matchKey(abstract)), LIGHTNING);
+}
+
+function keywordKind(spaced: string): SlotKind | undefined {
+  if (has(spaced, WELCOME)) return 'welcome';
+  if (has(spaced, FOOD)) return 'food';
+  if (has(spaced, BREAK)) return 'break';
+  if (has(spaced, NEWS)) return 'news';
   return undefined;
 }

@@ -110,8 +110,10 @@ const SEPARATORS = [/\s+(?:par|by)\s+/giu, /\s+[-–—|]\s+/gu];
 /** Splits `Title - Speaker` / `Title par A & B (@b)` at the last separator followed by names. */
 export function splitTitleAndSpeakers(text: string): { title: string; speakers: Speaker[] } {
   for (const separator of SEPARATORS) {
-    const matches = [...text.matchAll(separator)].reverse();
-    for (const match of matches) {
+    const matches = [...text.matchAll(separator)];
+    // From the last separator back.
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const match = matches[i] as RegExpExecArray;
       const title = cleanTitle(text.slice(0, match.index));
       const speakers = readNames(
         text

@@ -91,16 +91,25 @@ export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, d
   return DateTime.fromObject({ ...calendarOf(day), hour: time.hour, minute: time.minute }, { zone }).toUTC();
 }
 
-/** Recent instants: a slot's end is usually the next slot's start, and the first slot starts the meetup. */
-const instants = new Map<number, DateTime>();
+/**
+ * The last instants built, most recent first: a slot's end is usually the next slot's start, and
+ * the first slot starts the meetup, so a page asks for most of its instants twice. A few suffice;
+ * a large map of every instant seen kept thousands of DateTimes alive from one collection to the
+ * next and cost more to look up and rehash than building the few that it saved.
+ */
+const RECENT = 8;
+const recentMs: number[] = [];
+const recentInstants: DateTime[] = [];
 
 /** A UTC DateTime, shared (it is immutable): building one builds a luxon Locale too, a large part of reading a page. */
 function utcAt(ms: number): DateTime {
-  let instant = instants.get(ms);
-  if (instant === undefined) {
-    if (instants.size >= 4096) instants.clear();
-    instant = DateTime.fromMillis(ms, { zone: 'utc' });
-    instants.set(ms, instant);
+  for (let i = 0; i < recentMs.length; i++) if (recentMs[i] === ms) return recentInstants[i] as DateTime;
+  const instant = DateTime.fromMillis(ms, { zone: 'utc' });
+  recentMs.unshift(ms);
+  recentInstants.unshift(instant);
+  if (recentMs.length > RECENT) {
+    recentMs.pop();
+    recentInstants.pop();
   }
   return instant;
 }

@@ -17,11 +17,21 @@ export interface YearOffsets {
  */
 export class ZoneYears {
   private readonly zones = new Map<string, Map<number, YearOffsets>>();
+  /** The table asked last and the UTC year it covers: most look-ups in a row fall in one year of one zone. */
+  private last: { zone: string; from: number; to: number; table: YearOffsets } | undefined;
 
   yearOf(zone: IANAZone, at: number): YearOffsets {
+    const last = this.last;
+    if (last && last.zone === zone.name && at >= last.from && at < last.to) return last.table;
+    const year = new Date(at).getUTCFullYear();
+    const table = this.lookUp(zone, year);
+    this.last = { zone: zone.name, from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), table };
+    return table;
+  }
+
+  private lookUp(zone: IANAZone, year: number): YearOffsets {
     let years = this.zones.get(zone.name);
     if (!years) this.zones.set(zone.name, (years = new Map<number, YearOffsets>()));
-    const year = new Date(at).getUTCFullYear();
     let table = years.get(year);
     if (!table) years.set(year, (table = yearOffsets(zone, year)));
     return table;

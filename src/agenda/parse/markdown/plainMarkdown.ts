@@ -39,10 +39,11 @@ export function plainBlocks(source: string): PlainBlock[] | undefined {
     }
   }
   const out: PlainBlock[] = [];
-  for (const { text, ...block } of blocks) {
+  // Built field by field: a rest-and-spread copy per block was a tenth of this function's time.
+  for (const { kind, level, line, text } of blocks) {
     const rows = inlineRows(text);
     if (!rows) return undefined;
-    out.push({ ...block, rows });
+    out.push({ kind, level, line, rows });
   }
   return out;
 }
@@ -82,15 +83,20 @@ function inlineRows(text: string): Part[][] | undefined {
 
 const LINK = /\[([^[\]\n]+)\]\(([^\s()<>\\[\]]+)\)/y;
 
-const SPECIAL = /[[\]*]/g;
+/** The first `[`, `]` or `*` from `from`, else `to`: a scan, not a regex exec (a match array per mark). */
+function nextSpecial(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2a || code === 0x5b || code === 0x5d) return i;
+  }
+  return to;
+}
 
 function tokenize(text: string, from: number, to: number): Token[] | undefined {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    SPECIAL.lastIndex = i;
-    const next = SPECIAL.exec(text)?.index ?? to;
-    const at = Math.min(next, to);
+    const at = nextSpecial(text, i, to);
     if (at > i) tokens.push({ kind: 'text', text: text.slice(i, at) });
     if (at === to) break;
     const read =
@@ -143,10 +149,13 @@ function emit(tokens: readonly Token[], style: Omit<Part, 'text'>, rows: Part[][
   let strong = style.strong;
   for (const token of tokens) {
     if (token.kind === 'text') {
-      token.text.split('\n').forEach((piece, i) => {
+      // Most runs hold no newline: no split, no array of one piece.
+      const pieces = token.text.includes('\n') ? token.text.split('\n') : [token.text];
+      for (let i = 0; i < pieces.length; i++) {
         if (i > 0) rows.push([]);
+        const piece = pieces[i] as string;
         if (piece !== '') (rows[rows.length - 1] as Part[]).push({ text: piece, strong, link: style.link });
-      });
+      }
     } else if (token.kind === 'link') emit(token.inner, { strong, link: true }, rows);
     else strong = token.kind === 'open' || style.strong;
   }

@@ -154,27 +154,28 @@ class Layout {
   }
 
   private push(context: Context, line: number, parts: Part[], first: boolean): void {
-    const text = parts
-      .map((part) => part.text)
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = visibleText(parts);
     const kind = context.kind;
-    const checked = first && context.checked !== undefined ? { checked: context.checked } : {};
     const raw = (this.source[line - 1] ?? '').trim();
-    this.lines.push({
-      line: line + this.offset,
-      kind,
-      level: context.level,
-      first,
-      ...checked,
-      parts,
-      text,
-      raw,
-      block: this.block,
-    });
+    const [level, block] = [context.level, this.block];
+    // Two literals rather than a spread of the optional box: this runs for every line of every page.
+    const checked = first ? context.checked : undefined;
+    this.lines.push(
+      checked === undefined
+        ? { line: line + this.offset, kind, level, first, parts, text, raw, block }
+        : { line: line + this.offset, kind, level, first, checked, parts, text, raw, block },
+    );
     if (kind === 'break') this.block++;
   }
+}
+
+/** Spaces or other white space that `\s+` → ` ` would change: most lines have none to collapse. */
+const COLLAPSIBLE = /[^\S ]| {2}/;
+
+/** The parts' text, white space collapsed and trimmed. */
+function visibleText(parts: readonly Part[]): string {
+  const joined = parts.length === 1 ? (parts[0] as Part).text : parts.map((part) => part.text).join('');
+  return (COLLAPSIBLE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
 }
 
 const cellWithBar = (cell: TableCell, i: number): PhrasingContent[] =>
