@@ -54,10 +54,11 @@ export function composeServices(parts: {
   logger: Logger;
 }): Services {
   const { agendas, store, poster, logger } = parts;
+  const proposals = new ProposalRepository(store, logger);
   return {
     agenda: (communityId) => agendas.get(communityId) ?? new Agenda([]),
-    lightning: lightningTalksFromProposals(store, logger),
-    proposals: new ProposalRepository(store, logger),
+    lightning: lightningTalksFromProposals(proposals),
+    proposals,
     calendarSequences: new CalendarSequences(store),
     store,
     poster,

@@ -10,6 +10,7 @@ import { isLocale, type Locale } from '../core/i18n.ts';
 import { silentLogger } from '../core/logger.ts';
 import { renderReply } from '../platforms/console/render.ts';
 import { lightningTalksFromProposals } from '../proposals/lightning.ts';
+import { ProposalRepository } from '../proposals/repository.ts';
 import { openStore } from '../store/openStore.ts';
 import type { Store } from '../store/store.ts';
 import { clockFromEnv } from './clock.ts';
@@ -35,7 +36,7 @@ export async function agendaCommand(cli: CliValues, ref: string | undefined): Pr
     const agenda = await storedAgenda(loaded, store);
     const event = ref ? agenda.find(ref) : agenda.next(now);
     if (!event) throw new UsageError(ref ? `no event "${ref}" in ${community.eventsDir}` : 'no upcoming event');
-    const lightning = lightningTalksFromProposals(store, silentLogger);
+    const lightning = lightningTalksFromProposals(new ProposalRepository(store, silentLogger));
     if (cli.ics) return eventCalendar(event, { community, lightning, sequences: new CalendarSequences(store), now });
     const accepted = await lightning.accepted(community.id, event.id);
     if (cli.json) return `${JSON.stringify(eventToJson(event, accepted), null, 2)}\n`;

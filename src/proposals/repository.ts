@@ -67,6 +67,7 @@ export interface ChangeOptions {
  */
 export class ProposalRepository {
   private readonly kv: Keyv<unknown>;
+  private changes = 0;
 
   constructor(
     private readonly store: Store,
@@ -74,6 +75,15 @@ export class ProposalRepository {
     private readonly lockOptions: LockOptions = DEFAULT_LOCK,
   ) {
     this.kv = store.namespace<unknown>('proposals');
+  }
+
+  /**
+   * How many edits and state changes this repository has finished (or given up): it moves after
+   * each, so a reader that keeps what it read (the programme's accepted talks, lightning.ts) knows
+   * when this process made it stale.
+   */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** One proposal; undefined when there is no such id; ProposalError `unreadable` when corrupt. */
@@ -159,30 +169,32 @@ export class ProposalRepository {
 
   /** A speaker rewrites their proposal while it waits for a decision. */
   async edit(communityId: string, id: number, by: string, at: DateTime, fields: ProposalFields): Promise<Proposal> {
-    return this.underEventLock(communityId, id, async (current) => {
-      if (current.speaker.memberId !== by) throw new ProposalError({ kind: 'not-yours', id });
-      if (!inGroup(current.state, 'open')) throw new ProposalError({ kind: 'not-editable', proposal: current });
-      const when = at.toUTC().toISO() as string;
-      const next: Proposal = {
-        ...current,
-        title: fields.title,
-        abstract: fields.abstract,
-        duration: fields.duration,
-        speaker: withProfile(
-          {
-            memberId: current.speaker.memberId,
-            platform: current.speaker.platform,
-            name: current.speaker.name,
-            ...(current.speaker.locale ? { locale: current.speaker.locale } : {}),
-          },
-          fields,
-        ),
-        updatedAt: when,
-        history: [...current.history, { action: 'edited', by, at: when }],
-      };
-      await this.kv.set(keys.proposal(communityId, id), next);
-      return next;
-    });
+    return this.counted(
+      this.underEventLock(communityId, id, async (current) => {
+        if (current.speaker.memberId !== by) throw new ProposalError({ kind: 'not-yours', id });
+        if (!inGroup(current.state, 'open')) throw new ProposalError({ kind: 'not-editable', proposal: current });
+        const when = at.toUTC().toISO() as string;
+        const next: Proposal = {
+          ...current,
+          title: fields.title,
+          abstract: fields.abstract,
+          duration: fields.duration,
+          speaker: withProfile(
+            {
+              memberId: current.speaker.memberId,
+              platform: current.speaker.platform,
+              name: current.speaker.name,
+              ...(current.speaker.locale ? { locale: current.speaker.locale } : {}),
+            },
+            fields,
+          ),
+          updatedAt: when,
+          history: [...current.history, { action: 'edited', by, at: when }],
+        };
+        await this.kv.set(keys.proposal(communityId, id), next);
+        return next;
+      }),
+    );
   }
 
   /**
@@ -197,22 +209,33 @@ export class ProposalRepository {
     at: DateTime,
     options: ChangeOptions = {},
   ): Promise<{ before: Proposal; after: Proposal }> {
-    return this.underEventLock(communityId, id, async (before) => {
-      if (options.asSpeaker !== undefined && before.speaker.memberId !== options.asSpeaker)
-        throw new ProposalError({ kind: 'not-yours', id });
-      if (!canMove(before.state, to)) throw new ProposalError({ kind: 'bad-transition', proposal: before, to });
-      const acceptedKey = keys.accepted(communityId, before.eventId);
-      await this.readEventIndex(keys.event(communityId, before.eventId)); // unreadable: fail before writing
-      if (to === 'accepted') await this.checkRoom(before, options);
-      const after = transition(before, to, by, at, options.reason);
-      // Index before record on acceptance, record before index on withdrawal: an index entry whose
-      // record is not `accepted` is ignored by readers, so a crash in between shows nothing wrong.
-      if (to === 'accepted') await this.append(acceptedKey, id);
-      await this.kv.set(keys.proposal(communityId, id), after);
-      await this.setEntry(keys.event(communityId, before.eventId), id, to);
-      if (inGroup(before.state, 'holdsSlot') && !inGroup(to, 'holdsSlot')) await this.remove(acceptedKey, id);
-      return { before, after };
-    });
+    return this.counted(
+      this.underEventLock(communityId, id, async (before) => {
+        if (options.asSpeaker !== undefined && before.speaker.memberId !== options.asSpeaker)
+          throw new ProposalError({ kind: 'not-yours', id });
+        if (!canMove(before.state, to)) throw new ProposalError({ kind: 'bad-transition', proposal: before, to });
+        const acceptedKey = keys.accepted(communityId, before.eventId);
+        await this.readEventIndex(keys.event(communityId, before.eventId)); // unreadable: fail before writing
+        if (to === 'accepted') await this.checkRoom(before, options);
+        const after = transition(before, to, by, at, options.reason);
+        // Index before record on acceptance, record before index on withdrawal: an index entry whose
+        // record is not `accepted` is ignored by readers, so a crash in between shows nothing wrong.
+        if (to === 'accepted') await this.append(acceptedKey, id);
+        await this.kv.set(keys.proposal(communityId, id), after);
+        await this.setEntry(keys.event(communityId, before.eventId), id, to);
+        if (inGroup(before.state, 'holdsSlot') && !inGroup(to, 'holdsSlot')) await this.remove(acceptedKey, id);
+        return { before, after };
+      }),
+    );
+  }
+
+  /** Counted once the write is over, whatever its end: a reader in between keeps nothing past it. */
+  private async counted<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.changes++;
+    }
   }
 
   /** Both limits of an event's lightning talks, checked under its lease: slots, then minutes. */
