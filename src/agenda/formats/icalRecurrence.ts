@@ -4,10 +4,9 @@ import { instant, instantOf, summaryOf, whereIs, type Context } from './icalTime
 
 /**
  * Occurrences are read from this many days before "now" to this many after. "Now" is the time of
- * the reading: the event folder is read again only when a file changes (fs.watch, no periodic
- * re-read) or at a restart, and a source feed is fetched every `every` but read again only when its
- * text changes (a 304 or the same text is not re-read). So a bot left running 400 days with an
- * unchanged file or feed has no future occurrence of it left, until a change or a restart.
+ * the reading, on the app's clock: the event folder is read again when a file changes and once a
+ * day (live/folder.ts), and a source's copy once a day even when its schedule is unchanged
+ * (sources/feed.ts), so a bot left running keeps the occurrences ahead of it.
  */
 export const WINDOW_DAYS = 400;
 /** At most this many occurrences of one VEVENT are kept: the future ones first, the oldest past ones dropped. */
