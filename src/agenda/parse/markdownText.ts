@@ -1,3 +1,5 @@
+import { rememberingLast } from './recent.ts';
+
 /**
  * Page text before it is parsed: hidden comments and Hugo shortcodes are not text. Both keep
  * every newline so that line numbers still point into the file.
@@ -21,27 +23,11 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 export const isPlainAscii = (text: string): boolean => PLAIN_ASCII.test(text);
 
 /**
- * The last texts keyed and their keys, most recent first: a programme line's text is keyed by the
- * end-marker, placeholder and leading-kind checks in turn, and a slot's title again when its
- * details and its kind are looked up.
+ * For matching titles and names across a page: case, accents and punctuation do not count. The
+ * last few texts are remembered: a programme line's text is keyed by the end-marker, placeholder
+ * and leading-kind checks in turn, and a slot's title again when its details and kind are looked up.
  */
-const RECENT = 8;
-const recentTexts: string[] = [];
-const recentKeys: string[] = [];
-
-/** For matching titles and names across a page: case, accents and punctuation do not count. */
-export function matchKey(text: string): string {
-  const seen = recentTexts.indexOf(text);
-  if (seen >= 0) return recentKeys[seen] as string;
-  const key = keyOf(text);
-  recentTexts.unshift(text);
-  recentKeys.unshift(key);
-  if (recentTexts.length > RECENT) {
-    recentTexts.pop();
-    recentKeys.pop();
-  }
-  return key;
-}
+export const matchKey: (text: string) => string = rememberingLast(8, keyOf);
 
 function keyOf(text: string): string {
   if (isPlainAscii(text))

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { rememberingLast } from './recent.ts';
 import type { TimeOfDay } from './timeOfDay.ts';
 import { ZoneYears } from './zoneYears.ts';
 
@@ -92,27 +93,13 @@ export function atWallClock(date: CalendarDate, time: TimeOfDay, zone: string, d
 }
 
 /**
- * The last instants built, most recent first: a slot's end is usually the next slot's start, and
- * the first slot starts the meetup, so a page asks for most of its instants twice. A few suffice;
- * a large map of every instant seen kept thousands of DateTimes alive from one collection to the
- * next and cost more to look up and rehash than building the few that it saved.
+ * A UTC DateTime, shared (it is immutable): building one builds a luxon Locale too, a large part
+ * of reading a page. The last few are kept: a slot's end is usually the next slot's start, and the
+ * first slot starts the meetup, so a page asks for most of its instants twice. A large map of every
+ * instant seen kept thousands of DateTimes alive from one collection to the next and cost more to
+ * look up and rehash than building the few that it saved.
  */
-const RECENT = 8;
-const recentMs: number[] = [];
-const recentInstants: DateTime[] = [];
-
-/** A UTC DateTime, shared (it is immutable): building one builds a luxon Locale too, a large part of reading a page. */
-function utcAt(ms: number): DateTime {
-  for (let i = 0; i < recentMs.length; i++) if (recentMs[i] === ms) return recentInstants[i] as DateTime;
-  const instant = DateTime.fromMillis(ms, { zone: 'utc' });
-  recentMs.unshift(ms);
-  recentInstants.unshift(instant);
-  if (recentMs.length > RECENT) {
-    recentMs.pop();
-    recentInstants.pop();
-  }
-  return instant;
-}
+const utcAt = rememberingLast(8, (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Shared by every page of the process: a zone's offsets are looked up once per year. */
