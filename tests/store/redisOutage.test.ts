@@ -76,8 +76,9 @@ describe.skipIf(!redisAvailable())('a Redis that goes away and comes back', () =
     bot.type('/agenda 4');
     await bot.waitFor(times(programme, 1));
     await outage(async () => {
-      bot!.type('/agenda 4');
-      bot!.type('/agenda 4');
+      // Another meetup than the one just shown: its accepted talks, read a moment ago, are kept a second (lightning.ts).
+      bot!.type('/agenda 7');
+      bot!.type('/agenda 7');
       await bot!.waitFor(times(unavailable, 2));
     });
     await bot.waitFor(() => bot!.stderr.includes(BACK), 'the store to be back');
