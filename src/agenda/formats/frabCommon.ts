@@ -2,7 +2,7 @@ import { DateTime, Duration, IANAZone } from 'luxon';
 import type { SlotKind, Speaker } from '../event.ts';
 import type { Finding } from '../parse/problems.ts';
 import { NIGHT_HOURS, scheduleEvents, type Schedule, type Talk } from './conference.ts';
-import type { FormatReading } from './reading.ts';
+import { leftOut, type FormatReading } from './reading.ts';
 import type { ZoneClock } from './zoneClock.ts';
 
 /** `00:30`, `1:30`, `01:30:00`: a frab duration. */
@@ -81,11 +81,9 @@ export const isFinding = (value: Talk | Finding): value is Finding => 'message' 
 
 const FIX_TALK = 'correct this talk in pretalx or frab (or in the file), then export again';
 
-/** A talk that does not read, as a finding that names it: organisers find it by its title, not its index. */
-export function talkLeftOut(finding: Finding, title: unknown): Finding {
-  const named = typeof title === 'string' && title.trim() ? ` (${JSON.stringify(title.trim())})` : '';
-  return { ...finding, message: `talk left out${named}: ${finding.message}`, fix: finding.fix ?? FIX_TALK };
-}
+/** A talk that does not read, as a warning that names it. */
+export const talkLeftOut = (finding: Finding, title: unknown): Finding =>
+  leftOut(finding, { kind: 'talk', title, fix: finding.fix ?? FIX_TALK });
 
 /**
  * The schedule with the talks that read, each one left out as a warning: one bad talk must not hide

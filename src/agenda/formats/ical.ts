@@ -4,7 +4,7 @@ import type { Finding } from '../parse/problems.ts';
 import { byDay, isoDate, scheduleEvents, stemOf, type ScheduleDay, type Talk } from './conference.ts';
 import { programmeLines, talkDescription } from './icalProgramme.ts';
 import { occurrences, repeats, type Occurrence } from './icalRecurrence.ts';
-import { ianaName, instant, isZone, summaryOf, whereIs, type Context } from './icalTime.ts';
+import { cancelled, ianaName, instant, isZone, summaryOf, whereIs, type Context } from './icalTime.ts';
 import { lineOfNth, type FormatInput, type FormatReading } from './reading.ts';
 import type { WallClock } from './zoneClock.ts';
 
@@ -132,7 +132,7 @@ function latestVersions(vevents: ICAL.Component[], context: Context): Read[] | F
 /** Cancelled events (and cancelled occurrences of a repeating one) are left out, with a warning. */
 function notCancelled(current: Read[], context: Context): ICAL.Component[] {
   const shown = current.filter(({ vevent, uid, order }) => {
-    if (String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase() !== 'CANCELLED') return true;
+    if (!cancelled(vevent)) return true;
     // One cancelled occurrence of a repeating event: named by the series and the date.
     const series = current.find((read) => read.uid === uid && repeats(read.vevent))?.vevent;
     const occurrence = series && vevent.getFirstPropertyValue('recurrence-id');

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { instant, instantOf, summaryOf, whereIs, type Context } from './icalTime.ts';
+import { cancelled, instant, instantOf, summaryOf, whereIs, type Context } from './icalTime.ts';
 
 /**
  * Occurrences are read from this many days before "now" to this many after. "Now" is the time of
@@ -36,9 +36,6 @@ interface First {
 /** A VEVENT that repeats: by RRULE or RDATE, and is not itself an override (RECURRENCE-ID). */
 export const repeats = (vevent: ICAL.Component): boolean =>
   (vevent.hasProperty('rrule') || vevent.hasProperty('rdate')) && !vevent.hasProperty('recurrence-id');
-
-const cancelled = (vevent: ICAL.Component): boolean =>
-  String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
 
 /**
  * The occurrences of a repeating VEVENT within WINDOW_DAYS of now, expanded by ical.js (RRULE,

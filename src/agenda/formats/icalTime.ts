@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import type { Finding } from '../parse/problems.ts';
-import type { FormatInput } from './reading.ts';
+import { lineAt, type FormatInput } from './reading.ts';
 
 /** What reading one iCalendar file needs besides its VEVENTs. */
 export interface Context {
@@ -17,11 +17,15 @@ export interface Context {
 export const summaryOf = (vevent: ICAL.Component): string =>
   String(vevent.getFirstPropertyValue('summary') ?? '').trim();
 
+/** STATUS:CANCELLED: an event, or one occurrence of a repeating one, that is not to be shown. */
+export const cancelled = (vevent: ICAL.Component): boolean =>
+  String(vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
+
 /** The line of a VEVENT's UID, to point the organiser at it. */
 export function whereIs(vevent: ICAL.Component, context: Context): { line?: number } {
   const uid = String(vevent.getFirstPropertyValue('uid') ?? '');
   const at = uid ? context.input.text.indexOf(`UID:${uid}`) : -1;
-  return at === -1 ? {} : { line: context.input.text.slice(0, at).split('\n').length };
+  return at === -1 ? {} : { line: lineAt(context.input.text, at) };
 }
 
 /** DTSTART/DTEND as an instant, by the rules in the header comment of ical.ts; a TZID that is no zone is warned about. */

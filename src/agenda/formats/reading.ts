@@ -37,4 +37,14 @@ export function lineOfNth(text: string, needle: string, n: number): number | und
   return lineAt(text, at);
 }
 
+/**
+ * A part of a schedule that does not read (a talk, a session), as a warning that names it:
+ * organisers find it by its title, not by its index in the file.
+ */
+export function leftOut(finding: Finding, part: { kind: string; title: unknown; fix: string }): Finding {
+  const { title } = part;
+  const named = typeof title === 'string' && title.trim() ? ` (${JSON.stringify(title.trim())})` : '';
+  return { ...finding, message: `${part.kind} left out${named}: ${finding.message}`, fix: part.fix };
+}
+
 export const errorReading = (problem: Finding): FormatReading => ({ kind: 'error', problems: [problem] });

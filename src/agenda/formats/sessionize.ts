@@ -4,7 +4,7 @@ import { classifySlot } from '../parse/slotKind.ts';
 import type { Finding } from '../parse/problems.ts';
 import { byDay, scheduleEvents, stemOf, type Talk } from './conference.ts';
 import { jsonIssues } from './jsonText.ts';
-import type { FormatInput, FormatReading } from './reading.ts';
+import { leftOut, type FormatInput, type FormatReading } from './reading.ts';
 import type { WallClock } from './zoneClock.ts';
 
 /**
@@ -105,8 +105,7 @@ function readSessions(text: string, raw: readonly unknown[]): { sessions: Sessio
     const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ['sessions', index, ...issue.path] }));
     const [first] = jsonIssues(text, { issues });
     const title = (value as { title?: unknown } | null)?.title;
-    const named = typeof title === 'string' && title.trim() ? ` (${JSON.stringify(title.trim())})` : '';
-    if (first) problems.push({ ...first, message: `session left out${named}: ${first.message}`, fix: FIX_SESSION });
+    if (first) problems.push(leftOut(first, { kind: 'session', title, fix: FIX_SESSION }));
   });
   return { sessions, problems };
 }
