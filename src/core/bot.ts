@@ -53,8 +53,12 @@ export interface CommandObserver {
  */
 export class Bot<S, C extends CommunityInfo = CommunityInfo> {
   private readonly byName: Map<string, CommandDefinition<S, C>>;
-  /** What `plan` read of an invocation, for `handle` of the same one (an adapter plans, then handles). */
-  private readonly planned = new WeakMap<Invocation, Resolved<S, C>>();
+  /**
+   * What `plan` last read, for `handle` of the same invocation: an adapter plans, then handles at
+   * once. One slot rather than a WeakMap entry per invocation, which cost more than resolving again;
+   * an invocation planned before another is simply resolved again.
+   */
+  private planned: { invocation: Invocation; resolved: Resolved<S, C> } | undefined;
 
   constructor(private readonly deps: BotDeps<S, C>) {
     this.byName = new Map(deps.commands.map((command) => [command.name, command]));
@@ -84,7 +88,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     const command = this.byName.get(invocation.command);
     if (!command || !this.allowed(command, invocation)) return 'ephemeral';
     const resolved = resolve(command, invocation);
-    this.planned.set(invocation, resolved);
+    this.planned = { invocation, resolved };
     if (!resolved.ok || (resolved.subcommand?.organiserOnly && !this.isOrganiser(invocation))) return 'ephemeral';
     return firstResponseOf(resolved.runnable, resolved.options);
   }
@@ -99,7 +103,7 @@ export class Bot<S, C extends CommunityInfo = CommunityInfo> {
     const command = this.byName.get(invocation.command);
     if (!command) return say(m.t(ctx.locale, 'unknownCommand', { name: invocation.command }));
     if (!this.allowed(command, invocation)) return this.organisersOnly(ctx, command.name);
-    const resolved = this.planned.get(invocation) ?? resolve(command, invocation);
+    const resolved = this.planned?.invocation === invocation ? this.planned.resolved : resolve(command, invocation);
     if (!resolved.ok) return this.problem(command, resolved, ctx.locale, invocation);
     const name = resolved.subcommand ? `${command.name} ${resolved.subcommand.name}` : command.name;
     if (resolved.subcommand?.organiserOnly && !ctx.isOrganiser) return this.organisersOnly(ctx, name);

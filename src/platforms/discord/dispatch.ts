@@ -67,18 +67,19 @@ interface CoreServices {
 export function coreOf(bot: Bot<CoreServices, Community>): Core {
   const byGuild = communitiesByPlatformId(bot.communities.values(), (community) => community.discord?.guildId);
   const origin = (community: Community, actor: Actor): Origin => originOf(community.id, 'discord', actor);
-  // `plan` then `command` for the same slash command get the same Invocation, which the bot resolves once.
-  const asked = new WeakMap<Typed, { community: Community; actor: Actor; invocation: Invocation }>();
+  // `plan` then `command` for the same slash command get the same Invocation, which the bot resolves
+  // once. They run back to back, so the last one made is kept: a WeakMap entry per interaction cost
+  // more than building the Invocation again (it was the dispatch's hottest line in a CPU profile).
+  let last: { typed: Typed; community: Community; actor: Actor; invocation: Invocation } | undefined;
   const invocation = (community: Community, actor: Actor, typed: Typed): Invocation => {
-    const known = asked.get(typed);
-    if (known?.community === community && known.actor === actor) return known.invocation;
+    if (last?.typed === typed && last.community === community && last.actor === actor) return last.invocation;
     const made: Invocation = {
       ...origin(community, actor),
       command: typed.name,
       ...(typed.subcommand ? { subcommand: typed.subcommand } : {}),
       input: { kind: 'typed', options: typed.options },
     };
-    asked.set(typed, { community, actor, invocation: made });
+    last = { typed, community, actor, invocation: made };
     return made;
   };
   return {
