@@ -4,6 +4,7 @@
  * own fake), and its CPU time can be read apart from the others'. Driven over IPC.
  */
 import { once } from 'node:events';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, type InteractionReplyOptions } from 'discord.js';
 import { systemClock } from '../src/core/clock.ts';
 import { silentLogger } from '../src/core/logger.ts';
@@ -25,7 +26,30 @@ export type BotRequest =
     }
   | { kind: 'cpu' }
   | { kind: 'stop' };
-export type BotReport = { kind: 'ready' } | { kind: 'cpu'; micros: number };
+/** Garbage collections since the bot started: young-generation scavenges apart, as they set the p99. */
+export interface GcFigures {
+  scavenges: number;
+  scavengeMs: number;
+  maxScavengeMs: number;
+  others: number;
+  otherMs: number;
+}
+export type BotReport = { kind: 'ready' } | { kind: 'cpu'; micros: number; gc: GcFigures };
+
+const gc: GcFigures = { scavenges: 0, scavengeMs: 0, maxScavengeMs: 0, others: 0, otherMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      gc.scavenges++;
+      gc.scavengeMs += entry.duration;
+      gc.maxScavengeMs = Math.max(gc.maxScavengeMs, entry.duration);
+    } else {
+      gc.others++;
+      gc.otherMs += entry.duration;
+    }
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const send = (report: BotReport) => process.send?.(report);
 let stop: (() => Promise<unknown>) | undefined;
@@ -65,6 +89,6 @@ process.on('message', (request: BotRequest) => {
   if (request.kind === 'start') void start(request);
   else if (request.kind === 'cpu') {
     const { user, system } = process.cpuUsage();
-    send({ kind: 'cpu', micros: user + system });
+    send({ kind: 'cpu', micros: user + system, gc: { ...gc } });
   } else void (stop?.() ?? Promise.resolve()).finally(() => process.exit(0));
 });
