@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { cancelled, instant, instantOf, summaryOf, whereIs, type Context } from './icalTime.ts';
+import { alignToWallClock } from './icalWallClock.ts';
 
 /**
  * Occurrences are read from this many days before "now" to this many after. "Now" is the time of
@@ -51,6 +52,7 @@ export function occurrences(
 ): Occurrence[] {
   const now = context.input.now ?? DateTime.utc();
   const window = { from: now.minus({ days: WINDOW_DAYS }), to: now.plus({ days: WINDOW_DAYS }) };
+  alignToWallClock(master, overrides, context);
   const series = new ICAL.Event(master, { exceptions: overrides });
   const spans = new Spans(master, first, context);
   const kept: Occurrence[] = [];
