@@ -69,7 +69,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): P
   bolt.use(async (args) => {
     const handler = handlerOf(args);
     if (!handler) return args.next();
-    await (accepting ? track(handler(args, deps)) : (args as { ack: () => Promise<void> }).ack());
+    await (accepting ? track(handler.run(deps)) : handler.ack());
   });
   return {
     async drain() {
@@ -81,11 +81,21 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): P
 
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 
-/** The handler of a slash command, a block action or a view submission; undefined for anything else. */
-function handlerOf(args: Args): ((args: Args, deps: HandlerDeps) => Promise<void>) | undefined {
-  if ('command' in args && args.command) return onCommand as never;
-  if (args.body.type === 'block_actions' && 'action' in args && args.action) return onAction as never;
-  if (args.body.type === 'view_submission' && 'view' in args && args.view) return onSubmit as never;
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type BlockActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const isCommand = (args: Args): args is CommandArgs => 'command' in args && Boolean(args.command);
+const isBlockAction = (args: Args): args is BlockActionArgs =>
+  args.body.type === 'block_actions' && 'action' in args && Boolean(args.action);
+const isSubmission = (args: Args): args is SubmitArgs =>
+  args.body.type === 'view_submission' && 'view' in args && Boolean(args.view);
+
+/** The handler of a slash command, a block action or a view submission, with its ack; undefined for anything else. */
+function handlerOf(args: Args): { run(deps: HandlerDeps): Promise<void>; ack(): Promise<void> } | undefined {
+  if (isCommand(args)) return { run: (deps) => onCommand(args, deps), ack: () => args.ack() };
+  if (isBlockAction(args)) return { run: (deps) => onAction(args, deps), ack: () => args.ack() };
+  if (isSubmission(args)) return { run: (deps) => onSubmit(args, deps), ack: () => args.ack() };
   return undefined;
 }
 
