@@ -63,9 +63,10 @@ export const channelsOn = (community: Community, platform: Platform): Channels =
   presenceOn(community, platform)?.channels ?? {};
 
 /**
- * Organisers are named per platform, by user id or by role (Slack: user group); a trusted local
- * platform (console `--as organiser`) may also vouch directly. An id listed for one platform never
- * makes an organiser on another, where the same id may be someone else.
+ * Organisers are named per platform, by user id or by role (Slack: user group); the platform may
+ * also vouch directly: the console's `--as organiser`, Discord's Manage Events permission (the one
+ * that shows the organiser commands). An id listed for one platform never makes an organiser on
+ * another, where the same id may be someone else.
  */
 export function isOrganiser(
   community: Community,
@@ -75,5 +76,6 @@ export function isOrganiser(
   if (platform === 'console' && member.organiser) return true;
   const presence = presenceOn(community, platform);
   if (!presence) return false;
+  if (platform === 'discord' && member.organiser) return true;
   return presence.organisers.includes(member.id) || member.roles.some((role) => presence.organiserRoles.includes(role));
 }

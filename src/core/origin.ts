@@ -10,6 +10,8 @@ export interface Acting {
   locale: string | undefined;
   /** Role or group ids (and names) the member holds, matched against the organiser lists. */
   roles: string[];
+  /** The platform itself makes them an organiser (Discord: the Manage Events permission in this server). */
+  organiser?: boolean;
 }
 
 /** The neutral Origin of a platform event: every adapter builds it this one way. */
@@ -23,6 +25,7 @@ export function originOf(communityId: string, platform: Platform, acting: Acting
       displayName: acting.displayName,
       locale: toLocale(acting.locale),
       roles: acting.roles,
+      ...(acting.organiser ? { organiser: true } : {}),
     },
   };
 }

@@ -57,10 +57,13 @@ describe('per-platform sections', () => {
     expect(isOrganiser(community, member('111'), 'console')).toBe(false);
   });
 
-  it('lets only the console vouch for an organiser directly', async () => {
+  it('lets the console and Discord (Manage Events) vouch for an organiser directly, not Slack', async () => {
     const { community } = await load(BOTH);
-    expect(isOrganiser(community, { id: 'me', roles: [], organiser: true }, 'console')).toBe(true);
-    expect(isOrganiser(community, { id: 'me', roles: [], organiser: true }, 'discord')).toBe(false);
+    const vouched = { id: 'me', roles: [], organiser: true };
+    expect(isOrganiser(community, vouched, 'console')).toBe(true);
+    expect(isOrganiser(community, vouched, 'discord')).toBe(true);
+    expect(isOrganiser(community, vouched, 'slack')).toBe(false);
+    expect(isOrganiser(community, { id: 'me', roles: [] }, 'discord')).toBe(false);
   });
 
   it('keeps the top-level channels and organisers as the console’s', async () => {

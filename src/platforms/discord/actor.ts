@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType, type CommandInteractionOption, type Interaction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type CommandInteractionOption,
+  type Interaction,
+} from 'discord.js';
 import type { OptionValue } from '../../core/invocation.ts';
 import type { Actor } from './dispatch.ts';
 
@@ -18,6 +23,8 @@ export function actorOf(interaction: Interaction): Actor {
     displayName,
     locale: interaction.locale,
     roles: [...ids, ...names],
+    // Discord computes it for this member in this channel (administrators hold every permission).
+    organiser: interaction.memberPermissions?.has(PermissionFlagsBits.ManageEvents) ?? false,
   };
 }
 

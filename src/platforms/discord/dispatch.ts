@@ -25,6 +25,8 @@ export interface Actor {
   locale: string | undefined;
   /** Role ids and names: the config may name either. */
   roles: string[];
+  /** Holds Manage Events here, which makes an organiser as a configured role does. */
+  organiser: boolean;
 }
 
 /** A slash command as typed: its name, subcommand and typed options. */

@@ -32,6 +32,8 @@ export interface Where {
   locale?: Locale;
   /** In the user's DM with the bot instead of the guild channel. */
   dm?: boolean;
+  /** The member's permissions in the channel, as Discord computes them (default: MEMBER_PERMISSIONS). */
+  permissions?: bigint;
 }
 
 /** The fields every interaction shares. */
@@ -74,7 +76,7 @@ function guildFields(world: World, where: Where) {
   const guildMember: APIInteractionGuildMember = {
     ...member,
     user: where.user,
-    permissions: MEMBER_PERMISSIONS.toString(),
+    permissions: (where.permissions ?? MEMBER_PERMISSIONS).toString(),
   };
   return {
     ...identity(world),

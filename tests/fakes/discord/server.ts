@@ -192,6 +192,7 @@ export class FakeDiscord {
       channel,
       ...(place.locale ? { locale: place.locale } : {}),
       ...(place.dm ? { dm: true } : {}),
+      ...(place.permissions !== undefined ? { permissions: place.permissions } : {}),
     };
   }
 }

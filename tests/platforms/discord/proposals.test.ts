@@ -6,6 +6,7 @@ import {
   ComponentType,
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APIMessage,
@@ -13,6 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failOnUnhandledRejections } from '../../fakes/discord/index.ts';
+import { MEMBER_PERMISSIONS } from '../../fakes/discord/world.ts';
 import { memoryStore } from '../../../src/store/memoryStore.ts';
 import { slowStore, startBot, type BotUnderTest } from './harness.ts';
 
@@ -191,5 +193,16 @@ describe('emcee on Discord: lightning talks', () => {
     const refused = message(await bot.fake.slashCommand({ name: 'proposals', subcommand: 'list' }).response());
     expect(refused.content).toMatch(/organis/i);
     expect((refused.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('takes a member who holds Manage Events (the permission that shows the command) as an organiser', async () => {
+    bot = await startBot();
+    const list = { name: 'proposals', subcommand: 'list' };
+    const asMember = message(await bot.fake.slashCommand(list).response());
+    const withPermission = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageEvents };
+    const asOrganiser = message(await bot.fake.slashCommand(list, withPermission).response());
+    expect(asMember.content).toMatch(/for the organisers of .* only/);
+    expect(JSON.stringify(asOrganiser)).not.toMatch(/organisers of .* only/);
+    expect(JSON.stringify(asOrganiser)).toMatch(/proposal/i);
   });
 });
