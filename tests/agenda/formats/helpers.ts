@@ -40,3 +40,22 @@ export function programme(event: MeetupEvent, zone = event.timezone): string[] {
 export const iso = (
   instant: { toISO(options?: { suppressMilliseconds?: boolean }): string | null } | undefined,
 ): string | undefined => instant?.toISO({ suppressMilliseconds: true }) ?? undefined;
+
+/** Europe/Paris as a calendar application writes it in a VTIMEZONE (the EU rules since 1996). */
+export const PARIS_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Paris',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];

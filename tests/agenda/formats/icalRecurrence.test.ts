@@ -7,25 +7,7 @@ import type { MeetupEvent } from '../../../src/agenda/event.ts';
 import { loadEventFolder } from '../../../src/agenda/load.ts';
 import { cachedZoneClock, readFormatFile, type FormatReading } from '../../../src/agenda/formats/index.ts';
 import { MAX_OCCURRENCES, WINDOW_DAYS } from '../../../src/agenda/formats/icalRecurrence.ts';
-import { expectEvents, iso, programme } from './helpers.ts';
-
-const PARIS = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Paris',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
+import { expectEvents, iso, PARIS_VTIMEZONE as PARIS, programme } from './helpers.ts';
 
 const calendar = (...lines: string[]): string =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...PARIS, ...lines, 'END:VCALENDAR', ''].join('\r\n');

@@ -1,30 +1,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { cachedZoneClock, readFormatFile } from '../../../src/agenda/formats/index.ts';
-import { expectEvents, iso } from './helpers.ts';
+import { expectEvents, iso, PARIS_VTIMEZONE } from './helpers.ts';
 
 /**
  * Repeating events whose DTSTART zone no VTIMEZONE of the file defines (a bare IANA TZID, or a
  * floating time in the calendar's X-WR-TIMEZONE), with the UTC times RFC 5545 allows beside them:
  * UNTIL, EXDATE, RDATE and RECURRENCE-ID ending in Z.
  */
-const PARIS_VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Paris',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 const calendar = (head: string[], ...events: string[][]): string =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...head, ...events.flat(), 'END:VCALENDAR', ''].join('\r\n');
