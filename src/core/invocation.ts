@@ -11,7 +11,7 @@ export interface Member {
   locale?: Locale;
   /** Role names or ids the member holds, matched against the community's `organisers.roles`. */
   roles: string[];
-  /** Set by the adapter from what the platform vouches for: console `--as organiser`, Discord's Manage Events permission. */
+  /** Set by the adapter from what the platform vouches for; `isOrganiser` of the config decides which platforms may. */
   organiser?: boolean;
 }
 

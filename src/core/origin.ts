@@ -10,7 +10,7 @@ export interface Acting {
   locale: string | undefined;
   /** Role or group ids (and names) the member holds, matched against the organiser lists. */
   roles: string[];
-  /** The platform itself makes them an organiser (Discord: the Manage Events permission in this server). */
+  /** The platform itself vouches that they organise (a permission it grants); the config decides which platforms may. */
   organiser?: boolean;
 }
 
