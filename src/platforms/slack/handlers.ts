@@ -67,9 +67,10 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): { drain(): P
   // One middleware rather than a listener per kind: Bolt runs every listener's middleware chain on
   // every request (about 4 µs of CPU each), and each request here has exactly one handler.
   bolt.use(async (args) => {
-    const handler = handlerOf(args);
+    const handler = handlerOf(args, deps);
     if (!handler) return args.next();
-    await (accepting ? track(handler.run(deps)) : handler.ack());
+    // Draining: every kind handled here has an ack; it is given so Slack does not retry.
+    await (accepting ? track(handler()) : 'ack' in args ? args.ack?.() : undefined);
   });
   return {
     async drain() {
@@ -91,11 +92,11 @@ const isBlockAction = (args: Args): args is BlockActionArgs =>
 const isSubmission = (args: Args): args is SubmitArgs =>
   args.body.type === 'view_submission' && 'view' in args && Boolean(args.view);
 
-/** The handler of a slash command, a block action or a view submission, with its ack; undefined for anything else. */
-function handlerOf(args: Args): { run(deps: HandlerDeps): Promise<void>; ack(): Promise<void> } | undefined {
-  if (isCommand(args)) return { run: (deps) => onCommand(args, deps), ack: () => args.ack() };
-  if (isBlockAction(args)) return { run: (deps) => onAction(args, deps), ack: () => args.ack() };
-  if (isSubmission(args)) return { run: (deps) => onSubmit(args, deps), ack: () => args.ack() };
+/** The handler of a slash command, a block action or a view submission; undefined for anything else. */
+function handlerOf(args: Args, deps: HandlerDeps): (() => Promise<void>) | undefined {
+  if (isCommand(args)) return () => onCommand(args, deps);
+  if (isBlockAction(args)) return () => onAction(args, deps);
+  if (isSubmission(args)) return () => onSubmit(args, deps);
   return undefined;
 }
 
